@@ -1,0 +1,12 @@
+package io.linkscout.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar target/quarkus-app/quarkus-run.jar <command>}: the LinkScout command line. */
+@TopCommand
+@Command(name = "linkscout", mixinStandardHelpOptions = true, version = "LinkScout 0.1.0",
+        description = "Link-building recommendations: who will link to your content, and why.",
+        subcommands = {ServeCommand.class})
+public class LinkScoutCommand {
+}

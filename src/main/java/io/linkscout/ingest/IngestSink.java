@@ -1,0 +1,11 @@
+package io.linkscout.ingest;
+
+/** Receives the records that readers produce. Implementations need not be thread-safe. */
+public interface IngestSink {
+
+    void page(PageRecord page);
+
+    void site(SiteRecord site);
+
+    void authority(AuthorityRecord authority);
+}

@@ -1,0 +1,25 @@
+package io.linkscout.ingest;
+
+import java.util.List;
+
+/**
+ * A candidate linking page as read from any input format, before indexing.
+ *
+ * @param url       normalised URL; the page's identity (a page seen again replaces the old version)
+ * @param title     page title, may be empty
+ * @param text      main text, plain, whitespace-collapsed paragraphs separated by newlines
+ * @param links     outgoing links in document order, normalised, without duplicates of the same target
+ * @param emails    contact addresses found on the page ({@code mailto:} links), lower case, sorted, unique
+ * @param fetchedAt when the page was fetched (ISO-8601), or {@code null} when unknown
+ * @param source    where the record came from, e.g. {@code pages.jsonl.gz:12} or {@code crawl.warc.gz@4711}
+ */
+public record PageRecord(String url, String title, String text, List<Link> links, List<String> emails,
+        String fetchedAt, String source) {
+
+    public PageRecord {
+        title = title == null ? "" : title;
+        text = text == null ? "" : text;
+        links = links == null ? List.of() : List.copyOf(links);
+        emails = emails == null ? List.of() : List.copyOf(emails);
+    }
+}

@@ -1,0 +1,66 @@
+package io.linkscout.url;
+
+import com.google.common.net.InetAddresses;
+import com.google.common.net.InternetDomainName;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps hosts to registrable domains with the Public Suffix List bundled in Guava
+ * ({@link InternetDomainName#topPrivateDomain()}): {@code www.bbc.co.uk -> bbc.co.uk},
+ * {@code news.example.com -> example.com}, {@code alice.github.io -> alice.github.io} (a private suffix: each
+ * user site is its own site for link building). IP addresses, single-label hosts and hosts that are themselves
+ * public suffixes map to themselves.
+ */
+public final class Domains {
+
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private Domains() {
+    }
+
+    /** The registrable domain of a host, or of the host of a URL; {@code null} for {@code null}/empty. */
+    public static String registrableDomain(String hostOrUrl) {
+        if (hostOrUrl == null || hostOrUrl.isBlank()) {
+            return null;
+        }
+        String host = hostOrUrl.contains("://") ? UrlNormalizer.host(UrlNormalizer.normalize(hostOrUrl)) : hostOrUrl;
+        if (host == null) {
+            return null;
+        }
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.startsWith("www.") && h.indexOf('.', 4) < 0) {
+            // "www.com"-like: leave as is
+            return h;
+        }
+        if (CACHE.size() > 1_000_000) {
+            CACHE.clear();
+        }
+        return CACHE.computeIfAbsent(h, Domains::compute);
+    }
+
+    private static String compute(String h) {
+        if (h.startsWith("[") || InetAddresses.isInetAddress(h)) {
+            return h;
+        }
+        try {
+            InternetDomainName name = InternetDomainName.from(h);
+            if (name.isUnderPublicSuffix()) {
+                return name.topPrivateDomain().toString();
+            }
+            return h;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return h;
+        }
+    }
+
+    /** True when both hosts (or URLs) belong to the same registrable domain. */
+    public static boolean sameSite(String a, String b) {
+        String da = registrableDomain(a);
+        return da != null && da.equals(registrableDomain(b));
+    }
+}

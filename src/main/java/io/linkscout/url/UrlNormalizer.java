@@ -1,0 +1,281 @@
+package io.linkscout.url;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Normalises URLs so that one page has one identity across inputs.
+ *
+ * <p>Rules: only {@code http}/{@code https}; scheme and host lower case; IDN hosts in ASCII (punycode); trailing
+ * dot of the host removed; default ports (80, 443) removed; fragment removed; empty path becomes {@code /};
+ * dot-segments resolved; characters that are illegal in URLs percent-encoded (UTF-8), escapes of unreserved
+ * characters decoded and hex digits upper-cased; tracking parameters ({@code utm_*}, {@code gclid},
+ * {@code fbclid}, {@code msclkid}, {@code mc_cid}, {@code mc_eid}, {@code _ga}, {@code yclid}, {@code igshid},
+ * {@code _hsenc}, {@code _hsmi}) dropped, other parameters kept in order. A trailing slash is kept: it can name
+ * a different resource.
+ *
+ * <pre>{@code
+ * UrlNormalizer.normalize("HTTP://Example.COM:80/a/./b/../c?utm_source=x&id=3#top")
+ *     .equals("http://example.com/a/c?id=3")
+ * }</pre>
+ */
+public final class UrlNormalizer {
+
+    private static final Set<String> TRACKING = Set.of("gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "_ga",
+            "yclid", "igshid", "_hsenc", "_hsmi", "dclid", "gbraid", "wbraid");
+
+    private UrlNormalizer() {
+    }
+
+    /** Normalises an absolute URL; returns {@code null} when it is not a usable http(s) URL. */
+    public static String normalize(String url) {
+        return normalize(null, url);
+    }
+
+    /**
+     * Resolves {@code url} against {@code base} (which may be {@code null}) and normalises the result.
+     *
+     * @return the normalised URL, or {@code null} when it is not a usable http(s) URL
+     */
+    public static String normalize(String base, String url) {
+        if (url == null) {
+            return null;
+        }
+        String u = url.strip();
+        if (u.isEmpty()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(escapeIllegal(u));
+            if (base != null && !uri.isAbsolute()) {
+                URI b = new URI(escapeIllegal(base.strip()));
+                if (uri.getRawPath() != null && uri.getRawPath().isEmpty() && uri.getRawQuery() == null
+                        && uri.getRawAuthority() == null) {
+                    // fragment-only or empty reference: the base document itself
+                    uri = b;
+                } else {
+                    uri = b.resolve(uri);
+                }
+            }
+            String scheme = uri.getScheme();
+            if (scheme == null) {
+                return null;
+            }
+            scheme = scheme.toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return null;
+            }
+            String host = uri.getHost();
+            if (host == null) {
+                host = hostFromAuthority(uri.getRawAuthority());
+            }
+            if (host == null || host.isEmpty()) {
+                return null;
+            }
+            host = normalizeHost(host);
+            if (host == null) {
+                return null;
+            }
+            int port = uri.getPort();
+            if ((port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"))) {
+                port = -1;
+            }
+            String path = uri.getRawPath();
+            if (path == null || path.isEmpty()) {
+                path = "/";
+            }
+            path = removeDotSegments(path);
+            path = normalizeEscapes(path);
+            String query = filterQuery(uri.getRawQuery());
+            StringBuilder sb = new StringBuilder(u.length() + 8);
+            sb.append(scheme).append("://").append(host);
+            if (port != -1) {
+                sb.append(':').append(port);
+            }
+            sb.append(path);
+            if (query != null && !query.isEmpty()) {
+                sb.append('?').append(normalizeEscapes(query));
+            }
+            return sb.toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The host of a normalised URL, or {@code null}. */
+    public static String host(String normalizedUrl) {
+        if (normalizedUrl == null) {
+            return null;
+        }
+        int start = normalizedUrl.indexOf("://");
+        if (start < 0) {
+            return null;
+        }
+        start += 3;
+        int end = start;
+        while (end < normalizedUrl.length()) {
+            char c = normalizedUrl.charAt(end);
+            if (c == '/' || c == ':' || c == '?') {
+                break;
+            }
+            end++;
+        }
+        return normalizedUrl.substring(start, end);
+    }
+
+    private static String hostFromAuthority(String authority) {
+        if (authority == null) {
+            return null;
+        }
+        String a = authority;
+        int at = a.lastIndexOf('@');
+        if (at >= 0) {
+            a = a.substring(at + 1);
+        }
+        int colon = a.lastIndexOf(':');
+        if (colon > 0 && a.indexOf(']') < colon) {
+            a = a.substring(0, colon);
+        }
+        return a;
+    }
+
+    static String normalizeHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.isEmpty()) {
+            return null;
+        }
+        if (h.startsWith("[")) {
+            return h;
+        }
+        try {
+            h = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_')) {
+                return null;
+            }
+        }
+        return h;
+    }
+
+    private static String filterQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(rawQuery.length());
+        for (String param : rawQuery.split("&")) {
+            if (param.isEmpty()) {
+                continue;
+            }
+            int eq = param.indexOf('=');
+            String name = (eq < 0 ? param : param.substring(0, eq)).toLowerCase(Locale.ROOT);
+            if (name.startsWith("utm_") || TRACKING.contains(name)) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append('&');
+            }
+            sb.append(param);
+        }
+        return sb.toString();
+    }
+
+    /** Percent-encodes characters that {@link URI} refuses (spaces, non-ASCII, quotes, pipes, ...). */
+    static String escapeIllegal(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0;
+            if (c == '%' && !(i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2)))) {
+                ok = false;
+            }
+            if (ok) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(s.length() + 16);
+                sb.append(s, 0, i);
+            }
+            int cp = s.codePointAt(i);
+            if (Character.isSupplementaryCodePoint(cp)) {
+                i++;
+            }
+            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                sb.append('%').append(hex((b >> 4) & 0xf)).append(hex(b & 0xf));
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /** Decodes escapes of unreserved characters and upper-cases the hex digits of the others. */
+    static String normalizeEscapes(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+                int v = Integer.parseInt(s.substring(i + 1, i + 3), 16);
+                if (v >= 'a' && v <= 'z' || v >= 'A' && v <= 'Z' || v >= '0' && v <= '9' || v == '-' || v == '.'
+                        || v == '_' || v == '~') {
+                    sb.append((char) v);
+                } else {
+                    sb.append('%').append(hex(v >> 4)).append(hex(v & 0xf));
+                }
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String removeDotSegments(String path) {
+        if (!path.contains("/.")) {
+            return path;
+        }
+        String[] parts = path.split("/", -1);
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i];
+            boolean last = i == parts.length - 1;
+            if (p.equals(".")) {
+                if (last) {
+                    out.addLast("");
+                }
+            } else if (p.equals("..")) {
+                if (!out.isEmpty()) {
+                    out.removeLast();
+                }
+                if (last) {
+                    out.addLast("");
+                }
+            } else {
+                out.addLast(p);
+            }
+        }
+        return "/" + String.join("/", out);
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static char hex(int v) {
+        return "0123456789ABCDEF".charAt(v & 0xf);
+    }
+}
