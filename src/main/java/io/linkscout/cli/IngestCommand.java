@@ -1,0 +1,100 @@
+package io.linkscout.cli;
+
+import io.linkscout.index.IndexBuilder;
+import io.linkscout.ingest.IngestReport;
+import io.linkscout.ingest.InputFormats;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ingest --index DIR INPUT...}: reads pages (JSONL, WARC/WAT/WET/ARC), site catalogs and authority lists
+ * and commits them to the index in one atomic step.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Read candidate pages and sites into the index (JSONL pages, WARC/WAT/WET/ARC, site catalog "
+                + "CSV/JSONL, Majestic/Moz authority CSV; .gz accepted; directories are read recursively).")
+public class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    IndexOption index;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files or directories.")
+    List<Path> inputs;
+
+    @Option(names = "--format", paramLabel = "KIND",
+            description = "Force the input kind instead of detecting it: ${COMPLETION-CANDIDATES}.")
+    InputFormats.Format format;
+
+    @Option(names = "--strict", description = "Fail (exit 3, nothing committed) on the first bad record or file.")
+    boolean strict;
+
+    @Option(names = "--threads", description = "Indexing threads (default: available cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path p : inputs) {
+            if (!Files.exists(p)) {
+                throw new UserException("input not found: " + p + " (check the path)");
+            }
+        }
+        PrintStream err = System.err;
+        TerminalProgress progress = new TerminalProgress(err);
+        IndexBuilder builder = new IndexBuilder(index.layout(),
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, progress);
+        IndexBuilder.Result r = builder.ingest((sink, report) -> {
+            InputFormats.readAll(inputs, format, progress.wrap(sink, report), report);
+            if (strict && report.problemCount() > 0) {
+                throw new UserException("--strict: " + report.problemCount() + " bad record(s); first: "
+                        + report.problems().get(0) + ". Nothing was committed.", 422);
+            }
+        });
+        progress.done();
+        IngestReport rep = r.report();
+        err.println(summary(r));
+        if (rep.recordsRead() == 0) {
+            err.println("error: nothing could be read from the inputs; the index was left as it was before");
+            return 3;
+        }
+        return 0;
+    }
+
+    static String summary(IndexBuilder.Result r) {
+        IngestReport rep = r.report();
+        StringBuilder sb = new StringBuilder();
+        double secs = Math.max(r.millis(), 1) / 1000.0;
+        sb.append(String.format(Locale.ROOT,
+                "ingested %d page record(s), %d catalog row(s), %d authority row(s) in %.1f s (%.0f pages/s, "
+                        + "peak heap %d MB)%n",
+                rep.pages(), rep.sites(), rep.authorities(), secs, rep.pages() / secs, r.peakHeapBytes() >> 20));
+        sb.append(String.format(Locale.ROOT, "replaced %d page(s) already in the index%n", r.replacedPages()));
+        sb.append(String.format(Locale.ROOT, "index now: %d pages, %d sites, %d links, %d terms%n",
+                r.stats().pages(), r.stats().sites(), r.stats().links(), r.stats().terms()));
+        if (!rep.skipped().isEmpty()) {
+            sb.append("skipped:\n");
+            for (Map.Entry<String, Long> e : rep.skipped().entrySet()) {
+                sb.append(String.format(Locale.ROOT, "  %8d  %s%n", e.getValue(), e.getKey()));
+            }
+        }
+        if (rep.problemCount() > 0) {
+            sb.append(String.format(Locale.ROOT, "problems: %d (records skipped)%n", rep.problemCount()));
+            List<IngestReport.Problem> ps = rep.problems();
+            for (int i = 0; i < Math.min(20, ps.size()); i++) {
+                sb.append("  ").append(ps.get(i)).append('\n');
+            }
+            if (rep.problemCount() > 20) {
+                sb.append("  ... ").append(rep.problemCount() - 20).append(" more\n");
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,89 @@
+package io.linkscout.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/**
+ * Names of the Lucene fields LinkScout writes, and the analyzers that go with them. One document per page
+ * ({@code type=page}), per registrable domain ({@code type=site}), and one raw document per catalog row
+ * ({@code type=catalog}) and per authority-list row ({@code type=authority}) so that a later ingest can rebuild
+ * the derived documents without the original files.
+ */
+public final class IndexFields {
+
+    private IndexFields() {
+    }
+
+    public static final String TYPE = "type";
+    public static final String TYPE_PAGE = "page";
+    public static final String TYPE_SITE = "site";
+    public static final String TYPE_CATALOG = "catalog";
+    public static final String TYPE_AUTHORITY = "authority";
+
+    /** Identity: the page URL, the site's domain, or the catalog/authority row key. */
+    public static final String ID = "id";
+    public static final String URL = "url";
+    public static final String HOST = "host";
+    public static final String DOMAIN = "domain";
+
+    /** Page title (English analysis; stored). */
+    public static final String TITLE = "title";
+    /** Main text (English analysis; not stored: see {@link #TEXT}). */
+    public static final String BODY = "body";
+    /** Main text as stored for evidence sentences and mention counting. */
+    public static final String TEXT = "text";
+    /** Anchor text the page receives from other pages. */
+    public static final String ANCHORS_IN = "anchors_in";
+    /**
+     * Outlink profile: anchors and titles of what the page (or, on a site document, the whole site) links to —
+     * the "what does this site cite" signal.
+     */
+    public static final String OUTLINKS = "outlinks";
+
+    /** Outgoing link counts (stored and as doc values). */
+    public static final String OUT_LINKS = "out_links";
+    public static final String OUT_LINKS_EXTERNAL = "out_links_external";
+    /** Incoming links from other ingested pages (distinct source pages). */
+    public static final String IN_LINKS = "in_links";
+    /** Distinct registrable domains (other than the page's own) linking to the page or site. */
+    public static final String REF_DOMAINS = "ref_domains";
+    public static final String EMAILS = "emails";
+    public static final String FETCHED_AT = "fetched_at";
+    public static final String SOURCE = "source";
+
+    /** Site fields from the catalog. */
+    public static final String NAME = "name";
+    public static final String DESCRIPTION = "description";
+    public static final String TOPIC = "topic";
+    public static final String COUNTRY = "country";
+    /** Site: number of ingested pages. */
+    public static final String PAGE_COUNT = "page_count";
+    /** Site: JSON map of numeric figures (catalog columns and authority lists). */
+    public static final String METRICS = "metrics";
+
+    /** {@code FeatureField} holding static scoring features. */
+    public static final String FEATURES = "features";
+    /** Feature name of the 0–100 authority inside {@link #FEATURES} (stored as {@link #AUTHORITY_VALUE}). */
+    public static final String FEATURE_AUTHORITY = "authority";
+    public static final String AUTHORITY_VALUE = "authority_value";
+    /** Raw PageRank (stored), before scaling. */
+    public static final String PAGERANK = "pagerank";
+
+    /** Stored JSON of the raw record (pages: without text), read back when the index is rebuilt. */
+    public static final String RECORD = "record";
+
+    /** Commit user-data keys. */
+    public static final String COMMIT_FORMAT = "linkscout.format";
+    public static final String COMMIT_GRAPH = "linkscout.graph";
+    public static final String COMMIT_BUILT_AT = "linkscout.built_at";
+    public static final String FORMAT_VERSION = "1";
+
+    /** Analyzer for every text field: English (stemming, stop words) except the exact-match fields. */
+    public static Analyzer analyzer() {
+        Analyzer english = new EnglishAnalyzer();
+        return new PerFieldAnalyzerWrapper(english, Map.of(ID, new StandardAnalyzer()));
+    }
+}

@@ -1,0 +1,175 @@
+package io.linkscout.index;
+
+import io.linkscout.graph.GraphFiles;
+import io.linkscout.graph.LinkGraph;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * A read-only view of one committed LinkScout index: the Lucene searcher, the link graphs named by the commit,
+ * and its statistics. Thread-safe; open once and share. BM25 uses k1=0.9, b=0.4 unless another similarity is
+ * set on the searcher.
+ */
+public final class LinkScoutIndex implements Closeable {
+
+    private final IndexLayout layout;
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Map<String, String> userData;
+    private final Analyzer analyzer = IndexFields.analyzer();
+    private volatile LinkGraph pageGraph;
+    private volatile LinkGraph domainGraph;
+
+    private LinkScoutIndex(IndexLayout layout, Directory directory, DirectoryReader reader) throws IOException {
+        this.layout = layout;
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(new BM25Similarity(0.9f, 0.4f));
+        this.userData = reader.getIndexCommit().getUserData();
+    }
+
+    /** Opens the latest commit; a {@link io.linkscout.cli.UserException} when there is no index. */
+    public static LinkScoutIndex open(IndexLayout layout) throws IOException {
+        layout.requireExists();
+        Directory dir = FSDirectory.open(layout.lucene());
+        try {
+            return new LinkScoutIndex(layout, dir, DirectoryReader.open(dir));
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    public IndexLayout layout() {
+        return layout;
+    }
+
+    public DirectoryReader reader() {
+        return reader;
+    }
+
+    public IndexSearcher searcher() {
+        return searcher;
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    public Map<String, String> commitData() {
+        return userData;
+    }
+
+    /** The page graph of this commit (loaded on first use). */
+    public LinkGraph pageGraph() {
+        LinkGraph g = pageGraph;
+        if (g == null) {
+            synchronized (this) {
+                if (pageGraph == null) {
+                    pageGraph = loadGraph(IndexLayout.PAGE_GRAPH);
+                }
+                g = pageGraph;
+            }
+        }
+        return g;
+    }
+
+    /** The registrable-domain graph of this commit (loaded on first use). */
+    public LinkGraph domainGraph() {
+        LinkGraph g = domainGraph;
+        if (g == null) {
+            synchronized (this) {
+                if (domainGraph == null) {
+                    domainGraph = loadGraph(IndexLayout.DOMAIN_GRAPH);
+                }
+                g = domainGraph;
+            }
+        }
+        return g;
+    }
+
+    private LinkGraph loadGraph(String key) {
+        String name = userData.get(key);
+        if (name == null) {
+            throw new IllegalStateException("the index commit names no " + key + " file");
+        }
+        try {
+            return GraphFiles.read(layout.graphDir().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long count(String type) throws IOException {
+        return reader.docFreq(new Term(IndexFields.TYPE, type));
+    }
+
+    /** Distinct terms of a field over all segments. */
+    public long distinctTerms(String field) throws IOException {
+        if (reader.leaves().size() == 1) {
+            Terms t = reader.leaves().get(0).reader().terms(field);
+            if (t != null && t.size() >= 0) {
+                return t.size();
+            }
+        }
+        java.util.HashSet<org.apache.lucene.util.BytesRef> all = new java.util.HashSet<>();
+        for (LeafReaderContext ctx : reader.leaves()) {
+            Terms t = ctx.reader().terms(field);
+            if (t == null) {
+                continue;
+            }
+            TermsEnum te = t.iterator();
+            for (org.apache.lucene.util.BytesRef b = te.next(); b != null; b = te.next()) {
+                all.add(org.apache.lucene.util.BytesRef.deepCopyOf(b));
+            }
+        }
+        return all.size();
+    }
+
+    public IndexStats stats() throws IOException {
+        long links = IndexStats.get(userData, IndexStats.LINKS);
+        long internal = IndexStats.get(userData, IndexStats.INTERNAL_LINKS);
+        long size = 0;
+        try (Stream<Path> files = Files.walk(layout.root())) {
+            size = files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+        return new IndexStats(layout.root().toString(), count(IndexFields.TYPE_PAGE), count(IndexFields.TYPE_SITE),
+                count(IndexFields.TYPE_CATALOG), count(IndexFields.TYPE_AUTHORITY), links, internal,
+                links - internal, IndexStats.get(userData, IndexStats.UNFOLLOWED_LINKS),
+                IndexStats.get(userData, IndexStats.PAGE_EDGES), IndexStats.get(userData, IndexStats.DOMAINS),
+                IndexStats.get(userData, IndexStats.DOMAIN_EDGES), distinctTerms(IndexFields.BODY),
+                userData.getOrDefault(IndexFields.COMMIT_BUILT_AT, ""), size);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            reader.close();
+        } finally {
+            directory.close();
+        }
+    }
+}
