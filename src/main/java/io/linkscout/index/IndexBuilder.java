@@ -596,6 +596,7 @@ public final class IndexBuilder {
         d.add(new TextField(IndexFields.TITLE, m.title, Field.Store.YES));
         d.add(new TextField(IndexFields.BODY, text, Field.Store.NO));
         d.add(new StoredField(IndexFields.TEXT, text));
+        d.add(new IntField(IndexFields.TEXT_LENGTH, text.length(), Field.Store.YES));
         d.add(new TextField(IndexFields.ANCHORS_IN, dv.anchorsIn[i], Field.Store.YES));
         d.add(new TextField(IndexFields.OUTLINKS, outlinkProfile(dv, m.links), Field.Store.NO));
         int external = 0;

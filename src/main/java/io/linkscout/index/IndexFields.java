@@ -35,6 +35,8 @@ public final class IndexFields {
     public static final String BODY = "body";
     /** Main text as stored for evidence sentences and mention counting. */
     public static final String TEXT = "text";
+    /** Length of {@link #TEXT} in characters (stored). */
+    public static final String TEXT_LENGTH = "text_length";
     /** Anchor text the page receives from other pages. */
     public static final String ANCHORS_IN = "anchors_in";
     /**

@@ -35,6 +35,8 @@ public final class LinkScoutIndex implements Closeable {
     private final Analyzer analyzer = IndexFields.analyzer();
     private volatile LinkGraph pageGraph;
     private volatile LinkGraph domainGraph;
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private LinkScoutIndex(IndexLayout layout, Directory directory, DirectoryReader reader) throws IOException {
         this.layout = layout;
@@ -115,6 +117,24 @@ public final class LinkScoutIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A value derived from this index generation, computed once and kept as long as the index is open (for
+     * example the ranking's page table). {@code compute} must not call this method for the same key.
+     */
+    public <T> T cached(Class<T> key, java.util.function.Function<LinkScoutIndex, T> compute) {
+        Object v = cache.get(key);
+        if (v == null) {
+            synchronized (cache) {
+                v = cache.get(key);
+                if (v == null) {
+                    v = compute.apply(this);
+                    cache.put(key, v);
+                }
+            }
+        }
+        return key.cast(v);
     }
 
     public long count(String type) throws IOException {

@@ -1,0 +1,111 @@
+package io.linkscout.rank;
+
+import io.linkscout.index.IndexFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+
+/**
+ * The user's content prepared for ranking: its title, its text as exact-match tokens, and its most
+ * characteristic index terms (English analysis, weighted by tf-idf against the index's own document
+ * frequencies), plus the terms of its lead paragraph.
+ *
+ * @param title    the content's title (may be empty)
+ * @param text     plain text (a first line equal to the title is removed)
+ * @param tokens   exact-match tokens of title + text
+ * @param terms    top analyzed terms with tf-idf weights, best first (ties by term)
+ * @param lead     analyzed terms of the lead paragraph, in order, unique
+ * @param topics   display phrases of the content's topics (keyphrases and entities), best first; may be empty
+ */
+public record ContentQuery(String title, String text, Tokens tokens, List<WeightedTerm> terms, List<String> lead,
+        List<String> topics) {
+
+    /** An analyzed term and its weight. */
+    public record WeightedTerm(String term, double weight) {
+    }
+
+    private static final Pattern PARAGRAPH = Pattern.compile("\\n\\s*\\n");
+
+    /** How many tf-idf terms make the content's term query. */
+    public static final int TERMS = 30;
+    public static final int LEAD_TERMS = 50;
+
+    public static ContentQuery of(String title, String text, List<String> topics, Analyzer analyzer,
+            IndexReader reader) {
+        String t = title == null ? "" : title.strip();
+        String body = text == null ? "" : text.strip();
+        if (!t.isEmpty()) {
+            int nl = body.indexOf('\n');
+            String first = (nl < 0 ? body : body.substring(0, nl)).strip();
+            if (first.equalsIgnoreCase(t)) {
+                body = nl < 0 ? "" : body.substring(nl + 1).strip();
+            }
+        }
+        Map<String, Integer> tf = new HashMap<>();
+        for (String term : analyze(analyzer, body)) {
+            if (term.length() > 1 && !term.chars().allMatch(Character::isDigit)) {
+                tf.merge(term, 1, Integer::sum);
+            }
+        }
+        int n = Math.max(1, reader.numDocs());
+        List<WeightedTerm> weighted = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Integer> e : tf.entrySet()) {
+                int df = reader.docFreq(new Term(IndexFields.BODY, e.getKey()));
+                double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+                weighted.add(new WeightedTerm(e.getKey(), e.getValue() * idf));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        weighted.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed()
+                .thenComparing(WeightedTerm::term));
+        List<WeightedTerm> top = List.copyOf(weighted.subList(0, Math.min(TERMS, weighted.size())));
+
+        // lead: the first substantial paragraph that shares a word with the title (skips bylines, infoboxes)
+        List<String> titleTerms = analyze(analyzer, t);
+        List<String> lead = List.of();
+        for (String para : PARAGRAPH.split(body)) {
+            List<String> pt = analyze(analyzer, para);
+            if (pt.size() >= 20 && (titleTerms.isEmpty() || pt.stream().anyMatch(titleTerms::contains))) {
+                LinkedHashMap<String, Boolean> uniq = new LinkedHashMap<>();
+                for (String x : pt) {
+                    if (uniq.size() >= LEAD_TERMS) {
+                        break;
+                    }
+                    uniq.put(x, true);
+                }
+                lead = List.copyOf(uniq.keySet());
+                break;
+            }
+        }
+        return new ContentQuery(t, body, Tokens.of(t + "\n" + body), top, lead,
+                topics == null ? List.of() : List.copyOf(topics));
+    }
+
+    static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(IndexFields.BODY, text)) {
+            CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(a.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package io.linkscout.rank;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The ranking features. Each belongs to a family (for ablations and explanations) and says in plain words what
+ * it measures. Values are raw; the model file says how each is transformed and weighted.
+ */
+public enum Feature {
+    BM25_TITLE("bm25_title", Family.RELEVANCE, "BM25 of the page text for the content's title words"),
+    BM25_TERMS("bm25_terms", Family.RELEVANCE, "BM25 of the page text for the content's top tf-idf terms"),
+    BM25_LEAD("bm25_lead", Family.RELEVANCE, "BM25 of the page text for the content's lead paragraph"),
+    TITLE_FIELD("title_terms", Family.RELEVANCE, "BM25 of the page title for the content's top terms"),
+    MENTION_BM25("mention_bm25", Family.MENTION, "BM25 of the exact title phrase in the page text"),
+    MENTION_COUNT("mention_count", Family.MENTION, "times the page names the content's title"),
+    MENTION_EARLY("mention_early", Family.MENTION, "how early the page first names the content's title"),
+    MENTION_DENSITY("mention_density", Family.MENTION, "title mentions per 1,000 words of the page"),
+    REVERSE_MENTION("reverse_mention", Family.MENTION, "times the content names this page's title"),
+    REVERSE_EARLY("reverse_early", Family.MENTION, "how early the content first names this page's title"),
+    OUTLINKS_TITLE("outlinks_title", Family.CITATION, "BM25 of what the page links to for the content's title"),
+    OUTLINKS_TERMS("outlinks_terms", Family.CITATION, "BM25 of what the page links to for the content's terms"),
+    COCITATION("cocitation", Family.CITATION,
+            "the page links to pages the content names (idf-weighted count)"),
+    SIMILAR_LINKS("similar_links", Family.CITATION,
+            "the page links to the pages most similar to the content (rank-discounted)"),
+    OUT_DEGREE("out_degree", Family.CITATION, "how many links the page has (its linking habit)"),
+    IN_DEGREE("in_degree", Family.AUTHORITY, "links the page receives from other ingested pages"),
+    AUTHORITY("authority", Family.AUTHORITY, "PageRank authority of the page, 0-100");
+
+    /** Signal families, removed one at a time in the benchmark's ablation. */
+    public enum Family {
+        RELEVANCE, MENTION, CITATION, AUTHORITY
+    }
+
+    public final String key;
+    public final Family family;
+    public final String description;
+
+    Feature(String key, Family family, String description) {
+        this.key = key;
+        this.family = family;
+        this.description = description;
+    }
+
+    public static Feature byKey(String key) {
+        for (Feature f : values()) {
+            if (f.key.equals(key)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(f -> f.key).toList();
+    }
+}

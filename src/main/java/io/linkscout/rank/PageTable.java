@@ -1,0 +1,182 @@
+package io.linkscout.rank;
+
+import io.linkscout.graph.LinkGraph;
+import io.linkscout.index.IndexFields;
+import io.linkscout.index.LinkScoutIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Per-index lookup tables the ranking needs for every query: Lucene doc id <-> page-graph node, each page's
+ * URL, title, domain, link counts and authority, and a dictionary of page titles for finding which pages the
+ * user's content names. Built once per index generation ({@link LinkScoutIndex#cached}).
+ *
+ * <p>Memory: about 60 bytes per page plus the titles and URLs, and one {@code int[]} entry per distinct title
+ * variant.
+ */
+public final class PageTable {
+
+    private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^)]*\\)\\s*");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\u2013\\u2014-]\\s+|\\s*[|]\\s*");
+
+    final LinkGraph graph;
+    /** the page graph with edges reversed: who links to a page */
+    final LinkGraph reverse;
+    /** registrable domain -> site authority (0-100) */
+    final Map<String, Double> siteAuthority = new HashMap<>();
+    final int[] textLength;
+    final int[] docToNode;
+    final int[] nodeToDoc;
+    final String[] titles;
+    final String[] domains;
+    final double[] authority;
+    final int[] inDegree;
+    final int[] outDegree;
+    /** title variant (tokens joined by a space) -> nodes with that title */
+    final Map<String, int[]> titleDict;
+    final int maxTitleTokens;
+
+    private PageTable(LinkScoutIndex idx) throws IOException {
+        graph = idx.pageGraph();
+        int n = graph.nodeCount();
+        int maxDoc = idx.reader().maxDoc();
+        docToNode = new int[maxDoc];
+        Arrays.fill(docToNode, -1);
+        nodeToDoc = new int[n];
+        Arrays.fill(nodeToDoc, -1);
+        titles = new String[n];
+        domains = new String[n];
+        authority = new double[n];
+        outDegree = new int[n];
+        textLength = new int[n];
+        reverse = graph.transpose();
+        StoredFields sf = idx.reader().storedFields();
+        ScoreDoc[] hits = idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)),
+                Math.max(1, maxDoc)).scoreDocs;
+        Set<String> fields = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN,
+                IndexFields.AUTHORITY_VALUE, IndexFields.OUT_LINKS, IndexFields.TEXT_LENGTH);
+        for (ScoreDoc h : hits) {
+            Document d = sf.document(h.doc, fields);
+            int node = graph.node(d.get(IndexFields.ID));
+            if (node < 0) {
+                continue;
+            }
+            docToNode[h.doc] = node;
+            nodeToDoc[node] = h.doc;
+            titles[node] = d.get(IndexFields.TITLE);
+            domains[node] = d.get(IndexFields.DOMAIN);
+            authority[node] = d.getField(IndexFields.AUTHORITY_VALUE).numericValue().doubleValue();
+            outDegree[node] = d.getField(IndexFields.OUT_LINKS).numericValue().intValue();
+            textLength[node] = d.getField(IndexFields.TEXT_LENGTH).numericValue().intValue();
+        }
+        for (ScoreDoc h : idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)),
+                Math.max(1, maxDoc)).scoreDocs) {
+            Document d = sf.document(h.doc, Set.of(IndexFields.ID, IndexFields.AUTHORITY_VALUE));
+            siteAuthority.put(d.get(IndexFields.ID),
+                    d.getField(IndexFields.AUTHORITY_VALUE).numericValue().doubleValue());
+        }
+        inDegree = graph.inDegrees();
+        Map<String, List<Integer>> dict = new HashMap<>();
+        int maxLen = 0;
+        for (int node = 0; node < n; node++) {
+            if (titles[node] == null) {
+                continue;
+            }
+            for (String[] v : titleVariants(titles[node])) {
+                dict.computeIfAbsent(String.join(" ", v), k -> new ArrayList<>()).add(node);
+                maxLen = Math.max(maxLen, v.length);
+            }
+        }
+        titleDict = new HashMap<>(dict.size() * 2);
+        for (Map.Entry<String, List<Integer>> e : dict.entrySet()) {
+            titleDict.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).distinct().sorted().toArray());
+        }
+        maxTitleTokens = Math.min(maxLen, 12);
+    }
+
+    public static PageTable of(LinkScoutIndex idx) {
+        return idx.cached(PageTable.class, i -> {
+            try {
+                return new PageTable(i);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Ways a page's title is written in running text: the full title, the title without a parenthetical
+     * qualifier ("Mercury (planet)" -> "mercury"), and the main segment of a "Headline | Site" title.
+     */
+    static List<String[]> titleVariants(String title) {
+        List<String[]> out = new ArrayList<>();
+        addVariant(out, Tokens.phrase(title));
+        String base = PARENTHETICAL.matcher(title).replaceAll(" ").strip();
+        addVariant(out, Tokens.phrase(base));
+        String[] segs = TITLE_SEPARATOR.split(base);
+        if (segs.length > 1) {
+            String longest = "";
+            for (String s : segs) {
+                if (s.strip().length() > longest.length()) {
+                    longest = s.strip();
+                }
+            }
+            addVariant(out, Tokens.phrase(longest));
+        }
+        return out;
+    }
+
+    private static void addVariant(List<String[]> out, String[] v) {
+        if (v.length == 0) {
+            return;
+        }
+        for (String[] o : out) {
+            if (Arrays.equals(o, v)) {
+                return;
+            }
+        }
+        out.add(v);
+    }
+
+    /**
+     * Pages whose title the text names: node -> token positions of the mentions (longest match wins at each
+     * position).
+     */
+    Map<Integer, List<Integer>> titlesMentionedIn(Tokens text) {
+        Map<Integer, List<Integer>> out = new HashMap<>();
+        String[] w = text.words;
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < w.length; i++) {
+            key.setLength(0);
+            for (int len = 1; len <= maxTitleTokens && i + len <= w.length; len++) {
+                if (len > 1) {
+                    key.append(' ');
+                }
+                key.append(w[i + len - 1]);
+                int[] nodes = titleDict.get(key.toString());
+                if (nodes != null) {
+                    for (int node : nodes) {
+                        out.computeIfAbsent(node, k -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    public int nodeCount() {
+        return titles.length;
+    }
+}

@@ -1,0 +1,469 @@
+package io.linkscout.rank;
+
+import io.linkscout.index.IndexFields;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.graph.LinkGraph;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Ranks the indexed pages by how likely each is to link to the user's content, and explains each result.
+ *
+ * <p>Candidate generation unions the top {@code per_generator} pages of several Lucene and graph signals
+ * (title words, exact title phrase, top terms, lead paragraph, outlink profile, pages the content names,
+ * co-citation, links to similar pages). Every candidate then gets every {@link Feature}, and the
+ * {@link RankerModel} combines them. Ties are broken by URL. Thread-safe: one instance serves concurrent
+ * queries.
+ */
+public final class Recommender {
+
+    public enum Unit {
+        PAGE, SITE
+    }
+
+    /**
+     * @param top            how many results
+     * @param unit           pages, or sites (registrable domains, best page as evidence)
+     * @param minAuthority   drop results whose authority is below this (0–100)
+     * @param excludeDomains registrable domains never to return (e.g. the user's own site, competitors)
+     * @param explain        compute contributions, topics and evidence (off for batch benchmark runs)
+     */
+    public record Options(int top, Unit unit, double minAuthority, Set<String> excludeDomains, boolean explain) {
+        public Options {
+            excludeDomains = excludeDomains == null ? Set.of() : Set.copyOf(excludeDomains);
+        }
+    }
+
+    /** All candidates of one query, scored and sorted (score descending, URL ascending). */
+    public record Ranked(int[] docs, int[] nodes, double[] scores, double[][] features) {
+        public int size() {
+            return docs.length;
+        }
+    }
+
+    private static final int SIMILAR_PAGES = 20;
+
+    private final LinkScoutIndex index;
+    private final RankerModel model;
+    private final PageTable table;
+
+    public Recommender(LinkScoutIndex index, RankerModel model) {
+        this.index = index;
+        this.model = model;
+        this.table = PageTable.of(index);
+    }
+
+    public RankerModel model() {
+        return model;
+    }
+
+    public LinkScoutIndex index() {
+        return index;
+    }
+
+    public ContentQuery prepare(String title, String text, List<String> topics) {
+        return ContentQuery.of(title, text, topics, index.analyzer(), index.reader());
+    }
+
+    /** Candidates with their raw features (no scoring); for training and for {@link #rank}. */
+    public Candidates candidates(ContentQuery q, int perGenerator) {
+        IndexSearcher s = index.searcher();
+        QueryBuilder qb = new QueryBuilder(index.analyzer());
+        List<String> titleTerms = unique(ContentQuery.analyze(index.analyzer(), q.title()));
+        List<String> topTerms = q.terms().stream().map(ContentQuery.WeightedTerm::term).toList();
+
+        float[] sTitle = ScoreAll.scores(s, pages(terms(IndexFields.BODY, titleTerms)));
+        float[] sTerms = ScoreAll.scores(s, pages(terms(IndexFields.BODY, topTerms)));
+        float[] sLead = ScoreAll.scores(s, pages(terms(IndexFields.BODY, q.lead())));
+        Query phrase = titlePhrase(qb, q.title());
+        float[] sPhrase = ScoreAll.scores(s, pages(phrase));
+        float[] sTitleField = ScoreAll.scores(s, pages(terms(IndexFields.TITLE, topTerms)));
+        float[] sOutTitle = ScoreAll.scores(s, pages(terms(IndexFields.OUTLINKS, titleTerms)));
+        float[] sOutTerms = ScoreAll.scores(s, pages(terms(IndexFields.OUTLINKS, topTerms)));
+
+        int n = table.nodeCount();
+        // pages the content names, and co-citation through them
+        Map<Integer, List<Integer>> named = table.titlesMentionedIn(q.tokens());
+        double[] cocit = new double[n];
+        LinkGraph rev = table.reverse;
+        for (Map.Entry<Integer, List<Integer>> e : named.entrySet()) {
+            int x = e.getKey();
+            double w = Math.log((double) n / (1 + table.inDegree[x]));
+            for (int k = rev.edgeStart(x); k < rev.edgeEnd(x); k++) {
+                cocit[rev.target(k)] += w;
+            }
+        }
+        // links to the pages most similar to the content
+        double[] similar = new double[n];
+        int[] sim = topDocs(sTerms, SIMILAR_PAGES);
+        for (int r = 0; r < sim.length; r++) {
+            int x = table.docToNode[sim[r]];
+            if (x < 0) {
+                continue;
+            }
+            double w = 1.0 / (Math.log(r + 2) / Math.log(2));
+            for (int k = rev.edgeStart(x); k < rev.edgeEnd(x); k++) {
+                similar[rev.target(k)] += w;
+            }
+        }
+
+        // candidate pool
+        LinkedHashSet<Integer> pool = new LinkedHashSet<>();
+        for (float[] a : List.of(sTitle, sPhrase, sTerms, sLead, sOutTerms)) {
+            for (int d : topDocs(a, perGenerator)) {
+                pool.add(d);
+            }
+        }
+        for (int node : named.keySet()) {
+            if (table.nodeToDoc[node] >= 0) {
+                pool.add(table.nodeToDoc[node]);
+            }
+        }
+        for (double[] a : List.of(cocit, similar)) {
+            for (int node : topNodes(a, perGenerator)) {
+                if (table.nodeToDoc[node] >= 0) {
+                    pool.add(table.nodeToDoc[node]);
+                }
+            }
+        }
+        int[] docs = pool.stream().mapToInt(Integer::intValue).filter(d -> table.docToNode[d] >= 0).toArray();
+
+        // exact title mentions inside candidate pages, from the phrase query's matches
+        Weight phraseWeight = null;
+        if (phrase != null) {
+            try {
+                phraseWeight = s.createWeight(s.rewrite(phrase), ScoreMode.COMPLETE_NO_SCORES, 1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<LeafReaderContext> leaves = index.reader().leaves();
+        double[][] f = new double[docs.length][Feature.values().length];
+        int[] nodes = new int[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            int d = docs[i];
+            int node = table.docToNode[d];
+            nodes[i] = node;
+            double[] v = f[i];
+            v[Feature.BM25_TITLE.ordinal()] = sTitle[d];
+            v[Feature.BM25_TERMS.ordinal()] = sTerms[d];
+            v[Feature.BM25_LEAD.ordinal()] = sLead[d];
+            v[Feature.TITLE_FIELD.ordinal()] = sTitleField[d];
+            v[Feature.MENTION_BM25.ordinal()] = sPhrase[d];
+            if (sPhrase[d] > 0 && phraseWeight != null) {
+                int[] m = mentions(phraseWeight, leaves, d);
+                v[Feature.MENTION_COUNT.ordinal()] = m[0];
+                v[Feature.MENTION_EARLY.ordinal()] = m[0] > 0 ? early(m[1]) : 0;
+                v[Feature.MENTION_DENSITY.ordinal()] = 10_000.0 * m[0] / Math.max(500, table.textLength[node]);
+            }
+            List<Integer> rm = named.get(node);
+            if (rm != null) {
+                v[Feature.REVERSE_MENTION.ordinal()] = rm.size();
+                v[Feature.REVERSE_EARLY.ordinal()] = early(rm.get(0));
+            }
+            v[Feature.OUTLINKS_TITLE.ordinal()] = sOutTitle[d];
+            v[Feature.OUTLINKS_TERMS.ordinal()] = sOutTerms[d];
+            v[Feature.COCITATION.ordinal()] = cocit[node];
+            v[Feature.SIMILAR_LINKS.ordinal()] = similar[node];
+            v[Feature.OUT_DEGREE.ordinal()] = table.outDegree[node];
+            v[Feature.IN_DEGREE.ordinal()] = table.inDegree[node];
+            v[Feature.AUTHORITY.ordinal()] = table.authority[node];
+        }
+        return new Candidates(q, docs, nodes, f, named);
+    }
+
+    /** The candidates of one query with raw feature values (indexed by {@link Feature#ordinal()}). */
+    public record Candidates(ContentQuery query, int[] docs, int[] nodes, double[][] features,
+            Map<Integer, List<Integer>> named) {
+    }
+
+    /** 1 for a first mention at position 0, falling slowly with the position (1 / log2(2 + pos/10)). */
+    static double early(int pos) {
+        return 1.0 / (Math.log(2 + pos / 10.0) / Math.log(2));
+    }
+
+    private static int[] mentions(Weight w, List<LeafReaderContext> leaves, int doc) {
+        int li = ReaderUtil.subIndex(doc, leaves);
+        LeafReaderContext ctx = leaves.get(li);
+        try {
+            Matches m = w.matches(ctx, doc - ctx.docBase);
+            if (m == null) {
+                return new int[] {0, -1};
+            }
+            MatchesIterator it = m.getMatches(IndexFields.BODY);
+            int count = 0;
+            int first = Integer.MAX_VALUE;
+            while (it != null && it.next()) {
+                count++;
+                first = Math.min(first, it.startPosition());
+            }
+            return new int[] {count, count == 0 ? -1 : first};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Scores and sorts candidates with a model. */
+    public Ranked rank(Candidates c, RankerModel m) {
+        int k = c.docs().length;
+        double[] scores = new double[k];
+        for (int i = 0; i < k; i++) {
+            scores[i] = score(m, c.features()[i]);
+        }
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        int[] nodes = c.nodes();
+        Arrays.sort(order, (a, b) -> {
+            int cmp = Double.compare(scores[b], scores[a]);
+            return cmp != 0 ? cmp : Integer.compare(nodes[a], nodes[b]); // node ids follow URL order
+        });
+        int[] docs = new int[k];
+        int[] ns = new int[k];
+        double[] sc = new double[k];
+        double[][] f = new double[k][];
+        for (int i = 0; i < k; i++) {
+            docs[i] = c.docs()[order[i]];
+            ns[i] = nodes[order[i]];
+            sc[i] = scores[order[i]];
+            f[i] = c.features()[order[i]];
+        }
+        return new Ranked(docs, ns, sc, f);
+    }
+
+    static double score(RankerModel m, double[] raw) {
+        double s = 0;
+        for (RankerModel.Term t : m.terms()) {
+            s += t.weight() * t.value(raw[t.feature().ordinal()]);
+        }
+        return s;
+    }
+
+    /** URL of a page-graph node. */
+    public String url(int node) {
+        return table.graph.name(node);
+    }
+
+    /** The full job: candidates, scores, filters, units and explanations. */
+    public List<Recommendation> recommend(ContentQuery q, Options o) {
+        Candidates c = candidates(q, model.perGenerator());
+        Ranked r = rank(c, model);
+        List<Recommendation> out = new ArrayList<>();
+        if (o.unit() == Unit.PAGE) {
+            for (int i = 0; i < r.size() && out.size() < o.top(); i++) {
+                int node = r.nodes()[i];
+                String domain = table.domains[node];
+                if (o.excludeDomains().contains(domain) || table.authority[node] < o.minAuthority()) {
+                    continue;
+                }
+                out.add(explain(q, c, r, i, out.size() + 1, 1, table.authority[node], o.explain(), List.of()));
+            }
+        } else {
+            Map<String, List<Integer>> byDomain = new LinkedHashMap<>();
+            for (int i = 0; i < r.size(); i++) {
+                byDomain.computeIfAbsent(table.domains[r.nodes()[i]], k -> new ArrayList<>()).add(i);
+            }
+            for (Map.Entry<String, List<Integer>> e : byDomain.entrySet()) {
+                if (out.size() >= o.top()) {
+                    break;
+                }
+                double auth = table.siteAuthority.getOrDefault(e.getKey(), 0.0);
+                if (o.excludeDomains().contains(e.getKey()) || auth < o.minAuthority()) {
+                    continue;
+                }
+                List<Integer> idx = e.getValue();
+                List<Recommendation.Evidence> support = new ArrayList<>();
+                for (int k = 1; k < Math.min(4, idx.size()); k++) {
+                    int node = r.nodes()[idx.get(k)];
+                    support.add(new Recommendation.Evidence("supporting-page", table.titles[node], url(node)));
+                }
+                out.add(explain(q, c, r, idx.get(0), out.size() + 1, idx.size(), auth, o.explain(), support));
+            }
+        }
+        return out;
+    }
+
+    private Recommendation explain(ContentQuery q, Candidates c, Ranked r, int i, int rank, int pages,
+            double authority, boolean explain, List<Recommendation.Evidence> extra) {
+        int node = r.nodes()[i];
+        String url = url(node);
+        if (!explain) {
+            return new Recommendation(rank, url, table.domains[node], table.titles[node], r.scores()[i], authority,
+                    pages, List.of(), List.of(), List.of(), List.of());
+        }
+        double[] raw = r.features()[i];
+        List<Recommendation.Contribution> contrib = new ArrayList<>();
+        for (RankerModel.Term t : model.terms()) {
+            double v = raw[t.feature().ordinal()];
+            contrib.add(new Recommendation.Contribution(t.feature().key, t.feature().description, round(v),
+                    round(t.weight() * t.value(v))));
+        }
+        contrib.sort(Comparator.comparingDouble((Recommendation.Contribution x) -> -Math.abs(x.contribution()))
+                .thenComparing(Recommendation.Contribution::feature));
+        String text = storedText(r.docs()[i]);
+        Tokens tokens = Tokens.of(text);
+        List<String> matched = new ArrayList<>();
+        for (String topic : q.topics()) {
+            if (Tokens.find(tokens, Tokens.phrase(topic)).length > 0) {
+                matched.add(topic);
+            }
+        }
+        List<Recommendation.Evidence> ev = new ArrayList<>();
+        if (!q.title().isBlank()) {
+            for (String[] variant : PageTable.titleVariants(q.title())) {
+                int[] hits = Tokens.find(tokens, variant);
+                if (hits.length > 0) {
+                    ev.add(new Recommendation.Evidence("mention", sentence(text, tokens.starts[hits[0]]), url));
+                    break;
+                }
+            }
+        }
+        if (c.named().containsKey(node)) {
+            int pos = c.named().get(node).get(0);
+            ev.add(new Recommendation.Evidence("named-by-content",
+                    sentence(q.tokens() == null ? "" : q.title() + "\n" + q.text(), q.tokens().starts[pos]), url));
+        }
+        LinkGraph g = table.graph;
+        Set<Integer> named = c.named().keySet();
+        int cites = 0;
+        for (int e = g.edgeStart(node); e < g.edgeEnd(node) && cites < 5; e++) {
+            int t = g.target(e);
+            if (named.contains(t)) {
+                ev.add(new Recommendation.Evidence("cites", table.titles[t], url(t)));
+                cites++;
+            }
+        }
+        ev.addAll(extra);
+        return new Recommendation(rank, url, table.domains[node], table.titles[node], round(r.scores()[i]),
+                round(authority), pages, contrib, matched, ev, List.of());
+    }
+
+    private String storedText(int doc) {
+        try {
+            String t = index.reader().storedFields().document(doc, Set.of(IndexFields.TEXT)).get(IndexFields.TEXT);
+            return t == null ? "" : t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sentence around a character offset, trimmed to at most 300 characters. */
+    static String sentence(String text, int at) {
+        int start = at;
+        while (start > 0 && ".!?\n".indexOf(text.charAt(start - 1)) < 0 && at - start < 200) {
+            start--;
+        }
+        int end = at;
+        while (end < text.length() && ".!?\n".indexOf(text.charAt(end)) < 0 && end - at < 200) {
+            end++;
+        }
+        if (end < text.length() && text.charAt(end) != '\n') {
+            end++;
+        }
+        return text.substring(start, end).strip().replaceAll("\\s+", " ");
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    private static List<String> unique(List<String> xs) {
+        return List.copyOf(new LinkedHashSet<>(xs));
+    }
+
+    private static Query terms(String field, List<String> terms) {
+        if (terms.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : new LinkedHashSet<>(terms)) {
+            b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** Exact title phrase, and its variants (without a parenthetical qualifier, main segment of "A | B"). */
+    private static Query titlePhrase(QueryBuilder qb, String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int clauses = 0;
+        Set<String> seen = new HashSet<>();
+        for (String[] v : PageTable.titleVariants(title)) {
+            String text = String.join(" ", v);
+            if (!seen.add(text)) {
+                continue;
+            }
+            Query p = qb.createPhraseQuery(IndexFields.BODY, text);
+            if (p != null) {
+                b.add(p, BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : b.build();
+    }
+
+    private static Query pages(Query q) {
+        if (q == null) {
+            return null;
+        }
+        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    /** Doc ids of the k highest positive scores (ties: lower doc id first). */
+    static int[] topDocs(float[] scores, int k) {
+        List<Integer> pos = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                pos.add(i);
+            }
+        }
+        pos.sort((a, b) -> {
+            int c = Float.compare(scores[b], scores[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        return pos.subList(0, Math.min(k, pos.size())).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static int[] topNodes(double[] scores, int k) {
+        List<Integer> pos = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                pos.add(i);
+            }
+        }
+        pos.sort((a, b) -> {
+            int c = Double.compare(scores[b], scores[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        return pos.subList(0, Math.min(k, pos.size())).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+}
