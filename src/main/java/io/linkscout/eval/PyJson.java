@@ -1,0 +1,42 @@
+package io.linkscout.eval;
+
+/**
+ * Writes JSON exactly as Python's {@code json.dumps(obj, ensure_ascii=False)} does with default separators
+ * ({@code ", "} between items, {@code ": "} after keys): only {@code "}, {@code \}, and control characters below
+ * U+0020 are escaped ({@code \b \f \n \r \t}, others as lower-case backslash-u00xx); everything else is literal.
+ */
+final class PyJson {
+
+    private PyJson() {
+    }
+
+    /** Appends {@code s} as a JSON string literal. */
+    static StringBuilder string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
+    }
+
+    /** Appends {@code "key": } (with the separator Python uses). */
+    static StringBuilder key(StringBuilder sb, String key) {
+        return string(sb, key).append(": ");
+    }
+}
