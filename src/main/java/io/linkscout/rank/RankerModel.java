@@ -98,6 +98,18 @@ public final class RankerModel {
         }
     }
 
+    /** The bundled model, or a neutral placeholder (all weights 0) when none is bundled yet (first training). */
+    public static RankerModel bundledOrNull() {
+        if (RankerModel.class.getClassLoader().getResource(BUNDLED) == null) {
+            List<Term> t = new ArrayList<>();
+            for (Feature f : Feature.values()) {
+                t.add(new Term(f, false, 0, 1, 0));
+            }
+            return new RankerModel("untrained", t, 300, Map.of());
+        }
+        return bundled();
+    }
+
     /** Loads and validates a model file; a {@link UserException} says what is wrong and where. */
     public static RankerModel load(Path file) {
         JsonNode root;

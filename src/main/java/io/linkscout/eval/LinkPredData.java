@@ -1,0 +1,104 @@
+package io.linkscout.eval;
+
+import io.linkscout.cli.UserException;
+import io.linkscout.index.IndexBuilder;
+import io.linkscout.index.IndexLayout;
+import io.linkscout.ingest.InputFormats;
+import io.linkscout.rank.QueryFile;
+import io.linkscout.rank.Recommender;
+import io.linkscout.rank.Trainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A link-prediction split as {@code make_linkpred.py} writes it ({@code pages.jsonl.gz}, {@code queries.jsonl},
+ * {@code qrels.tsv}), its index, and the labelled candidates of every query — shared by {@code train} and
+ * {@code bench linkpred}.
+ */
+public final class LinkPredData {
+
+    public final Path split;
+    public final List<QueryFile.Query> queries;
+    public final Qrels qrels;
+
+    public LinkPredData(Path split) {
+        this.split = split;
+        for (String f : List.of("pages.jsonl.gz", "queries.jsonl", "qrels.tsv")) {
+            if (!Files.isRegularFile(split.resolve(f))) {
+                throw new UserException("not a link-prediction split: " + split + " has no " + f
+                        + " (create one with: python3 ../shared/bench/make_linkpred.py "
+                        + "../shared/bench/linkpred-dev-targets.txt " + split + ")");
+            }
+        }
+        this.queries = QueryFile.read(split.resolve("queries.jsonl"));
+        this.qrels = Qrels.load(split.resolve("qrels.tsv"));
+    }
+
+    /** Builds the split's index at {@code layout} unless one is already there; returns the ingest result or null. */
+    public IndexBuilder.Result ensureIndex(IndexLayout layout, boolean rebuild, int threads) throws IOException {
+        if (layout.exists() && !rebuild) {
+            return null;
+        }
+        if (rebuild && Files.exists(layout.root())) {
+            try (var walk = Files.walk(layout.root())) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return new IndexBuilder(layout, threads, null).ingest((sink, report) -> InputFormats.readAll(
+                List.of(split.resolve("pages.jsonl.gz")), InputFormats.Format.PAGES, sink, report));
+    }
+
+    /** Candidates of every query with relevance labels, computed in parallel. */
+    public List<Trainer.Example> examples(Recommender rec, int perGenerator, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<Trainer.Example>> fs = new ArrayList<>();
+            for (QueryFile.Query q : queries) {
+                fs.add(pool.submit(() -> {
+                    Recommender.Candidates c = rec.candidates(rec.prepare(q.title(), q.text(), List.of()),
+                            perGenerator);
+                    Set<String> rel = qrels.relevant(EvalUrls.normalise(q.id()));
+                    boolean[] labels = new boolean[c.docs().length];
+                    for (int i = 0; i < labels.length; i++) {
+                        labels[i] = rel != null && rel.contains(EvalUrls.normalise(rec.url(c.nodes()[i])));
+                    }
+                    return new Trainer.Example(q.id(), c, labels);
+                }));
+            }
+            List<Trainer.Example> out = new ArrayList<>();
+            for (Future<Trainer.Example> f : fs) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A run (top {@code k} per query) from already-computed candidates ranked with a model. */
+    public static Run run(Recommender rec, List<Trainer.Example> examples, io.linkscout.rank.RankerModel model,
+            int k) {
+        List<Run.Entry> entries = new ArrayList<>();
+        for (Trainer.Example ex : examples) {
+            Recommender.Ranked r = rec.rank(ex.candidates(), model);
+            for (int i = 0; i < Math.min(k, r.size()); i++) {
+                entries.add(new Run.Entry(ex.queryId(), rec.url(r.nodes()[i]), i + 1));
+            }
+        }
+        return Run.of(entries);
+    }
+}

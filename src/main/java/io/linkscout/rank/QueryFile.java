@@ -1,0 +1,70 @@
+package io.linkscout.rank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.cli.UserException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a batch of contents to rank for: JSONL with {@code id}, {@code title} and {@code text} per line (the
+ * {@code queries.jsonl} written by {@code make_linkpred.py}). Bad lines are errors naming file and line.
+ */
+public final class QueryFile {
+
+    /** One content to rank for. */
+    public record Query(String id, String title, String text) {
+    }
+
+    private QueryFile() {
+    }
+
+    public static List<Query> read(Path file) {
+        ObjectMapper om = new ObjectMapper();
+        List<Query> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode j;
+                try {
+                    j = om.readTree(line);
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new UserException(file + ":" + n + ": not valid JSON (" + e.getOriginalMessage() + ")");
+                }
+                String id = j.path("id").asText("");
+                if (id.isBlank()) {
+                    throw new UserException(file + ":" + n + ": field 'id' is missing or empty "
+                            + "(each line needs {\"id\", \"title\", \"text\"})");
+                }
+                if (!ids.add(id)) {
+                    throw new UserException(file + ":" + n + ": field 'id': duplicate id " + id);
+                }
+                String text = j.path("text").asText("");
+                String title = j.path("title").asText("");
+                if (text.isBlank() && title.isBlank()) {
+                    throw new UserException(file + ":" + n + ": fields 'title' and 'text' are both empty");
+                }
+                out.add(new Query(id, title, text));
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot read queries file " + file + ": " + e.getMessage());
+        }
+        if (out.isEmpty()) {
+            throw new UserException("queries file " + file + " has no queries");
+        }
+        return out;
+    }
+}
