@@ -56,7 +56,7 @@ public final class InputFormats {
             throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         String start = new String(head, StandardCharsets.ISO_8859_1);
-        if (start.startsWith("WARC/") || start.startsWith("filedesc://")) {
+        if (start.matches("(?s)WARC/\\d.*") || start.startsWith("filedesc://")) {
             return Format.WARC;
         }
         String first = null;

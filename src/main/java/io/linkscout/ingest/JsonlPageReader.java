@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.linkscout.url.UrlNormalizer;
-import java.io.BufferedReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,33 +55,94 @@ public final class JsonlPageReader implements InputReader {
     @Override
     public void read(Path file, IngestSink sink, IngestReport report) throws IOException {
         String name = IngestFiles.name(file);
-        try (BufferedReader in = IngestFiles.reader(file)) {
-            String line;
+        try (InputStream in = IngestFiles.open(file)) {
+            // lines are split as bytes and handed to Jackson undecoded: about twice as fast as readLine()
+            byte[] buf = new byte[1 << 20];
+            int start = 0; // first byte of the current line
+            int len = 0; // bytes in buf
+            int scan = 0; // where to continue looking for '\n'
             long lineNo = 0;
-            while ((line = in.readLine()) != null) {
+            boolean eof = false;
+            while (true) {
+                int nl = -1;
+                for (int i = scan; i < len; i++) {
+                    if (buf[i] == '\n') {
+                        nl = i;
+                        break;
+                    }
+                }
+                if (nl < 0) {
+                    scan = len;
+                    if (!eof) {
+                        if (start > 0) {
+                            System.arraycopy(buf, start, buf, 0, len - start);
+                            len -= start;
+                            scan -= start;
+                            start = 0;
+                        }
+                        if (len == buf.length) {
+                            buf = Arrays.copyOf(buf, buf.length * 2);
+                        }
+                        int n = in.read(buf, len, buf.length - len);
+                        if (n < 0) {
+                            eof = true;
+                        } else {
+                            len += n;
+                        }
+                        continue;
+                    }
+                    if (start < len) {
+                        lineNo++;
+                        handleLine(buf, start, len, lineNo, name, file, sink, report);
+                    }
+                    break;
+                }
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    PageRecord page = parseLine(line, name + ":" + lineNo, report);
-                    sink.page(page);
-                    report.pageRead();
-                } catch (LineProblem p) {
-                    report.problem(file.toString(), String.valueOf(lineNo), p.field, p.getMessage(), p.hint);
-                } catch (RuntimeException e) {
-                    report.problem(file.toString(), String.valueOf(lineNo), "", "could not read the line: " + e,
-                            "please report this as a bug with the line attached");
-                }
+                handleLine(buf, start, nl, lineNo, name, file, sink, report);
+                start = nl + 1;
+                scan = start;
             }
         }
         report.bytesRead(Files.size(file));
     }
 
+    private void handleLine(byte[] buf, int from, int end, long lineNo, String name, Path file, IngestSink sink,
+            IngestReport report) {
+        int start = lineNo == 1 && end - from >= 3 && (buf[from] & 0xff) == 0xef && (buf[from + 1] & 0xff) == 0xbb
+                && (buf[from + 2] & 0xff) == 0xbf ? from + 3 : from;
+        boolean blank = true;
+        for (int i = start; i < end; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                blank = false;
+                break;
+            }
+        }
+        if (blank) {
+            return;
+        }
+        try {
+            PageRecord page = parse(buf, start, end - start, name + ":" + lineNo, report);
+            sink.page(page);
+            report.pageRead();
+        } catch (LineProblem p) {
+            report.problem(file.toString(), String.valueOf(lineNo), p.field, p.getMessage(), p.hint);
+        } catch (RuntimeException e) {
+            report.problem(file.toString(), String.valueOf(lineNo), "", "could not read the line: " + e,
+                    "please report this as a bug with the line attached");
+        }
+    }
+
+    /** Parses one line (used by tests). */
     PageRecord parseLine(String line, String source, IngestReport report) throws LineProblem {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        return parse(b, 0, b.length, source, report);
+    }
+
+    private PageRecord parse(byte[] buf, int off, int len, String source, IngestReport report) throws LineProblem {
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            node = JSON.readTree(buf, off, len);
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage();
             int nl = msg.indexOf('\n');

@@ -70,6 +70,13 @@ public final class WarcInputReader implements InputReader {
         String where = file.toString();
         // an InputStream rather than a file channel: with a channel jwarc 0.36 re-reads buffered bytes after a
         // record with a wrong Content-Length and returns records twice
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            report.problem(where, "", "", "cannot read the file: " + message(e), "check that it exists and is readable");
+            return;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             WarcReader reader;
             try {
@@ -99,6 +106,14 @@ public final class WarcInputReader implements InputReader {
                     }
                     records++;
                     WarcRecord rec = next.get();
+                    if (reader.compression() == org.netpreserve.jwarc.WarcCompression.NONE
+                            && rec.position() >= size) {
+                        // jwarc lost the record boundaries (a Content-Length that does not match the record)
+                        report.problem(where, "@" + pos, "", "malformed record: its Content-Length does not match "
+                                + "its content, so the next record cannot be found",
+                                "the file is malformed; the records before this offset were kept");
+                        return;
+                    }
                     try {
                         handle(rec, name, sink, report);
                     } catch (IOException | RuntimeException e) {
@@ -112,7 +127,7 @@ public final class WarcInputReader implements InputReader {
             report.problem(where, "", "", "cannot read the file: " + message(e), "check that it exists and is readable");
             return;
         }
-        report.bytesRead(Files.size(file));
+        report.bytesRead(size);
     }
 
     private void handle(WarcRecord rec, String name, IngestSink sink, IngestReport report) throws IOException {
@@ -137,13 +152,7 @@ public final class WarcInputReader implements InputReader {
                     return;
                 }
                 MediaType type = http.contentType();
-                MessageBody body;
-                try {
-                    body = http.bodyDecoded();
-                } catch (IOException | RuntimeException e) {
-                    body = http.body();
-                }
-                byte[] bytes = readSalvaging(body);
+                byte[] bytes = httpBody(http);
                 if (!isHtml(type, bytes)) {
                     report.skipped("warc: not html");
                     return;
@@ -262,6 +271,47 @@ public final class WarcInputReader implements InputReader {
         report.pageRead();
     }
 
+    /**
+     * The de-chunked, decoded HTTP body. When jwarc's decoder fails on a damaged body (e.g. a truncated gzip
+     * stream), the raw body is inflated here as far as it goes.
+     */
+    private static byte[] httpBody(HttpResponse http) throws IOException {
+        String encoding = http.headers().first("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
+        if (encoding.isEmpty() || encoding.equals("identity")) {
+            return readSalvaging(http.body());
+        }
+        byte[] decoded;
+        try {
+            MessageBody body = http.bodyDecoded();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            try (InputStream in = body.stream()) {
+                byte[] buf = new byte[8192];
+                int n;
+                while (out.size() < MAX_BODY && (n = in.read(buf)) > 0) {
+                    out.write(buf, 0, n);
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            decoded = null;
+        }
+        // salvage: inflate the raw body (already de-chunked by jwarc when chunked) as far as possible
+        byte[] raw = readSalvaging(http.body());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length * 4 + 16);
+        try (InputStream in = encoding.contains("gzip")
+                ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw))
+                : new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(raw))) {
+            byte[] buf = new byte[8192];
+            int n;
+            while (out.size() < MAX_BODY && (n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            // keep what was inflated
+        }
+        return decoded != null ? decoded : out.toByteArray();
+    }
+
     /** Reads up to {@link #MAX_BODY} bytes; a body cut short by a damaged file yields what could be read. */
     private static byte[] readSalvaging(MessageBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
@@ -278,7 +328,7 @@ public final class WarcInputReader implements InputReader {
     }
 
     static boolean isHtml(MediaType type, byte[] body) {
-        if (type != null && type.isValid()) {
+        if (type != null && !type.type().isEmpty()) {
             String t = type.type() + "/" + type.subtype();
             t = t.toLowerCase(Locale.ROOT);
             if (t.equals("text/html") || t.equals("application/xhtml+xml")) {
@@ -339,7 +389,7 @@ public final class WarcInputReader implements InputReader {
     }
 
     private static String message(Throwable e) {
-        String m = e.getMessage();
+        String m = e instanceof org.netpreserve.jwarc.ParsingException pe ? pe.getBaseMessage() : e.getMessage();
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();
         }
