@@ -280,36 +280,40 @@ public final class WarcInputReader implements InputReader {
         if (encoding.isEmpty() || encoding.equals("identity")) {
             return readSalvaging(http.body());
         }
-        byte[] decoded;
-        try {
-            MessageBody body = http.bodyDecoded();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            try (InputStream in = body.stream()) {
-                byte[] buf = new byte[8192];
-                int n;
-                while (out.size() < MAX_BODY && (n = in.read(buf)) > 0) {
-                    out.write(buf, 0, n);
-                }
+        boolean chunked = http.headers().first("Transfer-Encoding").orElse("").toLowerCase(Locale.ROOT)
+                .contains("chunked");
+        boolean zlib = encoding.equals("gzip") || encoding.equals("x-gzip") || encoding.equals("deflate");
+        if (chunked || !zlib) {
+            try {
+                return readSalvaging(http.bodyDecoded());
+            } catch (IOException | RuntimeException e) {
+                return readSalvaging(http.body());
             }
-            return out.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            decoded = null;
         }
-        // salvage: inflate the raw body (already de-chunked by jwarc when chunked) as far as possible
+        // inflate here rather than with jwarc, so that a truncated stream yields what could be inflated
         byte[] raw = readSalvaging(http.body());
+        byte[] out = inflate(raw, !encoding.equals("deflate"), false);
+        if (out.length == 0 && encoding.equals("deflate")) {
+            out = inflate(raw, false, true); // raw deflate without zlib header, as some servers send
+        }
+        return out;
+    }
+
+    private static byte[] inflate(byte[] raw, boolean gzip, boolean nowrap) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length * 4 + 16);
-        try (InputStream in = encoding.contains("gzip")
+        try (InputStream in = gzip
                 ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw))
-                : new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(raw))) {
+                : new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(raw),
+                        new java.util.zip.Inflater(nowrap))) {
             byte[] buf = new byte[8192];
             int n;
             while (out.size() < MAX_BODY && (n = in.read(buf)) > 0) {
                 out.write(buf, 0, n);
             }
         } catch (IOException | RuntimeException e) {
-            // keep what was inflated
+            // truncated or corrupt: keep what was inflated
         }
-        return decoded != null ? decoded : out.toByteArray();
+        return out.toByteArray();
     }
 
     /** Reads up to {@link #MAX_BODY} bytes; a body cut short by a damaged file yields what could be read. */

@@ -266,6 +266,9 @@ public final class UrlNormalizer {
             if ((c == '[' || c == ']') && !(i >= authStart && i < authEnd)) {
                 ok = false;
             }
+            if (c > 0x7f && i >= authStart && i < authEnd && !Character.isWhitespace(c) && !Character.isISOControl(c)) {
+                ok = true; // IDN host: converted to punycode later
+            }
             if (ok) {
                 if (sb != null) {
                     sb.append(c);
