@@ -2,54 +2,182 @@ package io.linkscout.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkscout.url.UrlNormalizer;
+import io.linkscout.cli.UserException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
+import java.util.Locale;
+import java.util.stream.Stream;
 
-/** TEMPORARY stand-in (JSONL pages only) until the full readers land. */
+/** Recognises input formats and reads lists of input files and folders. */
 public final class InputFormats {
 
-    public enum Format { PAGES, WARC, CATALOG, AUTHORITY }
+    /** The input formats. */
+    public enum Format {
+        /** Pages as JSON Lines. */
+        PAGES,
+        /** WARC, ARC, WAT or WET web archives. */
+        WARC,
+        /** Site catalog, CSV or JSON Lines. */
+        CATALOG,
+        /** Authority list: Majestic Million, Moz top 500 or merged CSV. */
+        AUTHORITY
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private InputFormats() {
     }
 
-    public static void readAll(List<Path> inputs, Format forced, IngestSink sink, IngestReport report)
-            throws IOException {
-        ObjectMapper om = new ObjectMapper();
-        for (Path p : inputs) {
-            InputStream in = Files.newInputStream(p);
-            if (p.toString().endsWith(".gz")) {
-                in = new GZIPInputStream(in, 1 << 16);
-            }
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-                String line;
-                int n = 0;
-                while ((line = r.readLine()) != null) {
-                    n++;
-                    JsonNode j = om.readTree(line);
-                    String url = UrlNormalizer.normalize(j.path("url").asText());
-                    List<Link> links = new ArrayList<>();
-                    for (JsonNode l : j.path("links")) {
-                        String u = UrlNormalizer.normalize(url, l.path("url").asText());
-                        if (u != null) {
-                            links.add(new Link(u, l.path("anchor").asText(""), l.path("rel").asText("")));
-                        }
-                    }
-                    sink.page(new PageRecord(url, j.path("title").asText(""), j.path("text").asText(""), links,
-                            List.of(), null, p.getFileName() + ":" + n));
-                    report.pageRead();
+    /**
+     * Detects a file's format: {@code .warc .arc .wat .wet} (optionally {@code .gz}) or content starting with
+     * {@code WARC/} or {@code filedesc://} -> WARC; JSON Lines whose first object has {@code text}, {@code html} or
+     * {@code links} -> PAGES, else one with {@code domain}, {@code name}, {@code topic}, {@code description},
+     * {@code url} or {@code host} -> CATALOG; CSV with a Majestic, Moz or merged authority header -> AUTHORITY, else
+     * one with a {@code domain url host site website} column -> CATALOG.
+     *
+     * @throws UserException when the file cannot be classified (the message names the file and how to force a format)
+     */
+    public static Format detect(Path file) throws IOException {
+        String lower = IngestFiles.name(file).toLowerCase(Locale.ROOT);
+        String base = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
+        if (base.endsWith(".warc") || base.endsWith(".arc") || base.endsWith(".wat") || base.endsWith(".wet")) {
+            return Format.WARC;
+        }
+        byte[] head;
+        try (InputStream in = IngestFiles.open(file)) {
+            head = in.readNBytes(16);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String start = new String(head, StandardCharsets.ISO_8859_1);
+        if (start.matches("(?s)WARC/\\d.*") || start.startsWith("filedesc://")) {
+            return Format.WARC;
+        }
+        String first = null;
+        try (BufferedReader in = IngestFiles.reader(file)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    first = line.strip();
+                    break;
                 }
-                report.fileDone(p.toString(), n);
             }
         }
+        if (first != null && first.startsWith("{")) {
+            try {
+                JsonNode n = JSON.readTree(first);
+                if (n != null && n.isObject()) {
+                    if (n.has("text") || n.has("html") || n.has("links")) {
+                        return Format.PAGES;
+                    }
+                    for (String f : List.of("domain", "name", "topic", "description", "url", "host", "website")) {
+                        if (n.has(f)) {
+                            return Format.CATALOG;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // not JSON: fall through to the error
+            }
+        } else if (first != null) {
+            List<String> header = CsvRows.header(first);
+            if (AuthorityListReader.kind(header) != null) {
+                return Format.AUTHORITY;
+            }
+            for (String c : List.of("domain", "url", "host", "site", "website")) {
+                if (header.contains(c)) {
+                    return Format.CATALOG;
+                }
+            }
+        }
+        throw new UserException("Cannot tell the input format of " + file + (first == null ? " (it is empty)"
+                : " (first line: " + abbreviate(first) + ")")
+                + ". Expected JSON Lines pages ({\"url\", \"text\"|\"html\"|\"links\"}), a site catalog (CSV or "
+                + "JSON Lines with a domain or url column), an authority list (Majestic Million, Moz top 500 or "
+                + "domain,majestic_*,moz_* CSV) or a WARC/ARC/WAT/WET file. Force the format with "
+                + "--format pages|warc|catalog|authority.");
+    }
+
+    /** The reader for a format. */
+    public static InputReader readerFor(Format format) {
+        return switch (format) {
+            case PAGES -> new JsonlPageReader();
+            case WARC -> new WarcInputReader();
+            case CATALOG -> new CatalogReader();
+            case AUTHORITY -> new AuthorityListReader();
+        };
+    }
+
+    /**
+     * Reads every input: files, and folders (every regular, non-hidden file inside, recursively, in sorted order).
+     * A file whose format cannot be detected, or that cannot be read, becomes a problem naming it; the other files
+     * are still read. Calls {@link IngestReport#fileDone} for every file read.
+     *
+     * @param forced the format of every input, or {@code null} to detect each file's
+     * @throws UserException when an input does not exist
+     */
+    public static void readAll(List<Path> inputs, Format forced, IngestSink sink, IngestReport report) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(f -> !IngestFiles.name(f).startsWith("."))
+                            .sorted()
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    report.problem(p.toString(), "", "", "cannot list the folder: " + e.getMessage(), null);
+                }
+            } else if (Files.exists(p)) {
+                files.add(p);
+            } else {
+                throw new UserException("Input not found: " + p + " (give a file or folder that exists)", 404);
+            }
+        }
+        for (Path f : files) {
+            long[] count = new long[1];
+            IngestSink counting = new IngestSink() {
+                @Override
+                public void page(PageRecord page) {
+                    count[0]++;
+                    sink.page(page);
+                }
+
+                @Override
+                public void site(SiteRecord site) {
+                    count[0]++;
+                    sink.site(site);
+                }
+
+                @Override
+                public void authority(AuthorityRecord authority) {
+                    count[0]++;
+                    sink.authority(authority);
+                }
+            };
+            try {
+                Format format = forced != null ? forced : detect(f);
+                readerFor(format).read(f, counting, report);
+            } catch (UserException e) {
+                report.problem(f.toString(), "", "", e.getMessage(), null);
+            } catch (IOException e) {
+                report.problem(f.toString(), "", "", "cannot read the file: " + e.getMessage(),
+                        "check that it is complete and in the expected format");
+            } catch (RuntimeException e) {
+                report.problem(f.toString(), "", "", "cannot read the file: " + e,
+                        "check that it is complete and in the expected format");
+            }
+            report.fileDone(f.toString(), count[0]);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

@@ -25,13 +25,28 @@ public final class Domains {
         if (hostOrUrl == null || hostOrUrl.isBlank()) {
             return null;
         }
-        String host = hostOrUrl.contains("://") ? UrlNormalizer.host(UrlNormalizer.normalize(hostOrUrl)) : hostOrUrl;
+        String in = hostOrUrl.strip();
+        if (!in.contains("://") && !in.startsWith("[") && !InetAddresses.isInetAddress(in) && (in.indexOf('/') >= 0 || in.indexOf(':') >= 0
+                || in.indexOf('?') >= 0)) {
+            // "example.com/path" or "example.com:8080": a URL without its scheme
+            in = "http://" + in;
+        }
+        String host = in.contains("://") ? UrlNormalizer.host(UrlNormalizer.normalize(in)) : in;
         if (host == null) {
             return null;
         }
         String h = host.strip().toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
+        }
+        if (!h.startsWith("[") && !InetAddresses.isInetAddress(h)) {
+            String ascii = UrlNormalizer.normalizeHost(h);
+            if (ascii != null) {
+                h = ascii;
+            }
+        }
+        if (h.isEmpty()) {
+            return null;
         }
         if (h.startsWith("www.") && h.indexOf('.', 4) < 0) {
             // "www.com"-like: leave as is

@@ -45,18 +45,33 @@ public final class UrlNormalizer {
         if (url == null) {
             return null;
         }
-        String u = url.strip();
+        String u = stripControls(url);
+        int hash = u.indexOf('#');
+        if (hash >= 0) {
+            // the fragment is dropped anyway; cutting it first also copes with a second '#' or illegal characters in it
+            u = u.substring(0, hash);
+        }
         if (u.isEmpty()) {
-            return null;
+            // an empty or fragment-only reference names the base document itself
+            return base == null ? null : normalize(null, base);
         }
         try {
             URI uri = new URI(escapeIllegal(u));
             if (base != null && !uri.isAbsolute()) {
-                URI b = new URI(escapeIllegal(base.strip()));
-                if (uri.getRawPath() != null && uri.getRawPath().isEmpty() && uri.getRawQuery() == null
-                        && uri.getRawAuthority() == null) {
-                    // fragment-only or empty reference: the base document itself
-                    uri = b;
+                String bs = stripControls(base);
+                int bh = bs.indexOf('#');
+                if (bh >= 0) {
+                    bs = bs.substring(0, bh);
+                }
+                URI b = new URI(escapeIllegal(bs));
+                if (b.getRawAuthority() != null && (b.getRawPath() == null || b.getRawPath().isEmpty())) {
+                    // java.net.URI resolves "x" against "http://h" to "http://hx"
+                    b = new URI(b.getScheme() + "://" + b.getRawAuthority() + "/");
+                }
+                if (uri.getRawAuthority() == null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                        && uri.getRawQuery() != null) {
+                    // query-only reference (RFC 3986 5.2.2): keep the base path, replace the query
+                    uri = new URI(b.getScheme() + "://" + b.getRawAuthority() + b.getRawPath() + "?" + uri.getRawQuery());
                 } else {
                     uri = b.resolve(uri);
                 }
@@ -81,6 +96,9 @@ public final class UrlNormalizer {
                 return null;
             }
             int port = uri.getPort();
+            if (uri.getHost() == null) {
+                port = portFromAuthority(uri.getRawAuthority());
+            }
             if ((port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"))) {
                 port = -1;
             }
@@ -143,6 +161,41 @@ public final class UrlNormalizer {
         return a;
     }
 
+    private static int portFromAuthority(String authority) {
+        if (authority == null) {
+            return -1;
+        }
+        int at = authority.lastIndexOf('@');
+        String a = at >= 0 ? authority.substring(at + 1) : authority;
+        int colon = a.lastIndexOf(':');
+        if (colon > 0 && a.indexOf(']') < colon && colon + 1 < a.length()) {
+            try {
+                return Integer.parseInt(a.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Strips surrounding whitespace and removes tabs and line breaks inside, as browsers do. */
+    private static String stripControls(String s) {
+        String t = s.strip();
+        if (t.indexOf('\n') < 0 && t.indexOf('\r') < 0 && t.indexOf('\t') < 0) {
+            return t;
+        }
+        return t.replaceAll("[\t\r\n]", "");
+    }
+
+    /** True when {@code host} is a syntactically valid host name or IP literal (IDN allowed). */
+    public static boolean isValidHost(String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        String h = normalizeHost(host.strip());
+        return h != null && !h.isEmpty() && !h.startsWith(".") && !h.contains("..");
+    }
+
     static String normalizeHost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
@@ -192,12 +245,29 @@ public final class UrlNormalizer {
 
     /** Percent-encodes characters that {@link URI} refuses (spaces, non-ASCII, quotes, pipes, ...). */
     static String escapeIllegal(String s) {
+        int authStart = -1;
+        int authEnd = -1;
+        int dslash = s.indexOf("//");
+        if (dslash >= 0 && (dslash == 0 || s.charAt(dslash - 1) == ':' && s.substring(0, dslash - 1).chars()
+                .allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '+' || ch == '-' || ch == '.'))) {
+            authStart = dslash + 2;
+            authEnd = authStart;
+            while (authEnd < s.length() && "/?#".indexOf(s.charAt(authEnd)) < 0) {
+                authEnd++;
+            }
+        }
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean ok = c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0;
             if (c == '%' && !(i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2)))) {
                 ok = false;
+            }
+            if ((c == '[' || c == ']') && !(i >= authStart && i < authEnd)) {
+                ok = false;
+            }
+            if (c > 0x7f && i >= authStart && i < authEnd && !Character.isWhitespace(c) && !Character.isISOControl(c)) {
+                ok = true; // IDN host: converted to punycode later
             }
             if (ok) {
                 if (sb != null) {

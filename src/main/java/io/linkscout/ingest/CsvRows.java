@@ -1,0 +1,125 @@
+package io.linkscout.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * RFC 4180 CSV with a header row, via commons-csv. The delimiter (comma, semicolon or tab) is taken from the header
+ * line; header names are trimmed and lower-cased; cells are trimmed. Each row is handed over with the line it starts
+ * on (quoted cells may span lines).
+ */
+final class CsvRows {
+
+    /** One data row: cells by lower-case header name, and the 1-based line it starts on. */
+    record Row(Map<String, String> cells, long line) {
+    }
+
+    interface RowHandler {
+        void row(Row row);
+    }
+
+    private CsvRows() {
+    }
+
+    /** The lower-cased header names of a CSV header line. */
+    static List<String> header(String headerLine) {
+        char d = delimiter(headerLine);
+        List<String> out = new ArrayList<>();
+        try (CSVParser p = CSVParser.parse(headerLine, CSVFormat.RFC4180.builder().setDelimiter(d).get())) {
+            for (CSVRecord r : p) {
+                for (String s : r) {
+                    out.add(clean(s));
+                }
+                break;
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            for (String s : headerLine.split(String.valueOf(d))) {
+                out.add(clean(s));
+            }
+        }
+        return out;
+    }
+
+    static char delimiter(String headerLine) {
+        long commas = headerLine.chars().filter(c -> c == ',').count();
+        long semis = headerLine.chars().filter(c -> c == ';').count();
+        long tabs = headerLine.chars().filter(c -> c == '\t').count();
+        if (tabs > commas && tabs >= semis) {
+            return '\t';
+        }
+        if (semis > commas) {
+            return ';';
+        }
+        return ',';
+    }
+
+    private static String clean(String s) {
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        if (t.startsWith("\ufeff")) {
+            t = t.substring(1).strip();
+        }
+        return t;
+    }
+
+    /**
+     * Reads the file's rows. A row whose cell count differs from the header's is still handed over (missing cells
+     * absent). Parse errors (e.g. an unterminated quote) end reading with an {@link IOException} naming the line.
+     */
+    static void read(Path file, RowHandler handler) throws IOException {
+        try (BufferedReader in = IngestFiles.reader(file)) {
+            in.mark(1 << 16);
+            String first = in.readLine();
+            if (first == null) {
+                return;
+            }
+            in.reset();
+            char d = delimiter(first);
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(d).setIgnoreEmptyLines(true)
+                    .setTrim(true).get();
+            try (CSVParser parser = CSVParser.parse(in, format)) {
+                List<String> header = null;
+                long lastLine = 0;
+                var it = parser.iterator();
+                while (true) {
+                    CSVRecord r;
+                    try {
+                        if (!it.hasNext()) {
+                            break;
+                        }
+                        r = it.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw new IOException("CSV syntax error after line " + lastLine + ": "
+                                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+                    }
+                    long startLine = lastLine + 1;
+                    lastLine = parser.getCurrentLineNumber();
+                    if (header == null) {
+                        header = new ArrayList<>();
+                        for (String s : r) {
+                            header.add(clean(s));
+                        }
+                        continue;
+                    }
+                    if (r.size() == 1 && r.get(0).isEmpty()) {
+                        continue;
+                    }
+                    Map<String, String> cells = new LinkedHashMap<>();
+                    for (int i = 0; i < r.size() && i < header.size(); i++) {
+                        cells.putIfAbsent(header.get(i), r.get(i));
+                    }
+                    handler.row(new Row(cells, startLine));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.linkscout.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonlPageReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String LINES = String.join("\n",
+            "{\"url\": \"HTTPS://Example.com/a?utm_source=x#top\", \"title\": \"  A  page \", \"text\": \"one  two\\n\\n three \","
+                    + " \"links\": [{\"url\": \"/b\", \"anchor\": \" Bee \", \"rel\": \"nofollow\"}, \"https://other.example/c\","
+                    + " {\"url\": \"javascript:x()\"}, {\"url\": \"mailto:Me@Example.com\"}, {\"url\": \"/b\", \"anchor\": \"again\"}],"
+                    + " \"fetched_at\": \"2024-05-01T10:00:00Z\"}",
+            "{\"url\": \"https://example.com/broken\", ",
+            "",
+            "{\"title\": \"no url\"}",
+            "{\"url\": \"https://example.com/h\", \"html\": \"<title>From HTML</title><p>Body <a href='/x'>ex</a></p>\","
+                    + " \"links\": [\"/given\"], \"fetched_at\": 1700000000}",
+            "{\"url\": 42}",
+            "{\"url\": \"ftp://example.com/\"}",
+            "{\"url\": \"https://example.com/t\", \"title\": [\"x\"]}",
+            "[1, 2]",
+            "{\"url\": \"https://example.com/l\", \"links\": [{\"url\": \"/ok\"}, 7]}") + "\n";
+
+    private void check(Path file) throws IOException {
+        TestSink sink = new TestSink();
+        IngestReport report = new IngestReport();
+        new JsonlPageReader().read(file, sink, report);
+        String name = file.getFileName().toString();
+        assertEquals(List.of(
+                new PageRecord("https://example.com/a", "A page", "one two\nthree",
+                        List.of(new Link("https://example.com/b", "again", ""), Link.of("https://other.example/c")),
+                        List.of("me@example.com"), "2024-05-01T10:00:00Z", name + ":1"),
+                new PageRecord("https://example.com/h", "From HTML", "Body ex",
+                        List.of(Link.of("https://example.com/given"), new Link("https://example.com/x", "ex", "")),
+                        List.of(), "2023-11-14T22:13:20Z", name + ":5")), sink.pages);
+        assertEquals(java.util.Map.of("jsonl: invalid link url", 1L), report.skipped());
+        List<String> problems = report.problems().stream().map(Object::toString).toList();
+        String f = file.toString();
+        assertEquals(List.of(
+                f + ":2: invalid JSON at column 39: Unexpected end-of-input within/between Object entries"
+                        + " (each line must be one complete JSON object)",
+                f + ":4: field 'url': missing (every page needs its absolute http(s) URL)",
+                f + ":6: field 'url': must be a string, got a number (give the page's absolute http(s) URL)",
+                f + ":7: field 'url': not an absolute http(s) URL: 'ftp://example.com/' (give the page's absolute http(s) URL)",
+                f + ":8: field 'title': must be a string, got an array",
+                f + ":9: not a JSON object (each line must be one JSON object like {\"url\": ...})",
+                f + ":10: field 'links[1]': must be an object or a string, got a number"
+                        + " (give {\"url\": ..., \"anchor\": ..., \"rel\": ...} or a URL string)"), problems);
+        assertEquals(2, report.pages());
+    }
+
+    @Test
+    void readsPlainJsonl() throws IOException {
+        Path file = dir.resolve("pages.jsonl");
+        Files.writeString(file, LINES);
+        check(file);
+    }
+
+    @Test
+    void readsGzippedJsonl() throws IOException {
+        Path file = dir.resolve("pages.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(LINES.getBytes(StandardCharsets.UTF_8));
+        }
+        check(file);
+    }
+
+    @Test
+    void lastLineWithoutNewlineAndBom() throws IOException {
+        Path file = dir.resolve("p.jsonl");
+        Files.write(file, ("\ufeff{\"url\": \"http://a.example/\", \"text\": \"x\"}\r\n{\"url\": \"http://b.example/\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        TestSink sink = new TestSink();
+        IngestReport report = new IngestReport();
+        new JsonlPageReader().read(file, sink, report);
+        assertEquals(List.of("http://a.example/", "http://b.example/"), sink.pages.stream().map(PageRecord::url).toList());
+        assertEquals(List.of(), report.problems());
+    }
+
+    @Test
+    void normaliseText() {
+        assertEquals("a b\nc", JsonlPageReader.normaliseText("  a \u00a0 b \r\n\n\t c  \n"));
+    }
+}
