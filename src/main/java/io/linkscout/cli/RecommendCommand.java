@@ -1,0 +1,116 @@
+package io.linkscout.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.rank.BatchRunner;
+import io.linkscout.rank.QueryFile;
+import io.linkscout.rank.RankerModel;
+import io.linkscout.rank.Recommendation;
+import io.linkscout.rank.Recommender;
+import io.linkscout.rank.RecommendService;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code recommend}: who will link to this content, with the reasons; or a whole batch into a run file. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        description = "Rank the indexed pages (or sites) most likely to link to your content, with explanations.")
+public class RecommendCommand implements Callable<Integer> {
+
+    @Mixin
+    IndexOption index;
+
+    @Option(names = "--content", paramLabel = "FILE", description = "Your content: plain text, Markdown or HTML "
+            + "('-' reads standard input).")
+    Path content;
+
+    @Option(names = "--title", description = "Title of the content (default: the first heading or line).")
+    String title;
+
+    @Option(names = "--type", defaultValue = "auto", description = "auto, plain, markdown or html "
+            + "(default: ${DEFAULT-VALUE}).")
+    String type;
+
+    @Option(names = "--queries", paramLabel = "FILE",
+            description = "Batch mode: JSONL with id, title, text per line (e.g. the benchmark's queries.jsonl).")
+    Path queries;
+
+    @Option(names = "--run", paramLabel = "FILE",
+            description = "Batch mode: write query_id<TAB>url<TAB>rank<TAB>score lines here.")
+    Path run;
+
+    @Option(names = "--top", description = "How many results (default: 20; 100 in batch mode).")
+    Integer top;
+
+    @Option(names = "--unit", defaultValue = "page", description = "page or site (default: ${DEFAULT-VALUE}).")
+    Recommender.Unit unit;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, json or csv "
+            + "(default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--min-authority", defaultValue = "0", description = "Drop results with authority below this "
+            + "(0-100).")
+    double minAuthority;
+
+    @Option(names = "--exclude-domain", paramLabel = "DOMAIN", split = ",",
+            description = "Never return these registrable domains (e.g. your own site, competitors).")
+    List<String> exclude;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Ranker model (default: the bundled "
+            + "models/ranker.json).")
+    Path model;
+
+    @Option(names = "--threads", description = "Batch mode: parallel queries (default: available cores).")
+    Integer threads;
+
+    @Inject
+    RecommendService service;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((content == null) == (queries == null)) {
+            throw new UserException("give either --content FILE (one content) or --queries FILE --run FILE (batch)");
+        }
+        if (queries != null && run == null) {
+            throw new UserException("--queries needs --run FILE to write the ranked results to");
+        }
+        RankerModel m = model == null ? RankerModel.bundled() : RankerModel.load(model);
+        Set<String> ex = exclude == null ? Set.of() : Set.copyOf(exclude);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
+            Recommender rec = new Recommender(idx, m);
+            if (queries != null) {
+                List<QueryFile.Query> qs = QueryFile.read(queries);
+                int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+                BatchRunner.Result r = BatchRunner.run(rec, qs,
+                        new Recommender.Options(top == null ? 100 : top, unit, minAuthority, ex, false),
+                        service.batchTopics(idx), n);
+                BatchRunner.writeRun(r, run);
+                System.err.println("wrote " + run + " (" + qs.size() + " queries); " + r.timingSummary());
+                return 0;
+            }
+            RecommendService.Response resp = service.recommend(rec, RecommendService.Request.of(
+                    title, ContentFiles.read(content), type, top == null ? 20 : top, unit, minAuthority, ex));
+            print(resp, System.out);
+        }
+        return 0;
+    }
+
+    private void print(RecommendService.Response resp, PrintStream out) throws Exception {
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(resp));
+            case "csv" -> out.print(RecommendService.csv(resp.results()));
+            case "table" -> out.print(RecommendService.table(resp));
+            default -> throw new UserException("unknown --format " + format + " (use table, json or csv)");
+        }
+    }
+}
