@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * {@code NNP*}) break a run, so determiners, pronouns and words like "other" or "several" never sit at an edge.
  * Occurrences are grouped by a key of the lower-cased modifiers and the lower-cased lemma of the head noun
  * ({@code "Wind turbines"} and {@code "wind turbine"} are one topic); the display form is the most frequent
- * surface form (first seen on a tie), so modifiers keep their written form. A chunk made only of tokens of a named
+ * surface form, counting first the occurrences that do not start a sentence (then all; first seen on a tie; a
+ * sentence-initial common noun counts with a lower-case first letter), so modifiers keep their written form and
+ * "Offshore wind farms" at the start of a heading does not decide the casing. A chunk made only of tokens of a named
  * entity is not a keyphrase, and a keyphrase whose key equals an entity's key is merged into the entity.
  *
  * <p><b>Named entities</b> come from CoreNLP NER ({@link NlpPipeline}): adjacent tokens of the same type form one
@@ -274,7 +276,7 @@ public final class TopicExtractor {
             key.append(k == e - 1 ? lower(toks.get(k).lemma()) : lower(toks.get(k).word()));
         }
         Group g = phrases.computeIfAbsent(key.toString(), Group::new);
-        g.add(body, si, toks, b, e, leadEnd);
+        g.add(body, si, toks, b, e, leadEnd, b == 0 && !toks.get(b).tag().startsWith("NNP"));
     }
 
     private static void addEntity(Map<String, Group> entities, String body, int si, List<CoreLabel> toks,
@@ -285,7 +287,7 @@ public final class TopicExtractor {
             return;
         }
         Group g = entities.computeIfAbsent(lower(surface), Group::new);
-        g.add(body, si, toks, begin, end, leadEnd);
+        g.add(body, si, toks, begin, end, leadEnd, false);
         g.types.merge(type, 1, Integer::sum);
     }
 
@@ -307,6 +309,7 @@ public final class TopicExtractor {
     /** A written form of a topic: how often, and its tokens (original case for entity matching). */
     private static final class Form {
         int count;
+        int nonInitial;
         final List<String> words;
         final List<String> lemmas;
 
@@ -327,13 +330,18 @@ public final class TopicExtractor {
             this.key = key;
         }
 
-        void add(String body, int si, List<CoreLabel> toks, int b, int e, int leadEnd) {
+        /** @param decapitalise display the form with a lower-case first letter (sentence-initial common noun) */
+        void add(String body, int si, List<CoreLabel> toks, int b, int e, int leadEnd, boolean decapitalise) {
             int cb = toks.get(b).beginPosition();
             int ce = toks.get(e - 1).endPosition();
             String surface = body.substring(cb, ce);
             mentions.add(new Mention(si, cb, ce, surface));
             inLead |= cb < leadEnd;
             String display = ContentText.normaliseSpace(surface);
+            if (decapitalise && display.length() > 1 && Character.isUpperCase(display.charAt(0))
+                    && !Character.isUpperCase(display.charAt(1))) {
+                display = Character.toLowerCase(display.charAt(0)) + display.substring(1);
+            }
             Form f = forms.get(display);
             if (f == null) {
                 List<String> words = new ArrayList<>();
@@ -346,6 +354,9 @@ public final class TopicExtractor {
                 forms.put(display, f);
             }
             f.count++;
+            if (b > 0) {
+                f.nonInitial++;
+            }
         }
 
         void absorb(Group other) {
@@ -358,6 +369,7 @@ public final class TopicExtractor {
                     forms.put(e.getKey(), e.getValue());
                 } else {
                     mine.count += e.getValue().count;
+                    mine.nonInitial += e.getValue().nonInitial;
                 }
             }
         }
@@ -372,7 +384,9 @@ public final class TopicExtractor {
         Map.Entry<String, Form> displayForm() {
             Map.Entry<String, Form> best = null;
             for (Map.Entry<String, Form> e : forms.entrySet()) {
-                if (best == null || e.getValue().count > best.getValue().count) {
+                Form f = e.getValue();
+                Form bf = best == null ? null : best.getValue();
+                if (bf == null || f.nonInitial > bf.nonInitial || (f.nonInitial == bf.nonInitial && f.count > bf.count)) {
                     best = e;
                 }
             }
