@@ -1,0 +1,536 @@
+package io.linkscout.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Extracts ranked topics (keyphrases and named entities) and weighted single terms from plain text (see
+ * {@link ContentText} for turning Markdown/HTML into it). Stateless and thread-safe; share one instance.
+ *
+ * <p><b>Keyphrases</b> are noun-phrase chunks over the POS tags: maximal runs of adjectives and nouns
+ * ({@code JJ*, NN*}) that end in a noun, at most {@value #MAX_PHRASE_WORDS} words (longer runs keep their last
+ * {@value #MAX_PHRASE_WORDS}); tokens without a letter and English function words (except inside proper names,
+ * {@code NNP*}) break a run, so determiners, pronouns and words like "other" or "several" never sit at an edge.
+ * Occurrences are grouped by a key of the lower-cased modifiers and the lower-cased lemma of the head noun
+ * ({@code "Wind turbines"} and {@code "wind turbine"} are one topic); the display form is the most frequent
+ * surface form, counting first the occurrences that do not start a sentence (then all; first seen on a tie; a
+ * sentence-initial common noun counts with a lower-case first letter), so modifiers keep their written form and
+ * "Offshore wind farms" at the start of a heading does not decide the casing. A chunk made only of tokens of a named
+ * entity is not a keyphrase, and a keyphrase whose key equals an entity's key is merged into the entity.
+ *
+ * <p><b>Named entities</b> come from CoreNLP NER ({@link NlpPipeline}): adjacent tokens of the same type form one
+ * mention; types are PERSON, ORGANIZATION, LOCATION, MISC (fine-grained types of full NER map onto them: CITY,
+ * COUNTRY, STATE_OR_PROVINCE to LOCATION; NATIONALITY, RELIGION, IDEOLOGY to MISC; numbers and dates are ignored).
+ * Mentions are grouped case-insensitively; a group's kind is its most frequent type. NER runs on a bounded prefix
+ * of the text; later exact (case-sensitive, token by token) occurrences of the entities found there are added.
+ *
+ * <p><b>Weight</b> = {@code (1 + ln(count) + titleBonus + leadBonus) * idf}, where {@code titleBonus} is
+ * {@value #TITLE_BONUS} if the phrase's words or lemmas occur contiguously in the title, {@code leadBonus} is
+ * {@value #LEAD_BONUS} if it occurs in the lead (the text up to the end of the first paragraph having at least
+ * {@value #LEAD_MIN_WORDS} words), and {@code idf} is the <i>mean</i> {@link TermStatistics#idf(String)} of the
+ * phrase's lower-cased words (function words ignored unless the phrase has nothing else). The mean, not the max:
+ * with the max, one rare word makes any phrase around it rank high ("various xyz issues" would outrank "xyz"), and
+ * the mean keeps a specific modifier on a generic head ("offshore wind") between its parts. With
+ * {@link TermStatistics#NONE} idf is 1 and the ranking is by (bonused) log term frequency. Weights are rounded to 4
+ * decimals; ties are broken by phrase, then kind, so results are deterministic.
+ *
+ * <p><b>Terms</b> ({@link TopicResult#terms(int)}): every noun, adjective and foreign word that is not a function
+ * word, grouped by lemma, shown as its most frequent lower-cased surface form, weighted like a one-word topic.
+ */
+public final class TopicExtractor {
+
+    public static final int MAX_PHRASE_WORDS = 4;
+    public static final int MAX_TERMS = 200;
+    public static final double TITLE_BONUS = 1.0;
+    public static final double LEAD_BONUS = 0.5;
+    public static final int LEAD_MIN_WORDS = 15;
+
+    private final NlpPipeline pipeline;
+
+    /** Uses the process-wide default pipeline. */
+    public TopicExtractor() {
+        this(NlpPipeline.shared());
+    }
+
+    public TopicExtractor(NlpPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    public NlpPipeline pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * @param title     the content's title, or null; used for the title bonus (phrases only in the title are not
+     *                  topics)
+     * @param text      plain text (e.g. {@link ContentText.Converted#text()}); mention offsets refer to it
+     * @param stats     document frequencies for idf, {@link TermStatistics#NONE} for none
+     * @param maxTopics the most topics returned
+     */
+    public TopicResult extract(String title, String text, TermStatistics stats, int maxTopics) {
+        long t0 = System.nanoTime();
+        TermStatistics st = stats == null ? TermStatistics.NONE : stats;
+        String body = text == null ? "" : text;
+        Annotation doc = pipeline.annotate(body);
+        List<String> titleWords = new ArrayList<>();
+        List<String> titleLemmas = new ArrayList<>();
+        if (title != null && !title.isBlank()) {
+            for (CoreLabel t : pipeline.annotate(title, false).get(CoreAnnotations.TokensAnnotation.class)) {
+                titleWords.add(lower(t.word()));
+                titleLemmas.add(lower(t.lemma()));
+            }
+        }
+        long nlpMillis = (System.nanoTime() - t0) / 1_000_000;
+
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        int leadEnd = leadEnd(body);
+        Map<String, Group> entities = new LinkedHashMap<>();
+        Map<String, Group> phrases = new LinkedHashMap<>();
+        Map<String, TermGroup> terms = new LinkedHashMap<>();
+        int tokenCount = 0;
+        int nerTokens = 0;
+        int nerSentences = 0;
+        List<boolean[]> covered = new ArrayList<>();
+
+        // 1. entities in the NER'd prefix
+        for (int si = 0; si < sentences.size(); si++) {
+            List<CoreLabel> toks = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
+            tokenCount += toks.size();
+            boolean[] cov = new boolean[toks.size()];
+            covered.add(cov);
+            if (toks.isEmpty() || toks.get(0).ner() == null) {
+                continue;
+            }
+            nerSentences = si + 1;
+            nerTokens += toks.size();
+            int i = 0;
+            while (i < toks.size()) {
+                String type = entityType(toks.get(i).ner());
+                if (type == null) {
+                    i++;
+                    continue;
+                }
+                int j = i + 1;
+                while (j < toks.size() && type.equals(entityType(toks.get(j).ner()))) {
+                    j++;
+                }
+                addEntity(entities, body, si, toks, i, j, type, leadEnd);
+                for (int k = i; k < j; k++) {
+                    cov[k] = true;
+                }
+                i = j;
+            }
+        }
+        // 2. later occurrences of the entities found, in the sentences NER did not see
+        if (nerSentences < sentences.size() && !entities.isEmpty()) {
+            Map<String, List<EntityForm>> byFirstWord = new HashMap<>();
+            for (Group g : entities.values()) {
+                for (Map.Entry<String, Form> f : g.forms.entrySet()) {
+                    List<String> words = f.getValue().words;
+                    byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>())
+                            .add(new EntityForm(g, words, g.majorityType()));
+                }
+            }
+            byFirstWord.values().forEach(l -> l.sort(Comparator.comparingInt((EntityForm e) -> -e.words.size())));
+            for (int si = nerSentences; si < sentences.size(); si++) {
+                List<CoreLabel> toks = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
+                boolean[] cov = covered.get(si);
+                int i = 0;
+                while (i < toks.size()) {
+                    List<EntityForm> cands = byFirstWord.get(toks.get(i).word());
+                    int matched = 0;
+                    if (cands != null) {
+                        for (EntityForm ef : cands) {
+                            if (matches(toks, i, ef.words)) {
+                                addEntity(entities, body, si, toks, i, i + ef.words.size(), ef.type, leadEnd);
+                                matched = ef.words.size();
+                                break;
+                            }
+                        }
+                    }
+                    if (matched > 0) {
+                        for (int k = i; k < i + matched; k++) {
+                            cov[k] = true;
+                        }
+                        i += matched;
+                    } else {
+                        i++;
+                    }
+                }
+            }
+        }
+        // 3. keyphrase chunks and single terms
+        for (int si = 0; si < sentences.size(); si++) {
+            List<CoreLabel> toks = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
+            boolean[] cov = covered.get(si);
+            int i = 0;
+            while (i < toks.size()) {
+                CoreLabel t = toks.get(i);
+                if (isTermTag(t.tag()) && wordish(t.word()) && !Stopwords.isStopword(lower(t.word()))) {
+                    String key = lower(t.lemma());
+                    terms.computeIfAbsent(key, k -> new TermGroup()).add(lower(t.word()), t.beginPosition() < leadEnd);
+                }
+                if (!chunkable(t)) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j < toks.size() && chunkable(toks.get(j))) {
+                    j++;
+                }
+                addChunk(phrases, body, si, toks, cov, i, j, leadEnd);
+                for (int k = i + 1; k < j; k++) {
+                    CoreLabel u = toks.get(k);
+                    if (isTermTag(u.tag()) && wordish(u.word()) && !Stopwords.isStopword(lower(u.word()))) {
+                        terms.computeIfAbsent(lower(u.lemma()), x -> new TermGroup())
+                                .add(lower(u.word()), u.beginPosition() < leadEnd);
+                    }
+                }
+                i = j;
+            }
+        }
+        // 4. a keyphrase that is also an entity counts for the entity
+        for (Group e : entities.values()) {
+            Group p = phrases.remove(e.key);
+            if (p != null) {
+                e.absorb(p);
+            }
+        }
+
+        List<Topic> topics = new ArrayList<>();
+        for (Group g : entities.values()) {
+            topics.add(g.toTopic(g.majorityType(), st, titleWords, titleLemmas));
+        }
+        for (Group g : phrases.values()) {
+            topics.add(g.toTopic(Topic.KEYPHRASE, st, titleWords, titleLemmas));
+        }
+        topics.sort(Comparator.comparingDouble(Topic::weight).reversed()
+                .thenComparing(Topic::phrase).thenComparing(Topic::kind));
+        List<Topic> top = List.copyOf(topics.subList(0, Math.min(Math.max(0, maxTopics), topics.size())));
+
+        Set<String> titleWordSet = new HashSet<>(titleWords);
+        Set<String> titleLemmaSet = new HashSet<>(titleLemmas);
+        List<WeightedTerm> weighted = new ArrayList<>();
+        for (Map.Entry<String, TermGroup> e : terms.entrySet()) {
+            TermGroup g = e.getValue();
+            String term = g.display();
+            boolean inTitle = titleLemmaSet.contains(e.getKey()) || titleWordSet.contains(term);
+            double w = round((tf(g.count) + (inTitle ? TITLE_BONUS : 0) + (g.inLead ? LEAD_BONUS : 0)) * st.idf(term));
+            weighted.add(new WeightedTerm(term, w, g.count));
+        }
+        weighted.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed().thenComparing(WeightedTerm::term));
+        List<WeightedTerm> topTerms = List.copyOf(weighted.subList(0, Math.min(MAX_TERMS, weighted.size())));
+
+        long total = (System.nanoTime() - t0) / 1_000_000;
+        return new TopicResult(top, topTerms, tokenCount, sentences.size(), nerTokens, nlpMillis, total);
+    }
+
+    // ---------------------------------------------------------------- chunks
+
+    private static boolean chunkable(CoreLabel t) {
+        String tag = t.tag();
+        if (tag == null || !(tag.startsWith("NN") || tag.startsWith("JJ"))) {
+            return false;
+        }
+        if (!wordish(t.word())) {
+            return false;
+        }
+        return tag.startsWith("NNP") || !Stopwords.isStopword(lower(t.word()));
+    }
+
+    private static void addChunk(Map<String, Group> phrases, String body, int si, List<CoreLabel> toks,
+                                 boolean[] cov, int begin, int end, int leadEnd) {
+        int e = end;
+        while (e > begin && !toks.get(e - 1).tag().startsWith("NN")) {
+            e--;
+        }
+        int b = Math.max(begin, e - MAX_PHRASE_WORDS);
+        if (e <= b) {
+            return;
+        }
+        boolean allCovered = true;
+        for (int k = b; k < e; k++) {
+            allCovered &= cov[k];
+        }
+        if (allCovered) {
+            return;
+        }
+        StringBuilder key = new StringBuilder();
+        for (int k = b; k < e; k++) {
+            if (k > b) {
+                key.append(' ');
+            }
+            key.append(k == e - 1 ? lower(toks.get(k).lemma()) : lower(toks.get(k).word()));
+        }
+        Group g = phrases.computeIfAbsent(key.toString(), Group::new);
+        g.add(body, si, toks, b, e, leadEnd, b == 0 && !toks.get(b).tag().startsWith("NNP"));
+    }
+
+    private static void addEntity(Map<String, Group> entities, String body, int si, List<CoreLabel> toks,
+                                  int begin, int end, String type, int leadEnd) {
+        String surface = ContentText.normaliseSpace(
+                body.substring(toks.get(begin).beginPosition(), toks.get(end - 1).endPosition()));
+        if (!hasLetter(surface)) {
+            return;
+        }
+        Group g = entities.computeIfAbsent(lower(surface), Group::new);
+        g.add(body, si, toks, begin, end, leadEnd, false);
+        g.types.merge(type, 1, Integer::sum);
+    }
+
+    private static boolean matches(List<CoreLabel> toks, int at, List<String> words) {
+        if (at + words.size() > toks.size()) {
+            return false;
+        }
+        for (int k = 0; k < words.size(); k++) {
+            if (!toks.get(at + k).word().equals(words.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record EntityForm(Group group, List<String> words, String type) {
+    }
+
+    /** A written form of a topic: how often, and its tokens (original case for entity matching). */
+    private static final class Form {
+        int count;
+        int nonInitial;
+        final List<String> words;
+        final List<String> lemmas;
+
+        Form(List<String> words, List<String> lemmas) {
+            this.words = words;
+            this.lemmas = lemmas;
+        }
+    }
+
+    private static final class Group {
+        final String key;
+        final Map<String, Form> forms = new LinkedHashMap<>();
+        final List<Mention> mentions = new ArrayList<>();
+        final Map<String, Integer> types = new HashMap<>();
+        boolean inLead;
+
+        Group(String key) {
+            this.key = key;
+        }
+
+        /** @param decapitalise display the form with a lower-case first letter (sentence-initial common noun) */
+        void add(String body, int si, List<CoreLabel> toks, int b, int e, int leadEnd, boolean decapitalise) {
+            int cb = toks.get(b).beginPosition();
+            int ce = toks.get(e - 1).endPosition();
+            String surface = body.substring(cb, ce);
+            mentions.add(new Mention(si, cb, ce, surface));
+            inLead |= cb < leadEnd;
+            String display = ContentText.normaliseSpace(surface);
+            if (decapitalise && display.length() > 1 && Character.isUpperCase(display.charAt(0))
+                    && !Character.isUpperCase(display.charAt(1))) {
+                display = Character.toLowerCase(display.charAt(0)) + display.substring(1);
+            }
+            Form f = forms.get(display);
+            if (f == null) {
+                List<String> words = new ArrayList<>();
+                List<String> lemmas = new ArrayList<>();
+                for (int k = b; k < e; k++) {
+                    words.add(toks.get(k).word());
+                    lemmas.add(lower(toks.get(k).lemma()));
+                }
+                f = new Form(List.copyOf(words), List.copyOf(lemmas));
+                forms.put(display, f);
+            }
+            f.count++;
+            if (b > 0) {
+                f.nonInitial++;
+            }
+        }
+
+        void absorb(Group other) {
+            mentions.addAll(other.mentions);
+            mentions.sort(Comparator.comparingInt(Mention::charBegin));
+            inLead |= other.inLead;
+            for (Map.Entry<String, Form> e : other.forms.entrySet()) {
+                Form mine = forms.get(e.getKey());
+                if (mine == null) {
+                    forms.put(e.getKey(), e.getValue());
+                } else {
+                    mine.count += e.getValue().count;
+                    mine.nonInitial += e.getValue().nonInitial;
+                }
+            }
+        }
+
+        String majorityType() {
+            return types.entrySet().stream()
+                    .min(Comparator.comparingInt((Map.Entry<String, Integer> en) -> -en.getValue())
+                            .thenComparing(Map.Entry::getKey))
+                    .map(Map.Entry::getKey).orElse("MISC");
+        }
+
+        Map.Entry<String, Form> displayForm() {
+            Map.Entry<String, Form> best = null;
+            for (Map.Entry<String, Form> e : forms.entrySet()) {
+                Form f = e.getValue();
+                Form bf = best == null ? null : best.getValue();
+                if (bf == null || f.nonInitial > bf.nonInitial || (f.nonInitial == bf.nonInitial && f.count > bf.count)) {
+                    best = e;
+                }
+            }
+            return best;
+        }
+
+        Topic toTopic(String kind, TermStatistics st, List<String> titleWords, List<String> titleLemmas) {
+            Map.Entry<String, Form> display = displayForm();
+            Form f = display.getValue();
+            List<String> lowerWords = f.words.stream().map(TopicExtractor::lower).toList();
+            boolean inTitle = false;
+            for (Form any : forms.values()) {
+                List<String> lw = any.words.stream().map(TopicExtractor::lower).toList();
+                inTitle |= containsSequence(titleWords, lw) || containsSequence(titleLemmas, any.lemmas);
+            }
+            int count = mentions.size();
+            double tf = tf(count) + (inTitle ? TITLE_BONUS : 0) + (inLead ? LEAD_BONUS : 0);
+            return new Topic(display.getKey(), kind, round(tf * phraseIdf(lowerWords, st)), count,
+                    List.copyOf(mentions));
+        }
+    }
+
+    private static final class TermGroup {
+        final Map<String, Integer> surfaces = new LinkedHashMap<>();
+        int count;
+        boolean inLead;
+
+        void add(String lowerWord, boolean lead) {
+            surfaces.merge(lowerWord, 1, Integer::sum);
+            count++;
+            inLead |= lead;
+        }
+
+        String display() {
+            String best = null;
+            int n = 0;
+            for (Map.Entry<String, Integer> e : surfaces.entrySet()) {
+                if (e.getValue() > n) {
+                    best = e.getKey();
+                    n = e.getValue();
+                }
+            }
+            return best;
+        }
+    }
+
+    // ---------------------------------------------------------------- weights and helpers
+
+    static double tf(int count) {
+        return count <= 0 ? 0 : 1.0 + Math.log(count);
+    }
+
+    /** Mean idf of the phrase's words that are not function words (of all words if all are). */
+    static double phraseIdf(List<String> lowerWords, TermStatistics st) {
+        double sum = 0;
+        int n = 0;
+        for (String w : lowerWords) {
+            if (hasLetter(w) && !Stopwords.isStopword(w)) {
+                sum += st.idf(w);
+                n++;
+            }
+        }
+        if (n == 0) {
+            for (String w : lowerWords) {
+                sum += st.idf(w);
+                n++;
+            }
+        }
+        return n == 0 ? 1.0 : sum / n;
+    }
+
+    static double round(double w) {
+        return Math.round(w * 10_000.0) / 10_000.0;
+    }
+
+    private static boolean containsSequence(List<String> haystack, List<String> needle) {
+        if (needle.isEmpty() || needle.size() > haystack.size()) {
+            return false;
+        }
+        outer:
+        for (int i = 0; i + needle.size() <= haystack.size(); i++) {
+            for (int k = 0; k < needle.size(); k++) {
+                if (!haystack.get(i + k).equals(needle.get(k))) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t]*\\n");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    /** End offset of the lead: up to the end of the first paragraph with at least LEAD_MIN_WORDS words. */
+    static int leadEnd(String text) {
+        Matcher m = PARAGRAPH_BREAK.matcher(text);
+        int start = 0;
+        while (true) {
+            boolean found = m.find();
+            int end = found ? m.start() : text.length();
+            Matcher w = WORD.matcher(text).region(start, end);
+            int words = 0;
+            while (words < LEAD_MIN_WORDS && w.find()) {
+                words++;
+            }
+            if (words >= LEAD_MIN_WORDS || !found) {
+                return end;
+            }
+            start = m.end();
+        }
+    }
+
+    private static String entityType(String ner) {
+        if (ner == null) {
+            return null;
+        }
+        return switch (ner) {
+            case "PERSON" -> "PERSON";
+            case "ORGANIZATION" -> "ORGANIZATION";
+            case "LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE" -> "LOCATION";
+            case "MISC", "NATIONALITY", "RELIGION", "IDEOLOGY" -> "MISC";
+            default -> null;
+        };
+    }
+
+    private static boolean isTermTag(String tag) {
+        return tag != null && (tag.startsWith("NN") || tag.startsWith("JJ") || tag.equals("FW"));
+    }
+
+    static boolean wordish(String w) {
+        return w != null && w.length() >= 2 && hasLetter(w) && !w.contains("://") && !w.contains("@");
+    }
+
+    static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

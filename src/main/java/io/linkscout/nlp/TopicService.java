@@ -1,0 +1,88 @@
+package io.linkscout.nlp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Topics of the user's content: {@link ContentText} (conversion and limits) + {@link TopicExtractor} over the
+ * process-wide {@link NlpPipeline}, with idf from the {@link TermStatisticsProvider} bean.
+ *
+ * <p>Configuration: {@code linkscout.content.max-chars} (default 300000), {@code linkscout.nlp.full-ner} (default
+ * false), {@code linkscout.nlp.ner-max-tokens} (default 2000; 0 = NER on the whole text).
+ * Thread-safe. Outside CDI use {@link #TopicService(NlpPipeline.Options, int, TermStatisticsProvider)}.
+ */
+@ApplicationScoped
+public class TopicService {
+
+    @ConfigProperty(name = "linkscout.content.max-chars", defaultValue = "300000")
+    int maxChars;
+
+    @ConfigProperty(name = "linkscout.nlp.full-ner", defaultValue = "false")
+    boolean fullNer;
+
+    @ConfigProperty(name = "linkscout.nlp.ner-max-tokens", defaultValue = "2000")
+    int nerMaxTokens;
+
+    @Inject
+    TermStatisticsProvider statisticsProvider;
+
+    private volatile TopicExtractor extractor;
+
+    /** For CDI. */
+    public TopicService() {
+    }
+
+    /** Outside CDI (tools, tests). */
+    public TopicService(NlpPipeline.Options nlp, int maxChars, TermStatisticsProvider statisticsProvider) {
+        this.maxChars = maxChars;
+        this.fullNer = nlp.fullNer();
+        this.nerMaxTokens = nlp.nerMaxTokens();
+        this.statisticsProvider = statisticsProvider;
+    }
+
+    /** The shared extractor (its pipeline loads on first use). */
+    public TopicExtractor extractor() {
+        TopicExtractor e = extractor;
+        if (e == null) {
+            e = new TopicExtractor(NlpPipeline.shared(new NlpPipeline.Options(fullNer, nerMaxTokens)));
+            extractor = e;
+        }
+        return e;
+    }
+
+    public ContentText.Options contentOptions(boolean allowNonEnglish) {
+        return new ContentText.Options(maxChars, allowNonEnglish);
+    }
+
+    /** Converts and checks the content (errors as in {@link ContentText}). */
+    public ContentText.Converted convert(String content, ContentType type, boolean allowNonEnglish) {
+        return ContentText.convert(content, type, contentOptions(allowNonEnglish));
+    }
+
+    /** Statistics for {@code indexDirOrNull} (null = the configured default) from the provider bean. */
+    public TermStatistics statistics(Path indexDirOrNull) {
+        TermStatistics s = statisticsProvider == null ? null : statisticsProvider.forIndex(indexDirOrNull);
+        return s == null ? TermStatistics.NONE : s;
+    }
+
+    /**
+     * The whole path: convert, check, extract.
+     *
+     * @param title           the user's title, or null to use the one found in the content (HTML title, first
+     *                        Markdown heading)
+     * @param indexDirOrNull  index for idf ({@code null} = the provider's default)
+     */
+    public Topics topics(String title, String content, ContentType type, boolean allowNonEnglish,
+                         Path indexDirOrNull, int top) {
+        ContentText.Converted c = convert(content, type, allowNonEnglish);
+        String t = title != null && !title.isBlank() ? title.strip() : c.title();
+        TopicResult r = extractor().extract(t, c.text(), statistics(indexDirOrNull), top);
+        return new Topics(t, c, r);
+    }
+
+    /** Result of {@link #topics}: the title used, the converted content and the extraction. */
+    public record Topics(String title, ContentText.Converted content, TopicResult result) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.linkscout.nlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Shared test data: the offshore-wind article and small fixed document frequencies. */
+final class TopicFixtures {
+
+    private TopicFixtures() {
+    }
+
+    static String resource(String name) {
+        try (InputStream in = TopicFixtures.class.getResourceAsStream("/nlp/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource nlp/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A 1,000-document collection: common words are frequent, the rest have df 100 (idf 2.30). "wind" and
+     * "energy" are frequent in a collection about energy, so "offshore", "turbines" and names stand out.
+     */
+    static final TermStatistics STATS = new TermStatistics() {
+        private final Map<String, Integer> df = Map.ofEntries(
+                Map.entry("wind", 300), Map.entry("energy", 450), Map.entry("farms", 200), Map.entry("farm", 200),
+                Map.entry("sea", 250), Map.entry("north", 400), Map.entry("company", 600), Map.entry("work", 700),
+                Map.entry("cities", 400), Map.entry("homes", 350), Map.entry("home", 350), Map.entry("cost", 500),
+                Map.entry("electricity", 250), Map.entry("place", 800), Map.entry("group", 700),
+                Map.entry("water", 500), Map.entry("price", 500), Map.entry("coast", 300), Map.entry("land", 450),
+                Map.entry("project", 600), Map.entry("turbines", 40), Map.entry("turbine", 40),
+                Map.entry("offshore", 60), Map.entry("foundations", 90), Map.entry("cables", 80));
+
+        @Override
+        public int numDocs() {
+            return 1000;
+        }
+
+        @Override
+        public int docFreq(String token) {
+            return df.getOrDefault(token, 100);
+        }
+    };
+}
