@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Builds the bundled sample corpus ({@code src/main/resources/sample/}) from {@code shared/data}, by a fixed
@@ -72,6 +74,9 @@ public class SampleCorpusBuilder implements Callable<Integer> {
         }
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--data", paramLabel = "DIR", description = "shared/data folder (default: ${DEFAULT-VALUE}).")
     Path data = Path.of("..", "shared", "data");
 
@@ -84,8 +89,9 @@ public class SampleCorpusBuilder implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("rule: " + RULE);
-        System.out.println(build(data, out) + " -> " + out);
+        spec.commandLine().getOut().println("rule: " + RULE);
+        spec.commandLine().getOut().println(build(data, out) + " -> " + out);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 
