@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -274,12 +273,5 @@ public class SampleCorpusBuilder implements Callable<Integer> {
             }
         };
         return new OutputStreamWriter(os, StandardCharsets.UTF_8);
-    }
-
-    /** Titles of the selected articles, for checks (sorted). */
-    static TreeMap<String, String> titles(Wikispeedia w) {
-        TreeMap<String, String> t = new TreeMap<>();
-        select(w).forEach(id -> t.put(w.docs().get(id).title(), id));
-        return t;
     }
 }
