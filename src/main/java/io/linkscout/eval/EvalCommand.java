@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,8 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eval --run RUN.tsv --qrels QRELS.tsv [--format text|json] [--per-query FILE]}: scores a run file
- * like {@code bench/eval_linkpred.py} and prints the same line (text) or a JSON object.
+ * {@code eval --run RUN.tsv --qrels QRELS.tsv [--format text|json] [--per-query FILE] [--expect BENCHMARK]}:
+ * scores a run file like {@code bench/eval_linkpred.py} and prints the same line (text) or a JSON object; with
+ * {@code --expect} the figures are checked against {@link ExpectedFigures} (one line per metric on stderr, exit
+ * code 1 when a figure is outside its tolerance in either direction).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Score a ranked run against held-out links (recall@10/50/100, nDCG@10, MRR).",
@@ -44,6 +47,15 @@ public class EvalCommand implements Callable<Integer> {
             description = "Also write per-query metrics (full precision) as TSV: query, then one column per metric.")
     Path perQuery;
 
+    @Option(names = "--expect", paramLabel = "BENCHMARK",
+            description = "Check the figures against this benchmark's expected figures (two-sided tolerance);"
+                    + " exit code 1 when any metric is outside.")
+    String expect;
+
+    @Option(names = "--expected", paramLabel = "FILE",
+            description = "Expected-figures JSON for --expect (default: the bundled " + ExpectedFigures.RESOURCE + ").")
+    Path expectedFile;
+
     @Override
     public Integer call() {
         Qrels q = Qrels.load(qrels);
@@ -54,6 +66,15 @@ public class EvalCommand implements Callable<Integer> {
         out.flush();
         if (perQuery != null) {
             writePerQuery(res, perQuery);
+        }
+        if (expect != null) {
+            ExpectedFigures figures = expectedFile == null ? ExpectedFigures.loadDefault()
+                    : ExpectedFigures.load(expectedFile);
+            List<ExpectedFigures.Check> checks = figures.check(expect, res.means());
+            PrintWriter err = spec.commandLine().getErr();
+            checks.forEach(c -> err.println(c));
+            err.flush();
+            return ExpectedFigures.allPassed(checks) ? 0 : 1;
         }
         return 0;
     }

@@ -17,7 +17,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -38,6 +40,9 @@ public class LinkPredSplit implements Callable<Integer> {
         }
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Wikispeedia folder (default: ${DEFAULT-VALUE}).")
     Path data = Wikispeedia.DEFAULT_DIR;
 
@@ -49,7 +54,8 @@ public class LinkPredSplit implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println(write(Wikispeedia.load(data), readTargets(targets), out));
+        spec.commandLine().getOut().println(write(Wikispeedia.load(data), readTargets(targets), out));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 

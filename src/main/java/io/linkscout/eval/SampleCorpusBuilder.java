@@ -1,0 +1,277 @@
+package io.linkscout.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.cli.UserException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Builds the bundled sample corpus ({@code src/main/resources/sample/}) from {@code shared/data}, by a fixed
+ * rule (see {@link #RULE}) so that the output is reproducible byte for byte (after gunzip):
+ * <ul>
+ * <li>{@code pages.jsonl.gz}: Wikispeedia articles whose SNAP category is in {@link #CATEGORIES} (prefix match on
+ * the dotted path) and that link to or are linked from another selected article; text cleaned (title line,
+ * "2007 Schools Wikipedia Selection" line and image-caption blocks dropped, each paragraph whitespace-collapsed,
+ * paragraphs joined by newlines) and cut at a paragraph or sentence boundary at {@link #MAX_TEXT} characters;
+ * links only to selected articles, anchor = the target's title. Sorted by article id.</li>
+ * <li>{@code sites.jsonl.gz}: site-catalog rows from awesome-rss-feeds and engineering-blogs, plus universities
+ * with a Majestic rank &le; {@link #UNIVERSITY_MAX_RANK}; lines copied unchanged, in file order.</li>
+ * <li>{@code authority.csv.gz}: header plus every authority row whose domain is in the sites excerpt or that is
+ * among the first {@link #AUTHORITY_TOP} rows; lines copied unchanged, in file order.</li>
+ * </ul>
+ * {@code example-article.md} and {@code NOTICE} are hand-written and not touched by the builder.
+ */
+@Command(name = "sample-corpus", mixinStandardHelpOptions = true,
+        description = "Rebuild the bundled sample corpus from shared/data (fixed selection rule, reproducible).")
+public class SampleCorpusBuilder implements Callable<Integer> {
+
+    public static final List<String> CATEGORIES = List.of(
+            "subject.Science.Physics", "subject.Science.Chemistry", "subject.Mathematics",
+            "subject.Geography.Geology_and_geophysics", "subject.Geography.General_Geography",
+            "subject.Geography.Natural_Disasters", "subject.Geography.Climate_and_the_Weather",
+            "subject.Geography.Storms", "subject.Geography.Mineralogy", "subject.Geography.Antarctica",
+            "subject.Geography.European_Geography", "subject.Geography.Geography_of_Great_Britain",
+            "subject.Geography.Geography_of_Asia", "subject.Geography.North_American_Geography",
+            "subject.Countries", "subject.Design_and_Technology", "subject.IT",
+            "subject.Everyday_life.Sports", "subject.Everyday_life.Sports_events", "subject.Everyday_life.Sports_teams",
+            "subject.History.General_history", "subject.History.Recent_History", "subject.History.World_War_II");
+    public static final int MAX_TEXT = 3000;
+    public static final int UNIVERSITY_MAX_RANK = 1000;
+    public static final int AUTHORITY_TOP = 1000;
+    public static final String RULE = "pages: Wikispeedia articles in categories " + CATEGORIES
+            + " (prefix match) with >= 1 link to/from another selected article; text cleaned and cut at a"
+            + " paragraph/sentence boundary at " + MAX_TEXT + " chars; links inside the selection only,"
+            + " anchor = target title. sites: awesome-rss-feeds + engineering-blogs rows, plus universities with"
+            + " majestic_rank <= " + UNIVERSITY_MAX_RANK + ". authority: rows for the sites' domains plus the first "
+            + AUTHORITY_TOP + " rows.";
+
+    /** What was written. */
+    public record Summary(int pages, int links, int sites, int authorityRows) {
+        @Override
+        public String toString() {
+            return pages + " pages (" + links + " links), " + sites + " sites, " + authorityRows + " authority rows";
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "shared/data folder (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("..", "shared", "data");
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("src", "main", "resources", "sample");
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SampleCorpusBuilder()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().println("rule: " + RULE);
+        spec.commandLine().getOut().println(build(data, out) + " -> " + out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    public static Summary build(Path dataDir, Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+            int[] pages = writePages(Wikispeedia.load(dataDir.resolve("wikispeedia")), outDir.resolve("pages.jsonl.gz"));
+            Set<String> domains = new HashSet<>();
+            int sites = writeSites(dataDir.resolve("site-catalog").resolve("sites.jsonl.gz"),
+                    outDir.resolve("sites.jsonl.gz"), domains);
+            int auth = writeAuthority(dataDir.resolve("domain-authority").resolve("authority_by_domain.csv.gz"),
+                    outDir.resolve("authority.csv.gz"), domains);
+            return new Summary(pages[0], pages[1], sites, auth);
+        } catch (IOException e) {
+            throw new UserException("cannot build sample corpus in " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The selected article ids: category rule, then only articles with a link inside the selection. */
+    static Set<String> select(Wikispeedia w) {
+        Set<String> byCategory = new LinkedHashSet<>();
+        for (Wikispeedia.Doc d : w.docs().values()) {
+            if (d.categories().stream().anyMatch(c -> CATEGORIES.stream()
+                    .anyMatch(p -> c.equals(p) || c.startsWith(p + ".")))) {
+                byCategory.add(d.id());
+            }
+        }
+        Set<String> connected = new HashSet<>();
+        for (String s : byCategory) {
+            for (String t : w.outlinks(s)) {
+                if (byCategory.contains(t)) {
+                    connected.add(s);
+                    connected.add(t);
+                }
+            }
+        }
+        byCategory.retainAll(connected);
+        return byCategory;
+    }
+
+    private static int[] writePages(Wikispeedia w, Path file) throws IOException {
+        Set<String> sel = select(w);
+        int n = 0;
+        int links = 0;
+        try (Writer wr = gzipWriter(file)) {
+            StringBuilder sb = new StringBuilder();
+            for (String id : sel) { // docs are sorted by id, so is sel
+                Wikispeedia.Doc d = w.docs().get(id);
+                sb.setLength(0);
+                sb.append('{');
+                PyJson.key(sb, "url");
+                PyJson.string(sb, d.url()).append(", ");
+                PyJson.key(sb, "title");
+                PyJson.string(sb, d.title()).append(", ");
+                PyJson.key(sb, "text");
+                PyJson.string(sb, cleanText(d.title(), d.text(), MAX_TEXT)).append(", ");
+                PyJson.key(sb, "links").append('[');
+                boolean first = true;
+                for (String t : w.outlinks(id)) {
+                    if (!sel.contains(t)) {
+                        continue;
+                    }
+                    Wikispeedia.Doc td = w.docs().get(t);
+                    sb.append(first ? "" : ", ").append('{');
+                    first = false;
+                    PyJson.key(sb, "url");
+                    PyJson.string(sb, td.url()).append(", ");
+                    PyJson.key(sb, "anchor");
+                    PyJson.string(sb, td.title()).append('}');
+                    links++;
+                }
+                sb.append("]}\n");
+                wr.write(sb.toString());
+                n++;
+            }
+        }
+        return new int[] {n, links};
+    }
+
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
+    private static final Pattern WS = Pattern.compile("\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]?(?=\\s)");
+
+    /**
+     * Cleans a Wikispeedia plain text: drops the title block, the "2007 Schools Wikipedia Selection" block and
+     * image-caption blocks (those with an "Enlarge" line), collapses whitespace in each paragraph, joins
+     * paragraphs with a newline and cuts at the last paragraph end (or, inside a paragraph, sentence end) that
+     * fits in {@code max} characters; trailing headings (paragraphs without end punctuation) are dropped.
+     */
+    static String cleanText(String title, String text, int max) {
+        List<String> paras = new ArrayList<>();
+        for (String block : BLANK_LINE.split(text)) {
+            if (block.lines().anyMatch(l -> l.strip().equals("Enlarge"))) {
+                continue;
+            }
+            String p = WS.matcher(block).replaceAll(" ").strip();
+            if (p.isEmpty() || (paras.isEmpty() && p.equals(title))
+                    || p.startsWith("2007 Schools Wikipedia Selection.")) {
+                continue;
+            }
+            paras.add(p);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String p : paras) {
+            int len = sb.length() + (sb.isEmpty() ? 0 : 1) + p.length();
+            if (len <= max) {
+                sb.append(sb.isEmpty() ? "" : "\n").append(p);
+                continue;
+            }
+            int room = max - sb.length() - (sb.isEmpty() ? 0 : 1);
+            var m = SENTENCE_END.matcher(p);
+            int cut = -1;
+            while (m.find() && m.end() <= room) {
+                cut = m.end();
+            }
+            if (cut > 0) {
+                sb.append(sb.isEmpty() ? "" : "\n").append(p, 0, cut);
+            }
+            break;
+        }
+        List<String> kept = new ArrayList<>(List.of(sb.toString().split("\n")));
+        while (kept.size() > 1 && !endsSentence(kept.get(kept.size() - 1))) {
+            kept.remove(kept.size() - 1);
+        }
+        return String.join("\n", kept);
+    }
+
+    private static boolean endsSentence(String p) {
+        return p.matches("(?s).*[.!?][\"')\\]]?");
+    }
+
+    private static int writeSites(Path in, Path file, Set<String> domains) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        int n = 0;
+        try (BufferedReader r = Wikispeedia.gzipReader(in); Writer wr = gzipWriter(file)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode s = json.readTree(line);
+                String source = s.path("source").asText();
+                boolean keep = source.equals("awesome-rss-feeds") || source.equals("engineering-blogs")
+                        || (source.startsWith("university") && s.path("majestic_rank").isNumber()
+                        && s.path("majestic_rank").asInt() <= UNIVERSITY_MAX_RANK);
+                if (keep) {
+                    wr.write(line + "\n");
+                    n++;
+                    if (s.path("domain").isTextual()) {
+                        domains.add(s.path("domain").asText());
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int writeAuthority(Path in, Path file, Set<String> domains) throws IOException {
+        int n = 0;
+        try (BufferedReader r = Wikispeedia.gzipReader(in); Writer wr = gzipWriter(file)) {
+            wr.write(r.readLine() + "\n");
+            String line;
+            int row = 0;
+            while ((line = r.readLine()) != null) {
+                row++;
+                String domain = line.substring(0, Math.max(0, line.indexOf(',')));
+                if (row <= AUTHORITY_TOP || domains.contains(domain)) {
+                    wr.write(line + "\n");
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static Writer gzipWriter(Path file) throws IOException {
+        OutputStream os = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        };
+        return new OutputStreamWriter(os, StandardCharsets.UTF_8);
+    }
+}
