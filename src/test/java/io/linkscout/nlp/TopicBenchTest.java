@@ -46,8 +46,8 @@ class TopicBenchTest {
             }
         }
         System.out.printf("%d of %d queries pass the English check%n", english, all.size());
-        // warm-up (JIT) on other articles
-        for (int w = n; w < Math.min(all.size(), n + 5); w++) {
+        // warm-up (JIT) on other articles; -Dlinkscout.nlp.bench.warmup=N (default 5)
+        for (int w = n; w < Math.min(all.size(), n + Integer.getInteger("linkscout.nlp.bench.warmup", 5)); w++) {
             ex.extract("warm", om.readTree(all.get(w)).get("text").asText(), TermStatistics.NONE, 25);
         }
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
