@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentMap;
  * <p><b>Models.</b> Everything is loaded from the classpath; nothing is downloaded. The default configuration needs
  * only the two model files the build unpacks from the CoreNLP models jar (see {@code models/README.md}):
  * {@value #POS_MODEL} and {@value #NER_MODEL}. NER runs the single 3-class CRF (PERSON, ORGANIZATION, LOCATION) with
- * SUTime, the numeric classifiers, fine-grained regexner, additional rules, entity-mention building and doc-date
- * off: that is about 15x faster than CoreNLP's NER defaults. {@link Options#fullNer()} (config
+ * SUTime, the numeric classifiers, fine-grained regexner, entity-mention building and doc-date off (additional
+ * regexner rules and tokensregex rules are off because no {@code ner.additional.*} mapping is set):
+ * that is about 15x faster than CoreNLP's NER defaults. {@link Options#fullNer()} (config
  * {@code linkscout.nlp.full-ner=true}) restores CoreNLP's default NER (3 CRFs, SUTime, numbers, fine-grained
  * types); it needs the complete models jar on the classpath.
  *
@@ -128,7 +129,6 @@ public final class NlpPipeline {
             p.setProperty("ner.useSUTime", "false");
             p.setProperty("ner.applyNumericClassifiers", "false");
             p.setProperty("ner.applyFineGrained", "false");
-            p.setProperty("ner.applyAdditionalRules", "false");
             p.setProperty("ner.buildEntityMentions", "false");
         } else {
             p.setProperty("ner.buildEntityMentions", "false");

@@ -34,8 +34,22 @@ class TopicBenchTest {
         NlpPipeline pipeline = NlpPipeline.shared(new NlpPipeline.Options(false, nerMax)).load();
         System.out.printf("load %d ms (measured %d ms)%n", pipeline.loadMillis(), (System.nanoTime() - t0) / 1_000_000);
         TopicExtractor ex = new TopicExtractor(pipeline);
-        // warm-up on a different article
-        ex.extract("warm", queries.get(queries.size() - 1).get("text").asText(), TermStatistics.NONE, 25);
+        int english = 0;
+        List<String> all = Files.readAllLines(file);
+        for (String line : all) {
+            try {
+                ContentText.convert(om.readTree(line).get("text").asText(), ContentType.PLAIN,
+                        ContentText.Options.defaults());
+                english++;
+            } catch (io.linkscout.cli.UserException e) {
+                System.out.println("refused: " + e.getMessage());
+            }
+        }
+        System.out.printf("%d of %d queries pass the English check%n", english, all.size());
+        // warm-up (JIT) on other articles; -Dlinkscout.nlp.bench.warmup=N (default 5)
+        for (int w = n; w < Math.min(all.size(), n + Integer.getInteger("linkscout.nlp.bench.warmup", 5)); w++) {
+            ex.extract("warm", om.readTree(all.get(w)).get("text").asText(), TermStatistics.NONE, 25);
+        }
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long[] ms = new long[queries.size()];
         long[] cpu = new long[queries.size()];
