@@ -1,0 +1,9 @@
+package io.linkscout.eval;
+
+import picocli.CommandLine.Command;
+
+/** {@code bench <name>}: reproducible benchmark commands whose figures are checked against bench/expected.json. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures checked against "
+        + "bench/expected.json).", subcommands = {BenchLinkPredCommand.class})
+public class BenchCommand {
+}

@@ -1,0 +1,174 @@
+package io.linkscout.eval;
+
+import io.linkscout.cli.TrainCommand;
+import io.linkscout.cli.UserException;
+import io.linkscout.index.IndexBuilder;
+import io.linkscout.index.IndexLayout;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.rank.BatchRunner;
+import io.linkscout.rank.Feature;
+import io.linkscout.rank.RankerModel;
+import io.linkscout.rank.RecommendService;
+import io.linkscout.rank.Recommender;
+import io.linkscout.rank.Trainer;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench linkpred}: the whole held-out link-prediction benchmark on the dev split — ingest, topic
+ * extraction + ranking of every query, scoring, a check against {@code bench/expected.json} (two-sided
+ * tolerance), the ablation (each feature family removed in turn, 5-fold cross-validated), and speed figures.
+ */
+@Command(name = "linkpred", mixinStandardHelpOptions = true,
+        description = "Run the link-prediction benchmark on the dev split and check the figures against "
+                + "bench/expected.json.")
+public class BenchLinkPredCommand implements Callable<Integer> {
+
+    public static final String BENCHMARK = "linkpred-dev/linkscout";
+
+    @Option(names = "--split", paramLabel = "DIR", description = "Split written by make_linkpred.py (or "
+            + "linkpred-split) from linkpred-dev-targets.txt. Default: build it from --shared into "
+            + "target/linkpred-dev.")
+    Path split;
+
+    @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared",
+            description = "The shared data folder (default: ${DEFAULT-VALUE}).")
+    Path shared;
+
+    @Option(names = "--run", paramLabel = "FILE", description = "Where to write the run (default: SPLIT/run.tsv).")
+    Path runFile;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the report here (Markdown).")
+    Path report;
+
+    @Option(names = "--no-ablation", description = "Skip the ablation.")
+    boolean noAblation;
+
+    @Option(names = "--no-check", description = "Print the figures without checking them.")
+    boolean noCheck;
+
+    @Inject
+    RecommendService service;
+
+    @Override
+    public Integer call() throws Exception {
+        long wall0 = System.nanoTime();
+        int threads = Runtime.getRuntime().availableProcessors();
+        StringBuilder out = new StringBuilder();
+        if (split == null) {
+            split = Path.of("target", "linkpred-dev");
+            if (!Files.isRegularFile(split.resolve("qrels.tsv"))) {
+                Path targets = shared.resolve("bench/linkpred-dev-targets.txt");
+                if (!Files.isRegularFile(targets)) {
+                    throw new UserException("no --split given and " + targets + " not found: pass --split DIR or "
+                            + "--shared DIR (the folder with bench/ and data/wikispeedia)");
+                }
+                LinkPredSplit.write(Wikispeedia.load(shared.resolve("data/wikispeedia")),
+                        LinkPredSplit.readTargets(targets), split);
+            }
+        }
+        LinkPredData data = new LinkPredData(split);
+        IndexLayout layout = new IndexLayout(split.resolve("bench-index"));
+        line(out, "LinkScout link-prediction benchmark, split " + split + " (" + data.queries.size() + " queries), "
+                + threads + " cores, seed " + Trainer.defaults().seed());
+        IndexBuilder.Result ing = data.ensureIndex(layout, true, threads);
+        line(out, String.format(Locale.ROOT, "ingest: %d pages in %.1f s (%.0f pages/s, %.1f MB text)",
+                ing.stats().pages(), ing.millis() / 1000.0, ing.stats().pages() / (ing.millis() / 1000.0),
+                ing.report().bytes() / 1e6));
+        RankerModel model = RankerModel.bundled();
+        Map<String, Double> measured;
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            Recommender rec = new Recommender(idx, model);
+            BatchRunner.Result r = BatchRunner.run(rec, data.queries,
+                    new Recommender.Options(100, Recommender.Unit.PAGE, 0, java.util.Set.of(), false),
+                    service.batchTopics(idx), threads);
+            Path rf = runFile != null ? runFile : split.resolve("run.tsv");
+            BatchRunner.writeRun(r, rf);
+            line(out, "queries: " + r.timingSummary());
+            Evaluator.Result ev = Evaluator.evaluate(Run.load(rf), data.qrels);
+            measured = ev.means();
+            line(out, "model " + model.name() + ": " + ev.toText() + "  (run: " + rf + ")");
+            if (!noAblation) {
+                line(out, "ablation (5-fold cross-validated; each family's features removed and the model "
+                        + "retrained):");
+                List<Trainer.Example> ex = data.examples(rec, model.perGenerator(), threads);
+                Trainer trainer = Trainer.defaults();
+                Evaluator.Result all = TrainCommand.crossValidate(rec, trainer, ex, data.qrels,
+                        EnumSet.allOf(Feature.class), 5, model.perGenerator());
+                line(out, "  " + pad("all features") + figures(all));
+                for (Feature.Family fam : Feature.Family.values()) {
+                    EnumSet<Feature> fs = EnumSet.noneOf(Feature.class);
+                    for (Feature f : Feature.values()) {
+                        if (f.family != fam) {
+                            fs.add(f);
+                        }
+                    }
+                    Evaluator.Result res = TrainCommand.crossValidate(rec, trainer, ex, data.qrels, fs, 5,
+                            model.perGenerator());
+                    line(out, "  " + pad("without " + fam.name().toLowerCase(Locale.ROOT)) + figures(res));
+                }
+            }
+        }
+        line(out, String.format(Locale.ROOT, "total %.1f s, peak heap %d MB", (System.nanoTime() - wall0) / 1e9,
+                peakHeapMb()));
+        int rc = 0;
+        if (!noCheck) {
+            List<ExpectedFigures.Check> checks = ExpectedFigures.loadDefault().check(BENCHMARK, measured);
+            for (ExpectedFigures.Check c : checks) {
+                line(out, "check " + c);
+            }
+            if (!ExpectedFigures.allPassed(checks)) {
+                line(out, "FAILED: figures outside their tolerance in bench/expected.json (" + BENCHMARK + ")");
+                rc = 1;
+            } else {
+                line(out, "all figures within tolerance of bench/expected.json (" + BENCHMARK + ")");
+            }
+        }
+        if (report != null) {
+            Files.writeString(report, "```\n" + out + "```\n");
+        }
+        return rc;
+    }
+
+    private static void line(StringBuilder out, String s) {
+        System.out.println(s);
+        System.out.flush();
+        out.append(s).append('\n');
+    }
+
+    private static String pad(String s) {
+        return String.format(Locale.ROOT, "%-22s", s);
+    }
+
+    private static String figures(Evaluator.Result r) {
+        Map<String, Double> m = new LinkedHashMap<>(r.means());
+        List<String> parts = new ArrayList<>();
+        for (String k : List.of(Evaluator.NDCG_10, Evaluator.RECALL_100, Evaluator.MRR)) {
+            parts.add(k + "=" + Evaluator.format4(m.getOrDefault(k, 0.0)));
+        }
+        return String.join(" ", parts);
+    }
+
+    static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+}
