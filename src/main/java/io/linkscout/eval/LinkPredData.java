@@ -71,7 +71,7 @@ public final class LinkPredData {
                     for (int i = 0; i < labels.length; i++) {
                         labels[i] = rel != null && rel.contains(EvalUrls.normalise(rec.url(c.nodes()[i])));
                     }
-                    return new Trainer.Example(q.id(), c, labels);
+                    return new Trainer.Example(q.id(), c, labels, rel == null ? 0 : rel.size());
                 }));
             }
             List<Trainer.Example> out = new ArrayList<>();

@@ -103,6 +103,13 @@ public final class IndexBuilder {
     private final IndexLayout layout;
     private final int threads;
     private final Progress progress;
+    private Map<String, String> extraCommitData = Map.of();
+
+    /** Extra key/value pairs stored in the commit's user data (e.g. {@code linkscout.sample=true}). */
+    public void setExtraCommitData(Map<String, String> data) {
+        this.extraCommitData = Map.copyOf(data);
+    }
+
     /** Test hook: runs after every document was added, right before the commit. */
     private Runnable beforeCommit = () -> { };
 
@@ -462,6 +469,7 @@ public final class IndexBuilder {
         userData.put(IndexStats.PAGE_EDGES, Long.toString(dv.pageGraph.edgeCount()));
         userData.put(IndexStats.DOMAINS, Long.toString(dv.domainGraph.nodeCount()));
         userData.put(IndexStats.DOMAIN_EDGES, Long.toString(dv.domainGraph.edgeCount()));
+        userData.putAll(extraCommitData);
         writer.setLiveCommitData(userData.entrySet());
     }
 

@@ -149,7 +149,9 @@ public final class Recommender {
                 }
             }
         }
-        int[] docs = pool.stream().mapToInt(Integer::intValue).filter(d -> table.docToNode[d] >= 0).toArray();
+        int[] docs = pool.stream().mapToInt(Integer::intValue).filter(d -> table.docToNode[d] >= 0).boxed()
+                .sorted(java.util.Comparator.comparingInt(d -> table.docToNode[d])).mapToInt(Integer::intValue)
+                .toArray();
 
         // exact title mentions inside candidate pages, from the phrase query's matches
         Weight phraseWeight = null;
@@ -176,12 +178,14 @@ public final class Recommender {
             if (sPhrase[d] > 0 && phraseWeight != null) {
                 int[] m = mentions(phraseWeight, leaves, d);
                 v[Feature.MENTION_COUNT.ordinal()] = m[0];
+                v[Feature.MENTION_ANY.ordinal()] = m[0] > 0 ? 1 : 0;
                 v[Feature.MENTION_EARLY.ordinal()] = m[0] > 0 ? early(m[1]) : 0;
                 v[Feature.MENTION_DENSITY.ordinal()] = 10_000.0 * m[0] / Math.max(500, table.textLength[node]);
             }
             List<Integer> rm = named.get(node);
             if (rm != null) {
                 v[Feature.REVERSE_MENTION.ordinal()] = rm.size();
+                v[Feature.REVERSE_ANY.ordinal()] = 1;
                 v[Feature.REVERSE_EARLY.ordinal()] = early(rm.get(0));
             }
             v[Feature.OUTLINKS_TITLE.ordinal()] = sOutTitle[d];
@@ -437,17 +441,20 @@ public final class Recommender {
                 .build();
     }
 
-    /** Doc ids of the k highest positive scores (ties: lower doc id first). */
-    static int[] topDocs(float[] scores, int k) {
+    /**
+     * Doc ids of the k highest positive scores; ties go to the smaller page-graph node (URL order), so the result
+     * does not depend on the order documents were indexed in.
+     */
+    private int[] topDocs(float[] scores, int k) {
         List<Integer> pos = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
-            if (scores[i] > 0) {
+            if (scores[i] > 0 && table.docToNode[i] >= 0) {
                 pos.add(i);
             }
         }
         pos.sort((a, b) -> {
             int c = Float.compare(scores[b], scores[a]);
-            return c != 0 ? c : Integer.compare(a, b);
+            return c != 0 ? c : Integer.compare(table.docToNode[a], table.docToNode[b]);
         });
         return pos.subList(0, Math.min(k, pos.size())).stream().mapToInt(Integer::intValue).toArray();
     }

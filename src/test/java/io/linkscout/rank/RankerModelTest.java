@@ -1,0 +1,68 @@
+package io.linkscout.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.cli.UserException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RankerModelTest {
+
+    static String parseError(String json) throws Exception {
+        return assertThrows(UserException.class,
+                () -> RankerModel.parse(new ObjectMapper().readTree(json), "m.json")).getMessage();
+    }
+
+    @Test
+    void bundledModelValidatesAndUsesEveryFeature() {
+        RankerModel m = RankerModel.bundled();
+        assertEquals(Feature.values().length, m.terms().size());
+    }
+
+    @Test
+    void invalidModelsGiveErrorsWithThePath() throws Exception {
+        assertEquals("invalid ranker model m.json: format must be \"linkscout-ranker/1\", found \"x\" (fix the file "
+                + "or regenerate it with the `train` command)", parseError("{\"format\":\"x\",\"features\":[]}"));
+        assertEquals("invalid ranker model m.json: features must be a non-empty array (fix the file or regenerate "
+                + "it with the `train` command)", parseError("{\"format\":\"linkscout-ranker/1\"}"));
+        String unknown = parseError("{\"format\":\"linkscout-ranker/1\",\"features\":[{\"name\":\"nope\","
+                + "\"mean\":0,\"std\":1,\"weight\":1}]}");
+        assertEquals(true, unknown.startsWith("invalid ranker model m.json: features[0].name unknown feature \"nope\""));
+        assertEquals("invalid ranker model m.json: features[1].name feature \"bm25_title\" appears twice (fix the "
+                + "file or regenerate it with the `train` command)", parseError("{\"format\":\"linkscout-ranker/1\","
+                + "\"features\":[{\"name\":\"bm25_title\",\"mean\":0,\"std\":1,\"weight\":1},{\"name\":\"bm25_title\","
+                + "\"mean\":0,\"std\":1,\"weight\":1}]}"));
+        assertEquals("invalid ranker model m.json: features[0].std must be > 0, found 0.0 (fix the file or "
+                + "regenerate it with the `train` command)", parseError("{\"format\":\"linkscout-ranker/1\","
+                + "\"features\":[{\"name\":\"bm25_title\",\"mean\":0,\"std\":0,\"weight\":1}]}"));
+        assertEquals("invalid ranker model m.json: features[0].weight must be a finite number, found \"a\" (fix "
+                + "the file or regenerate it with the `train` command)", parseError("{\"format\":"
+                + "\"linkscout-ranker/1\",\"features\":[{\"name\":\"bm25_title\",\"mean\":0,\"std\":1,"
+                + "\"weight\":\"a\"}]}"));
+        assertEquals("invalid ranker model m.json: features[0].transform must be \"identity\" or \"log1p\", found "
+                + "\"sqrt\" (fix the file or regenerate it with the `train` command)", parseError("{\"format\":"
+                + "\"linkscout-ranker/1\",\"features\":[{\"name\":\"bm25_title\",\"transform\":\"sqrt\",\"mean\":0,"
+                + "\"std\":1,\"weight\":1}]}"));
+    }
+
+    @Test
+    void writeThenLoadRoundTrips(@TempDir Path dir) throws Exception {
+        RankerModel m = new RankerModel("t", List.of(new RankerModel.Term(Feature.AUTHORITY, false, 1.5, 2.0, -0.25),
+                new RankerModel.Term(Feature.BM25_TITLE, true, 0.5, 0.75, 1.0)), 123, Map.of("seed", 7));
+        Path f = dir.resolve("r.json");
+        m.write(f);
+        RankerModel back = RankerModel.load(f);
+        assertEquals(m.terms(), back.terms());
+        assertEquals(123, back.perGenerator());
+        assertEquals(7, back.trained().get("seed"));
+        Files.writeString(f, "{not json");
+        assertEquals(true, assertThrows(UserException.class, () -> RankerModel.load(f)).getMessage()
+                .startsWith("ranker model " + f + " is not readable JSON"));
+    }
+}

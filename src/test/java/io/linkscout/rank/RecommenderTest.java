@@ -1,0 +1,127 @@
+package io.linkscout.rank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.linkscout.index.IndexBuilder;
+import io.linkscout.index.IndexLayout;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.ingest.Link;
+import io.linkscout.ingest.PageRecord;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exact ranked output and explanations on a small hand-made corpus (Anserini style). */
+class RecommenderTest {
+
+    @TempDir
+    static Path dir;
+    static LinkScoutIndex index;
+
+    static final String VOLCANO = "https://geo.example/volcano";
+    static final String ICELAND = "https://travel.example/iceland";
+    static final String KRAKATOA = "https://geo.example/krakatoa";
+    static final String RIFT = "https://science.example/rift";
+    static final String BAKING = "https://food.example/baking";
+    static final String OCEAN = "https://science.example/ocean";
+
+    @BeforeAll
+    static void build() throws Exception {
+        List<PageRecord> pages = List.of(
+                page(VOLCANO, "Volcano", "A volcano is an opening in the crust. Magma rises through the vent. "
+                        + "Plate tectonics explains where each volcano forms.", List.of(KRAKATOA, RIFT)),
+                page(ICELAND, "Iceland travel guide", "Iceland sits on the Mid-Atlantic Ridge. Plate tectonics "
+                        + "shapes the island, and visitors hike to a volcano near Reykjavik.", List.of(VOLCANO)),
+                page(KRAKATOA, "Krakatoa", "Krakatoa is a volcano in Indonesia. Its 1883 eruption was heard "
+                        + "thousands of kilometres away.", List.of(VOLCANO)),
+                page(RIFT, "Rift valley", "A rift valley forms where plates pull apart. Magma can reach the "
+                        + "surface in a rift.", List.of(OCEAN)),
+                page(BAKING, "Baking bread", "Bread needs flour, water, yeast and an oven.", List.of()),
+                page(OCEAN, "Ocean", "The ocean covers most of the planet. Plate tectonics moves the ocean floor.",
+                        List.of(RIFT)));
+        IndexLayout layout = new IndexLayout(dir.resolve("idx"));
+        new IndexBuilder(layout, 1, null).ingest((sink, report) -> pages.forEach(sink::page));
+        index = LinkScoutIndex.open(layout);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    static PageRecord page(String url, String title, String text, List<String> links) {
+        return new PageRecord(url, title, title + "\n\n" + text,
+                links.stream().map(l -> new Link(l, "", "")).toList(), List.of(), null, "test");
+    }
+
+    /** A hand-set model: title phrase mentions count most, then title words, then authority. */
+    static RankerModel model() {
+        return new RankerModel("test", List.of(
+                new RankerModel.Term(Feature.MENTION_BM25, false, 0, 1, 2.0),
+                new RankerModel.Term(Feature.BM25_TITLE, false, 0, 1, 1.0),
+                new RankerModel.Term(Feature.REVERSE_ANY, false, 0, 1, 0.5)), 300, Map.of());
+    }
+
+    @Test
+    void ranksPagesThatNameTheTitleFirstWithExplanations() {
+        Recommender rec = new Recommender(index, model());
+        ContentQuery q = rec.prepare("Plate tectonics", "Plate tectonics moves the crust. Each volcano and every "
+                + "rift valley tells the story, as does the ocean floor.", List.of("volcano", "rift valley"));
+        List<Recommendation> r = rec.recommend(q, new Recommender.Options(10, Recommender.Unit.PAGE, 0, Set.of(),
+                true));
+        // pages naming "plate tectonics" first (shorter page = higher BM25), then pages the content names
+        assertEquals(List.of(OCEAN, VOLCANO, ICELAND, RIFT), r.stream().map(Recommendation::url).toList());
+        Recommendation top = r.get(0);
+        assertEquals(1, top.rank());
+        assertEquals("Ocean", top.title());
+        assertEquals("mention", top.evidence().get(0).kind());
+        assertEquals("Plate tectonics moves the ocean floor.", top.evidence().get(0).text());
+        assertEquals("named-by-content", top.evidence().get(1).kind());
+        assertEquals(List.of("mention_bm25", "bm25_title", "reverse_any"),
+                top.contributions().stream().map(Recommendation.Contribution::feature).toList());
+        assertEquals(List.of("rift valley"), top.matchedTopics());
+        double sum = top.contributions().stream().mapToDouble(Recommendation.Contribution::contribution).sum();
+        assertEquals(top.score(), sum, 1e-3, "contributions add up to the score");
+        // RIFT does not name the title; it is there because the content names "Rift valley"
+        Recommendation rift = r.get(3);
+        assertEquals(0.0, rift.contributions().stream().filter(c -> c.feature().equals("mention_bm25"))
+                .findFirst().orElseThrow().value());
+        assertEquals("named-by-content", rift.evidence().get(0).kind());
+    }
+
+    @Test
+    void sitesAggregateByDomainAndFiltersApply() {
+        Recommender rec = new Recommender(index, model());
+        ContentQuery q = rec.prepare("Plate tectonics", "Plate tectonics moves the crust. Each volcano and every "
+                + "rift valley tells the story, as does the ocean floor.", List.of());
+        List<Recommendation> sites = rec.recommend(q, new Recommender.Options(10, Recommender.Unit.SITE, 0,
+                Set.of(), true));
+        assertEquals(List.of("science.example", "geo.example", "travel.example"),
+                sites.stream().map(Recommendation::domain).toList());
+        assertEquals(2, sites.get(0).pages(), "ocean and rift pages");
+        assertEquals(OCEAN, sites.get(0).url(), "best page is the evidence");
+        assertEquals("supporting-page", sites.get(0).evidence().get(sites.get(0).evidence().size() - 1).kind());
+
+        List<Recommendation> filtered = rec.recommend(q, new Recommender.Options(10, Recommender.Unit.PAGE, 0,
+                Set.of("science.example"), false));
+        assertEquals(List.of(VOLCANO, ICELAND), filtered.stream().map(Recommendation::url).toList());
+        assertTrue(filtered.get(0).contributions().isEmpty(), "no explanation when not asked");
+    }
+
+    @Test
+    void tiesAreBrokenByUrl() {
+        Recommender rec = new Recommender(index, new RankerModel("flat", List.of(
+                new RankerModel.Term(Feature.REVERSE_ANY, false, 0, 1, 1.0)), 300, Map.of()));
+        ContentQuery q = rec.prepare("Unrelated", "Iceland travel guide and Krakatoa and Baking bread.", List.of());
+        List<Recommendation> r = rec.recommend(q, new Recommender.Options(10, Recommender.Unit.PAGE, 0, Set.of(),
+                false));
+        assertEquals(List.of(BAKING, KRAKATOA, ICELAND), r.stream().map(Recommendation::url).toList(),
+                "equal scores ordered by URL");
+    }
+}
