@@ -84,7 +84,8 @@ public class RecommendCommand implements Callable<Integer> {
             throw new UserException("--queries needs --run FILE to write the ranked results to");
         }
         RankerModel m = model == null ? RankerModel.bundled() : RankerModel.load(model);
-        Set<String> ex = exclude == null ? Set.of() : Set.copyOf(exclude);
+        Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(io.linkscout.url.Domains::registrableDomain)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
             Recommender rec = new Recommender(idx, m);
             if (queries != null) {

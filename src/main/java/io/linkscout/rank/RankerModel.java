@@ -113,6 +113,10 @@ public final class RankerModel {
     /** Loads and validates a model file; a {@link UserException} says what is wrong and where. */
     public static RankerModel load(Path file) {
         JsonNode root;
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("ranker model " + file + " not found (check the path, or omit --model to use "
+                    + "the bundled models/ranker.json)", 404);
+        }
         try {
             root = new ObjectMapper().readTree(Files.readAllBytes(file));
         } catch (IOException e) {
