@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.linkscout.cli.UserException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.Priority;
@@ -101,6 +102,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     /** A JSON problem as one line naming the field (for wrong types) or the position (for syntax errors). */
     static String describe(JacksonException j) {
+        if (j instanceof UnrecognizedPropertyException u) {
+            return "invalid JSON request body: unknown field \"" + u.getPropertyName() + "\" (known fields: "
+                    + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                            .collect(Collectors.joining(", ")) + ")";
+        }
         if (j instanceof MismatchedInputException m && m.getPath() != null && !m.getPath().isEmpty()) {
             String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : "[" + r.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[");
