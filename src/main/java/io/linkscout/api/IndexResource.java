@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/index")
@@ -22,6 +25,11 @@ public class IndexResource {
     @Path("/stats")
     @Operation(summary = "Index counts", description = "Pages, sites, links (internal/external/unfollowed), "
             + "graph sizes, distinct body terms, size on disk. 404 when no index has been built yet.")
+    @APIResponse(responseCode = "200", description = "Index counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndexStats.class)))
+    @APIResponse(responseCode = "404", description = "No index has been built at linkscout.index.dir",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public IndexStats stats() throws IOException {
         return index.current().stats();
     }

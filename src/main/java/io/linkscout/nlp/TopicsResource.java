@@ -7,16 +7,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** {@code POST /api/topics}: the topics of a piece of content (see {@link TopicService}). */
+/**
+ * {@code POST /api/topics}: the topics of a piece of content (see {@link TopicService}); idf from the configured
+ * index when there is one (see {@code io.linkscout.api.IndexTermStatisticsProvider}). Errors are JSON
+ * {@code {status, error, message}} (see {@code io.linkscout.api.ErrorMapper}).
+ */
 @Path("/api/topics")
 @Tag(name = "topics", description = "Topics (keyphrases and named entities) of your content")
 public class TopicsResource {
@@ -61,7 +62,10 @@ public class TopicsResource {
     @APIResponse(responseCode = "422", description = "Content does not look like English")
     public TopicsResponse topics(TopicsRequest request) {
         if (request == null) {
-            throw new UserException("content is empty: send a JSON body {\"content\": \"...\"}");
+            throw new UserException("request body is missing: send a JSON object such as {\"content\": \"...\"}");
+        }
+        if (request.content() == null) {
+            throw new UserException("content is required: send the text of your article in the \"content\" field");
         }
         int top = request.top() == null ? 25 : request.top();
         if (top < 1 || top > 500) {
@@ -70,13 +74,5 @@ public class TopicsResource {
         TopicService.Topics t = service.topics(request.title(), request.content(),
                 ContentType.parse(request.contentType()), Boolean.TRUE.equals(request.allowNonEnglish()), null, top);
         return TopicsResponse.of(t, top);
-    }
-
-    /** User errors of this resource as {@code {"error": message}} with their status. */
-    @ServerExceptionMapper
-    public RestResponse<Map<String, Object>> userError(UserException e) {
-        return RestResponse.status(RestResponse.Status.fromStatusCode(e.status()) == null
-                ? RestResponse.Status.BAD_REQUEST : RestResponse.Status.fromStatusCode(e.status()),
-                Map.of("error", e.getMessage(), "status", e.status()));
     }
 }

@@ -1,0 +1,192 @@
+package io.linkscout.api;
+
+import io.linkscout.cli.UserException;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.nlp.ContentType;
+import io.linkscout.rank.RankerModel;
+import io.linkscout.rank.RecommendService;
+import io.linkscout.rank.Recommender;
+import io.linkscout.url.Domains;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code POST /api/recommendations}: the indexed pages (or sites) most likely to link to the posted content, with
+ * the reasons. A thin layer over {@link RecommendService}; the {@link Recommender} is built once per index
+ * generation and shared by concurrent requests.
+ */
+@Path("/api/recommendations")
+@ApplicationScoped
+@Tag(name = "recommendations", description = "Who will link to your content, and why")
+public class RecommendationsResource {
+
+    public static final int DEFAULT_TOP = 20;
+    public static final int MAX_TOP = 1000;
+
+    /** The JSON body of {@code POST /api/recommendations}. */
+    @Schema(name = "RecommendationRequest", description = "Your content and how to rank candidates for it")
+    public record RecommendationRequest(
+            @Schema(description = "Title of the content; default: the HTML <title>, the first Markdown heading, or"
+                    + " the first line")
+            String title,
+            @Schema(required = true, description = "The content: plain text, Markdown or HTML")
+            String content,
+            @Schema(description = "Format of content", enumeration = {"auto", "plain", "markdown", "html"},
+                    defaultValue = "auto")
+            String contentType,
+            @Schema(description = "Rank pages, or sites (registrable domains; the best page is the evidence)",
+                    enumeration = {"page", "site"}, defaultValue = "page")
+            String unit,
+            @Schema(description = "How many results", minimum = "1", maximum = "1000", defaultValue = "20")
+            Integer top,
+            @Schema(description = "Drop results whose authority (0-100) is below this", minimum = "0",
+                    maximum = "100", defaultValue = "0")
+            Double minAuthority,
+            @Schema(description = "Never return these registrable domains (e.g. your own site, competitors);"
+                    + " hosts and URLs are reduced to their registrable domain", type = SchemaType.ARRAY)
+            List<String> excludeDomains,
+            @Schema(description = "Analyse content that does not look like English", defaultValue = "false")
+            Boolean allowNonEnglish) {
+    }
+
+    /** Key of the per-generation recommender in {@link LinkScoutIndex#cached}. */
+    record ApiRecommender(Recommender recommender) {
+    }
+
+    @Inject
+    IndexService index;
+
+    @Inject
+    RecommendService service;
+
+    @ConfigProperty(name = "linkscout.ranker.model")
+    Optional<String> modelPath;
+
+    private volatile RankerModel model;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recommend linking pages or sites for your content",
+            description = "Converts the content to plain text, extracts its topics with CoreNLP (idf from the"
+                    + " index), gathers candidate pages from the index (text, title mentions, outlink profiles,"
+                    + " co-citation, link graph) and ranks them with the ranker model. Each result carries the"
+                    + " features' contributions to its score, the content's topics the page contains, and"
+                    + " evidence (the sentence naming your title, pages it cites that your content names, ...).")
+    @APIResponse(responseCode = "200", description = "Ranked recommendations with explanations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecommendService.Response.class)))
+    @APIResponse(responseCode = "400", description = "Missing or blank content, malformed JSON, or a parameter out"
+            + " of range", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No index has been built at linkscout.index.dir",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    @APIResponse(responseCode = "413", description = "Content too long (linkscout.content.max-chars)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    @APIResponse(responseCode = "422", description = "Content does not look like English (see allowNonEnglish)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    public RecommendService.Response recommend(RecommendationRequest request) {
+        RecommendService.Request r = validate(request);
+        Recommender rec = recommender(index.current());
+        return service.recommend(rec, r);
+    }
+
+    /** Checks the request and fills in defaults; a {@link UserException} (400) names the offending field. */
+    static RecommendService.Request validate(RecommendationRequest q) {
+        if (q == null) {
+            throw new UserException("request body is missing: send a JSON object such as {\"content\": \"...\"}");
+        }
+        if (q.content() == null) {
+            throw new UserException("content is required: send the text of your article in the \"content\" field");
+        }
+        if (q.content().isBlank()) {
+            throw new UserException("content is blank: send the text of your article in the \"content\" field");
+        }
+        String type = q.contentType() == null || q.contentType().isBlank() ? "auto" : q.contentType().strip();
+        try {
+            ContentType.parse(type);
+        } catch (UserException e) {
+            throw new UserException("contentType must be one of auto, plain, markdown, html (got \""
+                    + q.contentType() + "\")");
+        }
+        Recommender.Unit unit = parseUnit(q.unit());
+        int top = q.top() == null ? DEFAULT_TOP : q.top();
+        if (top < 1 || top > MAX_TOP) {
+            throw new UserException("top must be between 1 and " + MAX_TOP + " (got " + top + ")");
+        }
+        double minAuthority = q.minAuthority() == null ? 0 : q.minAuthority();
+        if (!(minAuthority >= 0 && minAuthority <= 100)) {
+            throw new UserException("minAuthority must be between 0 and 100 (got " + q.minAuthority() + ")");
+        }
+        Set<String> exclude = new LinkedHashSet<>();
+        if (q.excludeDomains() != null) {
+            for (String d : q.excludeDomains()) {
+                String reg = d == null ? null : Domains.registrableDomain(d);
+                if (reg == null || reg.isBlank()) {
+                    throw new UserException("excludeDomains contains an invalid domain: \"" + d + "\"");
+                }
+                exclude.add(reg);
+            }
+        }
+        return new RecommendService.Request(q.title(), q.content(), type, top, unit, minAuthority, exclude,
+                Boolean.TRUE.equals(q.allowNonEnglish()));
+    }
+
+    private static Recommender.Unit parseUnit(String unit) {
+        if (unit == null || unit.isBlank()) {
+            return Recommender.Unit.PAGE;
+        }
+        return switch (unit.strip().toLowerCase(Locale.ROOT)) {
+            case "page" -> Recommender.Unit.PAGE;
+            case "site" -> Recommender.Unit.SITE;
+            default -> throw new UserException("unit must be one of page, site (got \"" + unit + "\")");
+        };
+    }
+
+    /** One recommender per index generation (the index keeps it until it is closed). */
+    Recommender recommender(LinkScoutIndex idx) {
+        RankerModel m = model();
+        return idx.cached(ApiRecommender.class, i -> new ApiRecommender(new Recommender(i, m))).recommender();
+    }
+
+    /** The ranker model: {@code linkscout.ranker.model} when set, else the bundled one. Loaded once. */
+    RankerModel model() {
+        RankerModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                if (model == null) {
+                    try {
+                        model = modelPath.filter(p -> !p.isBlank())
+                                .map(p -> RankerModel.load(java.nio.file.Path.of(p)))
+                                .orElseGet(RankerModel::bundled);
+                    } catch (UserException e) {
+                        throw new UserException("the configured ranker model (linkscout.ranker.model) cannot be"
+                                + " used: " + e.getMessage(), 503);
+                    }
+                }
+                m = model;
+            }
+        }
+        return m;
+    }
+}

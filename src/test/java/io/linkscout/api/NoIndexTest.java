@@ -1,0 +1,58 @@
+package io.linkscout.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Without an index: recommendations and stats are 404 with the fix in the message; health and topics still work. */
+@QuarkusTest
+@TestProfile(NoIndexProfile.class)
+class NoIndexTest {
+
+    static final String MESSAGE = "no LinkScout index at " + NoIndexProfile.DIR + " (create one with: ingest --index "
+            + NoIndexProfile.DIR + " FILE...; or run `demo` for the bundled sample)";
+
+    @Test
+    void recommendationsAre404() {
+        RecommendationsResourceTest.assertError(given().contentType(ContentType.JSON)
+                .body(Map.of("content", ApiFixture.ARTICLE)).post("/api/recommendations").then(), 404, MESSAGE);
+    }
+
+    @Test
+    void requestErrorsComeFirst() {
+        RecommendationsResourceTest.assertError(given().contentType(ContentType.JSON)
+                .body(Map.of("content", ApiFixture.ARTICLE, "top", 0)).post("/api/recommendations").then(), 400,
+                "top must be between 1 and 1000 (got 0)");
+    }
+
+    @Test
+    void statsAre404() {
+        RecommendationsResourceTest.assertError(given().get("/api/index/stats").then(), 404, MESSAGE);
+    }
+
+    @Test
+    void healthIsUpAndSaysThereIsNoIndex() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].name", equalTo("linkscout-index"))
+                .body("checks[0].data.path", equalTo(NoIndexProfile.DIR))
+                .body("checks[0].data.exists", equalTo(false))
+                .body("checks[0].data.pages", equalTo(0))
+                .body("checks[0].data.message", startsWith("no index yet"));
+    }
+
+    @Test
+    void topicsWorkWithNeutralIdf() {
+        given().contentType(ContentType.JSON).body(Map.of("content", ApiFixture.ARTICLE, "top", 40))
+                .post("/api/topics").then()
+                .statusCode(200)
+                .body("topics.find { it.phrase == 'divers' }.weight", equalTo(1.0f));
+    }
+}

@@ -1,0 +1,164 @@
+package io.linkscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.api.ApiFixture;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The packaged command line, run in-process: exit codes, messages and outputs of ingest, stats, recommend, topics. */
+@QuarkusMainTest
+class CliEndToEndTest {
+
+    static final Path WORK = Path.of("target", "test-cli").toAbsolutePath();
+    static final Path FIXTURE_INDEX = WORK.resolve("fixture-index");
+    static final Path ARTICLE = WORK.resolve("article.md");
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        ApiFixture.deleteRecursively(WORK);
+        Files.createDirectories(WORK);
+        ApiFixture.build(FIXTURE_INDEX);
+        Files.writeString(ARTICLE, ApiFixture.ARTICLE, StandardCharsets.UTF_8);
+    }
+
+    /** stdout + stderr, for messages whichever stream they went to. */
+    private static String all(LaunchResult r) {
+        return r.getOutput() + "\n" + r.getErrorOutput();
+    }
+
+    private static void assertNoStackTrace(LaunchResult r) {
+        String s = all(r);
+        assertFalse(s.contains("\tat ") || s.contains("Exception:") && s.contains("at io."), s);
+    }
+
+    @Test
+    void ingestSkipsABadLineAndNamesIt(QuarkusMainLauncher launcher) throws Exception {
+        Path in = WORK.resolve("pages-one-bad.jsonl");
+        Files.writeString(in, String.join("\n",
+                "{\"url\": \"https://a-site.com/one\", \"title\": \"One\", \"text\": \"The first page about kelp.\","
+                        + " \"links\": [\"https://b-site.org/two\"]}",
+                "this line is not JSON",
+                "{\"url\": \"https://b-site.org/two\", \"title\": \"Two\", \"text\": \"The second page.\"}",
+                ""), StandardCharsets.UTF_8);
+        Path index = WORK.resolve("ingest-index");
+        LaunchResult r = launcher.launch("ingest", "--index", index.toString(), in.toString());
+        assertEquals(0, r.exitCode(), all(r));
+        String err = r.getErrorOutput();
+        assertTrue(err.contains("ingested 2 page record(s), 0 catalog row(s), 0 authority row(s)"), err);
+        assertTrue(err.contains("index now: 2 pages, 2 sites, 1 links,"), err);
+        assertTrue(err.contains("problems: 1 (records skipped)"), err);
+        assertTrue(err.contains(in + ":2: "), "the problem names file:line\n" + err);
+        assertNoStackTrace(r);
+
+        LaunchResult stats = launcher.launch("stats", "--index", index.toString(), "--format", "json");
+        assertEquals(0, stats.exitCode(), all(stats));
+        JsonNode s = new ObjectMapper().readTree(stats.getOutput());
+        assertEquals(2, s.get("pages").asInt());
+        assertEquals(1, s.get("links").asInt());
+    }
+
+    @Test
+    void ingestOfNothingReadableExits3(QuarkusMainLauncher launcher) throws Exception {
+        Path in = WORK.resolve("all-bad.jsonl");
+        Files.writeString(in, "{\"url\": \"mailto:someone@example.com\", \"text\": \"x\"}\n"
+                + "{\"text\": \"a page without its url\"}\n", StandardCharsets.UTF_8);
+        Path index = WORK.resolve("empty-index");
+        LaunchResult r = launcher.launch("ingest", "--index", index.toString(), in.toString());
+        assertEquals(3, r.exitCode(), all(r));
+        assertTrue(r.getErrorOutput().contains(
+                "error: nothing could be read from the inputs; the index was left as it was before"), all(r));
+        assertTrue(r.getErrorOutput().contains("problems: 2 (records skipped)"), all(r));
+        assertTrue(r.getErrorOutput().contains("  " + in + ":1: "), all(r));
+        assertTrue(r.getErrorOutput().contains("  " + in + ":2: "), all(r));
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void ingestOfAMissingPathExits2(QuarkusMainLauncher launcher) {
+        Path missing = WORK.resolve("does-not-exist.jsonl");
+        LaunchResult r = launcher.launch("ingest", "--index", WORK.resolve("never").toString(), missing.toString());
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(r.getErrorOutput().contains("error: input not found: " + missing + " (check the path)"), all(r));
+        assertNoStackTrace(r);
+        assertFalse(Files.exists(WORK.resolve("never")), "no index folder is created for a failed ingest");
+    }
+
+    @Test
+    void statsPrintsTheFixtureCounts(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("stats", "--index", FIXTURE_INDEX.toString());
+        assertEquals(0, r.exitCode(), all(r));
+        List<String> lines = new ArrayList<>(r.getOutputStream());
+        assertEquals("index:            " + FIXTURE_INDEX, lines.get(0));
+        assertTrue(lines.get(1).startsWith("built at:         20"), lines.get(1));
+        assertEquals(List.of(
+                "pages:            9",
+                "sites:            4",
+                "catalog rows:     1",
+                "authority rows:   1",
+                "links:            15 (internal 10, external 5, nofollow/sponsored/ugc 0)",
+                "page-graph edges: 15",
+                "domains:          4 (3 domain-to-domain edges)"), lines.subList(2, 9));
+        assertTrue(lines.get(9).startsWith("terms:            "), lines.get(9));
+        assertTrue(lines.get(10).matches("size on disk: +\\d+\\.\\d MB"), lines.get(10));
+    }
+
+    @Test
+    void recommendJsonParsesAndRanksTheMentioningPagesFirst(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult r = launcher.launch("recommend", "--index", FIXTURE_INDEX.toString(), "--content",
+                ARTICLE.toString(), "--format", "json", "--top", "3");
+        assertEquals(0, r.exitCode(), all(r));
+        JsonNode resp = new ObjectMapper().readTree(r.getOutput());
+        assertEquals("The Kelp Forest Atlas", resp.get("title").asText());
+        assertEquals("page", resp.get("unit").asText());
+        assertEquals(3, resp.get("results").size());
+        assertEquals(ApiFixture.KELP_LIST, resp.get("results").get(0).get("url").asText());
+        assertEquals(ApiFixture.OCEAN_NEWS, resp.get("results").get(1).get("url").asText());
+        assertTrue(resp.get("topics").size() > 0);
+    }
+
+    @Test
+    void recommendWithoutAnIndexExits2(QuarkusMainLauncher launcher) {
+        Path none = WORK.resolve("no-index-here");
+        LaunchResult r = launcher.launch("recommend", "--index", none.toString(), "--content", ARTICLE.toString());
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(r.getErrorOutput().contains("error: no LinkScout index at " + none
+                + " (create one with: ingest --index " + none + " FILE...;"), all(r));
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void topicsUseTheGivenIndexForIdf(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult with = launcher.launch("topics", "--index", FIXTURE_INDEX.toString(), "--content",
+                ARTICLE.toString(), "--format", "json", "--top", "40");
+        assertEquals(0, with.exitCode(), all(with));
+        // 9 pages, none contains "divers": idf = ln(1 + 9.5 / 0.5) = ln 20
+        assertEquals(Math.log(20), weight(with, "divers"), 1e-4);
+
+        LaunchResult none = launcher.launch("topics", "--index", WORK.resolve("no-index-here").toString(),
+                "--content", ARTICLE.toString());
+        assertEquals(2, none.exitCode(), all(none));
+        assertTrue(none.getErrorOutput().contains("error: no LinkScout index at "), all(none));
+    }
+
+    private static double weight(LaunchResult r, String phrase) throws Exception {
+        for (JsonNode t : new ObjectMapper().readTree(r.getOutput()).get("topics")) {
+            if (t.get("phrase").asText().equals(phrase)) {
+                return t.get("weight").asDouble();
+            }
+        }
+        throw new AssertionError("no topic " + phrase + " in " + r.getOutput());
+    }
+}
