@@ -14,6 +14,11 @@ public enum Feature {
     TITLE_FIELD("title_terms", Family.RELEVANCE, "BM25 of the page title for the content's top terms"),
     MENTION_BM25("mention_bm25", Family.MENTION, "BM25 of the exact title phrase in the page text"),
     MENTION_ANY("mention_any", Family.MENTION, "the page names the content's title (1) or not (0)"),
+    MENTION_BROAD("mention_broad", Family.MENTION,
+            "the page names the title, discounted by how many pages name it (ln of that count; 0 if no mention)"),
+    PARTIAL_TITLE("partial_title", Family.MENTION,
+            "BM25 of the title's leading words as a phrase (\"Elizabeth I of England\" -> \"Elizabeth I\")"),
+    LAST_WORD("last_word", Family.MENTION, "BM25 of the title's last word (surname-style mentions)"),
     MENTION_COUNT("mention_count", Family.MENTION, "times the page names the content's title"),
     MENTION_EARLY("mention_early", Family.MENTION, "how early the page first names the content's title"),
     MENTION_DENSITY("mention_density", Family.MENTION, "title mentions per 1,000 words of the page"),
@@ -27,6 +32,7 @@ public enum Feature {
     SIMILAR_LINKS("similar_links", Family.CITATION,
             "the page links to the pages most similar to the content (rank-discounted)"),
     OUT_DEGREE("out_degree", Family.CITATION, "how many links the page has (its linking habit)"),
+    LENGTH("length", Family.RELEVANCE, "length of the page text (characters)"),
     IN_DEGREE("in_degree", Family.AUTHORITY, "links the page receives from other ingested pages"),
     AUTHORITY("authority", Family.AUTHORITY, "PageRank authority of the page, 0-100");
 

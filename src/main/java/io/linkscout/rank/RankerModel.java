@@ -19,8 +19,8 @@ import java.util.Set;
  * How features combine into a score: a linear model over standardised, optionally log-scaled features, read
  * from a versioned JSON file ({@code models/ranker.json}, bundled into the jar) and validated on load.
  *
- * <p>{@code score = sum_i weight_i * (t_i(x_i) - mean_i) / std_i} where {@code t_i} is {@code identity} or
- * {@code log1p}. Each term is the feature's contribution, shown in explanations.
+ * <p>{@code score = sum_i weight_i * clip((t_i(x_i) - mean_i) / std_i, -5, 5)} where {@code t_i} is
+ * {@code identity} or {@code log1p}. Each term is the feature's contribution, shown in explanations.
  *
  * <pre>{@code
  * {"format": "linkscout-ranker/1", "name": "...", "trained": {...},
@@ -32,12 +32,16 @@ public final class RankerModel {
 
     public static final String FORMAT = "linkscout-ranker/1";
     public static final String BUNDLED = "models/ranker.json";
+    /** Standardised feature values are clipped to this many standard deviations. */
+    public static final double CLIP = 5.0;
 
     /** One weighted feature. */
     public record Term(Feature feature, boolean log, double mean, double std, double weight) {
+        /** Standardised value, clipped to [-CLIP, CLIP] so one extreme feature cannot dominate a score. */
         double value(double raw) {
             double x = log ? Math.log1p(Math.max(raw, 0)) : raw;
-            return (x - mean) / std;
+            double z = (x - mean) / std;
+            return Math.max(-CLIP, Math.min(CLIP, z));
         }
     }
 

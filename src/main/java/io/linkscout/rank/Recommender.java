@@ -103,6 +103,18 @@ public final class Recommender {
         float[] sTitleField = ScoreAll.scores(s, pages(terms(IndexFields.TITLE, topTerms)));
         float[] sOutTitle = ScoreAll.scores(s, pages(terms(IndexFields.OUTLINKS, titleTerms)));
         float[] sOutTerms = ScoreAll.scores(s, pages(terms(IndexFields.OUTLINKS, topTerms)));
+        String[] baseTitle = PageTable.titleVariants(q.title()).isEmpty() ? new String[0]
+                : PageTable.titleVariants(q.title()).get(PageTable.titleVariants(q.title()).size() > 1 ? 1 : 0);
+        float[] sPartial = ScoreAll.scores(s, pages(partialTitle(qb, baseTitle)));
+        float[] sLast = ScoreAll.scores(s, pages(baseTitle.length > 1 && !STOP.contains(baseTitle[baseTitle.length - 1])
+                ? qb.createBooleanQuery(IndexFields.BODY, baseTitle[baseTitle.length - 1]) : null));
+        int mentionDf = 0;
+        for (float x : sPhrase) {
+            if (x > 0) {
+                mentionDf++;
+            }
+        }
+        double broad = Math.log1p(mentionDf);
 
         int n = table.nodeCount();
         // pages the content names, and co-citation through them
@@ -179,6 +191,7 @@ public final class Recommender {
                 int[] m = mentions(phraseWeight, leaves, d);
                 v[Feature.MENTION_COUNT.ordinal()] = m[0];
                 v[Feature.MENTION_ANY.ordinal()] = m[0] > 0 ? 1 : 0;
+                v[Feature.MENTION_BROAD.ordinal()] = m[0] > 0 ? broad : 0;
                 v[Feature.MENTION_EARLY.ordinal()] = m[0] > 0 ? early(m[1]) : 0;
                 v[Feature.MENTION_DENSITY.ordinal()] = 10_000.0 * m[0] / Math.max(500, table.textLength[node]);
             }
@@ -193,6 +206,9 @@ public final class Recommender {
             v[Feature.COCITATION.ordinal()] = cocit[node];
             v[Feature.SIMILAR_LINKS.ordinal()] = similar[node];
             v[Feature.OUT_DEGREE.ordinal()] = table.outDegree[node];
+            v[Feature.PARTIAL_TITLE.ordinal()] = sPartial[d];
+            v[Feature.LAST_WORD.ordinal()] = sLast[d];
+            v[Feature.LENGTH.ordinal()] = table.textLength[node];
             v[Feature.IN_DEGREE.ordinal()] = table.inDegree[node];
             v[Feature.AUTHORITY.ordinal()] = table.authority[node];
         }
@@ -408,6 +424,31 @@ public final class Recommender {
             b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
         }
         return b.build();
+    }
+
+    /** English stop words (Lucene's set), which a title's leading words stop at. */
+    static final Set<String> STOP = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in",
+            "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there",
+            "these", "they", "this", "to", "was", "will", "with");
+
+    /**
+     * The title's leading words as a phrase: the words before its first stop word ("Elizabeth I of England" ->
+     * "elizabeth i"), or all but the last word when it has none ("Hebrew language" -> "hebrew"); null for
+     * one-word titles.
+     */
+    static Query partialTitle(QueryBuilder qb, String[] words) {
+        if (words.length < 2) {
+            return null;
+        }
+        int k = 0;
+        while (k < words.length && !STOP.contains(words[k])) {
+            k++;
+        }
+        int end = k == words.length ? words.length - 1 : k;
+        if (end < 1) {
+            return null;
+        }
+        return qb.createPhraseQuery(IndexFields.BODY, String.join(" ", java.util.Arrays.copyOf(words, end)));
     }
 
     /** Exact title phrase, and its variants (without a parenthetical qualifier, main segment of "A | B"). */

@@ -20,7 +20,7 @@ public final class Trainer {
 
     /** Features whose raw value is bounded and used as is; every other feature is log1p-scaled. */
     static final Set<Feature> IDENTITY = EnumSet.of(Feature.MENTION_EARLY, Feature.REVERSE_EARLY,
-            Feature.MENTION_ANY, Feature.REVERSE_ANY, Feature.AUTHORITY);
+            Feature.MENTION_ANY, Feature.REVERSE_ANY, Feature.AUTHORITY, Feature.MENTION_BROAD);
 
     /** One training query: its candidates and which of them are relevant. */
     public record Example(String queryId, Recommender.Candidates candidates, boolean[] relevant,
@@ -288,6 +288,10 @@ public final class Trainer {
         return sum / Math.max(1, scores.length);
     }
 
+    static double clip(double z) {
+        return Math.max(-RankerModel.CLIP, Math.min(RankerModel.CLIP, z));
+    }
+
     static double transform(Feature f, double raw) {
         return IDENTITY.contains(f) ? raw : Math.log1p(Math.max(0, raw));
     }
@@ -296,7 +300,8 @@ public final class Trainer {
         double[] x = new double[fs.size()];
         for (int j = 0; j < x.length; j++) {
             Feature f = fs.get(j);
-            x[j] = (transform(f, a[f.ordinal()]) - transform(f, b[f.ordinal()])) / std[j];
+            x[j] = clip((transform(f, a[f.ordinal()]) - mean[j]) / std[j])
+                    - clip((transform(f, b[f.ordinal()]) - mean[j]) / std[j]);
         }
         return x;
     }
