@@ -34,7 +34,7 @@ public class IngestCommand implements Callable<Integer> {
             description = "Force the input kind instead of detecting it: ${COMPLETION-CANDIDATES}.")
     InputFormats.Format format;
 
-    @Option(names = "--strict", description = "Fail (exit 3, nothing committed) on the first bad record or file.")
+    @Option(names = "--strict", description = "Treat any bad record or file as fatal: exit 2 and commit nothing.")
     boolean strict;
 
     @Option(names = "--threads", description = "Indexing threads (default: available cores).")

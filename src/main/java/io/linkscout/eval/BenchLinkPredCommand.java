@@ -85,7 +85,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
         line(out, "LinkScout link-prediction benchmark, split " + split + " (" + data.queries.size() + " queries), "
                 + threads + " cores, seed " + Trainer.defaults().seed());
         IndexBuilder.Result ing = data.ensureIndex(layout, true, threads);
-        line(out, String.format(Locale.ROOT, "ingest: %d pages in %.1f s (%.0f pages/s, %.1f MB text)",
+        line(out, String.format(Locale.ROOT, "ingest: %d pages in %.1f s (%.0f pages/s, %.1f MB read)",
                 ing.stats().pages(), ing.millis() / 1000.0, ing.stats().pages() / (ing.millis() / 1000.0),
                 ing.report().bytes() / 1e6));
         RankerModel model = RankerModel.bundled();

@@ -443,20 +443,10 @@ public final class IndexBuilder {
         }
         addSites(writer, dv, pages, catalog, authority);
         for (SiteRecord r : catalog.values()) {
-            Document d = new Document();
-            d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_CATALOG, Field.Store.YES));
-            d.add(new StringField(IndexFields.ID, r.key(), Field.Store.YES));
-            d.add(new StringField(IndexFields.DOMAIN, r.domain(), Field.Store.YES));
-            d.add(new StoredField(IndexFields.RECORD, JSON.writeValueAsBytes(r)));
-            writer.addDocument(d);
+            writer.addDocument(rawDocument(IndexFields.TYPE_CATALOG, r.key(), r.domain(), r));
         }
         for (AuthorityRecord r : authority.values()) {
-            Document d = new Document();
-            d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_AUTHORITY, Field.Store.YES));
-            d.add(new StringField(IndexFields.ID, r.key(), Field.Store.YES));
-            d.add(new StringField(IndexFields.DOMAIN, r.domain(), Field.Store.YES));
-            d.add(new StoredField(IndexFields.RECORD, JSON.writeValueAsBytes(r)));
-            writer.addDocument(d);
+            writer.addDocument(rawDocument(IndexFields.TYPE_AUTHORITY, r.key(), r.domain(), r));
         }
         Map<String, String> userData = new LinkedHashMap<>();
         userData.put(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT_VERSION);
@@ -471,6 +461,16 @@ public final class IndexBuilder {
         userData.put(IndexStats.DOMAIN_EDGES, Long.toString(dv.domainGraph.edgeCount()));
         userData.putAll(extraCommitData);
         writer.setLiveCommitData(userData.entrySet());
+    }
+
+    /** A raw input row kept so that later ingests can rebuild the derived documents without the original files. */
+    private static Document rawDocument(String type, String key, String domain, Object record) throws IOException {
+        Document d = new Document();
+        d.add(new StringField(IndexFields.TYPE, type, Field.Store.YES));
+        d.add(new StringField(IndexFields.ID, key, Field.Store.YES));
+        d.add(new StringField(IndexFields.DOMAIN, domain, Field.Store.YES));
+        d.add(new StoredField(IndexFields.RECORD, JSON.writeValueAsBytes(record)));
+        return d;
     }
 
     private void submit(BlockingQueue<Runnable> queue, AtomicReference<Throwable> error, Runnable r)

@@ -487,31 +487,30 @@ public final class Recommender {
      * does not depend on the order documents were indexed in.
      */
     private int[] topDocs(float[] scores, int k) {
+        return top(scores.length, i -> scores[i], i -> table.docToNode[i], k);
+    }
+
+
+    /** Node ids of the k highest positive scores; ties go to the smaller node (URL order). */
+    static int[] topNodes(double[] scores, int k) {
+        return top(scores.length, i -> scores[i], i -> i, k);
+    }
+
+    /** Ids {@code 0..n-1} with a positive score, best first, ties by {@code tieKey}; at most k. */
+    static int[] top(int n, java.util.function.IntToDoubleFunction score, java.util.function.IntUnaryOperator tieKey,
+            int k) {
         List<Integer> pos = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] > 0 && table.docToNode[i] >= 0) {
+        for (int i = 0; i < n; i++) {
+            if (score.applyAsDouble(i) > 0 && tieKey.applyAsInt(i) >= 0) {
                 pos.add(i);
             }
         }
         pos.sort((a, b) -> {
-            int c = Float.compare(scores[b], scores[a]);
-            return c != 0 ? c : Integer.compare(table.docToNode[a], table.docToNode[b]);
+            int c = Double.compare(score.applyAsDouble(b), score.applyAsDouble(a));
+            return c != 0 ? c : Integer.compare(tieKey.applyAsInt(a), tieKey.applyAsInt(b));
         });
         return pos.subList(0, Math.min(k, pos.size())).stream().mapToInt(Integer::intValue).toArray();
     }
 
-    static int[] topNodes(double[] scores, int k) {
-        List<Integer> pos = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] > 0) {
-                pos.add(i);
-            }
-        }
-        pos.sort((a, b) -> {
-            int c = Double.compare(scores[b], scores[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        return pos.subList(0, Math.min(k, pos.size())).stream().mapToInt(Integer::intValue).toArray();
-    }
 
 }
