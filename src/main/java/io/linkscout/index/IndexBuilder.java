@@ -280,9 +280,14 @@ public final class IndexBuilder {
             catalog.put(s.key(), s);
         }
 
+        /** Authority keys seen in this run: within one run the first row wins (lists are sorted best first). */
+        private final Set<String> authorityKeys = new HashSet<>();
+
         @Override
         public void authority(AuthorityRecord a) {
-            authority.put(a.key(), a);
+            if (authorityKeys.add(a.key())) {
+                authority.put(a.key(), a); // replaces what an earlier ingest stored
+            }
         }
     }
 

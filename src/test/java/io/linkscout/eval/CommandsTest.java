@@ -89,7 +89,8 @@ class CommandsTest {
     void benchTablePrintsAndRewritesReadme() throws Exception {
         Outcome o = run(new BenchTableCommand());
         assertEquals(0, o.exit(), o.err());
-        assertTrue(o.out().startsWith("| benchmark | ndcg@10 | recall@100 |"), o.out());
+        assertTrue(o.out().startsWith("| benchmark | ndcg@10 | recall@10 | recall@50 | recall@100 | mrr |"), o.out());
+        assertTrue(o.out().contains("| linkpred-dev/linkscout — "), o.out());
         assertTrue(o.out().contains("| linkpred-dev/bm25-title — "), o.out());
         Path readme = tmp.resolve("README.md");
         Files.writeString(readme, "# X\n\n" + ReadmeTable.START + "\n" + ReadmeTable.END + "\n");
