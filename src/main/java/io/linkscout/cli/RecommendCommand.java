@@ -69,6 +69,10 @@ public class RecommendCommand implements Callable<Integer> {
             + "models/ranker.json).")
     Path model;
 
+    @Option(names = "--allow-non-english", description = "Rank content that does not look like English (the topic "
+            + "models are English-only).")
+    boolean allowNonEnglish;
+
     @Option(names = "--threads", description = "Batch mode: parallel queries (default: available cores).")
     Integer threads;
 
@@ -98,8 +102,9 @@ public class RecommendCommand implements Callable<Integer> {
                 System.err.println("wrote " + run + " (" + qs.size() + " queries); " + r.timingSummary());
                 return 0;
             }
-            RecommendService.Response resp = service.recommend(rec, RecommendService.Request.of(
-                    title, ContentFiles.read(content), type, top == null ? 20 : top, unit, minAuthority, ex));
+            RecommendService.Response resp = service.recommend(rec, new RecommendService.Request(
+                    title, ContentFiles.read(content), type, top == null ? 20 : top, unit, minAuthority, ex,
+                    allowNonEnglish));
             print(resp, System.out);
         }
         return 0;
