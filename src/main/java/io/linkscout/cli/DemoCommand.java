@@ -62,12 +62,16 @@ public class DemoCommand implements Callable<Integer> {
         String article = resource(SAMPLE + "example-article.md");
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             Recommender rec = new Recommender(idx, RankerModel.bundled());
-            for (Recommender.Unit unit : List.of(Recommender.Unit.SITE, Recommender.Unit.PAGE)) {
+            for (Recommender.Unit unit : List.of(Recommender.Unit.PAGE, Recommender.Unit.SITE)) {
                 RecommendService.Response resp = service.recommend(rec, RecommendService.Request.of(null, article,
                         "markdown", top, unit, 0, Set.of()));
                 System.out.println("=== " + (unit == Recommender.Unit.SITE ? "Sites" : "Pages")
                         + " most likely to link to the example article ===");
                 System.out.print(RecommendService.table(resp));
+                if (unit == Recommender.Unit.SITE && resp.results().size() == 1) {
+                    System.out.println("(The sample's pages all come from one site, en.wikipedia.org, so the site view "
+                            + "has one entry; with pages from many sites it ranks sites, best page as evidence.)\n");
+                }
             }
         }
         System.out.println("Next: your own data — ingest --index DIR FILES..., then recommend --index DIR --content "
