@@ -89,14 +89,7 @@ public class LinkPredSplit implements Callable<Integer> {
                         continue;
                     }
                     sb.setLength(0);
-                    sb.append('{');
-                    PyJson.key(sb, "url");
-                    PyJson.string(sb, d.url()).append(", ");
-                    PyJson.key(sb, "title");
-                    PyJson.string(sb, d.title()).append(", ");
-                    PyJson.key(sb, "text");
-                    PyJson.string(sb, d.text()).append(", ");
-                    PyJson.key(sb, "links").append('[');
+                    PyJson.pageStart(sb, d.url(), d.title(), d.text());
                     boolean first = true;
                     for (String t : w.outlinks(d.id())) {
                         if (held.contains(t)) {

@@ -36,6 +36,22 @@ final class PyJson {
     }
 
     /** Appends {@code "key": } (with the separator Python uses). */
+    /**
+     * Starts a page line in LinkScout's JSONL page format as Python writes it:
+     * <code>{"url": .., "title": .., "text": .., "links": [</code> (the caller appends the links and
+     * <code>]}</code>).
+     */
+    static StringBuilder pageStart(StringBuilder sb, String url, String title, String text) {
+        sb.append('{');
+        key(sb, "url");
+        string(sb, url).append(", ");
+        key(sb, "title");
+        string(sb, title).append(", ");
+        key(sb, "text");
+        string(sb, text).append(", ");
+        return key(sb, "links").append('[');
+    }
+
     static StringBuilder key(StringBuilder sb, String key) {
         return string(sb, key).append(": ");
     }

@@ -140,14 +140,7 @@ public class SampleCorpusBuilder implements Callable<Integer> {
             for (String id : sel) { // docs are sorted by id, so is sel
                 Wikispeedia.Doc d = w.docs().get(id);
                 sb.setLength(0);
-                sb.append('{');
-                PyJson.key(sb, "url");
-                PyJson.string(sb, d.url()).append(", ");
-                PyJson.key(sb, "title");
-                PyJson.string(sb, d.title()).append(", ");
-                PyJson.key(sb, "text");
-                PyJson.string(sb, cleanText(d.title(), d.text(), MAX_TEXT)).append(", ");
-                PyJson.key(sb, "links").append('[');
+                PyJson.pageStart(sb, d.url(), d.title(), cleanText(d.title(), d.text(), MAX_TEXT));
                 boolean first = true;
                 for (String t : w.outlinks(id)) {
                     if (!sel.contains(t)) {
