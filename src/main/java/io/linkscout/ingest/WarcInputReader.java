@@ -48,8 +48,8 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * {@code warc: non-2xx status}, {@code warc: not html}, {@code warc: unparsable http}, {@code warc: wat without
  * html}, ...</li>
  * </ul>
- * A page's {@code fetchedAt} is the WARC-Date (ISO-8601), its {@code source} {@code file@offset} (offset of the
- * record, or of its gzip member). When the file is truncated or malformed, the records read before the damage stay
+ * A page's {@code fetchedAt} is the WARC-Date (ISO-8601; for WAT that of the captured response, from the envelope),
+ * its {@code source} {@code file@offset} (offset of the record, or of its gzip member). When the file is truncated or malformed, the records read before the damage stay
  * with the sink and one problem {@code file@offset: what went wrong (hint)} is reported. Bodies larger than
  * {@value #MAX_BODY} bytes are cut.
  */
@@ -230,6 +230,13 @@ public final class WarcInputReader implements InputReader {
             return;
         }
         String target = env.path("WARC-Header-Metadata").path("WARC-Target-URI").asText(meta.target());
+        // the metadata record's own WARC-Date is when the WAT was extracted; the capture date is the response's
+        String captured = env.path("WARC-Header-Metadata").path("WARC-Date").asText("");
+        try {
+            fetchedAt = java.time.Instant.parse(captured).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            // keep the metadata record's date
+        }
         String url = UrlNormalizer.normalize(target);
         if (url == null) {
             report.skipped("warc: non-http(s) url");
