@@ -45,7 +45,7 @@ public final class NlpPipeline {
 
     public static final String POS_MODEL = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
     public static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
-    public static final int DEFAULT_NER_MAX_TOKENS = 2000;
+    public static final int DEFAULT_NER_MAX_TOKENS = 1000;
 
     /**
      * @param fullNer      CoreNLP's default NER (slow, needs the full models jar) instead of the fast 3-class one

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * process-wide {@link NlpPipeline}, with idf from the {@link TermStatisticsProvider} bean.
  *
  * <p>Configuration: {@code linkscout.content.max-chars} (default 300000), {@code linkscout.nlp.full-ner} (default
- * false), {@code linkscout.nlp.ner-max-tokens} (default 2000; 0 = NER on the whole text).
+ * false), {@code linkscout.nlp.ner-max-tokens} (default 1000; 0 = NER on the whole text).
  * Thread-safe. Outside CDI use {@link #TopicService(NlpPipeline.Options, int, TermStatisticsProvider)}.
  */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class TopicService {
     @ConfigProperty(name = "linkscout.nlp.full-ner", defaultValue = "false")
     boolean fullNer;
 
-    @ConfigProperty(name = "linkscout.nlp.ner-max-tokens", defaultValue = "2000")
+    @ConfigProperty(name = "linkscout.nlp.ner-max-tokens", defaultValue = "1000")
     int nerMaxTokens;
 
     @Inject

@@ -14,6 +14,8 @@ public enum Feature {
     TITLE_FIELD("title_terms", Family.RELEVANCE, "BM25 of the page title for the content's top terms"),
     MENTION_BM25("mention_bm25", Family.MENTION, "BM25 of the exact title phrase in the page text"),
     MENTION_ANY("mention_any", Family.MENTION, "the page names the content's title (1) or not (0)"),
+    FREE_MENTION("free_mention", Family.MENTION,
+            "the page names the title on its own, not only inside a longer known title (\"Hoover Dam\" for \"Dam\")"),
     MENTION_BROAD("mention_broad", Family.MENTION,
             "the page names the title, discounted by how many pages name it (ln of that count; 0 if no mention)"),
     PARTIAL_TITLE("partial_title", Family.MENTION,

@@ -176,6 +176,28 @@ public final class PageTable {
         return out;
     }
 
+    /**
+     * Known titles (variants) that contain {@code phrase} as a contiguous part but are longer ("Hoover Dam" for
+     * "dam"), at most {@code max}, in dictionary order: a mention inside one of them names that page, not the
+     * phrase's.
+     */
+    List<String> longerTitlesContaining(String[] phrase, int max) {
+        List<String> out = new ArrayList<>();
+        if (phrase.length == 0) {
+            return out;
+        }
+        String needle = " " + String.join(" ", phrase) + " ";
+        for (String key : new java.util.TreeSet<>(titleDict.keySet())) {
+            if (key.length() > needle.length() - 2 && (" " + key + " ").contains(needle)) {
+                out.add(key);
+                if (out.size() >= max) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     public int nodeCount() {
         return titles.length;
     }

@@ -65,6 +65,8 @@ public final class Recommender {
     }
 
     private static final int SIMILAR_PAGES = 20;
+    /** At most this many longer titles are checked for mentions that are not free. */
+    private static final int MAX_LONGER_TITLES = 200;
 
     private final LinkScoutIndex index;
     private final RankerModel model;
@@ -175,6 +177,26 @@ public final class Recommender {
             }
         }
         List<LeafReaderContext> leaves = index.reader().leaves();
+        // longer known titles that contain the content's title: mentions inside them do not count as free
+        Weight longerWeight = null;
+        if (baseTitle.length > 0) {
+            BooleanQuery.Builder lb = new BooleanQuery.Builder();
+            int n0 = 0;
+            for (String longer : table.longerTitlesContaining(baseTitle, MAX_LONGER_TITLES)) {
+                Query lq = qb.createPhraseQuery(IndexFields.BODY, longer);
+                if (lq != null) {
+                    lb.add(lq, BooleanClause.Occur.SHOULD);
+                    n0++;
+                }
+            }
+            if (n0 > 0) {
+                try {
+                    longerWeight = s.createWeight(s.rewrite(lb.build()), ScoreMode.COMPLETE_NO_SCORES, 1);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
         double[][] f = new double[docs.length][Feature.values().length];
         int[] nodes = new int[docs.length];
         for (int i = 0; i < docs.length; i++) {
@@ -191,6 +213,8 @@ public final class Recommender {
                 int[] m = mentions(phraseWeight, leaves, d);
                 v[Feature.MENTION_COUNT.ordinal()] = m[0];
                 v[Feature.MENTION_ANY.ordinal()] = m[0] > 0 ? 1 : 0;
+                int covered = longerWeight == null || m[0] == 0 ? 0 : mentions(longerWeight, leaves, d)[0];
+                v[Feature.FREE_MENTION.ordinal()] = m[0] > covered ? 1 : 0;
                 v[Feature.MENTION_BROAD.ordinal()] = m[0] > 0 ? broad : 0;
                 v[Feature.MENTION_EARLY.ordinal()] = m[0] > 0 ? early(m[1]) : 0;
                 v[Feature.MENTION_DENSITY.ordinal()] = 10_000.0 * m[0] / Math.max(500, table.textLength[node]);
