@@ -64,7 +64,8 @@ class RecommendationsResourceTest {
                 .body("results.pages", everyItem(equalTo(1)))
                 .body("results.contributions", everyItem(not(empty())))
                 .body("results.evidence", everyItem(not(empty())))
-                .body("results[0].contributions[0].feature", equalTo("mention_any"))
+                .body("results[0].contributions.feature", hasItem("free_mention"))
+                .body("results[0].contributions.find { it.feature == 'free_mention' }.contribution", org.hamcrest.Matchers.greaterThan(0.0f))
                 .body("results[0].evidence[0].kind", equalTo("mention"))
                 .body("results[0].evidence[0].text", equalTo("Our favourite book this year is The Kelp Forest Atlas,"
                         + " which maps kelp forests along the Pacific coast."))
