@@ -455,6 +455,11 @@ public final class Recommender {
             "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there",
             "these", "they", "this", "to", "was", "will", "with");
 
+    /** Words that start headlines without naming anything ("Why ...", "How to ...", "Our ..."). */
+    static final Set<String> FUNCTION_WORDS = Set.of("why", "how", "what", "when", "where", "who", "whom", "whose",
+            "which", "our", "your", "my", "we", "you", "his", "her", "its", "do", "does", "can", "should", "top",
+            "best", "new");
+
     /**
      * The title's leading words as a phrase: the words before its first stop word ("Elizabeth I of England" ->
      * "elizabeth i"), or all but the last word when it has none ("Hebrew language" -> "hebrew"); null for
@@ -471,6 +476,13 @@ public final class Recommender {
         int end = k == words.length ? words.length - 1 : k;
         if (end < 1) {
             return null;
+        }
+        boolean onlyFunctionWords = true;
+        for (int i = 0; i < end; i++) {
+            onlyFunctionWords &= FUNCTION_WORDS.contains(words[i]) || STOP.contains(words[i]);
+        }
+        if (onlyFunctionWords) {
+            return null; // "Why the Ground Moves" -> "why" names nothing
         }
         return qb.createPhraseQuery(IndexFields.BODY, String.join(" ", java.util.Arrays.copyOf(words, end)));
     }

@@ -130,4 +130,14 @@ class RecommenderTest {
         assertEquals(List.of(BAKING, KRAKATOA, ICELAND, VOLCANO), r.stream().map(Recommendation::url).toList(),
                 "equal scores ordered by URL");
     }
+
+    @Test
+    void partialTitleIsTheLeadingWordsUnlessTheyNameNothing() {
+        org.apache.lucene.util.QueryBuilder qb = new org.apache.lucene.util.QueryBuilder(index.analyzer());
+        assertEquals("body:\"elizabeth i\"",
+                Recommender.partialTitle(qb, Tokens.phrase("Elizabeth I of England")).toString());
+        assertEquals("body:hebrew", Recommender.partialTitle(qb, Tokens.phrase("Hebrew language")).toString());
+        assertEquals(null, Recommender.partialTitle(qb, Tokens.phrase("Why the Ground Moves")));
+        assertEquals(null, Recommender.partialTitle(qb, Tokens.phrase("Volcano")));
+    }
 }
