@@ -1,6 +1,5 @@
 package io.linkscout.index;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkscout.cli.UserException;
@@ -770,6 +769,4 @@ public final class IndexBuilder {
         }
     }
 
-    static final TypeReference<Map<String, Double>> METRICS_TYPE = new TypeReference<>() {
-    };
 }

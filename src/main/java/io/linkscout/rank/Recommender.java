@@ -105,8 +105,9 @@ public final class Recommender {
         float[] sTitleField = ScoreAll.scores(s, pages(terms(IndexFields.TITLE, topTerms)));
         float[] sOutTitle = ScoreAll.scores(s, pages(terms(IndexFields.OUTLINKS, titleTerms)));
         float[] sOutTerms = ScoreAll.scores(s, pages(terms(IndexFields.OUTLINKS, topTerms)));
-        String[] baseTitle = PageTable.titleVariants(q.title()).isEmpty() ? new String[0]
-                : PageTable.titleVariants(q.title()).get(PageTable.titleVariants(q.title()).size() > 1 ? 1 : 0);
+        List<String[]> variants = PageTable.titleVariants(q.title());
+        // the title without a parenthetical qualifier when it has one, else the title itself
+        String[] baseTitle = variants.isEmpty() ? new String[0] : variants.get(variants.size() > 1 ? 1 : 0);
         float[] sPartial = ScoreAll.scores(s, pages(partialTitle(qb, baseTitle)));
         float[] sLast = ScoreAll.scores(s, pages(baseTitle.length > 1 && !STOP.contains(baseTitle[baseTitle.length - 1])
                 ? qb.createBooleanQuery(IndexFields.BODY, baseTitle[baseTitle.length - 1]) : null));
@@ -389,7 +390,7 @@ public final class Recommender {
         if (c.named().containsKey(node)) {
             int pos = c.named().get(node).get(0);
             ev.add(new Recommendation.Evidence("named-by-content",
-                    sentence(q.tokens() == null ? "" : q.title() + "\n" + q.text(), q.tokens().starts[pos]), url));
+                    sentence(q.title() + "\n" + q.text(), q.tokens().starts[pos]), url));
         }
         LinkGraph g = table.graph;
         Set<Integer> named = c.named().keySet();
