@@ -1,0 +1,279 @@
+package io.linkscout.jobs.guestpost;
+
+import io.linkscout.ingest.Link;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scores whether a page shows that its site accepts contributed articles ("write for us", guest-post guidelines,
+ * contributor bylines, submission forms) or sells posts (sponsored posts, link insertions with prices), with the
+ * reasons. A hand-weighted linear classifier: each signal adds its weight (see the table in the README, section
+ * "The three jobs"); negative evidence (open-source contributing, careers, donations) subtracts. Stateless and
+ * thread-safe.
+ *
+ * <p>Label: {@link Kind#SELLS} when the acceptance score reaches {@link #ACCEPT_THRESHOLD} and the paid score
+ * reaches {@link #PAID_THRESHOLD}, or the paid score alone reaches {@link #PAID_ONLY_THRESHOLD} together with a
+ * post/article/link word; otherwise {@link Kind#ACCEPTS} when the acceptance score reaches the threshold; otherwise
+ * {@link Kind#NONE}.
+ */
+public final class GuestPostDetector {
+
+    public static final String VERSION = "guestpost-v1";
+
+    public enum Kind { ACCEPTS, SELLS, NONE }
+
+    /** One signal that contributed to the score. */
+    public record Reason(String signal, double weight, String detail) {
+    }
+
+    /**
+     * @param kind          the label
+     * @param score         acceptance score (sum of the weights of acceptance signals and negative evidence)
+     * @param paidScore     sum of the weights of paid-post signals
+     * @param reasons       every signal that fired, in a fixed order
+     * @param guidelinesUrl the page itself when it is a guidelines page, else the target of a "write for us"-style
+     *                      link on it, else empty
+     * @param contactUrl    a contact page or {@code mailto:} found on the page, else empty
+     */
+    public record Detection(Kind kind, double score, double paidScore, List<Reason> reasons, String guidelinesUrl,
+            String contactUrl) {
+
+        public static final Detection NONE = new Detection(Kind.NONE, 0, 0, List.of(), "", "");
+
+        public boolean positive() {
+            return kind != Kind.NONE;
+        }
+    }
+
+    public static final double ACCEPT_THRESHOLD = 3.0;
+    public static final double PAID_THRESHOLD = 2.0;
+    public static final double PAID_ONLY_THRESHOLD = 3.0;
+
+    // weights (documented in the README table)
+    static final double W_TITLE = 3.0;
+    static final double W_URL = 2.5;
+    static final double W_URL_WEAK = 1.0;
+    static final double W_HEADING = 2.0;
+    static final double W_TEXT = 1.0;
+    static final int MAX_TEXT_PHRASES = 2;
+    static final double W_ANCHOR = 1.0;
+    static final double W_FORM = 1.5;
+    static final double W_BYLINE = 2.0;
+    static final double W_GUIDELINE_WORD = 0.4;
+    static final double MAX_GUIDELINE_WORDS = 1.6;
+    static final double W_OPEN_SOURCE = -4.0;
+    static final double W_CAREERS = -4.0;
+    static final double W_DONATE = -3.0;
+    static final double W_PAID_PHRASE = 1.5;
+    static final double W_PRICE = 1.5;
+
+    /** Phrases that say "we take contributed articles". */
+    static final Pattern ACCEPT = Pattern.compile("\\b(write for (us|our (blog|site|magazine))"
+            + "|guest[- ]?(post|posting|blogging|article|contribution|author)s? (guidelines|policy|policies|welcome"
+            + "|wanted|accepted)|(submit|send|pitch) (us )?(a|your) guest[- ]?(post|article)"
+            + "|accept(ing)? guest[- ]?(posts|articles)"
+            + "|contributor guidelines|submission guidelines|editorial guidelines|writers? guidelines"
+            + "|become an? (contributor|guest author|writer|author)|submit (an|your|a) (article|post|guest post|story|pitch)"
+            + "|contribute (an|your|a) (article|post|story|piece)|contribute to (our|the) (blog|magazine|site)"
+            + "|we (accept|welcome) (guest )?(posts|articles|contributions|submissions|pitches)"
+            + "|accepting (guest )?(posts|articles|contributions|submissions)|pitch us|write with us"
+            + "|contributors? wanted|writers? wanted)\\b");
+
+    static final Pattern URL_STRONG = Pattern.compile("(write-?for-?us|guest-?post|guest-?blog|become-?a-?"
+            + "(contributor|writer|author)|submission-?guidelines|contributor-?guidelines|submit-?(an-?)?"
+            + "(article|post|guest-?post)|writers?-?guidelines)");
+    static final Pattern URL_WEAK = Pattern.compile("(^|/)(contribute|contributors?|submissions?|submit|pitch)"
+            + "(/|$|\\.)");
+
+    static final Pattern BYLINE = Pattern.compile("\\b(guest (post|author|contributor|writer) by|guest (author|"
+            + "contributor)|contributed by|this (is a )?guest post|written by our guest|sponsored guest post)\\b");
+
+    static final Pattern GUIDELINE_WORDS = Pattern.compile("\\b(word count|\\d{3,4}[-–]\\d{3,4} words|original"
+            + "|unpublished|author bio|short bio|headshot|pitch|our editors|editorial team|we review|topics we cover"
+            + "|plagiarism|byline)\\b");
+
+    static final Pattern OPEN_SOURCE = Pattern.compile("\\b(github|gitlab|pull requests?|open[- ]source|repository"
+            + "|code of conduct|fork the|issue tracker|bug reports?|translations?|documentation)\\b");
+    static final Pattern CAREERS = Pattern.compile("\\b(careers?|job openings?|open positions?|we're hiring|we are "
+            + "hiring|join our team|apply now|salary|full[- ]time|part[- ]time|resume|cv|benefits|job)\\b");
+    static final Pattern DONATE = Pattern.compile("\\b(donate|donation|donations|volunteer|volunteering|fundrais"
+            + "\\w*|tax[- ]deductible)\\b");
+
+    static final Pattern PAID = Pattern.compile("\\b(sponsored (post|article|content)s?|paid (post|article|"
+            + "placement)s?|link insertions?|niche edits?|do-?follow (back)?links?( for)?|casino|cbd|crypto "
+            + "(posts|articles) (accepted|welcome)|price list|our rates|pricing|per (post|article|link)|paypal"
+            + "|payment (upfront|in advance))\\b");
+    static final Pattern PRICE = Pattern.compile("([$€£]\\s?\\d+|\\b\\d+\\s?(usd|eur|gbp|dollars)\\b)");
+    static final Pattern POST_WORD = Pattern.compile("\\b(post|posts|article|articles|link|links|backlinks?)\\b");
+
+    static final Pattern CONTACT_ANCHOR = Pattern.compile("\\b(contact|get in touch|email us|pitch us)\\b");
+
+    public Detection detect(GuestPostSignals s) {
+        List<Reason> reasons = new ArrayList<>();
+        String title = lower(s.title());
+        String text = lower(s.text());
+        String path = path(s.url());
+        double score = 0;
+
+        Matcher m = ACCEPT.matcher(title);
+        if (m.find()) {
+            score += add(reasons, "title", W_TITLE, "title says \"" + m.group() + "\"");
+        }
+        Matcher u = URL_STRONG.matcher(path);
+        if (u.find()) {
+            score += add(reasons, "url", W_URL, "URL path has \"" + u.group() + "\"");
+        } else {
+            Matcher w = URL_WEAK.matcher(path);
+            if (w.find()) {
+                score += add(reasons, "url-weak", W_URL_WEAK, "URL path has \"" + w.group(2) + "\"");
+            }
+        }
+        for (String h : s.headings()) {
+            Matcher hm = ACCEPT.matcher(lower(h));
+            if (hm.find() && !lower(h).equals(title)) {
+                score += add(reasons, "heading", W_HEADING, "heading \"" + h + "\"");
+                break;
+            }
+        }
+        Set<String> phrases = new LinkedHashSet<>();
+        Matcher tm = ACCEPT.matcher(text);
+        while (tm.find() && phrases.size() < MAX_TEXT_PHRASES) {
+            phrases.add(tm.group());
+        }
+        for (String p : phrases) {
+            score += add(reasons, "text", W_TEXT, "text says \"" + p + "\"");
+        }
+        String guidelines = "";
+        String contact = "";
+        for (Link l : s.links()) {
+            String a = lower(l.anchor());
+            if (guidelines.isEmpty() && (ACCEPT.matcher(a).find() || URL_STRONG.matcher(path(l.url())).find())) {
+                guidelines = l.url();
+                score += add(reasons, "link", W_ANCHOR, "links to \"" + l.anchor() + "\" (" + l.url() + ")");
+            }
+            if (contact.isEmpty() && (CONTACT_ANCHOR.matcher(a).find() || path(l.url()).contains("contact"))) {
+                contact = l.url();
+            }
+        }
+        for (String f : s.forms()) {
+            boolean about = ACCEPT.matcher(f).find() || f.matches("(?s).*\\b(article|post|pitch|draft|bio)\\b.*");
+            if (about) {
+                score += add(reasons, "form", W_FORM, "submission " + f.substring(0, f.indexOf(':'))
+                        + " asking for an article");
+                break;
+            }
+        }
+        Matcher b = BYLINE.matcher(text);
+        if (b.find()) {
+            score += add(reasons, "byline", W_BYLINE, "contributor byline \"" + b.group() + "\"");
+        }
+        double gw = 0;
+        Set<String> gws = new LinkedHashSet<>();
+        Matcher g = GUIDELINE_WORDS.matcher(text);
+        while (g.find()) {
+            if (gws.add(g.group()) && gw + W_GUIDELINE_WORD <= MAX_GUIDELINE_WORDS + 1e-9) {
+                gw += W_GUIDELINE_WORD;
+            }
+        }
+        if (gw > 0 && score > 0) {
+            score += add(reasons, "guideline-words", round(gw), "guideline vocabulary: " + String.join(", ", gws));
+        }
+        // negative evidence, only where a contribution word could mislead
+        String all = title + "\n" + path.replace('-', ' ') + "\n" + text;
+        boolean contributeWord = all.contains("contribut") || all.contains("submi") || all.contains("write for")
+                || all.contains("join");
+        if (contributeWord) {
+            int os = distinct(OPEN_SOURCE, all);
+            boolean ghLink = s.links().stream().anyMatch(l -> l.url().contains("github.com/")
+                    || l.url().contains("gitlab.com/"));
+            if (os >= 2 || (os >= 1 && ghLink)) {
+                score += add(reasons, "open-source", W_OPEN_SOURCE, "open-source contribution wording ("
+                        + firstMatches(OPEN_SOURCE, all) + ")");
+            }
+            if (distinct(CAREERS, all) >= 2) {
+                score += add(reasons, "careers", W_CAREERS, "careers/jobs wording (" + firstMatches(CAREERS, all)
+                        + ")");
+            }
+            if (distinct(DONATE, all) >= 1 && distinct(PAID, all) == 0) {
+                score += add(reasons, "donate", W_DONATE, "donation/volunteering wording ("
+                        + firstMatches(DONATE, all) + ")");
+            }
+        }
+        double paid = 0;
+        Set<String> paidPhrases = new LinkedHashSet<>();
+        Matcher pm = PAID.matcher(all);
+        while (pm.find()) {
+            paidPhrases.add(pm.group());
+        }
+        for (String p : paidPhrases.stream().limit(2).toList()) {
+            paid += add(reasons, "paid", W_PAID_PHRASE, "paid-post wording \"" + p + "\"");
+        }
+        Matcher pr = PRICE.matcher(all);
+        if (pr.find()) {
+            paid += add(reasons, "price", W_PRICE, "price \"" + pr.group() + "\"");
+        }
+        Kind kind;
+        if (score >= ACCEPT_THRESHOLD && paid >= PAID_THRESHOLD) {
+            kind = Kind.SELLS;
+        } else if (paid >= PAID_ONLY_THRESHOLD && POST_WORD.matcher(all).find()) {
+            kind = Kind.SELLS;
+        } else if (score >= ACCEPT_THRESHOLD) {
+            kind = Kind.ACCEPTS;
+        } else {
+            kind = Kind.NONE;
+        }
+        boolean selfIsGuidelines = reasons.stream().anyMatch(r -> r.signal().equals("title")
+                || r.signal().equals("url") || r.signal().equals("heading"));
+        if (kind != Kind.NONE && (selfIsGuidelines || guidelines.isEmpty())) {
+            guidelines = s.url();
+        }
+        return new Detection(kind, round(score), round(paid), List.copyOf(reasons), kind == Kind.NONE ? ""
+                : guidelines, kind == Kind.NONE ? "" : contact);
+    }
+
+    private static double add(List<Reason> reasons, String signal, double w, String detail) {
+        reasons.add(new Reason(signal, w, detail));
+        return w;
+    }
+
+    private static int distinct(Pattern p, String s) {
+        Set<String> seen = new LinkedHashSet<>();
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            seen.add(m.group());
+        }
+        return seen.size();
+    }
+
+    private static String firstMatches(Pattern p, String s) {
+        Set<String> seen = new LinkedHashSet<>();
+        Matcher m = p.matcher(s);
+        while (m.find() && seen.size() < 3) {
+            seen.add(m.group());
+        }
+        return String.join(", ", seen);
+    }
+
+    static String path(String url) {
+        if (url == null) {
+            return "";
+        }
+        String u = url.toLowerCase(Locale.ROOT);
+        int scheme = u.indexOf("://");
+        int slash = scheme < 0 ? u.indexOf('/') : u.indexOf('/', scheme + 3);
+        return slash < 0 ? "/" : u.substring(slash);
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
