@@ -357,6 +357,9 @@ public final class IndexBuilder {
         long links;
         long internalLinks;
         long unfollowedLinks;
+        /** guest-post detection per site (issue 6, see io.linkscout.jobs.guestpost) */
+        final io.linkscout.jobs.guestpost.GuestPostIndexing.Collector guestPosts =
+                new io.linkscout.jobs.guestpost.GuestPostIndexing.Collector();
     }
 
     private void writeAll(IndexWriter writer, DirectoryReader old, PageSpill spill, Map<String, PageMeta> pages,
@@ -631,6 +634,8 @@ public final class IndexBuilder {
         if (fetchedAt != null) {
             d.add(new StoredField(IndexFields.FETCHED_AT, fetchedAt));
         }
+        io.linkscout.jobs.guestpost.GuestPostIndexing.addPageFields(d, dv.guestPosts, dv.domains[i], m.url, m.title,
+                text, m.links);
         try {
             d.add(new StoredField(IndexFields.RECORD, JSON.writeValueAsBytes(
                     new StoredPage(m.title, m.links, emails == null ? List.of() : emails, fetchedAt, source))));
@@ -727,6 +732,7 @@ public final class IndexBuilder {
             for (String e : emails) {
                 d.add(new StoredField(IndexFields.EMAILS, e));
             }
+            io.linkscout.jobs.guestpost.GuestPostIndexing.addSiteFields(d, dv.guestPosts, domain);
             writer.addDocument(d);
         }
     }

@@ -1,0 +1,143 @@
+package io.linkscout.jobs.guestpost;
+
+import io.linkscout.index.IndexFields;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.jobs.Jobs;
+import io.linkscout.jobs.ProspectCandidate;
+import io.linkscout.jobs.SiteSignals;
+import io.linkscout.jobs.TopicFit;
+import io.linkscout.rank.ContentQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * {@code guest-posts}: sites whose pages show they take contributed articles (detected at ingest, see
+ * {@link GuestPostDetector}), ranked for the user's content.
+ *
+ * <p>Score = {@value #W_FIT} × topic fit (0–1, {@link TopicFit}) + {@value #W_AUTHORITY} × authority/100 +
+ * {@value #W_DETECTION} × min(1, detection score/10) − {@value #W_SPAM} × spam score/100. Sites with no content
+ * term on any page (fit 0) are not relevant and are left out; sites above {@code maxSpam} are left out; sites that
+ * sell posts are kept and flagged {@code sells-posts}. Ties by domain.
+ */
+public final class GuestPostFinder {
+
+    public static final double W_FIT = 0.6;
+    public static final double W_AUTHORITY = 0.25;
+    public static final double W_DETECTION = 0.15;
+    public static final double W_SPAM = 0.5;
+
+    public record Options(int top, double minAuthority, double maxSpam, Set<String> excludeDomains) {
+    }
+
+    /** One guest-post target with its explanation. */
+    public record Result(int rank, String domain, double score, double topicFit, List<String> matchedTerms,
+            String kind, double detectionScore, List<GuestPostDetector.Reason> reasons, String evidencePage,
+            String guidelinesUrl, String contactUrl, int detectingPages, double authority, int refDomains,
+            double spamScore, List<String> flags) {
+
+        public ProspectCandidate toProspect() {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("kind", kind);
+            ev.put("topicFit", topicFit);
+            ev.put("matchedTerms", matchedTerms);
+            ev.put("detectionScore", detectionScore);
+            ev.put("reasons", reasons);
+            ev.put("guidelinesUrl", guidelinesUrl);
+            ev.put("contactUrl", contactUrl);
+            ev.put("authority", authority);
+            ev.put("spamScore", spamScore);
+            ev.put("flags", flags);
+            String why = (kind.equals("SELLS") ? "sells posts (flagged); " : "accepts guest posts; ")
+                    + "topic fit " + topicFit + " on " + String.join(", ", matchedTerms) + "; authority " + authority;
+            return new ProspectCandidate("guest-posts", domain, guidelinesUrl.isEmpty() ? evidencePage
+                    : guidelinesUrl, score, why, ev);
+        }
+    }
+
+    public record Response(List<String> contentTerms, int candidates, List<Result> results) {
+    }
+
+    private final LinkScoutIndex index;
+    private final SiteSignals signals;
+
+    public GuestPostFinder(LinkScoutIndex index) {
+        this.index = index;
+        this.signals = new SiteSignals(index);
+    }
+
+    public Response find(ContentQuery content, Options o) {
+        TopicFit fit = new TopicFit(index, content);
+        Map<String, Document> sites = new TreeMap<>();
+        try {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)), BooleanClause.Occur.FILTER)
+                    .add(new BooleanQuery.Builder()
+                            .add(new TermQuery(new Term(GuestPostIndexing.KIND, "ACCEPTS")), BooleanClause.Occur.SHOULD)
+                            .add(new TermQuery(new Term(GuestPostIndexing.KIND, "SELLS")), BooleanClause.Occur.SHOULD)
+                            .build(), BooleanClause.Occur.FILTER).build();
+            for (ScoreDoc sd : index.searcher().search(q, Integer.MAX_VALUE).scoreDocs) {
+                Document d = index.searcher().storedFields().document(sd.doc);
+                sites.put(d.get(IndexFields.ID), d);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, TopicFit.Raw> raws = new TreeMap<>();
+        for (String domain : sites.keySet()) {
+            if (!o.excludeDomains().contains(domain)) {
+                raws.put(domain, fit.raw(domain));
+            }
+        }
+        Map<String, Double> fits = fit.normalise(raws);
+        List<Result> out = new ArrayList<>();
+        for (Map.Entry<String, TopicFit.Raw> e : raws.entrySet()) {
+            String domain = e.getKey();
+            double f = fits.get(domain);
+            if (f <= 0) {
+                continue;
+            }
+            SiteSignals.Signals sig = signals.of(domain);
+            if (sig.authority() < o.minAuthority() || sig.spamScore() > o.maxSpam()) {
+                continue;
+            }
+            Document d = sites.get(domain);
+            String kind = d.get(GuestPostIndexing.KIND);
+            double det = Jobs.storedDouble(d, GuestPostIndexing.SCORE);
+            List<String> flags = new ArrayList<>();
+            if (kind.equals("SELLS")) {
+                flags.add("sells-posts");
+            }
+            flags.addAll(sig.spamFlags());
+            double score = W_FIT * f + W_AUTHORITY * sig.authority() / 100 + W_DETECTION * Math.min(1, det / 10)
+                    - W_SPAM * sig.spamScore() / 100;
+            out.add(new Result(0, domain, Jobs.round(score), f, e.getValue().matchedTerms(), kind, det,
+                    GuestPostIndexing.reasons(d.get(GuestPostIndexing.REASONS)), d.get(GuestPostIndexing.PAGE),
+                    d.get(GuestPostIndexing.GUIDELINES_URL), d.get(GuestPostIndexing.CONTACT_URL),
+                    (int) Jobs.storedDouble(d, GuestPostIndexing.PAGES), sig.authority(), sig.refDomains(),
+                    sig.spamScore(), flags));
+        }
+        out.sort(Comparator.comparingDouble(Result::score).reversed().thenComparing(Result::domain));
+        List<Result> ranked = new ArrayList<>();
+        for (int i = 0; i < Math.min(o.top(), out.size()); i++) {
+            Result r = out.get(i);
+            ranked.add(new Result(i + 1, r.domain(), r.score(), r.topicFit(), r.matchedTerms(), r.kind(),
+                    r.detectionScore(), r.reasons(), r.evidencePage(), r.guidelinesUrl(), r.contactUrl(),
+                    r.detectingPages(), r.authority(), r.refDomains(), r.spamScore(), r.flags()));
+        }
+        return new Response(content.terms().stream().map(ContentQuery.WeightedTerm::term).toList(), sites.size(),
+                ranked);
+    }
+}

@@ -1,0 +1,110 @@
+package io.linkscout.jobs.guestpost;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.ingest.Link;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+
+/**
+ * The guest-post detection written at ingest time: on every page document its own detection, on every site
+ * document the best detecting page of the site (highest score, ties by URL; the site is SELLS when any of its
+ * detecting pages is SELLS, so a paid offer is never hidden behind a free one). Called from
+ * {@link io.linkscout.index.IndexBuilder}.
+ */
+public final class GuestPostIndexing {
+
+    /** Fields on page and site documents. */
+    public static final String KIND = "guest_post_kind";
+    public static final String SCORE = "guest_post_score";
+    public static final String REASONS = "guest_post_reasons";
+    public static final String GUIDELINES_URL = "guest_post_guidelines_url";
+    public static final String CONTACT_URL = "guest_post_contact_url";
+    /** Site documents: the page the site's detection comes from, and how many of its pages detect. */
+    public static final String PAGE = "guest_post_page";
+    public static final String PAGES = "guest_post_pages";
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final GuestPostDetector DETECTOR = new GuestPostDetector();
+
+    /** Per-build accumulator of the best detection per registrable domain (thread-safe). */
+    public static final class Collector {
+        record Best(String url, GuestPostDetector.Detection detection, int pages, boolean anySells) {
+        }
+
+        private final Map<String, Best> best = new ConcurrentHashMap<>();
+
+        void offer(String domain, String url, GuestPostDetector.Detection d) {
+            if (!d.positive()) {
+                return;
+            }
+            best.merge(domain, new Best(url, d, 1, d.kind() == GuestPostDetector.Kind.SELLS), (a, b) -> {
+                boolean bWins = b.detection().score() > a.detection().score()
+                        || (b.detection().score() == a.detection().score() && b.url().compareTo(a.url()) < 0);
+                Best w = bWins ? b : a;
+                return new Best(w.url(), w.detection(), a.pages() + b.pages(), a.anySells() || b.anySells());
+            });
+        }
+    }
+
+    private GuestPostIndexing() {
+    }
+
+    /** Detects on a page as indexed and adds the fields to its document. */
+    public static void addPageFields(Document doc, Collector c, String domain, String url, String title, String text,
+            List<Link> links) {
+        GuestPostDetector.Detection d = DETECTOR.detect(GuestPostSignals.fromText(url, title, text, links));
+        write(doc, d);
+        c.offer(domain, url, d);
+    }
+
+    /** Adds the site's best detection (kind NONE when no page of the site detects). */
+    public static void addSiteFields(Document doc, Collector c, String domain) {
+        Collector.Best b = c.best.get(domain);
+        if (b == null) {
+            write(doc, GuestPostDetector.Detection.NONE);
+            doc.add(new StoredField(PAGES, 0));
+            return;
+        }
+        GuestPostDetector.Detection d = b.detection();
+        if (b.anySells() && d.kind() != GuestPostDetector.Kind.SELLS) {
+            d = new GuestPostDetector.Detection(GuestPostDetector.Kind.SELLS, d.score(), d.paidScore(), d.reasons(),
+                    d.guidelinesUrl(), d.contactUrl());
+        }
+        write(doc, d);
+        doc.add(new StoredField(PAGE, b.url()));
+        doc.add(new StoredField(PAGES, b.pages()));
+    }
+
+    private static void write(Document doc, GuestPostDetector.Detection d) {
+        doc.add(new StringField(KIND, d.kind().name(), Field.Store.YES));
+        doc.add(new StoredField(SCORE, d.score()));
+        if (d.positive()) {
+            try {
+                doc.add(new StoredField(REASONS, JSON.writeValueAsString(d.reasons())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            doc.add(new StoredField(GUIDELINES_URL, d.guidelinesUrl()));
+            doc.add(new StoredField(CONTACT_URL, d.contactUrl()));
+        }
+    }
+
+    /** Reads the reasons JSON back (empty when absent). */
+    public static List<GuestPostDetector.Reason> reasons(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<List<GuestPostDetector.Reason>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bad " + REASONS + " JSON in the index", e);
+        }
+    }
+}
