@@ -1,0 +1,171 @@
+package io.linkscout.jobs.gap;
+
+import io.linkscout.cli.UserException;
+import io.linkscout.index.IndexFields;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.ingest.Link;
+import io.linkscout.jobs.Jobs;
+import io.linkscout.jobs.ProspectCandidate;
+import io.linkscout.jobs.SiteSignals;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * {@code mentions}: pages that name the user's brand, domain or content title without linking to the user's
+ * registrable domain. Lucene phrase queries over page body and title (English analysis, so "Kelp Atlas" also
+ * matches "kelp atlas"); the user's own pages and pages with any link to the domain are left out. Each result shows
+ * the sentence that names it. Ordered by the mentioning site's authority, then the page's authority, then URL.
+ */
+public final class Mentions {
+
+    public record Options(String brand, String domain, String title, int top, double maxSpam) {
+    }
+
+    public record Result(int rank, String url, String domain, String pageTitle, List<String> matched,
+            String snippet, double siteAuthority, double pageAuthority, double spamScore, List<String> flags) {
+
+        public ProspectCandidate toProspect() {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("matched", matched);
+            ev.put("snippet", snippet);
+            ev.put("pageTitle", pageTitle);
+            ev.put("siteAuthority", siteAuthority);
+            ev.put("flags", flags);
+            return new ProspectCandidate("mentions", domain, url, siteAuthority, "names " + String.join(" and ",
+                    matched) + " without linking to you: \"" + snippet + "\"", ev);
+        }
+    }
+
+    public record Response(String brand, String domain, String title, int pagesNaming, int linkedOrOwn,
+            List<Result> results) {
+    }
+
+    private final LinkScoutIndex index;
+
+    public Mentions(LinkScoutIndex index) {
+        this.index = index;
+    }
+
+    public static Options validate(String brand, String domain, String title, Integer top, Double maxSpam) {
+        if (domain == null || domain.isBlank()) {
+            throw new UserException("domain: give your own domain (e.g. example.com)");
+        }
+        String d = Jobs.domainOf(domain);
+        if (d == null) {
+            throw new UserException("domain: \"" + domain + "\" is not a domain (give e.g. example.com)");
+        }
+        int t = top == null ? 50 : top;
+        if (t < 1 || t > 1000) {
+            throw new UserException("top must be between 1 and 1000, got " + t);
+        }
+        double ms = maxSpam == null ? 100 : maxSpam;
+        if (!(ms >= 0 && ms <= 100)) {
+            throw new UserException("maxSpam must be between 0 and 100, got " + maxSpam);
+        }
+        return new Options(brand == null || brand.isBlank() ? null : brand.strip(), d,
+                title == null || title.isBlank() ? null : title.strip(), t, ms);
+    }
+
+    public Response run(Options o) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (o.brand() != null) {
+            names.put("brand", o.brand());
+        }
+        names.put("domain", o.domain());
+        if (o.title() != null) {
+            names.put("title", o.title());
+        }
+        QueryBuilder qb = new QueryBuilder(index.analyzer());
+        Map<Integer, List<String>> hits = new TreeMap<>();
+        try {
+            for (Map.Entry<String, String> n : names.entrySet()) {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                for (String field : List.of(IndexFields.BODY, IndexFields.TITLE)) {
+                    Query pq = qb.createPhraseQuery(field, n.getValue());
+                    if (pq != null) {
+                        any.add(pq, BooleanClause.Occur.SHOULD);
+                    }
+                }
+                Query q = new BooleanQuery.Builder().add(any.build(), BooleanClause.Occur.MUST)
+                        .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.TYPE,
+                                IndexFields.TYPE_PAGE)), BooleanClause.Occur.FILTER).build();
+                for (ScoreDoc sd : index.searcher().search(q, Integer.MAX_VALUE).scoreDocs) {
+                    hits.computeIfAbsent(sd.doc, x -> new ArrayList<>()).add(n.getKey() + " \"" + n.getValue()
+                            + "\"");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SiteSignals signals = new SiteSignals(index);
+        List<Result> out = new ArrayList<>();
+        int skipped = 0;
+        for (Map.Entry<Integer, List<String>> h : hits.entrySet()) {
+            Document d = Jobs.stored(index, h.getKey(), Set.of(IndexFields.ID, IndexFields.DOMAIN, IndexFields.TITLE,
+                    IndexFields.TEXT, IndexFields.AUTHORITY_VALUE));
+            String dom = d.get(IndexFields.DOMAIN);
+            boolean links = false;
+            for (Link l : Jobs.links(index, h.getKey())) {
+                if (o.domain().equals(Jobs.domainOf(l.url()))) {
+                    links = true;
+                    break;
+                }
+            }
+            if (o.domain().equals(dom) || links) {
+                skipped++;
+                continue;
+            }
+            SiteSignals.Signals sig = signals.of(dom);
+            if (sig.spamScore() > o.maxSpam()) {
+                continue;
+            }
+            out.add(new Result(0, d.get(IndexFields.ID), dom, d.get(IndexFields.TITLE), h.getValue(),
+                    snippet(d.get(IndexFields.TEXT), d.get(IndexFields.TITLE), names.values()), sig.authority(),
+                    Jobs.round(Jobs.storedDouble(d, IndexFields.AUTHORITY_VALUE)), sig.spamScore(), sig.spamFlags()));
+        }
+        out.sort(Comparator.comparingDouble(Result::siteAuthority).reversed()
+                .thenComparing(Comparator.comparingDouble(Result::pageAuthority).reversed())
+                .thenComparing(Result::url));
+        List<Result> ranked = new ArrayList<>();
+        for (int i = 0; i < Math.min(o.top(), out.size()); i++) {
+            Result r = out.get(i);
+            ranked.add(new Result(i + 1, r.url(), r.domain(), r.pageTitle(), r.matched(), r.snippet(),
+                    r.siteAuthority(), r.pageAuthority(), r.spamScore(), r.flags()));
+        }
+        return new Response(o.brand(), o.domain(), o.title(), hits.size(), skipped, ranked);
+    }
+
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]*[.!?]?");
+
+    /** The first sentence of the text naming one of the names (case-insensitive); else the title. */
+    static String snippet(String text, String title, java.util.Collection<String> names) {
+        String t = text == null ? "" : text;
+        Matcher m = SENTENCE.matcher(t);
+        while (m.find()) {
+            String s = m.group().strip();
+            String ls = s.toLowerCase(Locale.ROOT);
+            for (String n : names) {
+                if (!s.isEmpty() && ls.contains(n.toLowerCase(Locale.ROOT))) {
+                    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+                }
+            }
+        }
+        return title == null ? "" : title;
+    }
+}
