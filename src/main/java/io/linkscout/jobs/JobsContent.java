@@ -1,0 +1,37 @@
+package io.linkscout.jobs;
+
+import io.linkscout.cli.UserException;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.nlp.ContentText;
+import io.linkscout.nlp.ContentType;
+import io.linkscout.rank.ContentQuery;
+import java.util.List;
+
+/**
+ * The user's content for the jobs: converted like {@code recommend} does ({@link ContentText}: HTML, Markdown or
+ * plain text, size and language checks), then reduced to its top tf-idf terms against the index
+ * ({@link ContentQuery}). No CoreNLP pass: the jobs' topic fit is term-based.
+ */
+public final class JobsContent {
+
+    private JobsContent() {
+    }
+
+    public static ContentQuery of(LinkScoutIndex idx, String content, String type, String title,
+            boolean allowNonEnglish) {
+        ContentType t;
+        try {
+            t = ContentType.parse(type == null || type.isBlank() ? "auto" : type.strip());
+        } catch (UserException e) {
+            throw new UserException("contentType must be one of auto, plain, markdown, html (got \"" + type + "\")");
+        }
+        ContentText.Converted c = ContentText.convert(content, t,
+                ContentText.Options.defaults().withAllowNonEnglish(allowNonEnglish));
+        String ti = title != null && !title.isBlank() ? title.strip() : c.title();
+        ContentQuery q = ContentQuery.of(ti, c.text(), List.of(), idx.analyzer(), idx.reader());
+        if (q.terms().isEmpty()) {
+            throw new UserException("content: no searchable words in the content (give the text of your article)");
+        }
+        return q;
+    }
+}

@@ -1,0 +1,70 @@
+package io.linkscout.jobs.cli;
+
+import io.linkscout.cli.IndexOption;
+import io.linkscout.cli.UserException;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.jobs.gap.IntersectCheck;
+import io.linkscout.jobs.gap.LinkIntersect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench link-intersect}: how many link-intersect results the evidence they show explains. */
+@Command(name = "link-intersect", mixinStandardHelpOptions = true,
+        description = "Runs link-intersect and re-checks every result's evidence pages against the index: the share "
+                + "of results whose shown pages really link to at least k competitors (and whose domain does not "
+                + "link to you). Without --competitor, the N most-linked domains are the competitors and the next "
+                + "one is 'your' domain.")
+public class BenchLinkIntersectCommand implements Callable<Integer> {
+
+    @Mixin
+    IndexOption index;
+
+    @Option(names = "--competitor", paramLabel = "DOMAIN", split = ",", description = "Competitor domains.")
+    List<String> competitors;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "Your domain (with --competitor).")
+    String domain;
+
+    @Option(names = "--competitors", paramLabel = "N", defaultValue = "3",
+            description = "Automatic mode: how many most-linked domains are competitors (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--min-overlap", paramLabel = "K", defaultValue = "2", description = "k (default: "
+            + "${DEFAULT-VALUE}).")
+    int k;
+
+    @Override
+    public Integer call() throws Exception {
+        try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
+            List<String> comps = competitors;
+            String mine = domain;
+            if (comps == null || comps.isEmpty()) {
+                List<String> top = IntersectCheck.mostLinked(idx, n + 1);
+                if (top.size() < n + 1) {
+                    System.out.println("the index has " + top.size() + " linked domain(s): link intersect needs at "
+                            + "least " + (n + 1) + " (results 0, explainable 0)");
+                    return 0;
+                }
+                comps = new ArrayList<>(top.subList(0, n));
+                mine = top.get(n);
+            } else if (mine == null) {
+                throw new UserException("--competitor needs --domain (your domain)");
+            }
+            LinkIntersect.Options o = LinkIntersect.validate(comps, mine, Math.min(k, comps.size()), 1000, 100.0);
+            LinkIntersect.Response r = new LinkIntersect(idx).run(o, null);
+            IntersectCheck.Figures f = IntersectCheck.check(idx, r);
+            System.out.println("competitors " + String.join(", ", o.competitors()) + "; your domain " + o.domain()
+                    + "; k=" + o.minOverlap());
+            System.out.printf("results %d  explainable by their evidence %d  share %.3f%n", f.results(),
+                    f.explainable(), f.share());
+            if (!f.unexplained().isEmpty()) {
+                System.out.println("not explained: " + String.join(", ", f.unexplained()));
+            }
+        }
+        return 0;
+    }
+}
