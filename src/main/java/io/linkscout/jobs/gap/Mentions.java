@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.BooleanClause;
@@ -151,14 +150,14 @@ public final class Mentions {
         return new Response(o.brand(), o.domain(), o.title(), hits.size(), skipped, ranked);
     }
 
-    private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]*[.!?]?");
+    /** Sentence ends: . ! ? followed by white space, or a line break (so "mine.com" stays whole). */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n");
 
     /** The first sentence of the text naming one of the names (case-insensitive); else the title. */
     static String snippet(String text, String title, java.util.Collection<String> names) {
         String t = text == null ? "" : text;
-        Matcher m = SENTENCE.matcher(t);
-        while (m.find()) {
-            String s = m.group().strip();
+        for (String sentence : SENTENCE_END.split(t)) {
+            String s = sentence.strip();
             String ls = s.toLowerCase(Locale.ROOT);
             for (String n : names) {
                 if (!s.isEmpty() && ls.contains(n.toLowerCase(Locale.ROOT))) {

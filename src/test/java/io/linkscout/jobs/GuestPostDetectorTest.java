@@ -1,0 +1,104 @@
+package io.linkscout.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.linkscout.jobs.guestpost.GuestPostDetector;
+import io.linkscout.jobs.guestpost.GuestPostDetector.Kind;
+import io.linkscout.jobs.guestpost.GuestPostEval;
+import io.linkscout.jobs.guestpost.GuestPostSignals;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Guest-post detection on the hand-written fixture pages: exact labels, reasons, and the P/R figures. */
+class GuestPostDetectorTest {
+
+    static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures", "guestpost");
+
+    /** The gold labels, repeated here so that an edit of labels.tsv cannot silently change what is tested. */
+    static final Map<String, Kind> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        for (String f : List.of("write-for-us", "guest-post-guidelines", "become-a-contributor", "submit-an-article",
+                "contribute-blog", "guest-byline-article", "pitch-us", "writers-wanted", "contributor-guidelines")) {
+            EXPECTED.put(f + ".html", Kind.ACCEPTS);
+        }
+        for (String f : List.of("sponsored-post-pricing", "write-for-us-paid", "link-insertion",
+                "guest-posts-accepted-paid", "sponsored-content-rates")) {
+            EXPECTED.put(f + ".html", Kind.SELLS);
+        }
+        for (String f : List.of("oss-contribute", "oss-contributing-docs", "careers", "donate", "plain-article",
+                "contact", "guest-posting-seo-article", "submit-event")) {
+            EXPECTED.put(f + ".html", Kind.NONE);
+        }
+    }
+
+    @Test
+    void everyFixtureGetsItsExactLabelOnBothPaths() {
+        List<GuestPostEval.Row> rows = GuestPostEval.run(FIXTURES);
+        Map<String, Kind> html = new LinkedHashMap<>();
+        Map<String, Kind> indexed = new LinkedHashMap<>();
+        for (GuestPostEval.Row r : rows) {
+            assertEquals(EXPECTED.get(r.file()), r.expected(), "labels.tsv disagrees for " + r.file());
+            html.put(r.file(), r.html().kind());
+            indexed.put(r.file(), r.indexed().kind());
+        }
+        assertEquals(EXPECTED, html);
+        assertEquals(EXPECTED, indexed);
+        GuestPostEval.Figures f = GuestPostEval.figures(rows, true);
+        assertEquals(new GuestPostEval.Figures(22, 22, 1.0, 1.0, 1.0, 1.0), f);
+    }
+
+    @Test
+    void classicWriteForUsPageReasonsAndScore() {
+        GuestPostDetector.Detection d = new GuestPostDetector().detect(GuestPostSignals.fromHtml(
+                "https://greenthumb.example/write-for-us", read("write-for-us.html")));
+        assertEquals(Kind.ACCEPTS, d.kind());
+        // title 3 + url 2.5 + heading 2 + two text phrases 2 x 1 + guideline words capped at 1.6
+        assertEquals(11.1, d.score());
+        assertEquals(List.of("title", "url", "heading", "text", "text", "guideline-words"), d.reasons().stream()
+                .map(GuestPostDetector.Reason::signal).toList());
+        assertEquals("https://greenthumb.example/write-for-us", d.guidelinesUrl());
+        assertEquals("https://greenthumb.example/contact", d.contactUrl());
+    }
+
+    @Test
+    void bylineArticlePointsToTheGuidelinesPage() {
+        GuestPostDetector.Detection d = new GuestPostDetector().detect(GuestPostSignals.fromHtml(
+                "https://greenthumb.example/blog/basil-indoors", read("guest-byline-article.html")));
+        assertEquals(Kind.ACCEPTS, d.kind());
+        assertEquals(3.0, d.score()); // byline 2 + link to "Write for us" 1
+        assertEquals("https://greenthumb.example/write-for-us", d.guidelinesUrl());
+    }
+
+    @Test
+    void formOnlyCountsOnTheFullHtmlPath() {
+        GuestPostEval.Row row = GuestPostEval.run(FIXTURES).stream()
+                .filter(r -> r.file().equals("become-a-contributor.html")).findFirst().orElseThrow();
+        assertEquals(4.5, row.html().score()); // heading 2 + text 1 + form 1.5
+        assertEquals(3.0, row.indexed().score()); // no forms in the index: heading-like line 2 + text 1
+    }
+
+    @Test
+    void nearMissesCarryTheirNegativeEvidence() {
+        GuestPostDetector.Detection oss = new GuestPostDetector().detect(GuestPostSignals.fromHtml(
+                "https://mapline.example/contribute", read("oss-contribute.html")));
+        assertEquals(List.of("url-weak", "open-source"), oss.reasons().stream()
+                .map(GuestPostDetector.Reason::signal).toList());
+        assertEquals(-3.0, oss.score());
+        GuestPostDetector.Detection paid = new GuestPostDetector().detect(GuestPostSignals.fromText(
+                "https://x.example/p", "Guest post", "Link insertion: 50 USD per link.", List.of()));
+        assertEquals(Kind.SELLS, paid.kind());
+        assertEquals(4.5, paid.paidScore()); // "link insertion" 1.5 + "per link" 1.5 + price "50 usd" 1.5
+    }
+
+    static String read(String f) {
+        try {
+            return java.nio.file.Files.readString(FIXTURES.resolve(f));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
