@@ -1,0 +1,179 @@
+package io.linkscout.jobs.api;
+
+import io.linkscout.api.ErrorMapper;
+import io.linkscout.api.IndexService;
+import io.linkscout.cli.UserException;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.jobs.JobsContent;
+import io.linkscout.jobs.cli.GuestPostsCommand;
+import io.linkscout.jobs.cli.TopicsThatEarnCommand;
+import io.linkscout.jobs.earn.EarnedTopics;
+import io.linkscout.jobs.gap.LinkIntersect;
+import io.linkscout.jobs.gap.Mentions;
+import io.linkscout.jobs.guestpost.GuestPostFinder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The three jobs over HTTP: {@code POST /api/guest-posts}, {@code /api/topics-that-earn}, {@code /api/link-intersect},
+ * {@code /api/mentions}. Thin: validation (400 naming the field, 422 for a combination that cannot be answered) and
+ * a call into {@code io.linkscout.jobs}; errors leave as JSON through {@link ErrorMapper}.
+ */
+@Path("/api")
+@ApplicationScoped
+@Tag(name = "jobs", description = "Guest-post targets, topics that earn links, competitor link gap, unlinked mentions")
+public class JobsResource {
+
+    @Schema(name = "GuestPostsRequest", description = "Your content and filters for guest-post targets")
+    public record GuestPostsRequest(
+            @Schema(required = true, description = "The content: plain text, Markdown or HTML") String content,
+            @Schema(description = "Title of the content") String title,
+            @Schema(enumeration = {"auto", "plain", "markdown", "html"}, defaultValue = "auto") String contentType,
+            @Schema(minimum = "1", maximum = "1000", defaultValue = "20") Integer top,
+            @Schema(minimum = "0", maximum = "100", defaultValue = "0") Double minAuthority,
+            @Schema(description = "Drop sites whose spam score (0-100) is above this", minimum = "0",
+                    maximum = "100", defaultValue = "100") Double maxSpam,
+            @Schema(type = SchemaType.ARRAY) List<String> excludeDomains,
+            @Schema(defaultValue = "false") Boolean allowNonEnglish) {
+    }
+
+    @Schema(name = "TopicsThatEarnRequest", description = "Your niche (content or keywords), optionally your domain")
+    public record TopicsThatEarnRequest(
+            @Schema(description = "Your content (its top terms define the niche); or give keywords") String content,
+            @Schema(description = "Seed keywords (instead of content)", type = SchemaType.ARRAY) List<String> keywords,
+            @Schema(description = "Your domain: only topics your site has no page about (content gap)") String domain,
+            @Schema(minimum = "1", maximum = "1000", defaultValue = "20") Integer top) {
+    }
+
+    @Schema(name = "LinkIntersectRequest", description = "Competitors, your domain and the overlap k")
+    public record LinkIntersectRequest(
+            @Schema(required = true, type = SchemaType.ARRAY) List<String> competitors,
+            @Schema(required = true, description = "Your domain") String domain,
+            @Schema(description = "Minimum competitors linked (default 2, or 1 with one competitor)") Integer minOverlap,
+            @Schema(description = "Optional content: adds topic fit to the ranking") String content,
+            @Schema(minimum = "1", maximum = "1000", defaultValue = "50") Integer top,
+            @Schema(minimum = "0", maximum = "100", defaultValue = "100") Double maxSpam) {
+    }
+
+    @Schema(name = "MentionsRequest", description = "Your brand, domain and optionally a content title")
+    public record MentionsRequest(
+            @Schema(description = "Brand name") String brand,
+            @Schema(required = true, description = "Your domain") String domain,
+            @Schema(description = "A content title to look for") String title,
+            @Schema(minimum = "1", maximum = "1000", defaultValue = "50") Integer top,
+            @Schema(minimum = "0", maximum = "100", defaultValue = "100") Double maxSpam) {
+    }
+
+    @Inject
+    IndexService index;
+
+    @POST
+    @Path("/guest-posts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sites that accept guest posts, ranked for your content",
+            description = "Candidates are the sites whose pages were detected at ingest as accepting contributions"
+                    + " (or selling posts: kept, flagged sells-posts). Ranked by topic fit, authority, detection"
+                    + " strength and spam penalty; each result has the guidelines page and the detection's reasons.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation =
+            GuestPostFinder.Response.class)))
+    @APIResponse(responseCode = "400", description = "Missing content or a field out of range (named)",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No index", content = @Content(schema =
+            @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    public GuestPostFinder.Response guestPosts(GuestPostsRequest q) {
+        if (q == null || q.content() == null || q.content().isBlank()) {
+            throw new UserException("content is required: send the text of your article in the \"content\" field");
+        }
+        GuestPostFinder.Options o = GuestPostsCommand.options(q.top(), q.minAuthority(), q.maxSpam(),
+                q.excludeDomains());
+        LinkScoutIndex idx = index.current();
+        return new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(), q.title(),
+                Boolean.TRUE.equals(q.allowNonEnglish())), o);
+    }
+
+    @POST
+    @Path("/topics-that-earn")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Topics in your niche that earn links, and who linked",
+            description = "Topics (title terms and term pairs of linked pages matching the niche) ranked by mean"
+                    + " referring domains per page, with example pages and linking sites. With domain: the content"
+                    + " gap (topics your site has no page about).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation =
+            EarnedTopics.Response.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named)",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    @APIResponse(responseCode = "422", description = "Neither or both of content and keywords",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    public EarnedTopics.Response topicsThatEarn(TopicsThatEarnRequest q) {
+        if (q == null) {
+            throw new UserException("request body is missing: send {\"keywords\": [\"...\"]} or {\"content\": \"...\"}");
+        }
+        boolean hasContent = q.content() != null && !q.content().isBlank();
+        boolean hasKeywords = q.keywords() != null && !q.keywords().isEmpty();
+        if (hasContent == hasKeywords) {
+            throw new UserException("give exactly one of content or keywords (got "
+                    + (hasContent ? "both" : "neither") + ")", 422);
+        }
+        if (hasKeywords && q.keywords().stream().anyMatch(k -> k == null || k.isBlank())) {
+            throw new UserException("keywords contains a blank keyword");
+        }
+        EarnedTopics.Options o = TopicsThatEarnCommand.options(q.top(), q.domain());
+        return TopicsThatEarnCommand.run(index.current(), hasContent ? q.content() : null,
+                hasKeywords ? q.keywords() : null, o);
+    }
+
+    @POST
+    @Path("/link-intersect")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Domains linking to at least k competitors and not to you",
+            description = "Over the domain graph (internal links excluded). Each result lists the linking pages per"
+                    + " competitor with anchor and rel (nofollow/sponsored/ugc shown, not dropped).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation =
+            LinkIntersect.Response.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named)",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    public LinkIntersect.Response linkIntersect(LinkIntersectRequest q) {
+        if (q == null) {
+            throw new UserException("request body is missing: send {\"competitors\": [...], \"domain\": \"...\"}");
+        }
+        LinkIntersect.Options o = LinkIntersect.validate(q.competitors(), q.domain(), q.minOverlap(), q.top(),
+                q.maxSpam());
+        LinkScoutIndex idx = index.current();
+        return new LinkIntersect(idx).run(o, q.content() == null || q.content().isBlank() ? null
+                : JobsContent.of(idx, q.content(), "auto", null, false));
+    }
+
+    @POST
+    @Path("/mentions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pages naming your brand, domain or title without linking to you",
+            description = "Phrase search over page text and titles; your own pages and pages linking to your domain"
+                    + " are left out. Each result has the sentence that names you.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation =
+            Mentions.Response.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (named)",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    public Mentions.Response mentions(MentionsRequest q) {
+        if (q == null) {
+            throw new UserException("request body is missing: send {\"brand\": \"...\", \"domain\": \"...\"}");
+        }
+        return new Mentions(index.current()).run(Mentions.validate(q.brand(), q.domain(), q.title(), q.top(),
+                q.maxSpam()));
+    }
+}
