@@ -22,18 +22,27 @@ class GuestPostDetectorTest {
 
     static {
         for (String f : List.of("write-for-us", "guest-post-guidelines", "become-a-contributor", "submit-an-article",
-                "contribute-blog", "guest-byline-article", "pitch-us", "writers-wanted", "contributor-guidelines")) {
+                "contribute-blog", "guest-byline-article", "pitch-us", "writers-wanted", "contributor-guidelines",
+                "share-your-story")) {
             EXPECTED.put(f + ".html", Kind.ACCEPTS);
         }
         for (String f : List.of("sponsored-post-pricing", "write-for-us-paid", "link-insertion",
-                "guest-posts-accepted-paid", "sponsored-content-rates")) {
+                "guest-posts-accepted-paid", "sponsored-content-rates", "guest-posting-service")) {
             EXPECTED.put(f + ".html", Kind.SELLS);
         }
         for (String f : List.of("oss-contribute", "oss-contributing-docs", "careers", "donate", "plain-article",
-                "contact", "guest-posting-seo-article", "submit-event")) {
+                "contact", "guest-posting-seo-article", "submit-event", "saas-pricing", "contributors-masthead")) {
             EXPECTED.put(f + ".html", Kind.NONE);
         }
     }
+
+    /**
+     * Pages the detector gets wrong, with the label it gives: phrasings its vocabulary does not know ("share your
+     * story", "email your draft"; a "guest posting service" with a price but no sponsored-post wording). Kept to
+     * measure, not tuned away.
+     */
+    static final Map<String, Kind> KNOWN_MISSES = Map.of("share-your-story.html", Kind.NONE,
+            "guest-posting-service.html", Kind.NONE);
 
     @Test
     void everyFixtureGetsItsExactLabelOnBothPaths() {
@@ -45,10 +54,15 @@ class GuestPostDetectorTest {
             html.put(r.file(), r.html().kind());
             indexed.put(r.file(), r.indexed().kind());
         }
-        assertEquals(EXPECTED, html);
-        assertEquals(EXPECTED, indexed);
-        GuestPostEval.Figures f = GuestPostEval.figures(rows, true);
-        assertEquals(new GuestPostEval.Figures(22, 22, 1.0, 1.0, 1.0, 1.0), f);
+        Map<String, Kind> detected = new LinkedHashMap<>(EXPECTED);
+        detected.putAll(KNOWN_MISSES);
+        assertEquals(detected, html);
+        assertEquals(detected, indexed);
+        // 26 pages: 10 accept, 6 sell, 10 neither; misses: one accepting and one selling page labelled NONE
+        // detection: 14 of 16 positives found, no false positive -> P 1.0, R 14/16 = 0.875
+        // sells: 5 of 6 found, none wrong -> P 1.0, R 5/6 = 0.833
+        assertEquals(new GuestPostEval.Figures(26, 24, 1.0, 0.875, 1.0, 0.833), GuestPostEval.figures(rows, true));
+        assertEquals(new GuestPostEval.Figures(26, 24, 1.0, 0.875, 1.0, 0.833), GuestPostEval.figures(rows, false));
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * thread-safe.
  *
  * <p>Label: {@link Kind#SELLS} when the acceptance score reaches {@link #ACCEPT_THRESHOLD} and the paid score
- * reaches {@link #PAID_THRESHOLD}, or the paid score alone reaches {@link #PAID_ONLY_THRESHOLD} together with a
- * post/article/link word; otherwise {@link Kind#ACCEPTS} when the acceptance score reaches the threshold; otherwise
+ * reaches {@link #PAID_THRESHOLD}, or the paid score alone reaches {@link #PAID_ONLY_THRESHOLD} with at least
+ * one phrase about paid posts or links ({@link #PAID_POST}: a SaaS pricing page is not a seller); otherwise {@link Kind#ACCEPTS} when the acceptance score reaches the threshold; otherwise
  * {@link Kind#NONE}.
  */
 public final class GuestPostDetector {
@@ -104,12 +104,14 @@ public final class GuestPostDetector {
     static final Pattern DONATE = Pattern.compile("\\b(donate|donation|donations|volunteer|volunteering|fundrais"
             + "\\w*|tax[- ]deductible)\\b");
 
-    static final Pattern PAID = Pattern.compile("\\b(sponsored (post|article|content)s?|paid (post|article|"
+    /** Paid wording that is specifically about posts or links. */
+    static final Pattern PAID_POST = Pattern.compile("\\b(sponsored (post|article|content)s?|paid (post|article|"
             + "placement)s?|link insertions?|niche edits?|do-?follow (back)?links?( for)?|casino|cbd|crypto "
-            + "(posts|articles) (accepted|welcome)|price list|our rates|pricing|per (post|article|link)|paypal"
+            + "(posts|articles) (accepted|welcome)|per (post|article|link))\\b");
+    /** Any paid wording: the post-specific phrases plus generic price talk. */
+    static final Pattern PAID = Pattern.compile(PAID_POST.pattern() + "|\\b(price list|our rates|pricing|paypal"
             + "|payment (upfront|in advance))\\b");
     static final Pattern PRICE = Pattern.compile("([$€£]\\s?\\d+|\\b\\d+\\s?(usd|eur|gbp|dollars)\\b)");
-    static final Pattern POST_WORD = Pattern.compile("\\b(post|posts|article|articles|link|links|backlinks?)\\b");
 
     static final Pattern CONTACT_ANCHOR = Pattern.compile("\\b(contact|get in touch|email us|pitch us)\\b");
 
@@ -220,7 +222,7 @@ public final class GuestPostDetector {
         Kind kind;
         if (score >= ACCEPT_THRESHOLD && paid >= PAID_THRESHOLD) {
             kind = Kind.SELLS;
-        } else if (paid >= PAID_ONLY_THRESHOLD && POST_WORD.matcher(all).find()) {
+        } else if (paid >= PAID_ONLY_THRESHOLD && PAID_POST.matcher(all).find()) {
             kind = Kind.SELLS;
         } else if (score >= ACCEPT_THRESHOLD) {
             kind = Kind.ACCEPTS;
