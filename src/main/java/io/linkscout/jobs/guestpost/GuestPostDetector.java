@@ -106,20 +106,37 @@ public final class GuestPostDetector {
 
     /** Paid wording that is specifically about posts or links. */
     static final Pattern PAID_POST = Pattern.compile("\\b(sponsored (post|article|content)s?|paid (post|article|"
-            + "placement)s?|link insertions?|niche edits?|do-?follow (back)?links?( for)?|casino|cbd|crypto "
+            + "placement)s?|link insertions?|niche edits?|do-?follow (back)?links?( for)?|crypto "
             + "(posts|articles) (accepted|welcome)|per (post|article|link))\\b");
     /** Any paid wording: the post-specific phrases plus generic price talk. */
     static final Pattern PAID = Pattern.compile(PAID_POST.pattern() + "|\\b(price list|our rates|pricing|paypal"
-            + "|payment (upfront|in advance))\\b");
+            + "|casino|cbd|payment (upfront|in advance))\\b");
     static final Pattern PRICE = Pattern.compile("([$€£]\\s?\\d+|\\b\\d+\\s?(usd|eur|gbp|dollars)\\b)");
 
     static final Pattern CONTACT_ANCHOR = Pattern.compile("\\b(contact|get in touch|email us|pitch us)\\b");
 
+    /**
+     * Every acceptance phrase, URL pattern, byline and post-specific paid phrase contains one of these: a page whose
+     * title, URL, headings, text and anchors contain none of them cannot reach either threshold and is NONE without
+     * running the patterns (most pages of a crawl).
+     */
+    static final List<String> TRIGGERS = List.of("write", "guest", "guidelines", "become", "submi", "contribut",
+            "we accept", "we welcome", "accepting", "pitch", "wanted", "sponsored", "paid ", "link insertion",
+            "niche edit", "follow link", "follow backlink", "dofollow", "casino", "cbd", "crypto", "per post",
+            "per article", "per link");
+
+    /** Text beyond this many characters is not examined (guidelines and offers sit near the top of a page). */
+    public static final int MAX_TEXT_CHARS = 20_000;
+
     public Detection detect(GuestPostSignals s) {
         List<Reason> reasons = new ArrayList<>();
         String title = lower(s.title());
-        String text = lower(s.text());
+        String rawText = s.text().length() > MAX_TEXT_CHARS ? s.text().substring(0, MAX_TEXT_CHARS) : s.text();
+        String text = lower(rawText);
         String path = path(s.url());
+        if (!triggered(title, text, path, s)) {
+            return Detection.NONE;
+        }
         double score = 0;
 
         Matcher m = ACCEPT.matcher(title);
@@ -143,7 +160,7 @@ public final class GuestPostDetector {
             }
         }
         Set<String> phrases = new LinkedHashSet<>();
-        Matcher tm = ACCEPT.matcher(text);
+        Matcher tm = ACCEPT.matcher(anyContains(text, ACCEPT_KEYS) ? text : "");
         while (tm.find() && phrases.size() < MAX_TEXT_PHRASES) {
             phrases.add(tm.group());
         }
@@ -170,7 +187,7 @@ public final class GuestPostDetector {
                 break;
             }
         }
-        Matcher b = BYLINE.matcher(text);
+        Matcher b = BYLINE.matcher(anyContains(text, "guest", "contributed by") ? text : "");
         if (b.find()) {
             score += add(reasons, "byline", W_BYLINE, "contributor byline \"" + b.group() + "\"");
         }
@@ -189,7 +206,7 @@ public final class GuestPostDetector {
         String all = title + "\n" + path.replace('-', ' ') + "\n" + text;
         boolean contributeWord = all.contains("contribut") || all.contains("submi") || all.contains("write for")
                 || all.contains("join");
-        if (contributeWord) {
+        if (contributeWord && score > 0) {
             int os = distinct(OPEN_SOURCE, all);
             boolean ghLink = s.links().stream().anyMatch(l -> l.url().contains("github.com/")
                     || l.url().contains("gitlab.com/"));
@@ -201,21 +218,21 @@ public final class GuestPostDetector {
                 score += add(reasons, "careers", W_CAREERS, "careers/jobs wording (" + firstMatches(CAREERS, all)
                         + ")");
             }
-            if (distinct(DONATE, all) >= 1 && distinct(PAID, all) == 0) {
+            if (distinct(DONATE, all) >= 1 && (!anyContains(all, PAID_KEYS) || distinct(PAID, all) == 0)) {
                 score += add(reasons, "donate", W_DONATE, "donation/volunteering wording ("
                         + firstMatches(DONATE, all) + ")");
             }
         }
         double paid = 0;
         Set<String> paidPhrases = new LinkedHashSet<>();
-        Matcher pm = PAID.matcher(all);
+        Matcher pm = PAID.matcher(anyContains(all, PAID_KEYS) ? all : "");
         while (pm.find()) {
             paidPhrases.add(pm.group());
         }
         for (String p : paidPhrases.stream().limit(2).toList()) {
             paid += add(reasons, "paid", W_PAID_PHRASE, "paid-post wording \"" + p + "\"");
         }
-        Matcher pr = PRICE.matcher(all);
+        Matcher pr = PRICE.matcher(anyContains(all, "$", "€", "£", "usd", "eur", "gbp", "dollars") ? all : "");
         if (pr.find()) {
             paid += add(reasons, "price", W_PRICE, "price \"" + pr.group() + "\"");
         }
@@ -236,6 +253,42 @@ public final class GuestPostDetector {
         }
         return new Detection(kind, round(score), round(paid), List.copyOf(reasons), kind == Kind.NONE ? ""
                 : guidelines, kind == Kind.NONE ? "" : contact);
+    }
+
+    /** Substrings every {@link #ACCEPT} / {@link #PAID} alternative contains: the patterns only run when one is there. */
+    static final String[] ACCEPT_KEYS = {"write for", "write with", "guest", "guidelines", "become a", "submit",
+        "contribute", "we accept", "we welcome", "accepting", "pitch us", "wanted"};
+    static final String[] PAID_KEYS = {"sponsor", "paid", "link insertion", "niche edit", "do-follow", "dofollow",
+        "do follow", "casino", "cbd", "crypto", "per post", "per article", "per link", "price list", "our rates",
+        "pricing", "paypal", "payment"};
+
+    private static boolean anyContains(String s, String... keys) {
+        for (String k : keys) {
+            if (s.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean triggered(String title, String text, String path, GuestPostSignals s) {
+        StringBuilder sb = new StringBuilder(title).append('\n').append(path).append('\n');
+        for (String h : s.headings()) {
+            sb.append(lower(h)).append('\n');
+        }
+        for (Link l : s.links()) {
+            sb.append(lower(l.anchor())).append(' ').append(path(l.url())).append('\n');
+        }
+        for (String f : s.forms()) {
+            sb.append(f).append('\n');
+        }
+        String head = sb.toString();
+        for (String t : TRIGGERS) {
+            if (head.contains(t) || text.contains(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double add(List<Reason> reasons, String signal, double w, String detail) {

@@ -52,7 +52,7 @@ public record GuestPostSignals(String url, String title, List<String> headings, 
         String[] lines = (text == null ? "" : text).split("\n");
         for (int i = 0; i < Math.min(40, lines.length); i++) {
             String l = lines[i].strip();
-            if (!l.isEmpty() && l.length() <= 70 && !l.matches(".*[.!?,;:]$")) {
+            if (!l.isEmpty() && l.length() <= 70 && ".!?,;:".indexOf(l.charAt(l.length() - 1)) < 0) {
                 headings.add(l);
             }
         }
