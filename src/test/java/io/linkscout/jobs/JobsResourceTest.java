@@ -74,6 +74,19 @@ class JobsResourceTest {
     }
 
     @Test
+    void openApiDocumentsTheFourEndpoints() {
+        given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/guest-posts'.post.tags", equalTo(List.of("jobs")))
+                .body("paths.'/api/topics-that-earn'.post.responses.'422'.description",
+                        equalTo("Neither or both of content and keywords"))
+                .body("paths.'/api/link-intersect'.post.summary",
+                        equalTo("Domains linking to at least k competitors and not to you"))
+                .body("paths.'/api/mentions'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/MentionsRequest"));
+    }
+
+    @Test
     void mentions() {
         post("/api/mentions", Map.of("brand", "Kelp Atlas", "domain", "mine.com"))
                 .statusCode(200)
