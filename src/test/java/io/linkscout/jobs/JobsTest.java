@@ -172,5 +172,19 @@ class JobsTest {
                 .stream().map(GuestPostFinder.Result::domain).toList());
         assertEquals(List.of(), new GuestPostFinder(idx).find(JobsContent.of(idx, JobsFixture.ARTICLE,
                 "markdown", null, false), new GuestPostFinder.Options(20, 50, 100, Set.of())).results());
+        assertEquals("", r.note());
+    }
+
+    @Test
+    void guestPostsOnAnIndexWithoutDetectionsSaysWhy() throws Exception {
+        Path dir = io.linkscout.api.ApiFixture.build(Path.of("target", "test-index-jobs-nogp"));
+        try (LinkScoutIndex other = LinkScoutIndex.open(new IndexLayout(dir))) {
+            GuestPostFinder.Response r = new GuestPostFinder(other).find(JobsContent.of(other,
+                    io.linkscout.api.ApiFixture.ARTICLE, "markdown", null, false),
+                    new GuestPostFinder.Options(20, 0, 100, Set.of()));
+            assertEquals(0, r.candidates());
+            assertEquals(List.of(), r.results());
+            assertTrue(r.note().startsWith("no site in the index shows that it takes guest posts"), r.note());
+        }
     }
 }

@@ -98,6 +98,9 @@ public class GuestPostsCommand implements Callable<Integer> {
 
     static String table(GuestPostFinder.Response r) {
         StringBuilder sb = new StringBuilder();
+        if (!r.note().isEmpty()) {
+            sb.append("note: ").append(r.note()).append('\n');
+        }
         sb.append(r.candidates()).append(" sites in the index take guest posts; ").append(r.results().size())
                 .append(" fit your content\n");
         for (GuestPostFinder.Result x : r.results()) {

@@ -67,8 +67,13 @@ public final class GuestPostFinder {
         }
     }
 
-    public record Response(List<String> contentTerms, int candidates, List<Result> results) {
+    /** {@code note} says why nothing could be found when no site of the index detects (else empty). */
+    public record Response(List<String> contentTerms, int candidates, String note, List<Result> results) {
     }
+
+    static final String NO_CANDIDATES = "no site in the index shows that it takes guest posts; detection runs at "
+            + "ingest, so an index built before it needs one more ingest (every ingest rebuilds all documents), and "
+            + "the crawl must include the sites' write-for-us/guidelines pages";
 
     private final LinkScoutIndex index;
     private final SiteSignals signals;
@@ -138,6 +143,6 @@ public final class GuestPostFinder {
                     r.detectingPages(), r.authority(), r.refDomains(), r.spamScore(), r.flags()));
         }
         return new Response(content.terms().stream().map(ContentQuery.WeightedTerm::term).toList(), sites.size(),
-                ranked);
+                sites.isEmpty() ? NO_CANDIDATES : "", ranked);
     }
 }
