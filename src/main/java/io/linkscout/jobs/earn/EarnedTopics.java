@@ -139,12 +139,19 @@ public final class EarnedTopics {
         Map<String, Set<String>> topicsOfPage = new HashMap<>();
         Map<String, Map<String, Integer>> surface = new HashMap<>();
         try {
-            ScoreDoc[] hits = index.searcher().search(qb.build(), CANDIDATES).scoreDocs;
+            // twice as many hits, then score and URL order: ties at the cut do not depend on document order
+            ScoreDoc[] hits = index.searcher().search(qb.build(), 2 * CANDIDATES).scoreDocs;
+            List<Map.Entry<Float, EarningPage>> scored = new ArrayList<>();
             for (ScoreDoc sd : hits) {
                 Document d = Jobs.stored(index, sd.doc, Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN,
                         IndexFields.REF_DOMAINS));
-                EarningPage p = new EarningPage(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
-                        d.get(IndexFields.DOMAIN), (int) Jobs.storedDouble(d, IndexFields.REF_DOMAINS));
+                scored.add(Map.entry(sd.score, new EarningPage(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
+                        d.get(IndexFields.DOMAIN), (int) Jobs.storedDouble(d, IndexFields.REF_DOMAINS))));
+            }
+            scored.sort(Map.Entry.<Float, EarningPage>comparingByKey().reversed()
+                    .thenComparing(e -> e.getValue().url()));
+            for (Map.Entry<Float, EarningPage> e : scored.subList(0, Math.min(CANDIDATES, scored.size()))) {
+                EarningPage p = e.getValue();
                 cands.add(p);
                 topicsOfPage.put(p.url(), titleTopics(p.title(), surface));
             }
