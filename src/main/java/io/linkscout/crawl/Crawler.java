@@ -74,6 +74,11 @@ public final class Crawler {
         public Path warcDir;
         /** Stop taking new URLs after this many requests in this run (tests; 0 = no limit). */
         public long stopAfterRequests;
+
+        /** A note for the start line when private addresses are allowed. */
+        public String allowPrivateNote() {
+            return policy.allowsPrivate() ? " (private addresses allowed)" : "";
+        }
     }
 
     /** Live counters (read by the progress display) and the outcome of a run. */
@@ -467,6 +472,8 @@ public final class Crawler {
                     null, null, null));
             r = rulesFor(parser, origin, status, body);
             s.robots.put(origin, r);
+            // the Crawl-delay applies from the robots.txt request on
+            nextAllowed.put(origin, System.nanoTime() + delayFor(origin) * 1_000_000);
             return r;
         }
 
@@ -609,6 +616,13 @@ public final class Crawler {
                         break;
                     }
                     if (!s.name.equals(siteOf(next))) {
+                        try {
+                            fetcher.checkTarget(next); // a refused address is reported as such
+                        } catch (HttpFetcher.FetchException e) {
+                            outcome = e.kind;
+                            message = url + " redirects to " + next + ": " + e.getMessage();
+                            break;
+                        }
                         outcome = "redirect to another site";
                         message = url + " redirects to " + next + " (add that site as a seed to crawl it)";
                         break;

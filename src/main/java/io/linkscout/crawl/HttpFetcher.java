@@ -78,13 +78,15 @@ final class HttpFetcher implements Closeable {
     private final ScheduledExecutorService deadlines;
     private final long timeoutMillis;
     private final String userAgent;
+    private final GuardedDnsResolver dns;
 
     HttpFetcher(HostResolver resolver, AddressPolicy policy, String userAgent, long timeoutMillis, int maxConnections) {
         this.timeoutMillis = timeoutMillis;
         this.userAgent = userAgent;
         Timeout t = Timeout.ofMilliseconds(timeoutMillis);
+        dns = new GuardedDnsResolver(resolver, policy);
         connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(new GuardedDnsResolver(resolver, policy))
+                .setDnsResolver(dns)
                 .setMaxConnPerRoute(1)
                 .setMaxConnTotal(Math.max(2, maxConnections))
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(t).build())
@@ -170,6 +172,23 @@ final class HttpFetcher implements Closeable {
             throw new FetchException("io", e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             deadline.cancel(false);
+        }
+    }
+
+    /** Checks where {@code url}'s host resolves without connecting; throws when the address policy refuses it. */
+    void checkTarget(String url) throws FetchException {
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("bad url", "not a valid URL: " + url);
+        }
+        try {
+            dns.resolve(host);
+        } catch (GuardedDnsResolver.BlockedAddressException e) {
+            throw new FetchException("private address", e.getMessage());
+        } catch (UnknownHostException e) {
+            // an unknown host is not a safety problem; the caller reports the redirect itself
         }
     }
 
