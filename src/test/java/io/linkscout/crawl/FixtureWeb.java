@@ -20,10 +20,10 @@ import java.util.concurrent.Executors;
  */
 final class FixtureWeb implements AutoCloseable {
 
-    record Req(String host, String path, long nanos) {
+    record Req(String host, String path, long nanos, String userAgent, String cookie, String acceptEncoding) {
     }
 
-    record Resp(int status, String type, byte[] body, Map<String, String> headers) {
+    record Resp(int status, String type, byte[] body, Map<String, String> headers, long delayMillis) {
     }
 
     private final HttpServer server;
@@ -42,12 +42,20 @@ final class FixtureWeb implements AutoCloseable {
             }
             Resp r;
             synchronized (this) {
-                requests.add(new Req(host, path, System.nanoTime()));
+                requests.add(new Req(host, path, System.nanoTime(), ex.getRequestHeaders().getFirst("User-Agent"),
+                        ex.getRequestHeaders().getFirst("Cookie"), ex.getRequestHeaders().getFirst("Accept-Encoding")));
                 r = sites.getOrDefault(host, Map.of()).get(path);
             }
             if (r == null) {
                 r = new Resp(404, "text/html", "<html><body>not found</body></html>".getBytes(StandardCharsets.UTF_8),
-                        Map.of());
+                        Map.of(), 0);
+            }
+            if (r.delayMillis() > 0) {
+                try {
+                    Thread.sleep(r.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             ex.getResponseHeaders().add("Connection", "close");
             if (r.type() != null) {
@@ -72,8 +80,13 @@ final class FixtureWeb implements AutoCloseable {
 
     synchronized FixtureWeb add(String host, String path, int status, String type, String body,
             Map<String, String> headers) {
+        return addBytes(host, path, status, type, body.getBytes(StandardCharsets.UTF_8), headers, 0);
+    }
+
+    synchronized FixtureWeb addBytes(String host, String path, int status, String type, byte[] body,
+            Map<String, String> headers, long delayMillis) {
         sites.computeIfAbsent(host, k -> new LinkedHashMap<>()).put(path,
-                new Resp(status, type, body.getBytes(StandardCharsets.UTF_8), headers));
+                new Resp(status, type, body, headers, delayMillis));
         return this;
     }
 
