@@ -29,6 +29,8 @@ final class FixtureWeb implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Map<String, Resp>> sites = new HashMap<>();
     private final List<Req> requests = new ArrayList<>();
+    /** Runs on the server thread before a response is sent (tests use it to kill a crawler mid-request). */
+    volatile java.util.function.Consumer<Req> onRequest = r -> { };
 
     FixtureWeb() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -46,6 +48,7 @@ final class FixtureWeb implements AutoCloseable {
                         ex.getRequestHeaders().getFirst("Cookie"), ex.getRequestHeaders().getFirst("Accept-Encoding")));
                 r = sites.getOrDefault(host, Map.of()).get(path);
             }
+            onRequest.accept(new Req(host, path, System.nanoTime(), null, null, null));
             if (r == null) {
                 r = new Resp(404, "text/html", "<html><body>not found</body></html>".getBytes(StandardCharsets.UTF_8),
                         Map.of(), 0);
