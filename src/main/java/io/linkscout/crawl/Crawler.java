@@ -704,7 +704,15 @@ public final class Crawler {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             try {
-                HttpFetcher.Response r = fetcher.get(url, opt.maxBytes, accept);
+                HttpFetcher.Response r;
+                try {
+                    r = fetcher.get(url, opt.maxBytes, accept);
+                } catch (HttpFetcher.FetchException e) {
+                    if (e.kind.equals("private address") || e.kind.equals("dns")) {
+                        stats.requests.decrementAndGet(); // nothing was sent
+                    }
+                    throw e;
+                }
                 if (warc != null) {
                     try {
                         warc.write(r, opt.userAgent);
