@@ -10,6 +10,7 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code crawl} through the packaged command line: exit codes and messages. */
@@ -17,6 +18,12 @@ import org.junit.jupiter.api.Test;
 class CrawlCliTest {
 
     static final Path WORK = Path.of("target", "test-crawl-cli").toAbsolutePath();
+
+    @BeforeAll
+    static void clean() throws Exception {
+        io.linkscout.api.ApiFixture.deleteRecursively(WORK); // no state of an earlier run may be resumed
+        Files.createDirectories(WORK);
+    }
 
     private static String all(LaunchResult r) {
         return r.getOutput() + "\n" + r.getErrorOutput();
