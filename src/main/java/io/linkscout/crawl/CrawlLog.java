@@ -35,8 +35,9 @@ final class CrawlLog implements Closeable {
 
     /**
      * One event. {@code type}: {@code robots} (origin, status, body), {@code sitemap} (site, url, status,
-     * outcome, urls, children), {@code sitemaps-done} (site), {@code page} (site, url = requested URL, fetched =
-     * every URL requested for it including redirect hops, depth, status, outcome, message, page).
+     * outcome, urls, children = child sitemaps), {@code sitemaps-done} (site), {@code page} (site, url = requested
+     * URL, fetched = every URL requested for it including redirect hops, depth, status, outcome, message, page;
+     * children = the redirect target still to fetch when the run stopped inside a redirect chain).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Event(String type, String site, String origin, String url, List<String> fetched, Integer depth,

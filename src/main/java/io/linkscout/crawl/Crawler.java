@@ -210,10 +210,14 @@ public final class Crawler {
         }
         // the frontier: seeds, sitemap URLs and the links of fetched pages, minus what was fetched
         CrawlLog.replay(opt.stateDir, e -> {
-            if (e.type().equals("page") && e.page() != null) {
-                Site s = sites.get(e.site());
-                if (s != null) {
-                    enqueueLinks(s, e.page(), e.depth() == null ? 0 : e.depth());
+            Site s = e.type().equals("page") ? sites.get(e.site()) : null;
+            if (s != null && e.page() != null) {
+                enqueueLinks(s, e.page(), e.depth() == null ? 0 : e.depth());
+            }
+            if (s != null && e.children() != null) {
+                int depth = e.depth() == null ? 0 : e.depth();
+                for (String next : e.children()) {
+                    enqueue(s, new Candidate(next, depth, UrlPriority.link(next, "", depth)));
                 }
             }
         });
@@ -381,10 +385,16 @@ public final class Crawler {
             if (s.requests >= opt.maxPagesPerSite) {
                 return;
             }
+            boolean any = false;
             for (String seed : s.seeds) {
-                if (robots(origin(seed)) == null) {
-                    return; // site refused or robots.txt unreachable: reported in siteProblems
+                if (robots(origin(seed)) != null) {
+                    any = true;
+                } else if (stop.get()) {
+                    return;
                 }
+            }
+            if (!any) {
+                return; // site refused or robots.txt unreachable: reported in siteProblems
             }
             if (!s.sitemapsDone) {
                 sitemaps();
@@ -493,7 +503,8 @@ public final class Crawler {
             if (todo.isEmpty()) {
                 for (String seed : s.seeds) {
                     String u = origin(seed) + "/sitemap.xml";
-                    if (!todo.contains(u) && s.robots.get(origin(seed)).isAllowed(u)) {
+                    BaseRobotRules r = s.robots.get(origin(seed));
+                    if (r != null && !todo.contains(u) && r.isAllowed(u)) {
                         todo.add(u);
                     }
                 }
@@ -654,8 +665,11 @@ public final class Crawler {
             if (hops.isEmpty() && outcome == null) {
                 return; // stopped before the first request
             }
+            List<String> pending = null;
             if (outcome == null) {
+                // stopped inside a redirect chain: the next hop is kept so that the next run continues there
                 outcome = "stopped";
+                pending = List.of(url);
             }
             if (!hops.isEmpty()) {
                 s.requests++;
@@ -667,7 +681,11 @@ public final class Crawler {
                 s.pages++;
                 stats.pages.incrementAndGet();
             } else {
-                stats.skip(outcome);
+                if (pending == null) {
+                    stats.skip(outcome);
+                } else {
+                    enqueue(s, new Candidate(url, c.depth(), c.score()));
+                }
                 if (c.depth() == 0 && message != null && (outcome.equals("private address")
                         || outcome.equals("redirect to another site") || outcome.equals("dns")
                         || outcome.equals("connection refused"))) {
@@ -675,7 +693,7 @@ public final class Crawler {
                 }
             }
             log.append(new CrawlLog.Event("page", s.name, null, c.url(), hops.isEmpty() ? null : hops, c.depth(),
-                    status, outcome, message, null, null, null, page));
+                    status, outcome, message, null, null, pending, page));
             if (page != null) {
                 enqueueLinks(s, page, c.depth());
             }

@@ -192,6 +192,23 @@ class CrawlerTest {
     }
 
     @Test
+    void runStoppedInsideARedirectChainContinuesAtTheNextHop() throws IOException {
+        String moved = "moved-fixture.com";
+        web.robots(moved, "User-agent: *\nAllow: /\n");
+        web.page(moved, "/", "<html><body><a href=\"/old\">Old</a></body></html>");
+        web.redirect(moved, "/old", "/new");
+        web.page(moved, "/new", "<html><head><title>New</title></head><body>n</body></html>");
+        Path state = tmp.resolve("state");
+        Crawler.Options o = options(state, moved);
+        o.stopAfterRequests = 4; // robots.txt, sitemap.xml, /, /old: the hop to /new is left for the next run
+        new Crawler(o).crawl(seeds(moved));
+        assertEquals(List.of("/robots.txt", "/sitemap.xml", "/", "/old"), web.paths(moved));
+        new Crawler(options(state, moved)).crawl(seeds(moved));
+        assertEquals(List.of("/robots.txt", "/sitemap.xml", "/", "/old", "/new"), web.paths(moved));
+        assertEquals(List.of("", "New"), Crawler.pages(state).stream().map(PageRecord::title).toList());
+    }
+
+    @Test
     void warcOutputReingestsToTheSameIndexAndContactsAreExact() throws Exception {
         Crawler.Options o = options(tmp.resolve("state"), ALPHA);
         o.warcDir = tmp.resolve("warc");
