@@ -4,7 +4,7 @@ import io.linkscout.crawl.AddressPolicy;
 import io.linkscout.crawl.Crawler;
 import io.linkscout.crawl.Seeds;
 import io.linkscout.index.IndexBuilder;
-import io.linkscout.ingest.PageRecord;
+import io.linkscout.ingest.IngestSink;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -161,18 +161,18 @@ public class CrawlCommand implements Callable<Integer> {
         if (noIngest) {
             return 0;
         }
-        List<PageRecord> pages = Crawler.pages(o.stateDir);
-        if (pages.isEmpty()) {
+        if (Crawler.forEachPage(o.stateDir, p -> { }) == 0) {
             err.println("error: no page could be fetched; the index was left as it was before");
             return 3;
         }
         TerminalProgress progress = new TerminalProgress(err);
         IndexBuilder builder = new IndexBuilder(layout, Runtime.getRuntime().availableProcessors(), progress);
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
-            for (PageRecord p : pages) {
-                sink.page(p);
+            IngestSink s = progress.wrap(sink, report);
+            Crawler.forEachPage(o.stateDir, p -> {
                 report.pageRead();
-            }
+                s.page(p);
+            });
         });
         progress.done();
         err.println(IngestCommand.summary(r));

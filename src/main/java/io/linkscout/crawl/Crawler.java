@@ -278,14 +278,34 @@ public final class Crawler {
 
     /** Every page record of a crawl state, in log order (a URL fetched twice: the last one). */
     public static List<PageRecord> pages(Path stateDir) throws IOException {
-        Map<String, PageRecord> byUrl = new LinkedHashMap<>();
+        List<PageRecord> out = new ArrayList<>();
+        forEachPage(stateDir, out::add);
+        return out;
+    }
+
+    /**
+     * Streams the page records of a crawl state in log order, without holding them in memory (two passes: the
+     * first finds the last record of each URL, the second hands those on).
+     */
+    public static long forEachPage(Path stateDir, java.util.function.Consumer<PageRecord> to) throws IOException {
+        Map<String, Long> last = new HashMap<>();
+        long[] n = {0};
         CrawlLog.replay(stateDir, e -> {
+            n[0]++;
             if (e.type().equals("page") && e.page() != null) {
-                byUrl.remove(e.page().url());
-                byUrl.put(e.page().url(), e.page());
+                last.put(e.page().url(), n[0]);
             }
         });
-        return new ArrayList<>(byUrl.values());
+        long[] m = {0};
+        long[] emitted = {0};
+        CrawlLog.replay(stateDir, e -> {
+            m[0]++;
+            if (e.type().equals("page") && e.page() != null && last.get(e.page().url()) == m[0]) {
+                to.accept(e.page());
+                emitted[0]++;
+            }
+        });
+        return emitted[0];
     }
 
     private SimpleRobotRulesParser robotsParser() {
