@@ -102,7 +102,11 @@ public final class Crawler {
 
         public Map<String, Long> skippedCounts() {
             Map<String, Long> m = new TreeMap<>();
-            skipped.forEach((k, v) -> m.put(k, v.sum()));
+            skipped.forEach((k, v) -> {
+                if (v.sum() != 0) {
+                    m.put(k, v.sum());
+                }
+            });
             return m;
         }
     }
@@ -141,6 +145,7 @@ public final class Crawler {
     static final class Site {
         final String name;
         final List<String> seeds = new ArrayList<>();
+        final Set<String> bareSeeds = new HashSet<>();
         final Set<String> fetched = new HashSet<>();
         final Set<String> queued = new HashSet<>();
         final PriorityQueue<Candidate> frontier = new PriorityQueue<>(ORDER);
@@ -159,7 +164,11 @@ public final class Crawler {
     public Stats crawl(List<Seeds.Seed> seeds) throws IOException {
         Map<String, Site> sites = new TreeMap<>();
         for (Seeds.Seed s : seeds) {
-            sites.computeIfAbsent(s.site(), Site::new).seeds.add(s.url());
+            Site site = sites.computeIfAbsent(s.site(), Site::new);
+            site.seeds.add(s.url());
+            if (s.bare()) {
+                site.bareSeeds.add(s.url());
+            }
         }
         Map<String, String> robotsBodies = new HashMap<>();
         Map<String, Integer> robotsStatus = new HashMap<>();
@@ -392,6 +401,7 @@ public final class Crawler {
         final Map<String, Long> nextAllowed = new HashMap<>();
         final Map<String, Long> hostDelay = new HashMap<>();
         final Set<String> robotsFailed = new HashSet<>();
+        final Map<String, String> robotsFailKind = new HashMap<>();
 
         SiteCrawl(Site s, CrawlLog log, HttpFetcher fetcher, WarcOutput warc, SimpleRobotRulesParser parser) {
             this.s = s;
@@ -406,7 +416,20 @@ public final class Crawler {
                 return;
             }
             boolean any = false;
-            for (String seed : s.seeds) {
+            for (int i = 0; i < s.seeds.size(); i++) {
+                String seed = s.seeds.get(i);
+                if (robots(origin(seed)) == null && s.bareSeeds.contains(seed) && seed.startsWith("https://")
+                        && !stop.get() && Set.of("connection refused", "tls").contains(
+                                robotsFailKind.get(origin(seed)))) {
+                    // a bare domain without https: fall back to http (and take back the failure just reported)
+                    stats.siteProblems.remove(s.name);
+                    stats.skipped.get("robots.txt unreachable").decrement();
+                    String https = seed;
+                    s.frontier.removeIf(c -> c.url().equals(https));
+                    seed = "http://" + https.substring("https://".length());
+                    s.seeds.set(i, seed);
+                    enqueue(s, new Candidate(seed, 0, UrlPriority.link(seed, "", 0)));
+                }
                 if (robots(origin(seed)) != null) {
                     any = true;
                 } else if (stop.get()) {
@@ -484,6 +507,7 @@ public final class Crawler {
                 // RFC 9309: an unreachable robots.txt means "disallow everything" for now; not logged, so the
                 // next run asks again
                 robotsFailed.add(origin);
+                robotsFailKind.put(origin, kind == null ? "http" : kind);
                 String why = failure != null ? failure : "HTTP " + status;
                 if (kind != null && kind.equals("private address")) {
                     stats.skip("private address");

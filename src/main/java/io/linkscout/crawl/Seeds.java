@@ -19,12 +19,19 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a seed list: one domain ({@code example.com}) or URL ({@code https://example.com/blog/}) a line, blank
  * lines and {@code #} comments ignored; or a CSV file whose header has a column named {@code url},
  * {@code domain}, {@code website}, {@code site} or {@code host} (the first of these wins). A bare domain becomes
- * {@code https://domain/}. Every bad line is reported as {@code file:line} with what was wrong and how to fix it.
+ * {@code https://domain/} (and {@code http://domain/} when https refuses the connection or its TLS fails). Every bad line is reported as {@code file:line} with what was wrong and how to fix it.
  */
 public final class Seeds {
 
-    /** A start URL, the site (registrable domain) it belongs to and where it was written. */
-    public record Seed(String url, String site, String where) {
+    /**
+     * A start URL, the site (registrable domain) it belongs to, where it was written, and whether it was a bare
+     * domain (then the crawler falls back to {@code http://} when nothing answers on https).
+     */
+    public record Seed(String url, String site, String where, boolean bare) {
+
+        public Seed(String url, String site, String where) {
+            this(url, site, where, false);
+        }
     }
 
     private static final List<String> COLUMNS = List.of("url", "domain", "website", "site", "host");
@@ -135,7 +142,8 @@ public final class Seeds {
 
     private static void add(String where, String value, List<Seed> out, List<String> errors) {
         String v = value;
-        if (!v.contains("://")) {
+        boolean bare = !v.contains("://");
+        if (bare) {
             if (v.contains(" ") || !v.contains(".") && !v.contains(":")) {
                 errors.add(where + ": '" + value + "' is not a domain or URL");
                 return;
@@ -153,6 +161,6 @@ public final class Seeds {
             errors.add(where + ": '" + value + "' is not a valid domain or URL");
             return;
         }
-        out.add(new Seed(url, Domains.registrableDomain(host), where));
+        out.add(new Seed(url, Domains.registrableDomain(host), where, bare));
     }
 }

@@ -33,7 +33,11 @@ final class FixtureWeb implements AutoCloseable {
     volatile java.util.function.Consumer<Req> onRequest = r -> { };
 
     FixtureWeb() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    FixtureWeb(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", ex -> {
             String host = ex.getRequestHeaders().getFirst("Host");

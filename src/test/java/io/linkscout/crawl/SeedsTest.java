@@ -21,7 +21,7 @@ class SeedsTest {
         Path f = tmp.resolve("s.txt");
         Files.writeString(f, "# prospects\nExample.com\n\nhttp://blog.example.com/garden  # same site\n"
                 + "https://news.bbc.co.uk/x?utm_source=a\n");
-        assertEquals(List.of(new Seeds.Seed("https://example.com/", "example.com", f + ":2"),
+        assertEquals(List.of(new Seeds.Seed("https://example.com/", "example.com", f + ":2", true),
                 new Seeds.Seed("http://blog.example.com/garden", "example.com", f + ":4"),
                 new Seeds.Seed("https://news.bbc.co.uk/x", "bbc.co.uk", f + ":5")), Seeds.read(f));
     }
@@ -30,8 +30,8 @@ class SeedsTest {
     void csvWithADomainColumn() throws IOException {
         Path f = tmp.resolve("s.csv");
         Files.writeString(f, "# export\nName,Domain,DR\nAlpha,alpha.com,50\n\"Beta, Inc\",beta.org,10\n");
-        assertEquals(List.of(new Seeds.Seed("https://alpha.com/", "alpha.com", f + ":3"),
-                new Seeds.Seed("https://beta.org/", "beta.org", f + ":4")), Seeds.read(f));
+        assertEquals(List.of(new Seeds.Seed("https://alpha.com/", "alpha.com", f + ":3", true),
+                new Seeds.Seed("https://beta.org/", "beta.org", f + ":4", true)), Seeds.read(f));
     }
 
     @Test
