@@ -133,6 +133,8 @@ public final class IndexBuilder {
         int oldDoc = -1;
         boolean hasText;
         List<String> emails = List.of();
+        List<String> contactUrls = List.of();
+        List<String> social = List.of();
     }
 
     public Result ingest(RecordSource source) throws IOException {
@@ -264,6 +266,8 @@ public final class IndexBuilder {
             m.links = p.links();
             m.hasText = !p.text().isBlank();
             m.emails = p.emails();
+            m.contactUrls = p.contactUrls();
+            m.social = p.social();
             try {
                 m.spill = spill.add(new PageRecord(url, p.title(), p.text(), List.of(), p.emails(), p.fetchedAt(),
                         p.source()));
@@ -291,7 +295,8 @@ public final class IndexBuilder {
     }
 
     /** The JSON kept in a page document's {@code record} field. */
-    record StoredPage(String title, List<Link> links, List<String> emails, String fetchedAt, String source) {
+    record StoredPage(String title, List<Link> links, List<String> emails, String fetchedAt, String source,
+            List<String> contactUrls, List<String> social) {
     }
 
     private void loadOld(DirectoryReader old, Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
@@ -324,6 +329,8 @@ public final class IndexBuilder {
                         m.oldDoc = id;
                         m.hasText = true;
                         m.emails = sp.emails() == null ? List.of() : sp.emails();
+                        m.contactUrls = sp.contactUrls() == null ? List.of() : sp.contactUrls();
+                        m.social = sp.social() == null ? List.of() : sp.social();
                         pages.put(m.url, m);
                     }
                     case IndexFields.TYPE_CATALOG -> {
@@ -634,11 +641,18 @@ public final class IndexBuilder {
         if (fetchedAt != null) {
             d.add(new StoredField(IndexFields.FETCHED_AT, fetchedAt));
         }
+        for (String c : m.contactUrls) {
+            d.add(new StoredField(IndexFields.CONTACT_URL, c));
+        }
+        for (String s : m.social) {
+            d.add(new StoredField(IndexFields.SOCIAL, s));
+        }
         io.linkscout.jobs.guestpost.GuestPostIndexing.addPageFields(d, dv.guestPosts, dv.domains[i], m.url, m.title,
                 text, m.links);
         try {
             d.add(new StoredField(IndexFields.RECORD, JSON.writeValueAsBytes(
-                    new StoredPage(m.title, m.links, emails == null ? List.of() : emails, fetchedAt, source))));
+                    new StoredPage(m.title, m.links, emails == null ? List.of() : emails, fetchedAt, source,
+                            m.contactUrls, m.social))));
             writer.addDocument(d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -685,6 +699,8 @@ public final class IndexBuilder {
             StringBuilder titles = new StringBuilder();
             StringBuilder profile = new StringBuilder();
             Set<String> emails = new TreeSet<>();
+            Set<String> social = new TreeSet<>();
+            Map<String, Integer> contactVotes = new TreeMap<>();
             long outLinks = 0;
             long external = 0;
             for (int k = 0; k < ps.size(); k++) {
@@ -695,6 +711,14 @@ public final class IndexBuilder {
                 }
                 if (emails.size() < 50) {
                     emails.addAll(m.emails);
+                }
+                if (social.size() < 50) {
+                    social.addAll(m.social);
+                }
+                for (String c : m.contactUrls) {
+                    if (domain.equals(domainOf(c))) {
+                        contactVotes.merge(c, 1, Integer::sum);
+                    }
                 }
                 outLinks += m.links.size();
                 List<Link> ext = new ArrayList<>();
@@ -732,9 +756,35 @@ public final class IndexBuilder {
             for (String e : emails) {
                 d.add(new StoredField(IndexFields.EMAILS, e));
             }
+            String contact = siteContactUrl(contactVotes);
+            if (contact != null) {
+                d.add(new StoredField(IndexFields.CONTACT_URL, contact));
+            }
+            for (String s : social) {
+                d.add(new StoredField(IndexFields.SOCIAL, s));
+            }
             io.linkscout.jobs.guestpost.GuestPostIndexing.addSiteFields(d, dv.guestPosts, domain);
             writer.addDocument(d);
         }
+    }
+
+    /**
+     * A site's contact page: among the same-site contact URLs its pages name, the one named by most pages, then
+     * the shortest, then the first in alphabetical order; {@code null} when none.
+     */
+    static String siteContactUrl(Map<String, Integer> votes) {
+        String best = null;
+        for (Map.Entry<String, Integer> e : votes.entrySet()) {
+            if (best == null) {
+                best = e.getKey();
+                continue;
+            }
+            int c = Integer.compare(e.getValue(), votes.get(best));
+            if (c > 0 || (c == 0 && e.getKey().length() < best.length())) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     private static String joinUnique(List<SiteRecord> rows, java.util.function.Function<SiteRecord, String> f) {

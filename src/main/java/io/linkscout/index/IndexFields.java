@@ -53,6 +53,10 @@ public final class IndexFields {
     /** Distinct registrable domains (other than the page's own) linking to the page or site. */
     public static final String REF_DOMAINS = "ref_domains";
     public static final String EMAILS = "emails";
+    /** Contact-page URL: on a site document the site's contact page (one value), on a page those it names. */
+    public static final String CONTACT_URL = "contact_url";
+    /** Social-profile URLs (stored, one value each) on site and page documents. */
+    public static final String SOCIAL = "social";
     public static final String FETCHED_AT = "fetched_at";
     public static final String SOURCE = "source";
 

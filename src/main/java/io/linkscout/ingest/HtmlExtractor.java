@@ -34,7 +34,9 @@ import org.jsoup.select.NodeVisitor;
  * links to the page itself are dropped. Anchor: the element's text, else the {@code alt} of an image inside, else
  * {@code aria-label}, else {@code title}. Duplicates of one target are merged, see {@link #mergeLinks}.</li>
  * <li>emails: addresses of {@code mailto:} links, percent-decoded, query stripped, lower case, checked against a
- * basic pattern, unique and sorted.</li>
+ * basic pattern, unique and sorted; plus addresses written in the visible text, including obfuscated forms, see
+ * {@link ContactExtractor}.</li>
+ * <li>contact pages and social profiles: see {@link ContactExtractor}.</li>
  * </ul>
  */
 public final class HtmlExtractor {
@@ -49,9 +51,16 @@ public final class HtmlExtractor {
      * @param canonical   normalised {@code <link rel=canonical>} URL, or empty
      * @param headings    text of {@code h1}-{@code h3} elements in document order, non-empty ones
      * @param description meta description (or {@code og:description}), or empty
+     * @param contactUrls contact-page URLs (the page itself or its links), sorted
+     * @param social      social-profile URLs linked from the page, sorted
      */
     public record Extracted(String title, String text, List<Link> links, List<String> emails, String canonical,
-            List<String> headings, String description) {
+            List<String> headings, String description, List<String> contactUrls, List<String> social) {
+
+        public Extracted(String title, String text, List<Link> links, List<String> emails, String canonical,
+                List<String> headings, String description) {
+            this(title, text, links, emails, canonical, headings, description, List.of(), List.of());
+        }
 
         public Extracted {
             title = title == null ? "" : title;
@@ -61,6 +70,8 @@ public final class HtmlExtractor {
             canonical = canonical == null ? "" : canonical;
             headings = headings == null ? List.of() : List.copyOf(headings);
             description = description == null ? "" : description;
+            contactUrls = contactUrls == null ? List.of() : List.copyOf(contactUrls);
+            social = social == null ? List.of() : List.copyOf(social);
         }
     }
 
@@ -129,9 +140,13 @@ public final class HtmlExtractor {
             }
             raw.add(new Link(url, anchor(a), a.attr("rel")));
         }
+        if (doc.body() != null) {
+            emails.addAll(ContactExtractor.visibleEmails(doc.body().text()));
+        }
+        List<Link> links = mergeLinks(raw);
         String text = mainText(doc);
-        return new Extracted(title, text, mergeLinks(raw), new ArrayList<>(emails), canonical, headings,
-                description);
+        return new Extracted(title, text, links, new ArrayList<>(emails), canonical, headings, description,
+                ContactExtractor.contactUrls(pageUrl, links), ContactExtractor.socialProfiles(links));
     }
 
     /**

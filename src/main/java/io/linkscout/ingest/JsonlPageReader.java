@@ -228,8 +228,10 @@ public final class JsonlPageReader implements InputReader {
             links.addAll(ex.links());
             emails.addAll(ex.emails());
         }
+        List<Link> merged = HtmlExtractor.mergeLinks(links);
         return new PageRecord(url, title == null ? "" : HtmlExtractor.collapse(title), normaliseText(text),
-                HtmlExtractor.mergeLinks(links), new ArrayList<>(emails), fetchedAt, source);
+                merged, new ArrayList<>(emails), fetchedAt, source, ContactExtractor.contactUrls(url, merged),
+                ContactExtractor.socialProfiles(merged));
     }
 
     private static String string(JsonNode node, String field) throws LineProblem {

@@ -12,14 +12,23 @@ import java.util.List;
  * @param emails    contact addresses found on the page ({@code mailto:} links), lower case, sorted, unique
  * @param fetchedAt when the page was fetched (ISO-8601), or {@code null} when unknown
  * @param source    where the record came from, e.g. {@code pages.jsonl.gz:12} or {@code crawl.warc.gz@4711}
+ * @param contactUrls contact-page URLs found on the page (see {@link ContactExtractor}), sorted
+ * @param social      social-profile URLs linked from the page, sorted
  */
 public record PageRecord(String url, String title, String text, List<Link> links, List<String> emails,
-        String fetchedAt, String source) {
+        String fetchedAt, String source, List<String> contactUrls, List<String> social) {
+
+    public PageRecord(String url, String title, String text, List<Link> links, List<String> emails,
+            String fetchedAt, String source) {
+        this(url, title, text, links, emails, fetchedAt, source, List.of(), List.of());
+    }
 
     public PageRecord {
         title = title == null ? "" : title;
         text = text == null ? "" : text;
         links = links == null ? List.of() : List.copyOf(links);
         emails = emails == null ? List.of() : List.copyOf(emails);
+        contactUrls = contactUrls == null ? List.of() : List.copyOf(contactUrls);
+        social = social == null ? List.of() : List.copyOf(social);
     }
 }

@@ -204,8 +204,14 @@ public final class WarcInputReader implements InputReader {
     private void emitHtml(String url, String html, String fetchedAt, String source, IngestSink sink,
             IngestReport report) {
         HtmlExtractor.Extracted ex = extractor.extract(url, html);
-        sink.page(new PageRecord(url, ex.title(), ex.text(), ex.links(), ex.emails(), fetchedAt, source));
+        sink.page(pageOf(url, ex, fetchedAt, source));
         report.pageRead();
+    }
+
+    /** The page record of an extracted HTML page (shared with the crawler so both give the same records). */
+    public static PageRecord pageOf(String url, HtmlExtractor.Extracted ex, String fetchedAt, String source) {
+        return new PageRecord(url, ex.title(), ex.text(), ex.links(), ex.emails(), fetchedAt, source,
+                ex.contactUrls(), ex.social());
     }
 
     private void wat(WarcMetadata meta, byte[] bytes, String fetchedAt, String source, IngestSink sink,
@@ -338,7 +344,7 @@ public final class WarcInputReader implements InputReader {
         return out.toByteArray();
     }
 
-    static boolean isHtml(MediaType type, byte[] body) {
+    public static boolean isHtml(MediaType type, byte[] body) {
         if (type != null && !type.type().isEmpty()) {
             String t = type.type() + "/" + type.subtype();
             t = t.toLowerCase(Locale.ROOT);
@@ -356,7 +362,7 @@ public final class WarcInputReader implements InputReader {
     }
 
     /** Decodes a body: charset of the content type, else a meta charset, else UTF-8, else windows-1252. */
-    static String decode(byte[] bytes, MediaType type) {
+    public static String decode(byte[] bytes, MediaType type) {
         Charset cs = null;
         if (type != null) {
             cs = charset(type.parameters().get("charset"));
