@@ -53,6 +53,8 @@ public final class IndexFields {
     /** Distinct registrable domains (other than the page's own) linking to the page or site. */
     public static final String REF_DOMAINS = "ref_domains";
     public static final String EMAILS = "emails";
+    /** Site: URL of the site's contact page, when the crawler found one (read by outreach prospects). */
+    public static final String CONTACT_URL = "contact_url";
     public static final String FETCHED_AT = "fetched_at";
     public static final String SOURCE = "source";
 
