@@ -7,12 +7,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads the user's content file ({@code -} = standard input) as UTF-8. */
-final class ContentFiles {
+public final class ContentFiles {
 
     private ContentFiles() {
     }
 
-    static String read(Path p) {
+    public static String read(Path p) {
         try {
             if (p.toString().equals("-")) {
                 return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);

@@ -77,6 +77,12 @@ public class CampaignService {
         return cs.stream().map(c -> Views.CampaignView.of(c, counts.getOrDefault(c.id, emptyCounts()))).toList();
     }
 
+    @Transactional
+    public long count() {
+        db.require();
+        return Campaign.count();
+    }
+
     /** The campaign, or a 404 naming it. Also checks that the database is configured. */
     Campaign find(long id) {
         db.require();
