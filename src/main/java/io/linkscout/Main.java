@@ -20,7 +20,6 @@ public class Main {
             setIfAbsent("quarkus.log.category.\"io.linkscout\".level", "WARN");
         }
         setIfAbsent("quarkus.banner.enabled", "false");
-        io.linkscout.outreach.OutreachActivation.apply();
         Quarkus.run(PicocliRunner.class, args);
     }
 

@@ -1,63 +1,39 @@
 package io.linkscout.outreach;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
+import io.smallrye.config.ConfigSourceInterceptor;
+import io.smallrye.config.ConfigSourceInterceptorContext;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.Priorities;
+import jakarta.annotation.Priority;
 
 /**
- * Decides, before Quarkus starts, whether the outreach database is configured. Without
- * {@code quarkus.datasource.jdbc.url} Quarkus deactivates the datasource by itself; this turns Hibernate ORM and
- * Flyway off as well ({@code quarkus.hibernate-orm.active=false}, {@code quarkus.flyway.active=false}) so that every
- * command and endpoint that does not need outreach runs with no database at all. Looks where Quarkus looks for the
- * URL: the system property, the environment variable {@code QUARKUS_DATASOURCE_JDBC_URL}, {@code .env} and
- * {@code config/application.properties} in the working directory. Explicit {@code active} settings are kept.
+ * Keeps Hibernate ORM and Flyway inactive when no {@code quarkus.datasource.jdbc.url} is configured (Quarkus
+ * deactivates the datasource by itself then), so that every command and endpoint that does not need outreach runs
+ * with no database at all: {@code quarkus.hibernate-orm.active} and {@code quarkus.flyway.active} follow whether the
+ * URL is set (for the active profile, from any source). A value a user sets explicitly (application.properties,
+ * environment, system property, test profile) wins; values Quarkus recorded at build time do not, as the URL is only
+ * known at run time.
  */
-public final class OutreachActivation {
+@Priority(Priorities.APPLICATION + 100)
+public class OutreachActivation implements ConfigSourceInterceptor {
 
-    public static final String URL_KEY = "quarkus.datasource.jdbc.url";
-    public static final String URL_ENV = "QUARKUS_DATASOURCE_JDBC_URL";
+    static final String URL = "quarkus.datasource.jdbc.url";
+    /** Ordinal of application.properties in the class path: sources from here up are a user's settings. */
+    static final int USER_ORDINAL = 250;
 
-    private OutreachActivation() {
-    }
-
-    /** Sets the {@code active} switches to false as system properties when no URL is configured. */
-    public static void apply() {
-        if (urlConfigured()) {
-            return;
+    @Override
+    public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
+        ConfigValue v = context.proceed(name);
+        if (!"quarkus.hibernate-orm.active".equals(name) && !"quarkus.flyway.active".equals(name)) {
+            return v;
         }
-        for (String key : new String[] {"quarkus.hibernate-orm.active", "quarkus.flyway.active"}) {
-            if (System.getProperty(key) == null && System.getenv(key.toUpperCase().replace('.', '_')
-                    .replace('-', '_')) == null) {
-                System.setProperty(key, "false");
-            }
+        if (v != null && v.getValue() != null && v.getConfigSourceOrdinal() >= USER_ORDINAL) {
+            return v;
         }
-    }
-
-    static boolean urlConfigured() {
-        if (notBlank(System.getProperty(URL_KEY)) || notBlank(System.getenv(URL_ENV))) {
-            return true;
-        }
-        return fileHas(Path.of(".env"), URL_ENV) || fileHas(Path.of(".env"), URL_KEY)
-                || fileHas(Path.of("config", "application.properties"), URL_KEY)
-                || fileHas(Path.of("config", "application.properties"), "%prod." + URL_KEY);
-    }
-
-    private static boolean fileHas(Path file, String key) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
-        return notBlank(p.getProperty(key));
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
+        ConfigValue url = context.proceed(URL);
+        boolean configured = url != null && url.getValue() != null && !url.getValue().isBlank();
+        return ConfigValue.builder().withName(name).withValue(Boolean.toString(configured))
+                .withConfigSourceName("linkscout outreach: " + URL + (configured ? " set" : " not set"))
+                .withConfigSourceOrdinal(USER_ORDINAL - 1).build();
     }
 }

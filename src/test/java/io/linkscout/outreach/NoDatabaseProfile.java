@@ -7,15 +7,13 @@ import java.util.Map;
 
 /**
  * The application with no database URL, as {@code java -jar ... serve} runs without QUARKUS_DATASOURCE_JDBC_URL
- * ({@link OutreachActivation} then switches Hibernate ORM and Flyway off before Quarkus starts; the tests bypass
- * the main method, so the profile sets the same switches), serving the fixture index.
+ * ({@link OutreachActivation} then keeps Hibernate ORM and Flyway inactive), serving the fixture index.
  */
 public class NoDatabaseProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("%test.quarkus.datasource.jdbc.url", "", "quarkus.datasource.jdbc.url", "",
-                "quarkus.hibernate-orm.active", "false", "quarkus.flyway.active", "false");
+        return Map.of("%test.quarkus.datasource.jdbc.url", "", "quarkus.datasource.jdbc.url", "");
     }
 
     @Override
