@@ -19,7 +19,7 @@ public class OutreachDatabase {
     public static final String HOW_TO_CONFIGURE = "set QUARKUS_DATASOURCE_JDBC_URL (e.g."
             + " jdbc:postgresql://localhost:5432/linkscout), QUARKUS_DATASOURCE_USERNAME and"
             + " QUARKUS_DATASOURCE_PASSWORD (or quarkus.datasource.jdbc.url, .username, .password in"
-            + " application.properties) and restart; the schema is created by Flyway on start";
+            + " application.properties), then restart the server or rerun the command; Flyway creates the schema on start";
 
     @Inject
     InjectableInstance<AgroalDataSource> dataSource;
