@@ -378,6 +378,24 @@ class OutreachResourceTest {
     }
 
     @Test
+    void contentGivenOnlyAsAUrlIsReadFromTheIndex() {
+        long c = given().contentType(ContentType.JSON).body(Map.of("name", "By URL", "targetDomain",
+                "kelpforestatlas.org", "contentUrl", "https://OceanWatch.org/sea-otters#top"))
+                .post("/api/campaigns").then().statusCode(201).body("contentUrl", equalTo(ApiFixture.OTTERS))
+                .extract().jsonPath().getLong("id");
+        JsonPath r = given().contentType(ContentType.JSON).post("/api/campaigns/" + c + "/shortlist").then()
+                .statusCode(200).extract().jsonPath();
+        assertFalse(r.getList("added").isEmpty());
+        long missing = given().contentType(ContentType.JSON).body(Map.of("name", "Missing", "targetDomain",
+                "kelpforestatlas.org", "contentUrl", "https://kelpforestatlas.org/not-indexed"))
+                .post("/api/campaigns").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertError(given().contentType(ContentType.JSON).post("/api/campaigns/" + missing + "/shortlist").then(), 422,
+                "campaign " + missing + " has only a content URL (https://kelpforestatlas.org/not-indexed) and that"
+                        + " page is not in the index: add the content text to the campaign (contentText) or ingest"
+                        + " the page");
+    }
+
+    @Test
     void openApiDocumentsTheOutreachEndpoints() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/campaigns/{id}/shortlist'.post.summary",
