@@ -8,9 +8,11 @@ package io.linkscout.graph;
  * <li>TrustRank {@code t}: PageRank whose teleport vector is uniform over the trusted seeds ({@code 1/k} each,
  * {@code k} seeds in the graph) and 0 elsewhere. Sums to 1 when there is a seed; exactly 0 on every node no seed
  * reaches over passing edges.</li>
- * <li>Core-based PageRank {@code p+}: the same computation scaled to the PageRank scale, {@code p+ = (k/n)·t}, i.e.
- * the paper's teleport vector {@code v+_i = 1/n} on the core and 0 elsewhere (the part of a node's PageRank that
- * the trusted core alone would give it).</li>
+ * <li>Core-based PageRank {@code p+ = γ·t}: the PageRank the trusted core alone gives a node, with the core's
+ * teleport mass set to {@code γ}, the estimated fraction of good nodes in the graph. The paper's plain form
+ * ({@code v+_i = 1/n} on the core, i.e. {@code γ = k/n}) assumes the core is nearly all the good nodes; a seed set
+ * is far smaller, so, as the paper proposes for that case (§3.4), the core's jump mass is scaled up to {@code γ}
+ * (LinkScout's default 0.8, {@code linkscout.authority.good-fraction}).</li>
  * <li>Relative spam mass {@code m = (p − p+)/p} with {@code p} the ordinary PageRank: the share of a node's
  * PageRank that does not come from the trusted core. {@code m ≈ 1}: almost all of its rank comes from untrusted
  * parts of the graph; {@code m ≤ 0}: the core gives it at least its ordinary rank. Reported clamped to
@@ -42,18 +44,11 @@ public final class TrustRank {
         return PageRank.compute(g, damping, seedVector, passUnfollowed, blocked, 1e-10, 200);
     }
 
-    /** Core-based PageRank {@code p+ = (k/n)·trust}. */
-    public static double[] coreRank(double[] trust, double[] seedVector) {
-        int k = 0;
-        for (double x : seedVector) {
-            if (x > 0) {
-                k++;
-            }
-        }
-        double scale = trust.length == 0 ? 0 : (double) k / trust.length;
+    /** Core-based PageRank {@code p+ = γ·t} ({@code goodFraction} = γ). */
+    public static double[] coreRank(double[] trust, double goodFraction) {
         double[] out = new double[trust.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = scale * trust[i];
+            out[i] = goodFraction * trust[i];
         }
         return out;
     }

@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * <ol>
  * <li>{@code p} = PageRank (uniform teleport, dangling mass along the teleport vector, nofollow passes nothing by
  * default); {@code t} = TrustRank from the seeds; {@code m} = relative spam mass {@code (p − p+)/p},
- * {@code p+ = (k/n)·t} ({@link TrustRank}).</li>
- * <li>Link-graph flags ({@link SpamFlag}): HIGH_SPAM_MASS, LINK_FARM, RECIPROCAL_LINKS, SINGLE_REFERRER. A domain
+ * {@code p+ = γ·t} ({@link TrustRank}).</li>
+ * <li>Link-graph flags ({@link SpamFlag}; HIGH_SPAM_MASS needs spam mass ≥ 0.7 and at least the average PageRank 1/n): HIGH_SPAM_MASS, LINK_FARM, RECIPROCAL_LINKS, SINGLE_REFERRER. A domain
  * whose score from these reaches {@code demote-at} is <em>demoted</em>: its out-links pass nothing.</li>
  * <li>{@code p'} = PageRank with demoted domains' out-links removed; graph authority
  * {@code a = 100·ln(1 + p'·n)/ln(1 + max(p')·n)} ({@link PageRank#authority}); LINKED_FROM_SPAM fires on domains
@@ -110,7 +110,7 @@ public final class DomainAnalysis {
         }
         double[] t = TrustRank.compute(g, sv, d, pass, null);
         System.arraycopy(t, 0, a.trustRank, 0, n);
-        double[] m = TrustRank.relativeSpamMass(p, TrustRank.coreRank(t, sv));
+        double[] m = TrustRank.relativeSpamMass(p, TrustRank.coreRank(t, cfg.goodFraction()));
         System.arraycopy(m, 0, a.spamMass, 0, n);
         double[] tr = PageRank.authority(t);
         System.arraycopy(tr, 0, a.trust, 0, n);
@@ -121,12 +121,12 @@ public final class DomainAnalysis {
             a.refDomains[x] = gt.outDegree(x);
             a.topReferrers.add(topReferrers(g, gt, x, p));
             List<SpamFlag> f = new ArrayList<>();
-            if (k > 0 && m[x] >= 0.7 && p[x] * n >= 2) {
+            if (k > 0 && m[x] >= 0.7 && p[x] * n >= 1) {
                 f.add(SpamFlag.of(SpamFlag.HIGH_SPAM_MASS, String.format(Locale.ROOT,
                         "%.0f%% of the site's PageRank does not come from the trusted seeds (spam mass %.2f; "
                                 + "PageRank %.2f× the average)", 100 * m[x], m[x], p[x] * n),
                         List.of(String.format(Locale.ROOT, "PageRank %.3g, trusted-core PageRank %.3g", p[x],
-                                p[x] * (1 - m[x]))), m[x]));
+                                cfg.goodFraction() * t[x])), m[x]));
             }
             linkFarm(g, gt, x, f);
             singleReferrer(g, gt, x, p, outW, pass, f);

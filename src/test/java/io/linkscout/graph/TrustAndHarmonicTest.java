@@ -36,11 +36,11 @@ class TrustAndHarmonicTest {
         double[] sv = TrustRank.seedVector(g, List.of("s"));
         double[] p = PageRank.compute(g, 0.85, null, false, null, 1e-12, 500);
         double[] t = TrustRank.compute(g, sv, 0.85, false, null);
-        double[] core = TrustRank.coreRank(t, sv);
+        double[] core = TrustRank.coreRank(t, 0.8);
         double[] m = TrustRank.relativeSpamMass(p, core);
         assertEquals(1.0, m[g.node("d")], 1e-12); // only the untrusted c links to d
         assertTrue(m[g.node("a")] > 0 && m[g.node("a")] < 1, "a is fed by both the seed and c");
-        assertEquals(core[g.node("s")] * 4, t[g.node("s")], 1e-12); // p+ = (k/n) t with k=1, n=4
+        assertEquals(0.8 * t[g.node("s")], core[g.node("s")], 1e-12); // p+ = γ t
     }
 
     @Test
