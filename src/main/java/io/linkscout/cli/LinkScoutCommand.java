@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "linkscout", mixinStandardHelpOptions = true, version = "LinkScout 0.1.0",
         description = "Link-building recommendations: who will link to your content, and why.",
-        subcommands = {DemoCommand.class, IngestCommand.class, StatsCommand.class, RecommendCommand.class, io.linkscout.nlp.TopicsCommand.class, TrainCommand.class, io.linkscout.eval.BenchCommand.class, ServeCommand.class, io.linkscout.eval.EvalCommand.class, io.linkscout.eval.BenchTableCommand.class, io.linkscout.eval.LinkPredSplit.class, io.linkscout.eval.SampleCorpusBuilder.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, StatsCommand.class, RecommendCommand.class, io.linkscout.nlp.TopicsCommand.class, TrainCommand.class, io.linkscout.eval.BenchCommand.class, ServeCommand.class, io.linkscout.eval.EvalCommand.class, io.linkscout.eval.BenchTableCommand.class, io.linkscout.eval.LinkPredSplit.class, io.linkscout.eval.SampleCorpusBuilder.class, io.linkscout.quality.GraphCommand.class})
 public class LinkScoutCommand {
 }

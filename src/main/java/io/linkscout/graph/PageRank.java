@@ -114,10 +114,15 @@ public final class PageRank {
         return compute(g, 0.85, 1e-9, 100);
     }
 
+    /** The scale's top is at least this many times the uniform rank (see {@link #authority}). */
+    public static final double MIN_TOP = 10;
+
     /**
-     * Scales PageRank to 0–100 on a log scale relative to the graph: {@code 100 * log(1 + r*n) / log(1 + max*n)},
-     * where {@code r*n} is the rank relative to the uniform rank {@code 1/n}. A node with the uniform rank or less
-     * lands near the bottom; the top node gets 100.
+     * Scales PageRank to 0–100 on a log scale relative to the graph:
+     * {@code 100 * ln(1 + r*n) / ln(1 + max(max_r*n, 10))}, where {@code r*n} is the rank relative to the uniform
+     * rank {@code 1/n}. The top node gets 100 whenever it has at least 10× the uniform rank; a node with the
+     * uniform rank gets {@code 100·ln 2/ln 11 ≈ 28.9} at most, and a graph where nobody stands out (no links) gives
+     * every node that modest score rather than 100. Stable across re-runs: same graph, same numbers.
      */
     public static double[] authority(double[] rank) {
         int n = rank.length;
@@ -129,7 +134,7 @@ public final class PageRank {
         if (n == 0 || max == 0) {
             return a;
         }
-        double denom = Math.log1p(max * n);
+        double denom = Math.log1p(Math.max(max * n, MIN_TOP));
         for (int i = 0; i < n; i++) {
             a[i] = denom == 0 ? 0 : 100.0 * Math.log1p(rank[i] * n) / denom;
         }
