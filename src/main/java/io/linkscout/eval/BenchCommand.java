@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code bench <name>}: reproducible benchmark commands whose figures are checked against bench/expected.json. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures checked against "
-        + "bench/expected.json).", subcommands = {BenchLinkPredCommand.class})
+        + "bench/expected.json).", subcommands = {BenchLinkPredCommand.class, BenchGraphCommand.class})
 public class BenchCommand {
 }

@@ -75,6 +75,12 @@ public class GraphCommand implements Callable<Integer> {
     /** Recomputes and commits; then reads the stored figures back. */
     public static Summary run(IndexLayout layout, int threads, int top, IndexBuilder.Progress progress)
             throws Exception {
+        return run(layout, threads, top, progress, () -> { });
+    }
+
+    /** As {@link #run(IndexLayout, int, int, IndexBuilder.Progress)}; {@code beforeCommit} is a test hook. */
+    static Summary run(IndexLayout layout, int threads, int top, IndexBuilder.Progress progress,
+            Runnable beforeCommit) throws Exception {
         Map<String, String> keep = new LinkedHashMap<>();
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             for (Map.Entry<String, String> e : idx.commitData().entrySet()) {
@@ -85,6 +91,7 @@ public class GraphCommand implements Callable<Integer> {
         }
         IndexBuilder b = new IndexBuilder(layout, threads, progress);
         b.setExtraCommitData(keep);
+        b.setBeforeCommitHook(beforeCommit);
         IndexBuilder.Result r = b.ingest((sink, report) -> { });
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             List<SiteQuality> all = new ArrayList<>();

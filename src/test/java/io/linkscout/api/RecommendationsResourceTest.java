@@ -140,7 +140,7 @@ class RecommendationsResourceTest {
         assertError(post(article("top", "many")), 400, "invalid JSON request body: \"top\" must be an integer");
         assertError(post(article("exclude_domains", List.of("x.com"))), 400,
                 "invalid JSON request body: unknown field \"exclude_domains\" (known fields: allowNonEnglish, content,"
-                        + " contentType, excludeDomains, minAuthority, title, top, unit)");
+                        + " contentType, excludeDomains, maxSpam, minAuthority, title, top, unit)");
         assertError(post(article("excludeDomains", "x.com")), 400,
                 "invalid JSON request body: \"excludeDomains\" must be an array");
     }

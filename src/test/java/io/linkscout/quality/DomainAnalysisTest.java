@@ -68,7 +68,12 @@ class DomainAnalysisTest {
         assertEquals(List.of("farm1.biz", "farm2.biz", "farm3.biz", "farm4.biz", "farm5.biz"),
                 a.topReferrers.get(shop));
         // topical authority: news.com is strongest in News, blog.net in Tech
-        assertEquals(100.0, a.topical.get(g.node("news.com")).get("News"), 1e-9);
+        double newsInNews = a.topical.get(g.node("news.com")).get("News");
+        for (int x = 0; x < g.nodeCount(); x++) {
+            if (x != g.node("news.com")) {
+                assertTrue(a.topical.get(x).getOrDefault("News", 0.0) < newsInNews, g.name(x));
+            }
+        }
         assertTrue(a.topical.get(g.node("blog.net")).containsKey("Tech"));
         assertFalse(a.topical.get(g.node("shop.com")).containsKey("News"));
     }
