@@ -123,6 +123,20 @@ class RecommendationsResourceTest {
     }
 
     @Test
+    void spamFlagsAreListedAndMaxSpamFilters() {
+        // every fixture page has under 250 characters of text: THIN_CONTENT fires with strength 1 - length/250
+        post(article())
+                .statusCode(200)
+                .body("results[0].url", equalTo(ApiFixture.KELP_LIST))
+                .body("results[0].flags[0]", startsWith("THIN_CONTENT (weight 0.20, strength 0."))
+                .body("results[0].flags[0]", org.hamcrest.Matchers.containsString(
+                        "characters of text [" + ApiFixture.KELP_LIST + "]"));
+        post(article("maxSpam", 0)).statusCode(200).body("results", empty());
+        post(article("maxSpam", 100)).statusCode(200).body("results.url", contains(RANKED.toArray()));
+        assertError(post(article("maxSpam", 101)), 400, "maxSpam must be between 0 and 100 (got 101.0)");
+    }
+
+    @Test
     void badRequestsAre400WithThePreciseMessage() {
         assertError(post(Map.of("title", "No content")), 400,
                 "content is required: send the text of your article in the \"content\" field");
