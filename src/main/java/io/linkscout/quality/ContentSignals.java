@@ -1,8 +1,6 @@
 package io.linkscout.quality;
 
-import com.google.common.hash.Hashing;
 import io.linkscout.ingest.Link;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +41,6 @@ public final class ContentSignals {
     public static PageText measure(String url, String text, List<Link> links, boolean[] external,
             SpamVocabulary vocabulary) {
         String t = text == null ? "" : text;
-        int words = t.isBlank() ? 0 : t.strip().split("\\s+").length;
         int ext = 0;
         int sponsored = 0;
         StringBuilder anchors = new StringBuilder();
@@ -59,11 +56,12 @@ public final class ContentSignals {
                 anchors.append('\n').append(l.anchor());
             }
         }
-        SpamVocabulary.Hits hits = vocabulary.find(t + anchors, 3);
+        SpamVocabulary.Hits hits = vocabulary.find(anchors.isEmpty() ? t : t + anchors, 3);
+        SpamVocabulary.Words w = SpamVocabulary.Words.of(t);
+        int words = w.size();
         long hash = 0;
-        String norm = t.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-        if (norm.length() >= DUP_MIN_CHARS) {
-            hash = Hashing.murmur3_128().hashString(norm, StandardCharsets.UTF_8).asLong();
+        if (w.normalisedLength() >= DUP_MIN_CHARS) {
+            hash = w.hash();
             hash = hash == 0 ? 1 : hash;
         }
         return new PageText(url, !t.isBlank(), t.length(), words, ext, sponsored, hits, hash);

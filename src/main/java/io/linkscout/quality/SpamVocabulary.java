@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The commercial-spam vocabulary ({@code models/spam-terms.txt}, bundled): phrases matched case-insensitively
- * on whole words. One compiled alternation; thread-safe.
+ * on whole words (see {@link #find}); thread-safe.
  */
 public final class SpamVocabulary {
 
@@ -23,29 +21,24 @@ public final class SpamVocabulary {
     private static volatile SpamVocabulary bundled;
 
     private final List<String> terms;
-    private final Pattern pattern;
+    /** phrase (words joined by one space) -> present */
+    private final java.util.Set<String> phrases = new java.util.HashSet<>();
+    private final int maxWords;
 
     public SpamVocabulary(List<String> terms) {
         List<String> t = new ArrayList<>();
+        int mw = 0;
         for (String s : terms) {
-            String x = s.strip().toLowerCase(Locale.ROOT);
+            String x = s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             if (!x.isEmpty() && !x.startsWith("#")) {
                 t.add(x);
+                phrases.add(x);
+                mw = Math.max(mw, x.split(" ").length);
             }
         }
-        // longest first, so "online casino" wins over "casino"
-        t.sort((a, b) -> b.length() != a.length() ? b.length() - a.length() : a.compareTo(b));
+        t.sort(null);
         this.terms = List.copyOf(t);
-        StringBuilder re = new StringBuilder("\\b(?:");
-        for (int i = 0; i < t.size(); i++) {
-            if (i > 0) {
-                re.append('|');
-            }
-            re.append(Pattern.quote(t.get(i)).replace(" ", "\\E\\s+\\Q"));
-        }
-        re.append(")\\b");
-        this.pattern = t.isEmpty() ? null : Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE
-                | Pattern.UNICODE_CASE);
+        this.maxWords = mw;
     }
 
     public static SpamVocabulary bundled() {
@@ -74,25 +67,131 @@ public final class SpamVocabulary {
         public static final Hits NONE = new Hits(0, new TreeMap<>(), List.of());
     }
 
+    /**
+     * Matches in a text: words are maximal runs of letters and digits, lower-cased; at each word the longest
+     * phrase of the vocabulary starting there counts once ("online casino" rather than "casino"). Linear in the
+     * text length.
+     */
     public Hits find(String text, int maxSnippets) {
-        if (pattern == null || text == null || text.isEmpty()) {
+        if (phrases.isEmpty() || text == null || text.isEmpty()) {
             return Hits.NONE;
         }
-        Matcher m = pattern.matcher(text);
+        Words w = Words.of(text);
         int count = 0;
         TreeMap<String, Integer> per = new TreeMap<>();
         List<String> snippets = new ArrayList<>();
-        while (m.find()) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < w.size(); ) {
+            int best = 0;
+            key.setLength(0);
+            for (int len = 1; len <= maxWords && i + len <= w.size(); len++) {
+                if (len > 1) {
+                    key.append(' ');
+                }
+                key.append(w.word(i + len - 1));
+                if (phrases.contains(key.toString())) {
+                    best = len;
+                }
+            }
+            if (best == 0) {
+                i++;
+                continue;
+            }
+            StringBuilder term = new StringBuilder(w.word(i));
+            for (int k = 1; k < best; k++) {
+                term.append(' ').append(w.word(i + k));
+            }
             count++;
-            String term = m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            per.merge(term, 1, Integer::sum);
+            per.merge(term.toString(), 1, Integer::sum);
             if (snippets.size() < maxSnippets) {
-                int a = Math.max(0, m.start() - 40);
-                int b = Math.min(text.length(), m.end() + 40);
+                int a = Math.max(0, w.start(i) - 40);
+                int b = Math.min(text.length(), w.end(i + best - 1) + 40);
                 snippets.add((a > 0 ? "…" : "") + text.substring(a, b).replaceAll("\\s+", " ").strip()
                         + (b < text.length() ? "…" : ""));
             }
+            i += best;
         }
         return count == 0 ? Hits.NONE : new Hits(count, per, snippets);
+    }
+
+    /** The words of a text (maximal runs of letters/digits), lower-cased, with their character offsets. */
+    public static final class Words {
+        private final String lower;
+        private final int[] starts;
+        private final int[] ends;
+        private final int size;
+
+        private Words(String lower, int[] starts, int[] ends, int size) {
+            this.lower = lower;
+            this.starts = starts;
+            this.ends = ends;
+            this.size = size;
+        }
+
+        public static Words of(String text) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            int[] st = new int[16];
+            int[] en = new int[16];
+            int n = 0;
+            int i = 0;
+            int len = lower.length();
+            while (i < len) {
+                while (i < len && !Character.isLetterOrDigit(lower.charAt(i))) {
+                    i++;
+                }
+                if (i >= len) {
+                    break;
+                }
+                int a = i;
+                while (i < len && Character.isLetterOrDigit(lower.charAt(i))) {
+                    i++;
+                }
+                if (n == st.length) {
+                    st = java.util.Arrays.copyOf(st, n * 2);
+                    en = java.util.Arrays.copyOf(en, n * 2);
+                }
+                st[n] = a;
+                en[n] = i;
+                n++;
+            }
+            return new Words(lower, st, en, n);
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public String word(int i) {
+            return lower.substring(starts[i], ends[i]);
+        }
+
+        public int start(int i) {
+            return starts[i];
+        }
+
+        public int end(int i) {
+            return ends[i];
+        }
+
+        /** Characters of the normalised text (words joined by single spaces). */
+        public int normalisedLength() {
+            int c = Math.max(0, size - 1);
+            for (int i = 0; i < size; i++) {
+                c += ends[i] - starts[i];
+            }
+            return c;
+        }
+
+        /** 64-bit hash of the normalised text. */
+        public long hash() {
+            com.google.common.hash.Hasher h = com.google.common.hash.Hashing.murmur3_128().newHasher();
+            for (int i = 0; i < size; i++) {
+                h.putInt(ends[i] - starts[i]);
+                for (int k = starts[i]; k < ends[i]; k++) {
+                    h.putChar(lower.charAt(k));
+                }
+            }
+            return h.hash().asLong();
+        }
     }
 }
