@@ -63,12 +63,15 @@ public class BenchGraphCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() >> 20));
         resetPeaks();
         long t0 = System.nanoTime();
+        long c0 = cpu();
         LinkGraph g = generate(nodes, edges, seed);
         long t1 = System.nanoTime();
+        long c1 = cpu();
         line(out, String.format(Locale.ROOT, "generate: %d nodes, %d edges after dropping duplicates and self-loops "
-                + "in %.1f s", g.nodeCount(), g.edgeCount(), (t1 - t0) / 1e9));
+                + "in %.1f s (cpu %.1f s)", g.nodeCount(), g.edgeCount(), (t1 - t0) / 1e9, (c1 - c0) / 1e9));
         double[] pr = PageRank.compute(g, 0.85, 1e-9, 100);
         long t2 = System.nanoTime();
+        long c2 = cpu();
         double sum = Arrays.stream(pr).sum();
         int top = 0;
         for (int i = 1; i < pr.length; i++) {
@@ -77,20 +80,25 @@ public class BenchGraphCommand implements Callable<Integer> {
             }
         }
         line(out, String.format(Locale.ROOT, "pagerank: %.1f s (damping 0.85, tolerance 1e-9, at most 100 "
-                + "iterations); sum %.9f, top node %s with %.3g", (t2 - t1) / 1e9, sum, g.name(top), pr[top]));
+                + "iterations; cpu %.1f s); sum %.9f, top node %s with %.3g", (t2 - t1) / 1e9, (c2 - c1) / 1e9, sum,
+                g.name(top), pr[top]));
         WebGraphView view = WebGraphView.of(g, false);
         double[] h = HarmonicCentrality.approximate(view, HarmonicCentrality.DEFAULT_LOG2M, seed, t);
         long t3 = System.nanoTime();
+        long c3 = cpu();
         int htop = 0;
         for (int i = 1; i < h.length; i++) {
             if (h[i] > h[htop]) {
                 htop = i;
             }
         }
-        line(out, String.format(Locale.ROOT, "harmonic centrality (HyperBall): %.1f s; top node %s with %.4g",
-                (t3 - t2) / 1e9, g.name(htop), h[htop]));
-        line(out, String.format(Locale.ROOT, "pagerank + harmonic: %.1f s; total %.1f s; peak heap %d MB",
-                (t3 - t1) / 1e9, (t3 - t0) / 1e9, peakHeap() >> 20));
+        line(out, String.format(Locale.ROOT, "harmonic centrality (HyperBall, log2m %d): %.1f s (cpu %.1f s); top "
+                + "node %s with %.4g", HarmonicCentrality.DEFAULT_LOG2M, (t3 - t2) / 1e9, (c3 - c2) / 1e9,
+                g.name(htop), h[htop]));
+        line(out, String.format(Locale.ROOT, "pagerank + harmonic: %.1f s wall, %.1f s cpu; total %.1f s; peak heap "
+                + "%d MB (sum of the heap pools' peaks); load average %.1f at the end", (t3 - t1) / 1e9,
+                (c3 - c1) / 1e9, (t3 - t0) / 1e9, peakHeap() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         if (report.getParent() != null) {
             Files.createDirectories(report.getParent());
         }
@@ -149,6 +157,12 @@ public class BenchGraphCommand implements Callable<Integer> {
             names[i] = "n" + "0".repeat(width - Integer.toString(i).length()) + i;
         }
         return new LinkGraph(names, offsets, Arrays.copyOf(targets, p), Arrays.copyOf(weights, p), flags);
+    }
+
+    /** CPU time of this process (all threads), nanoseconds: comparable across runs when the machine is busy. */
+    private static long cpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static void resetPeaks() {

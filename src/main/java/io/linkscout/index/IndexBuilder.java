@@ -672,17 +672,15 @@ public final class IndexBuilder {
         d.add(new TextField(IndexFields.ANCHORS_IN, dv.anchorsIn[i], Field.Store.YES));
         d.add(new TextField(IndexFields.OUTLINKS, outlinkProfile(dv, m.links), Field.Store.NO));
         int external = 0;
-        for (Link l : m.links) {
-            if (!dv.domains[i].equals(domainOf(l.url()))) {
+        boolean[] isExternal = new boolean[m.links.size()];
+        for (int k = 0; k < isExternal.length; k++) {
+            isExternal[k] = !dv.domains[i].equals(domainOf(m.links.get(k).url()));
+            if (isExternal[k]) {
                 external++;
             }
         }
         d.add(new IntField(IndexFields.OUT_LINKS, m.links.size(), Field.Store.YES));
         d.add(new IntField(IndexFields.OUT_LINKS_EXTERNAL, external, Field.Store.YES));
-        boolean[] isExternal = new boolean[m.links.size()];
-        for (int k = 0; k < isExternal.length; k++) {
-            isExternal[k] = !dv.domains[i].equals(domainOf(m.links.get(k).url()));
-        }
         ContentSignals.PageText pt = ContentSignals.measure(m.url, text, m.links, isExternal,
                 SpamVocabulary.bundled());
         dv.pageText[i] = pt;
