@@ -44,6 +44,10 @@ public class BenchGraphCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--log2m", description = "HyperBall registers per counter as a power of two; relative standard "
+            + "deviation about 1.04/sqrt(2^log2m) (default: ${DEFAULT-VALUE}, as ingest uses).")
+    int log2m = HarmonicCentrality.DEFAULT_LOG2M;
+
     @Option(names = "--threads", description = "HyperBall threads (default: available cores).")
     Integer threads;
 
@@ -83,7 +87,10 @@ public class BenchGraphCommand implements Callable<Integer> {
                 + "iterations; cpu %.1f s); sum %.9f, top node %s with %.3g", (t2 - t1) / 1e9, (c2 - c1) / 1e9, sum,
                 g.name(top), pr[top]));
         WebGraphView view = WebGraphView.of(g, false);
-        double[] h = HarmonicCentrality.approximate(view, HarmonicCentrality.DEFAULT_LOG2M, seed, t);
+        if (log2m < 4 || log2m > 16) {
+            throw new UserException("--log2m must be between 4 and 16, got " + log2m);
+        }
+        double[] h = HarmonicCentrality.approximate(view, log2m, seed, t);
         long t3 = System.nanoTime();
         long c3 = cpu();
         int htop = 0;
@@ -93,7 +100,7 @@ public class BenchGraphCommand implements Callable<Integer> {
             }
         }
         line(out, String.format(Locale.ROOT, "harmonic centrality (HyperBall, log2m %d): %.1f s (cpu %.1f s); top "
-                + "node %s with %.4g", HarmonicCentrality.DEFAULT_LOG2M, (t3 - t2) / 1e9, (c3 - c2) / 1e9,
+                + "node %s with %.4g", log2m, (t3 - t2) / 1e9, (c3 - c2) / 1e9,
                 g.name(htop), h[htop]));
         line(out, String.format(Locale.ROOT, "pagerank + harmonic: %.1f s wall, %.1f s cpu; total %.1f s; peak heap "
                 + "%d MB (sum of the heap pools' peaks); load average %.1f at the end", (t3 - t1) / 1e9,
