@@ -48,7 +48,7 @@ public final class DomainAnalysis {
     public static final int TOP_REFERRERS = 10;
     /** At most this many topics are kept per site. */
     public static final int TOP_TOPICS = 5;
-    /** Farm density is computed over at most this many referring domains (the highest-ranked). */
+    /** Farm density is computed over at most this many referring domains (the first by node id, i.e. by name). */
     static final int MAX_FARM_SET = 200;
 
     public final LinkGraph graph;
