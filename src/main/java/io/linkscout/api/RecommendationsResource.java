@@ -59,6 +59,9 @@ public class RecommendationsResource {
             @Schema(description = "Drop results whose authority (0-100) is below this", minimum = "0",
                     maximum = "100", defaultValue = "0")
             Double minAuthority,
+            @Schema(description = "Drop results whose spam score (0-100; the page's, or the site's for unit=site) "
+                    + "is above this", minimum = "0", maximum = "100", defaultValue = "100")
+            Double maxSpam,
             @Schema(description = "Never return these registrable domains (e.g. your own site, competitors);"
                     + " hosts and URLs are reduced to their registrable domain", type = SchemaType.ARRAY)
             List<String> excludeDomains,
@@ -138,6 +141,10 @@ public class RecommendationsResource {
         if (!(minAuthority >= 0 && minAuthority <= 100)) {
             throw new UserException("minAuthority must be between 0 and 100 (got " + q.minAuthority() + ")");
         }
+        double maxSpam = q.maxSpam() == null ? 100 : q.maxSpam();
+        if (!(maxSpam >= 0 && maxSpam <= 100)) {
+            throw new UserException("maxSpam must be between 0 and 100 (got " + q.maxSpam() + ")");
+        }
         Set<String> exclude = new LinkedHashSet<>();
         if (q.excludeDomains() != null) {
             for (String d : q.excludeDomains()) {
@@ -149,7 +156,7 @@ public class RecommendationsResource {
             }
         }
         return new RecommendService.Request(q.title(), q.content(), type, top, unit, minAuthority, exclude,
-                Boolean.TRUE.equals(q.allowNonEnglish()));
+                Boolean.TRUE.equals(q.allowNonEnglish()), maxSpam);
     }
 
     private static Recommender.Unit parseUnit(String unit) {

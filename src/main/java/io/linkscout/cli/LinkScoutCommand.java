@@ -10,6 +10,6 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, IngestCommand.class, CrawlCommand.class, StatsCommand.class, RecommendCommand.class, io.linkscout.nlp.TopicsCommand.class, TrainCommand.class, io.linkscout.eval.BenchCommand.class, ServeCommand.class, io.linkscout.eval.EvalCommand.class, io.linkscout.eval.BenchTableCommand.class, io.linkscout.eval.LinkPredSplit.class, io.linkscout.eval.SampleCorpusBuilder.class,
                 io.linkscout.jobs.cli.GuestPostsCommand.class, io.linkscout.jobs.cli.TopicsThatEarnCommand.class,
                 io.linkscout.jobs.cli.LinkIntersectCommand.class, io.linkscout.jobs.cli.MentionsCommand.class,
-                io.linkscout.outreach.CampaignCommand.class})
+                io.linkscout.outreach.CampaignCommand.class, io.linkscout.quality.GraphCommand.class})
 public class LinkScoutCommand {
 }

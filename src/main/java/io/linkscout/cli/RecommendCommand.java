@@ -61,6 +61,10 @@ public class RecommendCommand implements Callable<Integer> {
             + "(0-100).")
     double minAuthority;
 
+    @Option(names = "--max-spam", defaultValue = "100", description = "Drop results whose spam score (0-100; the "
+            + "page's, or the site's with --unit site) is above this (default: ${DEFAULT-VALUE}, keep all).")
+    double maxSpam;
+
     @Option(names = "--exclude-domain", paramLabel = "DOMAIN", split = ",",
             description = "Never return these registrable domains (e.g. your own site, competitors).")
     List<String> exclude;
@@ -87,6 +91,10 @@ public class RecommendCommand implements Callable<Integer> {
         if (queries != null && run == null) {
             throw new UserException("--queries needs --run FILE to write the ranked results to");
         }
+        if (!(maxSpam >= 0 && maxSpam <= 100) || !(minAuthority >= 0 && minAuthority <= 100)) {
+            throw new UserException("--min-authority and --max-spam must be between 0 and 100 (got "
+                    + minAuthority + " and " + maxSpam + ")");
+        }
         RankerModel m = model == null ? RankerModel.bundled() : RankerModel.load(model);
         Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(io.linkscout.url.Domains::registrableDomain)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
@@ -96,7 +104,7 @@ public class RecommendCommand implements Callable<Integer> {
                 List<QueryFile.Query> qs = QueryFile.read(queries);
                 int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
                 BatchRunner.Result r = BatchRunner.run(rec, qs,
-                        new Recommender.Options(top == null ? 100 : top, unit, minAuthority, ex, false),
+                        new Recommender.Options(top == null ? 100 : top, unit, minAuthority, ex, false, maxSpam),
                         service.batchTopics(idx), n);
                 BatchRunner.writeRun(r, run);
                 System.err.println("wrote " + run + " (" + qs.size() + " queries); " + r.timingSummary());
@@ -104,7 +112,7 @@ public class RecommendCommand implements Callable<Integer> {
             }
             RecommendService.Response resp = service.recommend(rec, new RecommendService.Request(
                     title, ContentFiles.read(content), type, top == null ? 20 : top, unit, minAuthority, ex,
-                    allowNonEnglish));
+                    allowNonEnglish, maxSpam));
             print(resp, System.out);
         }
         return 0;

@@ -13,6 +13,13 @@ import io.linkscout.ingest.IngestSink;
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.PageRecord;
 import io.linkscout.ingest.SiteRecord;
+import io.linkscout.quality.AuthorityConfig;
+import io.linkscout.quality.ContentSignals;
+import io.linkscout.quality.DomainAnalysis;
+import io.linkscout.quality.SiteQuality;
+import io.linkscout.quality.SpamFlag;
+import io.linkscout.quality.SpamVocabulary;
+import io.linkscout.quality.TrustSeeds;
 import io.linkscout.url.Domains;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
@@ -107,6 +114,19 @@ public final class IndexBuilder {
     /** Extra key/value pairs stored in the commit's user data (e.g. {@code linkscout.sample=true}). */
     public void setExtraCommitData(Map<String, String> data) {
         this.extraCommitData = Map.copyOf(data);
+    }
+
+    private AuthorityConfig authorityConfig = AuthorityConfig.fromConfig();
+    private List<String> trustSeeds = TrustSeeds.bundled();
+
+    /** Authority/trust/spam settings (default: application configuration). */
+    public void setAuthorityConfig(AuthorityConfig config) {
+        this.authorityConfig = config;
+    }
+
+    /** TrustRank seeds (default: the bundled models/trust-seeds.txt). */
+    public void setTrustSeeds(List<String> seeds) {
+        this.trustSeeds = List.copyOf(seeds);
     }
 
     /** Test hook: runs after every document was added, right before the commit. */
@@ -361,6 +381,10 @@ public final class IndexBuilder {
         String[] anchorsIn;
         double[] domainRank;
         double[] domainAuthority;
+        /** authority, trust, spam flags and topics of every domain (see {@link DomainAnalysis}) */
+        DomainAnalysis domainAnalysis;
+        /** content measurements per page, filled while pages are written */
+        ContentSignals.PageText[] pageText;
         long links;
         long internalLinks;
         long unfollowedLinks;
@@ -371,7 +395,7 @@ public final class IndexBuilder {
 
     private void writeAll(IndexWriter writer, DirectoryReader old, PageSpill spill, Map<String, PageMeta> pages,
             Map<String, SiteRecord> catalog, Map<String, AuthorityRecord> authority) throws IOException {
-        Derived dv = derive(pages, catalog);
+        Derived dv = derive(pages, catalog, authority);
         String stamp = Long.toString(System.currentTimeMillis(), 36) + "-" + Long.toString(System.nanoTime() & 0xffffff, 36);
         String pageGraphFile = "pages-" + stamp + ".lsg";
         String domainGraphFile = "domains-" + stamp + ".lsg";
@@ -500,7 +524,8 @@ public final class IndexBuilder {
         }
     }
 
-    private Derived derive(Map<String, PageMeta> pages, Map<String, SiteRecord> catalog) {
+    private Derived derive(Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
+            Map<String, AuthorityRecord> authority) {
         Derived dv = new Derived();
         dv.urls = pages.keySet().toArray(String[]::new);
         Arrays.sort(dv.urls);
@@ -568,8 +593,17 @@ public final class IndexBuilder {
         }
         dv.pageGraph = pg.build();
         dv.domainGraph = dg.build();
-        dv.pageRank = PageRank.compute(dv.pageGraph);
+        dv.domainAnalysis = analyseDomains(dv.domainGraph, catalog, authority);
+        // pages of demoted (link-farm) domains pass no authority, like their domains
+        boolean[] blocked = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int dn = dv.domainGraph.node(dv.domains[i]);
+            blocked[i] = dn >= 0 && dv.domainAnalysis.demoted[dn];
+        }
+        dv.pageRank = PageRank.compute(dv.pageGraph, authorityConfig.damping(), null,
+                authorityConfig.passUnfollowed(), blocked, 1e-9, 100);
         dv.pageAuthority = PageRank.authority(dv.pageRank);
+        dv.pageText = new ContentSignals.PageText[n];
         dv.inLinks = dv.pageGraph.inDegrees();
         dv.refDomains = new int[n];
         dv.anchorsIn = new String[n];
@@ -577,9 +611,35 @@ public final class IndexBuilder {
             dv.refDomains[i] = refDomainSets.get(i) == null ? 0 : refDomainSets.get(i).size();
             dv.anchorsIn[i] = anchors.get(i) == null ? "" : anchors.get(i).toString();
         }
-        dv.domainRank = PageRank.compute(dv.domainGraph);
-        dv.domainAuthority = PageRank.authority(dv.domainRank);
+        dv.domainRank = dv.domainAnalysis.finalRank;
+        dv.domainAuthority = dv.domainAnalysis.authority;
         return dv;
+    }
+
+    /** Domain-level authority, trust and link-graph spam flags, with the catalog's topics and the lists' priors. */
+    private DomainAnalysis analyseDomains(LinkGraph g, Map<String, SiteRecord> catalog,
+            Map<String, AuthorityRecord> authority) {
+        Map<String, Set<String>> topics = new TreeMap<>();
+        for (SiteRecord s : catalog.values()) {
+            if (s.topic() != null && !s.topic().isBlank()) {
+                topics.computeIfAbsent(s.domain(), k -> new TreeSet<>()).add(s.topic().strip());
+            }
+        }
+        Map<String, Map<String, Double>> metrics = new TreeMap<>();
+        for (SiteRecord s : catalog.values()) {
+            metrics.computeIfAbsent(s.domain(), k -> new TreeMap<>()).putAll(s.metrics());
+        }
+        for (AuthorityRecord a : authority.values()) {
+            metrics.computeIfAbsent(a.domain(), k -> new TreeMap<>()).putAll(a.metrics());
+        }
+        Map<String, Double> priors = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Double>> e : metrics.entrySet()) {
+            Double p = DomainAnalysis.prior(e.getValue());
+            if (p != null) {
+                priors.put(e.getKey(), p);
+            }
+        }
+        return DomainAnalysis.compute(g, trustSeeds, topics, priors, authorityConfig);
     }
 
     static String domainOf(String url) {
@@ -622,13 +682,28 @@ public final class IndexBuilder {
         d.add(new TextField(IndexFields.ANCHORS_IN, dv.anchorsIn[i], Field.Store.YES));
         d.add(new TextField(IndexFields.OUTLINKS, outlinkProfile(dv, m.links), Field.Store.NO));
         int external = 0;
-        for (Link l : m.links) {
-            if (!dv.domains[i].equals(domainOf(l.url()))) {
+        boolean[] isExternal = new boolean[m.links.size()];
+        for (int k = 0; k < isExternal.length; k++) {
+            isExternal[k] = !dv.domains[i].equals(domainOf(m.links.get(k).url()));
+            if (isExternal[k]) {
                 external++;
             }
         }
         d.add(new IntField(IndexFields.OUT_LINKS, m.links.size(), Field.Store.YES));
         d.add(new IntField(IndexFields.OUT_LINKS_EXTERNAL, external, Field.Store.YES));
+        ContentSignals.PageText pt = ContentSignals.measure(m.url, text, m.links, isExternal,
+                SpamVocabulary.bundled());
+        dv.pageText[i] = pt;
+        List<SpamFlag> pageFlags = new ArrayList<>();
+        int dn = dv.domainGraph.node(dv.domains[i]);
+        if (dn >= 0) {
+            pageFlags.addAll(dv.domainAnalysis.flags.get(dn));
+        }
+        pageFlags.addAll(ContentSignals.pageFlags(pt));
+        double spam = SpamFlag.score(pageFlags);
+        d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_SPAM, featureValue(spam)));
+        d.add(new StoredField(IndexFields.SPAM_SCORE, spam));
+        d.add(new StoredField(IndexFields.SPAM_FLAGS, SiteQuality.flagsJson(pageFlags)));
         d.add(new IntField(IndexFields.IN_LINKS, dv.inLinks[i], Field.Store.YES));
         d.add(new IntField(IndexFields.REF_DOMAINS, dv.refDomains[i], Field.Store.YES));
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
@@ -685,6 +760,12 @@ public final class IndexBuilder {
         TreeSet<String> domains = new TreeSet<>(pagesByDomain.keySet());
         domains.addAll(catByDomain.keySet());
         LinkGraph dgT = dv.domainGraph.transpose();
+        Map<Long, Integer> duplicates = new HashMap<>();
+        for (ContentSignals.PageText pt : dv.pageText) {
+            if (pt != null && pt.hash() != 0) {
+                duplicates.merge(pt.hash(), 1, Integer::sum);
+            }
+        }
         for (String domain : domains) {
             List<Integer> ps = pagesByDomain.getOrDefault(domain, List.of());
             List<SiteRecord> cats = catByDomain.getOrDefault(domain, List.of());
@@ -745,6 +826,7 @@ public final class IndexBuilder {
             d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY, featureValue(auth)));
             d.add(new StoredField(IndexFields.AUTHORITY_VALUE, auth));
             d.add(new StoredField(IndexFields.PAGERANK, node < 0 ? 0 : dv.domainRank[node]));
+            addSiteQuality(d, dv, node, ps, duplicates);
             Map<String, Double> metrics = new TreeMap<>();
             for (SiteRecord s : cats) {
                 metrics.putAll(s.metrics());
@@ -785,6 +867,35 @@ public final class IndexBuilder {
             }
         }
         return best;
+    }
+
+    /** Trust, spam, topical authority, referrers and prior of a site document (see {@link SiteQuality}). */
+    private void addSiteQuality(Document d, Derived dv, int node, List<Integer> pageIds, Map<Long, Integer> duplicates)
+            throws IOException {
+        DomainAnalysis da = dv.domainAnalysis;
+        List<SpamFlag> flags = new ArrayList<>(node < 0 ? List.of() : da.flags.get(node));
+        List<ContentSignals.PageText> texts = new ArrayList<>();
+        for (int i : pageIds) {
+            if (dv.pageText[i] != null) {
+                texts.add(dv.pageText[i]);
+            }
+        }
+        flags.addAll(ContentSignals.siteFlags(texts, duplicates));
+        double spam = SpamFlag.score(flags);
+        d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_SPAM, featureValue(spam)));
+        d.add(new StoredField(IndexFields.SPAM_SCORE, spam));
+        d.add(new StoredField(IndexFields.SPAM_FLAGS, SiteQuality.flagsJson(flags)));
+        d.add(new StoredField(IndexFields.TRUST, node < 0 ? 0 : da.trust[node]));
+        d.add(new StoredField(IndexFields.TRUSTRANK, node < 0 ? 0 : da.trustRank[node]));
+        d.add(new StoredField(IndexFields.SPAM_MASS, node < 0 ? 0 : da.spamMass[node]));
+        d.add(new StoredField(IndexFields.HARMONIC, node < 0 ? 0 : da.harmonic[node]));
+        d.add(new StoredField(IndexFields.GRAPH_AUTHORITY, node < 0 ? 0 : da.graphAuthority[node]));
+        d.add(new StoredField(IndexFields.AUTHORITY_PRIOR, JSON.writeValueAsString(new SiteQuality.Prior(
+                node < 0 ? null : da.prior[node], authorityConfig.priorWeight()))));
+        d.add(new StoredField(IndexFields.TOPICAL_AUTHORITY,
+                JSON.writeValueAsString(node < 0 ? Map.of() : da.topical.get(node))));
+        d.add(new StoredField(IndexFields.REF_DOMAINS_TOP,
+                JSON.writeValueAsString(node < 0 ? List.of() : da.topReferrers.get(node))));
     }
 
     private static String joinUnique(List<SiteRecord> rows, java.util.function.Function<SiteRecord, String> f) {

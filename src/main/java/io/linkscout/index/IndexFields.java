@@ -78,6 +78,28 @@ public final class IndexFields {
     /** Raw PageRank (stored), before scaling. */
     public static final String PAGERANK = "pagerank";
 
+    /** Authority, trust and spam (see io.linkscout.quality.SiteQuality; README "Authority, trust and spam"). */
+    public static final String FEATURE_SPAM = "spam";
+    /** 0–100 spam score of a page or site (stored; also in {@link #FEATURES} as {@link #FEATURE_SPAM}). */
+    public static final String SPAM_SCORE = "spam_score";
+    /** JSON list of the spam flags that fired: code, message, evidence, weight, strength (stored). */
+    public static final String SPAM_FLAGS = "spam_flags";
+    /** Site: 0–100 TrustRank and the raw TrustRank (stored). */
+    public static final String TRUST = "trust";
+    public static final String TRUSTRANK = "trustrank";
+    /** Site: relative spam mass (p − p+)/p (stored). */
+    public static final String SPAM_MASS = "spam_mass";
+    /** Site: harmonic centrality on the domain graph (stored). */
+    public static final String HARMONIC = "harmonic";
+    /** Site: authority from the link graph alone, before any external prior is mixed in (stored). */
+    public static final String GRAPH_AUTHORITY = "graph_authority";
+    /** Site: JSON {prior, weight} of the external prior mixed into the authority (stored). */
+    public static final String AUTHORITY_PRIOR = "authority_prior";
+    /** Site: JSON map topic -> 0–100 topical authority (stored). */
+    public static final String TOPICAL_AUTHORITY = "topical_authority";
+    /** Site: JSON list of the top referring domains (stored). */
+    public static final String REF_DOMAINS_TOP = "ref_domains_top";
+
     /** Stored JSON of the raw record (pages: without text), read back when the index is rebuilt. */
     public static final String RECORD = "record";
 

@@ -1,24 +1,16 @@
 package io.linkscout.jobs;
 
-import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.linkscout.quality.SiteQuality;
+import io.linkscout.quality.SpamFlag;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
- * The one place the jobs read a site's authority and spam signals. Today: the site document's PageRank authority
- * ({@code authority_value}, 0–100) and referring domains; spam score and flags are not computed yet (0 / empty).
- * When the per-site authority/trust/spam lookup lands, only {@link #lookup} changes.
+ * The one place the jobs read a site's authority and spam signals: a cached view of {@link SiteQuality} (the
+ * site document's 0–100 authority, referring domains, 0–100 spam score and the spam flags that fired, each as a
+ * {@link SpamFlag#line() result line}).
  */
 public final class SiteSignals {
 
@@ -46,24 +38,9 @@ public final class SiteSignals {
     }
 
     private Signals lookup(String domain) {
-        try {
-            BooleanQuery q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(IndexFields.ID, domain)), BooleanClause.Occur.FILTER).build();
-            TopDocs td = index.searcher().search(q, 1);
-            if (td.scoreDocs.length == 0) {
-                return new Signals(domain, 0, 0, 0, List.of(), false);
-            }
-            Document d = index.searcher().storedFields().document(td.scoreDocs[0].doc,
-                    Set.of(IndexFields.AUTHORITY_VALUE, IndexFields.REF_DOMAINS));
-            Number a = d.getField(IndexFields.AUTHORITY_VALUE) == null ? null
-                    : d.getField(IndexFields.AUTHORITY_VALUE).numericValue();
-            Number r = d.getField(IndexFields.REF_DOMAINS) == null ? null
-                    : d.getField(IndexFields.REF_DOMAINS).numericValue();
-            return new Signals(domain, a == null ? 0 : Jobs.round(a.doubleValue()), r == null ? 0 : r.intValue(), 0,
-                    List.of(), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SiteQuality.lookup(index, domain)
+                .map(q -> new Signals(domain, Jobs.round(q.authority()), q.refDomains(), Jobs.round(q.spamScore()),
+                        q.flags().stream().map(SpamFlag::line).toList(), true))
+                .orElseGet(() -> new Signals(domain, 0, 0, 0, List.of(), false));
     }
 }

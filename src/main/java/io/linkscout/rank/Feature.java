@@ -36,11 +36,12 @@ public enum Feature {
     OUT_DEGREE("out_degree", Family.CITATION, "how many links the page has (its linking habit)"),
     LENGTH("length", Family.RELEVANCE, "length of the page text (characters)"),
     IN_DEGREE("in_degree", Family.AUTHORITY, "links the page receives from other ingested pages"),
-    AUTHORITY("authority", Family.AUTHORITY, "PageRank authority of the page, 0-100");
+    AUTHORITY("authority", Family.AUTHORITY, "PageRank authority of the page, 0-100"),
+    SPAM("spam", Family.SPAM, "spam score of the page, 0-100 (the flags that fired are listed with the result)");
 
     /** Signal families, removed one at a time in the benchmark's ablation. */
     public enum Family {
-        RELEVANCE, MENTION, CITATION, AUTHORITY
+        RELEVANCE, MENTION, CITATION, AUTHORITY, SPAM
     }
 
     public final String key;

@@ -42,6 +42,12 @@ public final class PageTable {
     final String[] titles;
     final String[] domains;
     final double[] authority;
+    /** page spam score 0-100, and its flags as stored JSON (null when none fired) */
+    final double[] spam;
+    final String[] spamFlags;
+    /** registrable domain -> site spam score (0-100) and flags JSON */
+    final Map<String, Double> siteSpam = new HashMap<>();
+    final Map<String, String> siteSpamFlags = new HashMap<>();
     final int[] inDegree;
     final int[] outDegree;
     /** title variant (tokens joined by a space) -> nodes with that title */
@@ -59,6 +65,8 @@ public final class PageTable {
         titles = new String[n];
         domains = new String[n];
         authority = new double[n];
+        spam = new double[n];
+        spamFlags = new String[n];
         outDegree = new int[n];
         textLength = new int[n];
         reverse = graph.transpose();
@@ -66,7 +74,8 @@ public final class PageTable {
         ScoreDoc[] hits = idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)),
                 Math.max(1, maxDoc)).scoreDocs;
         Set<String> fields = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN,
-                IndexFields.AUTHORITY_VALUE, IndexFields.OUT_LINKS, IndexFields.TEXT_LENGTH);
+                IndexFields.AUTHORITY_VALUE, IndexFields.OUT_LINKS, IndexFields.TEXT_LENGTH, IndexFields.SPAM_SCORE,
+                IndexFields.SPAM_FLAGS);
         for (ScoreDoc h : hits) {
             Document d = sf.document(h.doc, fields);
             int node = graph.node(d.get(IndexFields.ID));
@@ -80,12 +89,23 @@ public final class PageTable {
             authority[node] = d.getField(IndexFields.AUTHORITY_VALUE).numericValue().doubleValue();
             outDegree[node] = d.getField(IndexFields.OUT_LINKS).numericValue().intValue();
             textLength[node] = d.getField(IndexFields.TEXT_LENGTH).numericValue().intValue();
+            spam[node] = d.getField(IndexFields.SPAM_SCORE) == null ? 0
+                    : d.getField(IndexFields.SPAM_SCORE).numericValue().doubleValue();
+            String flags = d.get(IndexFields.SPAM_FLAGS);
+            spamFlags[node] = flags == null || flags.equals("[]") ? null : flags;
         }
         for (ScoreDoc h : idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)),
                 Math.max(1, maxDoc)).scoreDocs) {
-            Document d = sf.document(h.doc, Set.of(IndexFields.ID, IndexFields.AUTHORITY_VALUE));
+            Document d = sf.document(h.doc, Set.of(IndexFields.ID, IndexFields.AUTHORITY_VALUE,
+                    IndexFields.SPAM_SCORE, IndexFields.SPAM_FLAGS));
             siteAuthority.put(d.get(IndexFields.ID),
                     d.getField(IndexFields.AUTHORITY_VALUE).numericValue().doubleValue());
+            if (d.getField(IndexFields.SPAM_SCORE) != null) {
+                siteSpam.put(d.get(IndexFields.ID), d.getField(IndexFields.SPAM_SCORE).numericValue().doubleValue());
+            }
+            if (d.get(IndexFields.SPAM_FLAGS) != null && !d.get(IndexFields.SPAM_FLAGS).equals("[]")) {
+                siteSpamFlags.put(d.get(IndexFields.ID), d.get(IndexFields.SPAM_FLAGS));
+            }
         }
         inDegree = graph.inDegrees();
         Map<String, List<Integer>> dict = new HashMap<>();

@@ -46,9 +46,16 @@ public class RecommendService {
      * @param unit           page or site
      * @param minAuthority   drop results below this authority
      * @param excludeDomains registrable domains never to return
+     * @param maxSpam        drop results whose spam score (0–100) is above this; 100 keeps all
      */
     public record Request(String title, String content, String contentType, int top, Recommender.Unit unit,
-            double minAuthority, Set<String> excludeDomains, boolean allowNonEnglish) {
+            double minAuthority, Set<String> excludeDomains, boolean allowNonEnglish, double maxSpam) {
+
+        /** Without a spam filter. */
+        public Request(String title, String content, String contentType, int top, Recommender.Unit unit,
+                double minAuthority, Set<String> excludeDomains, boolean allowNonEnglish) {
+            this(title, content, contentType, top, unit, minAuthority, excludeDomains, allowNonEnglish, 100);
+        }
 
         public static Request of(String title, String content, String type, int top, Recommender.Unit unit,
                 double minAuthority, Set<String> exclude) {
@@ -79,7 +86,7 @@ public class RecommendService {
         List<String> phrases = tr.topics().stream().map(Topic::phrase).toList();
         ContentQuery q = rec.prepare(title, c.text(), phrases);
         List<Recommendation> results = rec.recommend(q, new Recommender.Options(r.top(), r.unit(), r.minAuthority(),
-                r.excludeDomains(), true));
+                r.excludeDomains(), true, r.maxSpam()));
         double rankMs = (System.nanoTime() - t1) / 1e6;
         List<TopicView> tv = tr.topics().stream()
                 .map(t -> new TopicView(t.phrase(), t.kind(), Recommender.round(t.weight()), t.count())).toList();
@@ -118,6 +125,9 @@ public class RecommendService {
             if (!r.matchedTopics().isEmpty()) {
                 sb.append("     topics: ").append(String.join(", ", r.matchedTopics().stream().limit(6).toList()))
                         .append('\n');
+            }
+            for (String f : r.flags()) {
+                sb.append("     spam flag: ").append(truncate(f, 160)).append('\n');
             }
             sb.append('\n');
         }

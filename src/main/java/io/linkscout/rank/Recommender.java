@@ -50,10 +50,17 @@ public final class Recommender {
      * @param minAuthority   drop results whose authority is below this (0–100)
      * @param excludeDomains registrable domains never to return (e.g. the user's own site, competitors)
      * @param explain        compute contributions, topics and evidence (off for batch benchmark runs)
+     * @param maxSpam        drop results whose spam score (page, or site for {@code --unit site}) is above this
      */
-    public record Options(int top, Unit unit, double minAuthority, Set<String> excludeDomains, boolean explain) {
+    public record Options(int top, Unit unit, double minAuthority, Set<String> excludeDomains, boolean explain,
+            double maxSpam) {
         public Options {
             excludeDomains = excludeDomains == null ? Set.of() : Set.copyOf(excludeDomains);
+        }
+
+        /** No spam filter. */
+        public Options(int top, Unit unit, double minAuthority, Set<String> excludeDomains, boolean explain) {
+            this(top, unit, minAuthority, excludeDomains, explain, 100);
         }
     }
 
@@ -236,6 +243,7 @@ public final class Recommender {
             v[Feature.LENGTH.ordinal()] = table.textLength[node];
             v[Feature.IN_DEGREE.ordinal()] = table.inDegree[node];
             v[Feature.AUTHORITY.ordinal()] = table.authority[node];
+            v[Feature.SPAM.ordinal()] = table.spam[node];
         }
         return new Candidates(q, docs, nodes, f, named);
     }
@@ -322,10 +330,12 @@ public final class Recommender {
             for (int i = 0; i < r.size() && out.size() < o.top(); i++) {
                 int node = r.nodes()[i];
                 String domain = table.domains[node];
-                if (o.excludeDomains().contains(domain) || table.authority[node] < o.minAuthority()) {
+                if (o.excludeDomains().contains(domain) || table.authority[node] < o.minAuthority()
+                        || table.spam[node] > o.maxSpam()) {
                     continue;
                 }
-                out.add(explain(q, c, r, i, out.size() + 1, 1, table.authority[node], o.explain(), List.of()));
+                out.add(explain(q, c, r, i, out.size() + 1, 1, table.authority[node], o.explain(), List.of(),
+                        flagLines(table.spamFlags[node])));
             }
         } else {
             Map<String, List<Integer>> byDomain = new LinkedHashMap<>();
@@ -337,7 +347,8 @@ public final class Recommender {
                     break;
                 }
                 double auth = table.siteAuthority.getOrDefault(e.getKey(), 0.0);
-                if (o.excludeDomains().contains(e.getKey()) || auth < o.minAuthority()) {
+                if (o.excludeDomains().contains(e.getKey()) || auth < o.minAuthority()
+                        || table.siteSpam.getOrDefault(e.getKey(), 0.0) > o.maxSpam()) {
                     continue;
                 }
                 List<Integer> idx = e.getValue();
@@ -346,19 +357,20 @@ public final class Recommender {
                     int node = r.nodes()[idx.get(k)];
                     support.add(new Recommendation.Evidence("supporting-page", table.titles[node], url(node)));
                 }
-                out.add(explain(q, c, r, idx.get(0), out.size() + 1, idx.size(), auth, o.explain(), support));
+                out.add(explain(q, c, r, idx.get(0), out.size() + 1, idx.size(), auth, o.explain(), support,
+                        flagLines(table.siteSpamFlags.get(e.getKey()))));
             }
         }
         return out;
     }
 
     private Recommendation explain(ContentQuery q, Candidates c, Ranked r, int i, int rank, int pages,
-            double authority, boolean explain, List<Recommendation.Evidence> extra) {
+            double authority, boolean explain, List<Recommendation.Evidence> extra, List<String> flags) {
         int node = r.nodes()[i];
         String url = url(node);
         if (!explain) {
             return new Recommendation(rank, url, table.domains[node], table.titles[node], r.scores()[i], authority,
-                    pages, List.of(), List.of(), List.of(), List.of());
+                    pages, List.of(), List.of(), List.of(), flags);
         }
         double[] raw = r.features()[i];
         List<Recommendation.Contribution> contrib = new ArrayList<>();
@@ -404,7 +416,19 @@ public final class Recommender {
         }
         ev.addAll(extra);
         return new Recommendation(rank, url, table.domains[node], table.titles[node], round(r.scores()[i]),
-                round(authority), pages, contrib, matched, ev, List.of());
+                round(authority), pages, contrib, matched, ev, flags);
+    }
+
+    /** Spam flags as result lines: "CODE (weight w, strength s): message [evidence; ...]". */
+    static List<String> flagLines(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (io.linkscout.quality.SpamFlag f : io.linkscout.quality.SiteQuality.flags(json)) {
+            out.add(f.line());
+        }
+        return out;
     }
 
     private String storedText(int doc) {

@@ -113,11 +113,27 @@ class RecommendationsResourceTest {
         List<Float> all = post(article()).statusCode(200).extract().jsonPath().getList("results.authority",
                 Float.class);
         assertEquals(5, all.size());
-        post(article("minAuthority", 60))
+        // page authorities (nine-page graph, top rank 1.87x uniform < 10x, so the scale tops out at ln 11):
+        // otters 44.0, urchins 30.3, ocean news 27.8, kelp dive 21.5, kelp list 15.1
+        post(article("minAuthority", 27))
                 .statusCode(200)
                 .body("results.url", contains(ApiFixture.OCEAN_NEWS, ApiFixture.OTTERS, ApiFixture.URCHINS))
-                .body("results.authority", everyItem(greaterThanOrEqualTo(60f)));
-        post(article("minAuthority", 100)).statusCode(200).body("results.url", contains(ApiFixture.OTTERS));
+                .body("results.authority", everyItem(greaterThanOrEqualTo(27f)));
+        post(article("minAuthority", 40)).statusCode(200).body("results.url", contains(ApiFixture.OTTERS));
+    }
+
+    @Test
+    void spamFlagsAreListedAndMaxSpamFilters() {
+        // every fixture page has under 250 characters of text: THIN_CONTENT fires with strength 1 - length/250
+        post(article())
+                .statusCode(200)
+                .body("results[0].url", equalTo(ApiFixture.KELP_LIST))
+                .body("results[0].flags[0]", startsWith("THIN_CONTENT (weight 0.20, strength 0."))
+                .body("results[0].flags[0]", org.hamcrest.Matchers.containsString(
+                        "characters of text [" + ApiFixture.KELP_LIST + "]"));
+        post(article("maxSpam", 0)).statusCode(200).body("results", empty());
+        post(article("maxSpam", 100)).statusCode(200).body("results.url", contains(RANKED.toArray()));
+        assertError(post(article("maxSpam", 101)), 400, "maxSpam must be between 0 and 100 (got 101.0)");
     }
 
     @Test
@@ -138,7 +154,7 @@ class RecommendationsResourceTest {
         assertError(post(article("top", "many")), 400, "invalid JSON request body: \"top\" must be an integer");
         assertError(post(article("exclude_domains", List.of("x.com"))), 400,
                 "invalid JSON request body: unknown field \"exclude_domains\" (known fields: allowNonEnglish, content,"
-                        + " contentType, excludeDomains, minAuthority, title, top, unit)");
+                        + " contentType, excludeDomains, maxSpam, minAuthority, title, top, unit)");
         assertError(post(article("excludeDomains", "x.com")), 400,
                 "invalid JSON request body: \"excludeDomains\" must be an array");
     }

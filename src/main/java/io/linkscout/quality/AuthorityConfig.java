@@ -1,0 +1,65 @@
+package io.linkscout.quality;
+
+import java.util.Optional;
+
+/**
+ * Settings of the authority, trust and spam computation (application.properties / environment):
+ * <ul>
+ * <li>{@code linkscout.authority.damping} (0.85): PageRank/TrustRank damping.</li>
+ * <li>{@code linkscout.authority.pass-unfollowed} (false): whether nofollow/sponsored/ugc links pass authority.</li>
+ * <li>{@code linkscout.authority.prior-weight} (0): weight {@code w} of the external prior (Moz DA, else Majestic
+ * rank) in {@code authority = (1−w)·graph + w·prior}; 0 keeps authority purely from the ingested graph.</li>
+ * <li>{@code linkscout.authority.demote-at} (50): sites whose link-graph spam score reaches this pass no authority
+ * in the final PageRank.</li>
+ * <li>{@code linkscout.authority.good-fraction} (0.8): γ, the estimated share of good sites, the teleport mass
+ * given to the trusted core in spam mass ({@link io.linkscout.graph.TrustRank}).</li>
+ * <li>{@code linkscout.authority.topic-source} (catalog): where topics for topical authority come from
+ * ({@code catalog}: the catalog's categories; {@code none}: skip).</li>
+ * </ul>
+ */
+public record AuthorityConfig(double damping, boolean passUnfollowed, double priorWeight, double demoteAt,
+        double goodFraction, String topicSource) {
+
+    public static final AuthorityConfig DEFAULTS = new AuthorityConfig(0.85, false, 0.0, 50.0, 0.8, "catalog");
+
+    public AuthorityConfig {
+        if (!(damping > 0 && damping < 1)) {
+            throw new IllegalArgumentException("linkscout.authority.damping must be between 0 and 1 (exclusive), "
+                    + "got " + damping);
+        }
+        if (!(priorWeight >= 0 && priorWeight <= 1)) {
+            throw new IllegalArgumentException("linkscout.authority.prior-weight must be in [0, 1], got "
+                    + priorWeight);
+        }
+        if (!(goodFraction > 0 && goodFraction <= 1)) {
+            throw new IllegalArgumentException("linkscout.authority.good-fraction must be in (0, 1], got "
+                    + goodFraction);
+        }
+        if (!topicSource.equals("catalog") && !topicSource.equals("none")) {
+            throw new IllegalArgumentException("linkscout.authority.topic-source must be catalog or none, got "
+                    + topicSource);
+        }
+    }
+
+    /** From MicroProfile Config when running inside Quarkus, else the defaults. */
+    public static AuthorityConfig fromConfig() {
+        try {
+            var c = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            return new AuthorityConfig(
+                    get(c.getOptionalValue("linkscout.authority.damping", Double.class), DEFAULTS.damping()),
+                    get(c.getOptionalValue("linkscout.authority.pass-unfollowed", Boolean.class),
+                            DEFAULTS.passUnfollowed()),
+                    get(c.getOptionalValue("linkscout.authority.prior-weight", Double.class), DEFAULTS.priorWeight()),
+                    get(c.getOptionalValue("linkscout.authority.demote-at", Double.class), DEFAULTS.demoteAt()),
+                    get(c.getOptionalValue("linkscout.authority.good-fraction", Double.class),
+                            DEFAULTS.goodFraction()),
+                    get(c.getOptionalValue("linkscout.authority.topic-source", String.class), DEFAULTS.topicSource()));
+        } catch (IllegalStateException | NoClassDefFoundError e) {
+            return DEFAULTS;
+        }
+    }
+
+    private static <T> T get(Optional<T> v, T def) {
+        return v.orElse(def);
+    }
+}

@@ -1,0 +1,378 @@
+package io.linkscout.quality;
+
+import io.linkscout.graph.HarmonicCentrality;
+import io.linkscout.graph.LinkGraph;
+import io.linkscout.graph.PageRank;
+import io.linkscout.graph.TrustRank;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything LinkScout derives from the registrable-domain graph, in one pure computation (no I/O): PageRank,
+ * TrustRank and spam mass, the link-graph spam flags, spam-demoted authority, harmonic centrality, topical
+ * authority, referring domains and the optional external prior mix. Ingest and the {@code graph} command both call
+ * {@link #compute}, so they store the same numbers.
+ *
+ * <p>Steps, with {@code n} domains and PageRank damping {@code d}:
+ * <ol>
+ * <li>{@code p} = PageRank (uniform teleport, dangling mass along the teleport vector, nofollow passes nothing by
+ * default); {@code t} = TrustRank from the seeds; {@code m} = relative spam mass {@code (p − p+)/p},
+ * {@code p+ = γ·t} ({@link TrustRank}).</li>
+ * <li>Link-graph flags ({@link SpamFlag}; HIGH_SPAM_MASS needs spam mass ≥ 0.7 and at least the average PageRank 1/n): HIGH_SPAM_MASS, LINK_FARM, RECIPROCAL_LINKS, SINGLE_REFERRER. A domain
+ * whose score from these reaches {@code demote-at} is <em>demoted</em>: its out-links pass nothing.</li>
+ * <li>{@code p'} = PageRank with demoted domains' out-links removed; graph authority
+ * {@code a = 100·ln(1 + p'·n)/ln(1 + max(p')·n)} ({@link PageRank#authority}); LINKED_FROM_SPAM fires on domains
+ * that got most of their incoming rank from demoted ones.</li>
+ * <li>Authority {@code = (1−w)·a + w·prior} where the domain has a prior (Moz DA; else
+ * {@code 100·(1 − ln(rank)/ln(10^6))} from the Majestic rank), else {@code a}; {@code w} = prior-weight.</li>
+ * <li>Trust 0–100: {@code t} scaled like authority; harmonic centrality ({@link HarmonicCentrality}); topical
+ * authority per topic: PageRank with teleport uniform over the topic's domains (Haveliwala's topic-sensitive
+ * PageRank), scaled like authority, demoted domains passing nothing.</li>
+ * </ol>
+ *
+ * <p>Memory: about 10 {@code double[n]} arrays (80 bytes per node) plus the transposed graph (13 bytes per edge),
+ * the harmonic-centrality needs and the flags; topics are processed one at a time (one more PageRank each).
+ * Deterministic: ties broken by domain name.
+ */
+public final class DomainAnalysis {
+
+    /** At most this many referring domains are listed per site. */
+    public static final int TOP_REFERRERS = 10;
+    /** At most this many topics are kept per site. */
+    public static final int TOP_TOPICS = 5;
+    /** Farm density is computed over at most this many referring domains (the first by node id, i.e. by name). */
+    static final int MAX_FARM_SET = 200;
+
+    public final LinkGraph graph;
+    public final double[] pageRank;
+    public final double[] finalRank;
+    public final double[] graphAuthority;
+    public final double[] authority;
+    public final double[] trustRank;
+    public final double[] trust;
+    public final double[] spamMass;
+    public final double[] harmonic;
+    public final int[] refDomains;
+    public final List<List<String>> topReferrers;
+    public final List<List<SpamFlag>> flags;
+    public final boolean[] demoted;
+    public final List<Map<String, Double>> topical;
+    public final Double[] prior;
+    /** Seeds present in the graph (0: TrustRank and spam mass say nothing). */
+    public int seedsInGraph;
+    public final AuthorityConfig config;
+
+    private DomainAnalysis(LinkGraph g, AuthorityConfig cfg) {
+        int n = g.nodeCount();
+        this.graph = g;
+        this.config = cfg;
+        pageRank = new double[n];
+        finalRank = new double[n];
+        graphAuthority = new double[n];
+        authority = new double[n];
+        trustRank = new double[n];
+        trust = new double[n];
+        spamMass = new double[n];
+        harmonic = new double[n];
+        refDomains = new int[n];
+        topReferrers = new ArrayList<>(n);
+        flags = new ArrayList<>(n);
+        topical = new ArrayList<>(n);
+        demoted = new boolean[n];
+        prior = new Double[n];
+    }
+
+    /**
+     * @param seeds           trusted domains (TrustRank seeds); those not in the graph are ignored
+     * @param topicsByDomain  domain -> its topics (catalog categories); may be empty
+     * @param priors          domain -> external prior on 0–100; may be empty
+     */
+    public static DomainAnalysis compute(LinkGraph g, Collection<String> seeds, Map<String, Set<String>> topicsByDomain,
+            Map<String, Double> priors, AuthorityConfig cfg) {
+        DomainAnalysis a = new DomainAnalysis(g, cfg);
+        int n = g.nodeCount();
+        double d = cfg.damping();
+        boolean pass = cfg.passUnfollowed();
+        double[] p = PageRank.compute(g, d, null, pass, null, 1e-10, 200);
+        System.arraycopy(p, 0, a.pageRank, 0, n);
+        double[] sv = TrustRank.seedVector(g, seeds);
+        int k = 0;
+        for (double x : sv) {
+            k += x > 0 ? 1 : 0;
+        }
+        double[] t = TrustRank.compute(g, sv, d, pass, null);
+        System.arraycopy(t, 0, a.trustRank, 0, n);
+        double[] m = TrustRank.relativeSpamMass(p, TrustRank.coreRank(t, cfg.goodFraction()));
+        System.arraycopy(m, 0, a.spamMass, 0, n);
+        double[] tr = PageRank.authority(t);
+        System.arraycopy(tr, 0, a.trust, 0, n);
+
+        LinkGraph gt = g.transpose();
+        double[] outW = outWeights(g, pass);
+        for (int x = 0; x < n; x++) {
+            a.refDomains[x] = gt.outDegree(x);
+            a.topReferrers.add(topReferrers(g, gt, x, p));
+            List<SpamFlag> f = new ArrayList<>();
+            if (k > 0 && m[x] >= 0.7 && p[x] * n >= 1) {
+                f.add(SpamFlag.of(SpamFlag.HIGH_SPAM_MASS, String.format(Locale.ROOT,
+                        "%.0f%% of the site's PageRank does not come from the trusted seeds (spam mass %.2f; "
+                                + "PageRank %.2f× the average)", 100 * m[x], m[x], p[x] * n),
+                        List.of(String.format(Locale.ROOT, "PageRank %.3g, trusted-core PageRank %.3g", p[x],
+                                cfg.goodFraction() * t[x])), m[x]));
+            }
+            linkFarm(g, gt, x, f);
+            singleReferrer(g, gt, x, p, outW, pass, f);
+            a.flags.add(f);
+            a.demoted[x] = SpamFlag.score(f) >= cfg.demoteAt();
+        }
+        double[] p2 = PageRank.compute(g, d, null, pass, a.demoted, 1e-10, 200);
+        System.arraycopy(p2, 0, a.finalRank, 0, n);
+        double[] ga = PageRank.authority(p2);
+        System.arraycopy(ga, 0, a.graphAuthority, 0, n);
+        for (int x = 0; x < n; x++) {
+            linkedFromSpam(g, gt, x, p, outW, pass, a.demoted, a.flags.get(x));
+            Double pr = priors.get(g.name(x));
+            a.prior[x] = pr;
+            a.authority[x] = pr == null ? ga[x] : (1 - cfg.priorWeight()) * ga[x] + cfg.priorWeight() * pr;
+        }
+        double[] h = HarmonicCentrality.compute(g, pass);
+        System.arraycopy(h, 0, a.harmonic, 0, n);
+        for (int x = 0; x < n; x++) {
+            a.topical.add(new LinkedHashMap<>());
+        }
+        if (cfg.topicSource().equals("catalog")) {
+            topical(a, topicsByDomain);
+        }
+        a.seedsInGraph = k;
+        return a;
+    }
+
+    /** Spam score of a domain from its link-graph flags alone. */
+    public double graphSpamScore(int node) {
+        return SpamFlag.score(flags.get(node));
+    }
+
+    /** The prior on 0–100 from an authority row: Moz DA if present, else from the Majestic rank; null if neither. */
+    public static Double prior(Map<String, Double> metrics) {
+        Double da = metrics.get("moz_domain_authority");
+        if (da != null) {
+            return Math.max(0, Math.min(100, da));
+        }
+        Double rank = metrics.get("majestic_rank");
+        if (rank != null && rank >= 1) {
+            return Math.max(0, 100 * (1 - Math.log(rank) / Math.log(1e6)));
+        }
+        return null;
+    }
+
+    private static double[] outWeights(LinkGraph g, boolean pass) {
+        double[] w = new double[g.nodeCount()];
+        for (int s = 0; s < g.nodeCount(); s++) {
+            for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
+                if (pass || g.followed(e)) {
+                    w[s] += g.weight(e);
+                }
+            }
+        }
+        return w;
+    }
+
+    private static List<String> topReferrers(LinkGraph g, LinkGraph gt, int x, double[] p) {
+        Integer[] refs = new Integer[gt.outDegree(x)];
+        for (int e = gt.edgeStart(x), i = 0; e < gt.edgeEnd(x); e++, i++) {
+            refs[i] = gt.target(e);
+        }
+        Arrays.sort(refs, Comparator.comparingDouble((Integer y) -> -p[y]).thenComparing(g::name));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(TOP_REFERRERS, refs.length); i++) {
+            out.add(g.name(refs[i]));
+        }
+        return out;
+    }
+
+    /** Followed referrers of x, sorted by id. */
+    private static int[] followedReferrers(LinkGraph gt, int x) {
+        int c = 0;
+        for (int e = gt.edgeStart(x); e < gt.edgeEnd(x); e++) {
+            if (gt.followed(e)) {
+                c++;
+            }
+        }
+        int[] r = new int[c];
+        int i = 0;
+        for (int e = gt.edgeStart(x); e < gt.edgeEnd(x); e++) {
+            if (gt.followed(e)) {
+                r[i++] = gt.target(e);
+            }
+        }
+        return r;
+    }
+
+    private static boolean linksTo(LinkGraph g, int from, int to) {
+        int lo = g.edgeStart(from);
+        int hi = g.edgeEnd(from) - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int t = g.target(mid);
+            if (t == to) {
+                return g.followed(mid);
+            }
+            if (t < to) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * LINK_FARM: at least 3 followed referring domains R, of which ≥ 50% are linked back (reciprocal share r) and
+     * which link densely among themselves (followed edges inside R / (|R|·(|R|−1)) = δ ≥ 0.5); strength (r+δ)/2.
+     * RECIPROCAL_LINKS (when LINK_FARM does not fire): ≥ 5 referring domains, ≥ 80% linked back; strength r.
+     */
+    private static void linkFarm(LinkGraph g, LinkGraph gt, int x, List<SpamFlag> out) {
+        int[] r = followedReferrers(gt, x);
+        if (r.length < 3) {
+            return;
+        }
+        List<String> back = new ArrayList<>();
+        for (int y : r) {
+            if (linksTo(g, x, y)) {
+                back.add(g.name(y));
+            }
+        }
+        double recip = (double) back.size() / r.length;
+        int[] set = r.length > MAX_FARM_SET ? Arrays.copyOf(r, MAX_FARM_SET) : r;
+        long inside = 0;
+        for (int y : set) {
+            for (int z : set) {
+                if (y != z && linksTo(g, y, z)) {
+                    inside++;
+                }
+            }
+        }
+        double density = (double) inside / ((double) set.length * (set.length - 1));
+        List<String> ev = back.subList(0, Math.min(5, back.size()));
+        if (recip >= 0.5 && density >= 0.5) {
+            out.add(SpamFlag.of(SpamFlag.LINK_FARM, String.format(Locale.ROOT,
+                    "%d referring domains link densely to each other (density %.2f) and %.0f%% of them are linked "
+                            + "back", r.length, density, 100 * recip), ev, (recip + density) / 2));
+        } else if (r.length >= 5 && recip >= 0.8) {
+            out.add(SpamFlag.of(SpamFlag.RECIPROCAL_LINKS, String.format(Locale.ROOT,
+                    "%.0f%% of %d referring domains are linked back (link exchange)", 100 * recip, r.length), ev,
+                    recip));
+        }
+    }
+
+    /** Rank flowing into x from each other domain under PageRank p: y -> d·p[y]·w(y→x)/outW(y) (d omitted). */
+    private static Map<Integer, Double> inflow(LinkGraph g, LinkGraph gt, int x, double[] p, double[] outW,
+            boolean pass) {
+        Map<Integer, Double> in = new TreeMap<>();
+        for (int e = gt.edgeStart(x); e < gt.edgeEnd(x); e++) {
+            if (pass || gt.followed(e)) {
+                int y = gt.target(e);
+                if (outW[y] > 0) {
+                    in.merge(y, p[y] * gt.weight(e) / outW[y], Double::sum);
+                }
+            }
+        }
+        return in;
+    }
+
+    /** SINGLE_REFERRER: PageRank ≥ 2× average and ≥ 80% of the rank from other sites comes from one domain. */
+    private static void singleReferrer(LinkGraph g, LinkGraph gt, int x, double[] p, double[] outW, boolean pass,
+            List<SpamFlag> out) {
+        int n = g.nodeCount();
+        if (p[x] * n < 2) {
+            return;
+        }
+        Map<Integer, Double> in = inflow(g, gt, x, p, outW, pass);
+        double total = 0;
+        int best = -1;
+        for (Map.Entry<Integer, Double> e : in.entrySet()) {
+            total += e.getValue();
+            if (best < 0 || e.getValue() > in.get(best)) {
+                best = e.getKey();
+            }
+        }
+        if (best < 0 || total == 0) {
+            return;
+        }
+        double share = in.get(best) / total;
+        if (share >= 0.8) {
+            out.add(SpamFlag.of(SpamFlag.SINGLE_REFERRER, String.format(Locale.ROOT,
+                    "%.0f%% of the PageRank the site receives from other sites comes from %s (PageRank %.2f× "
+                            + "the average)", 100 * share, g.name(best), p[x] * n),
+                    List.of(g.name(best)), share));
+        }
+    }
+
+    /** LINKED_FROM_SPAM: ≥ 50% of the rank from other sites comes from demoted (flagged) domains. */
+    private static void linkedFromSpam(LinkGraph g, LinkGraph gt, int x, double[] p, double[] outW, boolean pass,
+            boolean[] demoted, List<SpamFlag> out) {
+        Map<Integer, Double> in = inflow(g, gt, x, p, outW, pass);
+        double total = 0;
+        double spam = 0;
+        List<String> ev = new ArrayList<>();
+        for (Map.Entry<Integer, Double> e : in.entrySet()) {
+            total += e.getValue();
+            if (demoted[e.getKey()]) {
+                spam += e.getValue();
+                if (ev.size() < 5) {
+                    ev.add(g.name(e.getKey()));
+                }
+            }
+        }
+        if (total > 0 && spam / total >= 0.5) {
+            out.add(SpamFlag.of(SpamFlag.LINKED_FROM_SPAM, String.format(Locale.ROOT,
+                    "%.0f%% of the PageRank the site receives from other sites comes from flagged sites, whose "
+                            + "links pass no authority", 100 * spam / total), ev, spam / total));
+        }
+    }
+
+    private static void topical(DomainAnalysis a, Map<String, Set<String>> topicsByDomain) {
+        LinkGraph g = a.graph;
+        int n = g.nodeCount();
+        Map<String, double[]> teleports = new TreeMap<>();
+        for (Map.Entry<String, Set<String>> e : topicsByDomain.entrySet()) {
+            int node = g.node(e.getKey());
+            if (node < 0) {
+                continue;
+            }
+            for (String topic : e.getValue()) {
+                teleports.computeIfAbsent(topic, k -> new double[n])[node] = 1;
+            }
+        }
+        List<List<Map.Entry<String, Double>>> per = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            per.add(new ArrayList<>());
+        }
+        for (Map.Entry<String, double[]> e : teleports.entrySet()) {
+            double[] r = PageRank.compute(g, a.config.damping(), e.getValue(), a.config.passUnfollowed(), a.demoted,
+                    1e-9, 100);
+            double[] s = PageRank.authority(r);
+            for (int i = 0; i < n; i++) {
+                if (s[i] >= 1) {
+                    per.get(i).add(Map.entry(e.getKey(), Math.round(s[i] * 100) / 100.0));
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            List<Map.Entry<String, Double>> l = per.get(i);
+            l.sort(Comparator.comparingDouble((Map.Entry<String, Double> x) -> -x.getValue())
+                    .thenComparing(Map.Entry::getKey));
+            for (int j = 0; j < Math.min(TOP_TOPICS, l.size()); j++) {
+                a.topical.get(i).put(l.get(j).getKey(), l.get(j).getValue());
+            }
+        }
+    }
+}
