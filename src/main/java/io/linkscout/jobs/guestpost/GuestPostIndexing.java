@@ -57,13 +57,6 @@ public final class GuestPostIndexing {
     private GuestPostIndexing() {
     }
 
-    /** As {@link #addPageFields(Document, Collector, String, String, String, String, List, PageStructure)} for a
-     * page without markup. */
-    public static void addPageFields(Document doc, Collector c, String domain, String url, String title, String text,
-            List<Link> links) {
-        addPageFields(doc, c, domain, url, title, text, links, null);
-    }
-
     /**
      * Detects on a page as indexed and adds the fields to its document: with the page's HTML headings and forms
      * when it came with markup ({@code structure} not null: the same signals, so the same label and reasons, as
