@@ -290,7 +290,7 @@ public final class IndexBuilder {
             m.social = p.social();
             try {
                 m.spill = spill.add(new PageRecord(url, p.title(), p.text(), List.of(), p.emails(), p.fetchedAt(),
-                        p.source()));
+                        p.source(), List.of(), List.of(), p.structure()));
             } catch (IOException e) {
                 failure = e;
                 return;
@@ -314,9 +314,14 @@ public final class IndexBuilder {
         }
     }
 
-    /** The JSON kept in a page document's {@code record} field. */
+    /**
+     * The JSON kept in a page document's {@code record} field. {@code structure} is left out when the page has none
+     * (plain text); records written before it existed read back with {@code null}.
+     */
     record StoredPage(String title, List<Link> links, List<String> emails, String fetchedAt, String source,
-            List<String> contactUrls, List<String> social) {
+            List<String> contactUrls, List<String> social,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include
+                    .NON_NULL) io.linkscout.ingest.PageStructure structure) {
     }
 
     private void loadOld(DirectoryReader old, Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
@@ -444,7 +449,7 @@ public final class IndexBuilder {
                     String text = d.get(IndexFields.TEXT);
                     PageMeta m = pages.get(url);
                     submit(queue, error, () -> addPage(writer, dv, m, text == null ? "" : text, sp.emails(),
-                            sp.fetchedAt(), sp.source(), written));
+                            sp.fetchedAt(), sp.source(), sp.structure(), written));
                 }
             }
             // pages read now
@@ -454,7 +459,7 @@ public final class IndexBuilder {
                     return; // superseded by a later record for the same URL
                 }
                 submit(queue, error, () -> addPage(writer, dv, m, s.text(), s.emails(), s.fetchedAt(), s.source(),
-                        written));
+                        s.structure(), written));
             });
         } finally {
             for (int i = 0; i < workers.size(); i++) {
@@ -667,7 +672,7 @@ public final class IndexBuilder {
     }
 
     private void addPage(IndexWriter writer, Derived dv, PageMeta m, String text, List<String> emails,
-            String fetchedAt, String source, AtomicLong written) {
+            String fetchedAt, String source, io.linkscout.ingest.PageStructure structure, AtomicLong written) {
         int i = dv.ordinal.get(m.url);
         Document d = new Document();
         d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_PAGE, Field.Store.YES));
@@ -723,11 +728,11 @@ public final class IndexBuilder {
             d.add(new StoredField(IndexFields.SOCIAL, s));
         }
         io.linkscout.jobs.guestpost.GuestPostIndexing.addPageFields(d, dv.guestPosts, dv.domains[i], m.url, m.title,
-                text, m.links);
+                text, m.links, structure);
         try {
             d.add(new StoredField(IndexFields.RECORD, JSON.writeValueAsBytes(
                     new StoredPage(m.title, m.links, emails == null ? List.of() : emails, fetchedAt, source,
-                            m.contactUrls, m.social))));
+                            m.contactUrls, m.social, structure))));
             writer.addDocument(d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package io.linkscout.index;
 
 import io.linkscout.ingest.PageRecord;
+import io.linkscout.ingest.PageStructure;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +37,44 @@ final class PageSpill implements Closeable {
         writeString(String.join("\n", p.emails()));
         writeString(p.fetchedAt() == null ? "" : p.fetchedAt());
         writeString(p.source() == null ? "" : p.source());
+        writeStructure(p.structure());
         return count++;
+    }
+
+    /** Structure: -1 when absent; else the heading count, headings, the form count and per form flags and strings. */
+    private void writeStructure(PageStructure st) throws IOException {
+        if (st == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(st.headings().size());
+        for (String h : st.headings()) {
+            writeString(h);
+        }
+        out.writeInt(st.forms().size());
+        for (PageStructure.Form f : st.forms()) {
+            out.writeByte((f.textarea() ? 1 : 0) | (f.file() ? 2 : 0));
+            writeString(f.words());
+            writeString(f.action());
+        }
+    }
+
+    private static PageStructure readStructure(DataInputStream in) throws IOException {
+        int nh = in.readInt();
+        if (nh < 0) {
+            return null;
+        }
+        List<String> headings = new ArrayList<>(nh);
+        for (int i = 0; i < nh; i++) {
+            headings.add(readString(in));
+        }
+        int nf = in.readInt();
+        List<PageStructure.Form> forms = new ArrayList<>(nf);
+        for (int i = 0; i < nf; i++) {
+            int flags = in.readByte();
+            forms.add(new PageStructure.Form((flags & 1) != 0, (flags & 2) != 0, readString(in), readString(in)));
+        }
+        return new PageStructure(headings, forms);
     }
 
     int count() {
@@ -43,7 +82,8 @@ final class PageSpill implements Closeable {
     }
 
     /** A spilled page: what the index needs besides title and links (which are kept in memory). */
-    record Spilled(int number, String url, String text, List<String> emails, String fetchedAt, String source) {
+    record Spilled(int number, String url, String text, List<String> emails, String fetchedAt, String source,
+            PageStructure structure) {
     }
 
     interface Visitor {
@@ -63,8 +103,9 @@ final class PageSpill implements Closeable {
                 String emails = readString(in);
                 String fetched = readString(in);
                 String source = readString(in);
+                PageStructure structure = readStructure(in);
                 v.visit(new Spilled(i, url, text, emails.isEmpty() ? List.of() : List.of(emails.split("\n")),
-                        fetched.isEmpty() ? null : fetched, source.isEmpty() ? null : source));
+                        fetched.isEmpty() ? null : fetched, source.isEmpty() ? null : source, structure));
             }
         } catch (EOFException e) {
             throw new IOException("staging file " + file + " is truncated", e);

@@ -37,6 +37,7 @@ import org.jsoup.select.NodeVisitor;
  * basic pattern, unique and sorted; plus addresses written in the visible text, including obfuscated forms, see
  * {@link ContactExtractor}.</li>
  * <li>contact pages and social profiles: see {@link ContactExtractor}.</li>
+ * <li>headings ({@code h1}–{@code h3}) and submission forms: see {@link PageStructure}.</li>
  * </ul>
  */
 public final class HtmlExtractor {
@@ -53,13 +54,25 @@ public final class HtmlExtractor {
      * @param description meta description (or {@code og:description}), or empty
      * @param contactUrls contact-page URLs (the page itself or its links), sorted
      * @param social      social-profile URLs linked from the page, sorted
+     * @param forms       submission forms (with a textarea or file upload), see {@link PageStructure#forms}
      */
     public record Extracted(String title, String text, List<Link> links, List<String> emails, String canonical,
-            List<String> headings, String description, List<String> contactUrls, List<String> social) {
+            List<String> headings, String description, List<String> contactUrls, List<String> social,
+            List<PageStructure.Form> forms) {
 
         public Extracted(String title, String text, List<Link> links, List<String> emails, String canonical,
                 List<String> headings, String description) {
             this(title, text, links, emails, canonical, headings, description, List.of(), List.of());
+        }
+
+        public Extracted(String title, String text, List<Link> links, List<String> emails, String canonical,
+                List<String> headings, String description, List<String> contactUrls, List<String> social) {
+            this(title, text, links, emails, canonical, headings, description, contactUrls, social, List.of());
+        }
+
+        /** Headings and forms as carried into the index (capped, see {@link PageStructure}). */
+        public PageStructure structure() {
+            return new PageStructure(headings, forms);
         }
 
         public Extracted {
@@ -72,6 +85,7 @@ public final class HtmlExtractor {
             description = description == null ? "" : description;
             contactUrls = contactUrls == null ? List.of() : List.copyOf(contactUrls);
             social = social == null ? List.of() : List.copyOf(social);
+            forms = forms == null ? List.of() : List.copyOf(forms);
         }
     }
 
@@ -144,9 +158,10 @@ public final class HtmlExtractor {
             emails.addAll(ContactExtractor.visibleEmails(doc.body().text()));
         }
         List<Link> links = mergeLinks(raw);
+        List<PageStructure.Form> forms = PageStructure.forms(doc, base); // before mainText drops the forms
         String text = mainText(doc);
         return new Extracted(title, text, links, new ArrayList<>(emails), canonical, headings, description,
-                ContactExtractor.contactUrls(pageUrl, links), ContactExtractor.socialProfiles(links));
+                ContactExtractor.contactUrls(pageUrl, links), ContactExtractor.socialProfiles(links), forms);
     }
 
     /**

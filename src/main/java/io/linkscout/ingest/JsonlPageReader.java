@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * <li>{@code title}, {@code text}: strings;</li>
  * <li>{@code html}: the page's HTML; title, text, links and {@code mailto:} addresses are extracted from it with
  * {@link HtmlExtractor} (an explicit {@code title}/{@code text} wins; links are the given ones followed by the
- * extracted ones);</li>
+ * extracted ones; headings and submission forms become the record's {@link PageStructure}, which a page without
+ * {@code html} does not have);</li>
  * <li>{@code links}: array of {@code {"url", "anchor", "rel"}} objects or of URL strings, resolved against the page
  * URL and normalised; targets that are not http(s) are dropped and counted as {@code jsonl: invalid link url},
  * {@code mailto:} targets become emails;</li>
@@ -217,8 +218,10 @@ public final class JsonlPageReader implements InputReader {
                 }
             }
         }
+        PageStructure structure = null;
         if (html != null) {
             HtmlExtractor.Extracted ex = extractor.extract(url, html);
+            structure = ex.structure();
             if (title == null || title.isBlank()) {
                 title = ex.title();
             }
@@ -231,7 +234,7 @@ public final class JsonlPageReader implements InputReader {
         List<Link> merged = HtmlExtractor.mergeLinks(links);
         return new PageRecord(url, title == null ? "" : HtmlExtractor.collapse(title), normaliseText(text),
                 merged, new ArrayList<>(emails), fetchedAt, source, ContactExtractor.contactUrls(url, merged),
-                ContactExtractor.socialProfiles(merged));
+                ContactExtractor.socialProfiles(merged), structure);
     }
 
     private static String string(JsonNode node, String field) throws LineProblem {

@@ -14,13 +14,20 @@ import java.util.List;
  * @param source    where the record came from, e.g. {@code pages.jsonl.gz:12} or {@code crawl.warc.gz@4711}
  * @param contactUrls contact-page URLs found on the page (see {@link ContactExtractor}), sorted
  * @param social      social-profile URLs linked from the page, sorted
+ * @param structure   headings and submission forms of an HTML page (see {@link PageStructure}); {@code null} when
+ *                    the page came without markup (plain text, WET, WAT)
  */
 public record PageRecord(String url, String title, String text, List<Link> links, List<String> emails,
-        String fetchedAt, String source, List<String> contactUrls, List<String> social) {
+        String fetchedAt, String source, List<String> contactUrls, List<String> social, PageStructure structure) {
 
     public PageRecord(String url, String title, String text, List<Link> links, List<String> emails,
             String fetchedAt, String source) {
         this(url, title, text, links, emails, fetchedAt, source, List.of(), List.of());
+    }
+
+    public PageRecord(String url, String title, String text, List<Link> links, List<String> emails,
+            String fetchedAt, String source, List<String> contactUrls, List<String> social) {
+        this(url, title, text, links, emails, fetchedAt, source, contactUrls, social, null);
     }
 
     public PageRecord {

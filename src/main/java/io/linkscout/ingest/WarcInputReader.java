@@ -211,7 +211,7 @@ public final class WarcInputReader implements InputReader {
     /** The page record of an extracted HTML page (shared with the crawler so both give the same records). */
     public static PageRecord pageOf(String url, HtmlExtractor.Extracted ex, String fetchedAt, String source) {
         return new PageRecord(url, ex.title(), ex.text(), ex.links(), ex.emails(), fetchedAt, source,
-                ex.contactUrls(), ex.social());
+                ex.contactUrls(), ex.social(), ex.structure());
     }
 
     private void wat(WarcMetadata meta, byte[] bytes, String fetchedAt, String source, IngestSink sink,

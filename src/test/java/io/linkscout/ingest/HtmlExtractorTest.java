@@ -77,4 +77,47 @@ class HtmlExtractorTest {
         assertEquals(List.of(), HtmlExtractor.mailtoAddresses("mailto:nobody"));
         assertEquals(List.of(), HtmlExtractor.mailtoAddresses("mailto:a@b"));
     }
+
+    @Test
+    void structureKeepsHeadingsAndSubmissionFormsOnly() {
+        HtmlExtractor.Extracted ex = new HtmlExtractor().extract("https://mag.example/write/",
+                "<html><head><base href='https://mag.example/base/'></head><body><h1>Write  for us</h1>"
+                        + "<form action='/search'><input name=q><button>Search</button></form>"
+                        + "<form action='send?x=1#f' method=post><legend>Pitch an ARTICLE</legend>"
+                        + "<label>Your draft <textarea name='draft_text' placeholder='Paste here'></textarea></label>"
+                        + "<input type=submit value='Send pitch'></form>"
+                        + "<h2> </h2><h3>Upload</h3><form><input type=file name=cv-file><button>Apply</button></form>"
+                        + "<h4>Not a heading we keep</h4><p>Body text.</p></body></html>");
+        assertEquals(List.of("Write for us", "Upload"), ex.headings());
+        // the search form has neither textarea nor upload; action resolves against <base href>
+        assertEquals(new PageStructure(List.of("Write for us", "Upload"), List.of(
+                new PageStructure.Form(true, false, "pitch an article your draft send pitch draft text paste here",
+                        "https://mag.example/base/send?x=1"),
+                new PageStructure.Form(false, true, "apply cv file", ""))), ex.structure());
+        assertEquals(List.of("textarea form:pitch an article your draft send pitch draft text paste here",
+                "file form:apply cv file"), ex.structure().formDescriptions());
+        // forms are still dropped from the main text
+        assertEquals("Write for us\nUpload\nNot a heading we keep\nBody text.", ex.text());
+    }
+
+    @Test
+    void structureIsCapped() {
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            html.append("<h2>Heading ").append(i).append("</h2>");
+        }
+        html.append("<h1>").append("x".repeat(300)).append("</h1>");
+        for (int i = 0; i < 8; i++) {
+            html.append("<form><textarea name=f").append(i).append("></textarea><p>").append("word ".repeat(200))
+                    .append("</p></form>");
+        }
+        PageStructure st = new HtmlExtractor().extract("https://a.example/", html.toString()).structure();
+        assertEquals(PageStructure.MAX_HEADINGS, st.headings().size());
+        assertEquals("Heading 31", st.headings().get(31));
+        assertEquals(PageStructure.MAX_FORMS, st.forms().size());
+        assertEquals(PageStructure.MAX_FORM_WORDS_CHARS, st.forms().get(0).words().length());
+        assertEquals(200, new PageStructure(List.of("y".repeat(500)), List.of()).headings().get(0).length());
+        // capping is idempotent: a value read back (spill file, stored JSON) equals the one written
+        assertEquals(st, new PageStructure(st.headings(), st.forms()));
+    }
 }

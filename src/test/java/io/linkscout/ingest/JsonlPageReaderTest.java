@@ -42,9 +42,11 @@ class JsonlPageReaderTest {
                 new PageRecord("https://example.com/a", "A page", "one two\nthree",
                         List.of(new Link("https://example.com/b", "again", ""), Link.of("https://other.example/c")),
                         List.of("me@example.com"), "2024-05-01T10:00:00Z", name + ":1"),
+                // from HTML: has a structure, empty here (no headings, no forms); the text page above has none
                 new PageRecord("https://example.com/h", "From HTML", "Body ex",
                         List.of(Link.of("https://example.com/given"), new Link("https://example.com/x", "ex", "")),
-                        List.of(), "2023-11-14T22:13:20Z", name + ":5")), sink.pages);
+                        List.of(), "2023-11-14T22:13:20Z", name + ":5", List.of(), List.of(), PageStructure.EMPTY)),
+                sink.pages);
         assertEquals(java.util.Map.of("jsonl: invalid link url", 1L), report.skipped());
         List<String> problems = report.problems().stream().map(Object::toString).toList();
         String f = file.toString();
@@ -92,5 +94,21 @@ class JsonlPageReaderTest {
     @Test
     void normaliseText() {
         assertEquals("a b\nc", JsonlPageReader.normaliseText("  a \u00a0 b \r\n\n\t c  \n"));
+    }
+
+    @Test
+    void htmlPagesCarryHeadingsAndForms() throws IOException {
+        Path file = dir.resolve("html.jsonl");
+        Files.writeString(file, "{\"url\": \"https://mag.example/join\", \"text\": \"Given text\", \"html\": "
+                + "\"<h1>Join us</h1><h2>Become a contributor</h2><form action='/apply'><textarea name=pitch>"
+                + "</textarea><button>Send your pitch</button></form>\"}\n"
+                + "{\"url\": \"https://mag.example/plain\", \"text\": \"Become a contributor\"}\n");
+        TestSink sink = new TestSink();
+        new JsonlPageReader().read(file, sink, new IngestReport());
+        PageRecord html = sink.pages.get(0);
+        assertEquals("Given text", html.text()); // an explicit text wins, the structure still comes from the HTML
+        assertEquals(new PageStructure(List.of("Join us", "Become a contributor"), List.of(new PageStructure.Form(
+                true, false, "send your pitch pitch", "https://mag.example/apply"))), html.structure());
+        assertEquals(null, sink.pages.get(1).structure());
     }
 }

@@ -90,6 +90,9 @@ class WarcInputReaderTest {
         assertEquals(new Link("https://an.wikipedia.org/wiki/Portalada", "Portalada", ""), p.links().get(0));
         assertEquals("2024-05-18T01:58:10Z", p.fetchedAt());
         assertEquals("commoncrawl-whirlwind__whirlwind.warc.gz@1023", p.source());
+        // HTML responses keep their headings (all h1-h3 of the page, navigation ones too) and forms
+        assertEquals(List.of("Contenidos", "Escopete"), p.structure().headings().subList(0, 2));
+        assertEquals(List.of(), p.structure().forms());
     }
 
     @Test
@@ -100,6 +103,7 @@ class WarcInputReaderTest {
         assertTrue(p.text().startsWith("Escopete"), p.text().substring(0, 80));
         assertEquals(0, p.links().size());
         assertEquals("commoncrawl-whirlwind__whirlwind.warc.wet.gz@466 (wet)", p.source());
+        assertEquals(null, p.structure()); // plain text: no headings or forms known
     }
 
     @Test

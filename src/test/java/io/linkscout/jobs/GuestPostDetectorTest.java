@@ -23,7 +23,7 @@ class GuestPostDetectorTest {
     static {
         for (String f : List.of("write-for-us", "guest-post-guidelines", "become-a-contributor", "submit-an-article",
                 "contribute-blog", "guest-byline-article", "pitch-us", "writers-wanted", "contributor-guidelines",
-                "share-your-story")) {
+                "share-your-story", "welcome-heading")) {
             EXPECTED.put(f + ".html", Kind.ACCEPTS);
         }
         for (String f : List.of("sponsored-post-pricing", "write-for-us-paid", "link-insertion",
@@ -44,25 +44,33 @@ class GuestPostDetectorTest {
     static final Map<String, Kind> KNOWN_MISSES = Map.of("share-your-story.html", Kind.NONE,
             "guest-posting-service.html", Kind.NONE);
 
+    /**
+     * Pages only the HTML path gets right: the heading "We welcome guest posts!" ends in "!", so plain text cannot
+     * tell it is a heading (ingest of an HTML page sees the real headings, see GuestPostIngestTest).
+     */
+    static final Map<String, Kind> TEXT_ONLY_MISSES = Map.of("welcome-heading.html", Kind.NONE);
+
     @Test
     void everyFixtureGetsItsExactLabelOnBothPaths() {
         List<GuestPostEval.Row> rows = GuestPostEval.run(FIXTURES);
         Map<String, Kind> html = new LinkedHashMap<>();
-        Map<String, Kind> indexed = new LinkedHashMap<>();
+        Map<String, Kind> textOnly = new LinkedHashMap<>();
         for (GuestPostEval.Row r : rows) {
             assertEquals(EXPECTED.get(r.file()), r.expected(), "labels.tsv disagrees for " + r.file());
             html.put(r.file(), r.html().kind());
-            indexed.put(r.file(), r.indexed().kind());
+            textOnly.put(r.file(), r.textOnly().kind());
         }
         Map<String, Kind> detected = new LinkedHashMap<>(EXPECTED);
         detected.putAll(KNOWN_MISSES);
         assertEquals(detected, html);
-        assertEquals(detected, indexed);
-        // 26 pages: 10 accept, 6 sell, 10 neither; misses: one accepting and one selling page labelled NONE
-        // detection: 14 of 16 positives found, no false positive -> P 1.0, R 14/16 = 0.875
+        detected.putAll(TEXT_ONLY_MISSES);
+        assertEquals(detected, textOnly);
+        // 27 pages: 11 accept, 6 sell, 10 neither; misses: one accepting and one selling page labelled NONE
+        // detection: 15 of 17 positives found, no false positive -> P 1.0, R 15/17 = 0.882
         // sells: 5 of 6 found, none wrong -> P 1.0, R 5/6 = 0.833
-        assertEquals(new GuestPostEval.Figures(26, 24, 1.0, 0.875, 1.0, 0.833), GuestPostEval.figures(rows, true));
-        assertEquals(new GuestPostEval.Figures(26, 24, 1.0, 0.875, 1.0, 0.833), GuestPostEval.figures(rows, false));
+        assertEquals(new GuestPostEval.Figures(27, 25, 1.0, 0.882, 1.0, 0.833), GuestPostEval.figures(rows, true));
+        // text only: also misses welcome-heading -> 24 exact, R 14/17 = 0.824
+        assertEquals(new GuestPostEval.Figures(27, 24, 1.0, 0.824, 1.0, 0.833), GuestPostEval.figures(rows, false));
     }
 
     @Test
@@ -88,11 +96,11 @@ class GuestPostDetectorTest {
     }
 
     @Test
-    void formOnlyCountsOnTheFullHtmlPath() {
+    void formOnlyCountsWhenThePageHasMarkup() {
         GuestPostEval.Row row = GuestPostEval.run(FIXTURES).stream()
                 .filter(r -> r.file().equals("become-a-contributor.html")).findFirst().orElseThrow();
         assertEquals(4.5, row.html().score()); // heading 2 + text 1 + form 1.5
-        assertEquals(3.0, row.indexed().score()); // no forms in the index: heading-like line 2 + text 1
+        assertEquals(3.0, row.textOnly().score()); // plain text has no forms: heading-like line 2 + text 1
     }
 
     @Test

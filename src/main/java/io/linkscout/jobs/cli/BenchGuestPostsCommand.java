@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code bench guest-posts}: precision/recall of guest-post detection on the labelled fixture pages. */
 @Command(name = "guest-posts", mixinStandardHelpOptions = true,
         description = "Precision and recall of guest-post detection on the labelled fixture pages, from the full "
-                + "HTML and from what the index keeps of a page (the ingest-time path).")
+                + "HTML (as ingest sees pages read from HTML) and from the text alone (as ingest sees plain-text "
+                + "pages).")
 public class BenchGuestPostsCommand implements Callable<Integer> {
 
     @Option(names = "--fixtures", paramLabel = "DIR", defaultValue = "src/test/resources/fixtures/guestpost",
@@ -27,17 +28,17 @@ public class BenchGuestPostsCommand implements Callable<Integer> {
         System.out.println("guest-post detection (" + GuestPostDetector.VERSION + ") on " + fixtures + ": "
                 + rows.size() + " pages");
         for (GuestPostEval.Row r : rows) {
-            boolean ok = r.expected() == r.html().kind() && r.expected() == r.indexed().kind();
+            boolean ok = r.expected() == r.html().kind() && r.expected() == r.textOnly().kind();
             if (verbose || !ok) {
-                System.out.printf("  %s %-34s expected %-7s html %-7s (%.2f, paid %.2f)  indexed %-7s (%.2f)%n",
+                System.out.printf("  %s %-34s expected %-7s html %-7s (%.2f, paid %.2f)  text %-7s (%.2f)%n",
                         ok ? "ok  " : "MISS", r.file(), r.expected(), r.html().kind(), r.html().score(),
-                        r.html().paidScore(), r.indexed().kind(), r.indexed().score());
+                        r.html().paidScore(), r.textOnly().kind(), r.textOnly().score());
             }
         }
         for (boolean html : new boolean[] {true, false}) {
             GuestPostEval.Figures f = GuestPostEval.figures(rows, html);
             System.out.printf("%-8s exact labels %d/%d  detection P %.3f R %.3f  sells P %.3f R %.3f%n",
-                    html ? "html" : "indexed", f.exactLabels(), f.pages(), f.detectionPrecision(),
+                    html ? "html" : "text", f.exactLabels(), f.pages(), f.detectionPrecision(),
                     f.detectionRecall(), f.sellsPrecision(), f.sellsRecall());
         }
         return 0;

@@ -12,14 +12,15 @@ import java.util.Locale;
 /**
  * Precision and recall of {@link GuestPostDetector} on a labelled set of HTML pages: a folder with
  * {@code labels.tsv} ({@code file<TAB>url<TAB>ACCEPTS|SELLS|NONE[<TAB>note]}, {@code #} comments) and the pages.
- * Measured twice: on the full HTML (headings, forms) and on what the index keeps of a page (title, text, links:
- * the ingest-time path).
+ * Measured twice: on the full HTML (headings, forms; also what ingest sees of a page read from HTML — JSONL
+ * {@code html}, WARC, crawl) and on the page's text alone (title, text, links: what ingest sees of a plain-text
+ * page, or of a page in an index written before headings and forms were kept).
  */
 public final class GuestPostEval {
 
     /** One labelled page and the detector's answers. */
     public record Row(String file, String url, GuestPostDetector.Kind expected, GuestPostDetector.Detection html,
-            GuestPostDetector.Detection indexed) {
+            GuestPostDetector.Detection textOnly) {
     }
 
     /**
@@ -62,9 +63,9 @@ public final class GuestPostEval {
                 }
                 String html = Files.readString(page, StandardCharsets.UTF_8);
                 GuestPostSignals full = GuestPostSignals.fromHtml(f[1], html);
-                GuestPostSignals indexed = GuestPostSignals.fromText(full.url(), full.title(), full.text(),
+                GuestPostSignals textOnly = GuestPostSignals.fromText(full.url(), full.title(), full.text(),
                         full.links());
-                rows.add(new Row(f[0], f[1], k, d.detect(full), d.detect(indexed)));
+                rows.add(new Row(f[0], f[1], k, d.detect(full), d.detect(textOnly)));
             }
         } catch (IOException e) {
             throw new UserException("cannot read " + dir + ": " + e.getMessage());
@@ -76,7 +77,7 @@ public final class GuestPostEval {
         int exact = 0;
         int tp = 0, fp = 0, fn = 0, stp = 0, sfp = 0, sfn = 0;
         for (Row r : rows) {
-            GuestPostDetector.Kind got = (html ? r.html() : r.indexed()).kind();
+            GuestPostDetector.Kind got = (html ? r.html() : r.textOnly()).kind();
             if (got == r.expected()) {
                 exact++;
             }

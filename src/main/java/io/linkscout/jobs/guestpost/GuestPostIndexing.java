@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkscout.ingest.Link;
+import io.linkscout.ingest.PageStructure;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,10 +57,15 @@ public final class GuestPostIndexing {
     private GuestPostIndexing() {
     }
 
-    /** Detects on a page as indexed and adds the fields to its document. */
+    /**
+     * Detects on a page as indexed and adds the fields to its document: with the page's HTML headings and forms
+     * when it came with markup ({@code structure} not null: the same signals, so the same label and reasons, as
+     * the full HTML), else with the heading-like lines of its text (see {@link GuestPostSignals#fromText}).
+     */
     public static void addPageFields(Document doc, Collector c, String domain, String url, String title, String text,
-            List<Link> links) {
-        GuestPostDetector.Detection d = DETECTOR.detect(GuestPostSignals.fromText(url, title, text, links));
+            List<Link> links, PageStructure structure) {
+        GuestPostDetector.Detection d = DETECTOR.detect(GuestPostSignals.fromIndexed(url, title, text, links,
+                structure));
         write(doc, d);
         c.offer(domain, url, d);
     }

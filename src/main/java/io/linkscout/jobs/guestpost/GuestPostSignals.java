@@ -2,23 +2,20 @@ package io.linkscout.jobs.guestpost;
 
 import io.linkscout.ingest.HtmlExtractor;
 import io.linkscout.ingest.Link;
+import io.linkscout.ingest.PageStructure;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * What the guest-post detector looks at on one page, independent of where the page came from.
  *
  * @param url       the page URL (normalised)
  * @param title     page title
- * @param headings  h1–h3 texts in document order (from HTML), or heading-like lines of the stored text
+ * @param headings  h1–h3 texts in document order (from HTML), or heading-like lines of a plain text
  * @param text      main text
  * @param links     outlinks with anchors
- * @param forms     one short description per submission form found (empty when none or unknown), e.g.
- *                  {@code "textarea file submit: submit your article"}
+ * @param forms     one short description per submission form found (empty when none or unknown), see
+ *                  {@link PageStructure.Form#describe()}, e.g. {@code "textarea file form:submit your article"}
  */
 public record GuestPostSignals(String url, String title, List<String> headings, String text, List<Link> links,
         List<String> forms) {
@@ -32,20 +29,30 @@ public record GuestPostSignals(String url, String title, List<String> headings, 
     }
 
     /**
-     * Signals of an HTML page: forms are read before {@link HtmlExtractor} drops them from the main text, then
-     * title, headings, text and links come from the extractor.
+     * Signals of an HTML page: title, headings, text, links and submission forms as {@link HtmlExtractor} extracts
+     * them (the same extraction, and the same caps, as ingest: see {@link PageStructure}).
      */
     public static GuestPostSignals fromHtml(String url, String html) {
-        Document doc = Jsoup.parse(html == null ? "" : html, url == null ? "" : url);
-        List<String> forms = forms(doc);
-        HtmlExtractor.Extracted ex = new HtmlExtractor().extract(url, doc);
-        return new GuestPostSignals(url, ex.title(), ex.headings(), ex.text(), ex.links(), forms);
+        HtmlExtractor.Extracted ex = new HtmlExtractor().extract(url, html);
+        return fromIndexed(url, ex.title(), ex.text(), ex.links(), ex.structure());
     }
 
     /**
-     * Signals of a page as the index stores it (no markup): headings are approximated by the heading-like lines of
-     * the text (at most 70 characters, not ending in sentence punctuation, among the first 40 lines); forms are
-     * unknown.
+     * Signals of a page as the index holds it: with its HTML structure (headings, forms) when it has one, else as
+     * {@link #fromText}.
+     */
+    public static GuestPostSignals fromIndexed(String url, String title, String text, List<Link> links,
+            PageStructure structure) {
+        if (structure == null) {
+            return fromText(url, title, text, links);
+        }
+        return new GuestPostSignals(url, title, structure.headings(), text, links, structure.formDescriptions());
+    }
+
+    /**
+     * Signals of a page without markup (plain-text input, or an index record written before structure was kept):
+     * headings are approximated by the heading-like lines of the text (at most 70 characters, not ending in
+     * sentence punctuation, among the first 40 lines); forms are unknown.
      */
     public static GuestPostSignals fromText(String url, String title, String text, List<Link> links) {
         List<String> headings = new ArrayList<>();
@@ -57,32 +64,5 @@ public record GuestPostSignals(String url, String title, List<String> headings, 
             }
         }
         return new GuestPostSignals(url, title, headings, text, links, List.of());
-    }
-
-    /**
-     * Submission forms: a {@code <form>} with a {@code textarea} or a file upload, described by its field kinds and
-     * the text of its buttons, labels and legends (lower case).
-     */
-    static List<String> forms(Document doc) {
-        List<String> out = new ArrayList<>();
-        for (Element f : doc.select("form")) {
-            boolean textarea = !f.select("textarea").isEmpty();
-            boolean file = !f.select("input[type=file]").isEmpty();
-            if (!textarea && !file) {
-                continue;
-            }
-            StringBuilder words = new StringBuilder();
-            for (Element e : f.select("button, input[type=submit], label, legend, h1, h2, h3, h4, p")) {
-                String t = e.tagName().equals("input") ? e.attr("value") : e.text();
-                words.append(' ').append(t);
-            }
-            for (Element e : f.select("input[name], textarea[name], input[placeholder], textarea[placeholder]")) {
-                words.append(' ').append(e.attr("name").replace('_', ' ').replace('-', ' '))
-                        .append(' ').append(e.attr("placeholder"));
-            }
-            out.add(((textarea ? "textarea " : "") + (file ? "file " : "") + "form:"
-                    + HtmlExtractor.collapse(words.toString())).toLowerCase(Locale.ROOT));
-        }
-        return out;
     }
 }
