@@ -110,7 +110,7 @@ public class CampaignSend {
         ex.put("job", p.job());
         ex.put("explanation", p.explanation());
         ex.put("url", page);
-        ex.put("score", p.score());
+        ex.put("score", Double.isFinite(p.score()) ? p.score() : null);
         ex.put("sentAt", at.toString());
         ex.put("evidence", ev);
         String json;
