@@ -69,8 +69,8 @@ public class JobsResource {
             @Schema(minimum = "1", maximum = "1000", defaultValue = "20") Integer top,
             @Schema(description = "Also add the results to this campaign's shortlist (source = the job's name; the"
                     + " campaign's rules apply); the answer then has a campaign field") Long campaignId,
-            @Schema(description = "With campaignId: send only the first N prospects (one per linking site, idea by idea) (default: all returned)",
-                    minimum = "1", maximum = "1000") Integer sendTop) {
+            @Schema(description = "With campaignId: send only the first N prospects (one per linking site, idea by"
+                    + " idea; default: all returned)", minimum = "1", maximum = "1000") Integer sendTop) {
     }
 
     @Schema(name = "LinkIntersectRequest", description = "Competitors, your domain and the overlap k")
@@ -100,6 +100,7 @@ public class JobsResource {
                     minimum = "1", maximum = "1000") Integer sendTop) {
     }
 
+    /** Documents (in OpenAPI) the {@code campaign} field that {@link #answer} adds to a job's answer. */
     @Schema(name = "SentToCampaign", description = "With campaignId: what adding the results to the campaign did")
     public record SentToCampaign(
             @Schema(description = "The prospects added and every result skipped with its reason") IntakeResult

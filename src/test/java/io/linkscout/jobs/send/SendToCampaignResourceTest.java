@@ -94,7 +94,8 @@ class SendToCampaignResourceTest {
         assertEquals(authority, r.getDouble("campaign.added[0].authority"), 1e-9);
         assertEquals("links to 3 competitor(s) (comp-a.com, comp-b.com, comp-c.com) but not to you; authority "
                 + authority, r.getString("campaign.added[0].reasons"));
-        assertEquals(r.getString("campaign.added[0].reasons"), r.getString("campaign.added[0].explanation.explanation"));
+        assertEquals(r.getString("campaign.added[0].reasons"),
+                r.getString("campaign.added[0].explanation.explanation"));
         assertEquals("link-intersect", r.getString("campaign.added[0].source"));
         assertEquals("link-intersect", r.getString("campaign.added[0].explanation.job"));
         assertEquals(JobsFixture.R1, r.getString("campaign.added[0].explanation.url"));
