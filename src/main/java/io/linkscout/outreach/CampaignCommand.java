@@ -181,12 +181,7 @@ public class CampaignCommand {
                 }
                 System.out.printf(Locale.ROOT, "Campaign %d: %d ranked sites considered, %d added, %d skipped"
                         + " (size limit %d)%n", id, r.considered(), r.added().size(), r.skipped().size(), r.size());
-                for (Views.ProspectView p : r.added()) {
-                    System.out.printf(Locale.ROOT, "  + %-30s %8.3f  %s%n", p.domain(), p.score(), p.pageUrl());
-                }
-                Map<IntakeResult.Reason, Long> by = new java.util.TreeMap<>();
-                r.skipped().forEach(s -> by.merge(s.reason(), 1L, Long::sum));
-                by.forEach((k, v) -> System.out.printf(Locale.ROOT, "  skipped %s: %d%n", k, v));
+                System.out.print(IntakeReport.lines(r.added(), r.skipped()));
             }
             return 0;
         }

@@ -39,6 +39,19 @@ class NoDatabaseTest {
     }
 
     @Test
+    void jobsAnswerWithoutCampaignIdAnd503WithIt() {
+        Map<String, Object> mentions = Map.of("brand", "Kelp", "domain", "kelpforestatlas.org");
+        given().contentType(ContentType.JSON).body(mentions).post("/api/mentions").then().statusCode(200)
+                .body("domain", equalTo("kelpforestatlas.org"));
+        OutreachResourceTest.assertError(given().contentType(ContentType.JSON)
+                .body(Map.of("brand", "Kelp", "domain", "kelpforestatlas.org", "campaignId", 1))
+                .post("/api/mentions").then(), 503, MESSAGE);
+        OutreachResourceTest.assertError(given().contentType(ContentType.JSON)
+                .body(Map.of("content", ApiFixture.ARTICLE, "campaignId", 1, "sendTop", 5))
+                .post("/api/guest-posts").then(), 503, MESSAGE);
+    }
+
+    @Test
     void healthIsUpAndSaysOutreachIsOff() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'linkscout-outreach' }.data.configured", equalTo(false));

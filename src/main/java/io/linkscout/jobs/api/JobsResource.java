@@ -1,19 +1,26 @@
 package io.linkscout.jobs.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linkscout.api.ErrorMapper;
 import io.linkscout.api.IndexService;
+import io.linkscout.api.OutreachResource;
 import io.linkscout.cli.UserException;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.JobsContent;
+import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.cli.GuestPostsCommand;
 import io.linkscout.jobs.cli.TopicsThatEarnCommand;
 import io.linkscout.jobs.earn.EarnedTopics;
 import io.linkscout.jobs.gap.LinkIntersect;
 import io.linkscout.jobs.gap.Mentions;
 import io.linkscout.jobs.guestpost.GuestPostFinder;
+import io.linkscout.jobs.send.CampaignSend;
+import io.linkscout.outreach.IntakeResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The three jobs over HTTP: {@code POST /api/guest-posts}, {@code /api/topics-that-earn}, {@code /api/link-intersect},
  * {@code /api/mentions}. Thin: validation (400 naming the field, 422 for a combination that cannot be answered) and
- * a call into {@code io.linkscout.jobs}; errors leave as JSON through {@link ErrorMapper}.
+ * a call into {@code io.linkscout.jobs}; errors leave as JSON through {@link ErrorMapper}. With {@code campaignId}
+ * the results also go to that campaign's shortlist through {@link CampaignSend} (who: header X-Changed-By).
  */
 @Path("/api")
 @ApplicationScoped
@@ -46,7 +54,11 @@ public class JobsResource {
             @Schema(description = "Drop sites whose spam score (0-100) is above this", minimum = "0",
                     maximum = "100", defaultValue = "100") Double maxSpam,
             @Schema(type = SchemaType.ARRAY) List<String> excludeDomains,
-            @Schema(defaultValue = "false") Boolean allowNonEnglish) {
+            @Schema(defaultValue = "false") Boolean allowNonEnglish,
+            @Schema(description = "Also add the results to this campaign's shortlist (source = the job's name; the"
+                    + " campaign's rules apply); the answer then has a campaign field") Long campaignId,
+            @Schema(description = "With campaignId: send only the first N results (default: all returned)",
+                    minimum = "1", maximum = "1000") Integer sendTop) {
     }
 
     @Schema(name = "TopicsThatEarnRequest", description = "Your niche (content or keywords), optionally your domain")
@@ -54,7 +66,11 @@ public class JobsResource {
             @Schema(description = "Your content (its top terms define the niche); or give keywords") String content,
             @Schema(description = "Seed keywords (instead of content)", type = SchemaType.ARRAY) List<String> keywords,
             @Schema(description = "Your domain: only topics your site has no page about (content gap)") String domain,
-            @Schema(minimum = "1", maximum = "1000", defaultValue = "20") Integer top) {
+            @Schema(minimum = "1", maximum = "1000", defaultValue = "20") Integer top,
+            @Schema(description = "Also add the results to this campaign's shortlist (source = the job's name; the"
+                    + " campaign's rules apply); the answer then has a campaign field") Long campaignId,
+            @Schema(description = "With campaignId: send only the first N prospects (one per linking site, idea by"
+                    + " idea; default: all returned)", minimum = "1", maximum = "1000") Integer sendTop) {
     }
 
     @Schema(name = "LinkIntersectRequest", description = "Competitors, your domain and the overlap k")
@@ -64,7 +80,11 @@ public class JobsResource {
             @Schema(description = "Minimum competitors linked (default 2, or 1 with one competitor)") Integer minOverlap,
             @Schema(description = "Optional content: adds topic fit to the ranking") String content,
             @Schema(minimum = "1", maximum = "1000", defaultValue = "50") Integer top,
-            @Schema(minimum = "0", maximum = "100", defaultValue = "100") Double maxSpam) {
+            @Schema(minimum = "0", maximum = "100", defaultValue = "100") Double maxSpam,
+            @Schema(description = "Also add the results to this campaign's shortlist (source = the job's name; the"
+                    + " campaign's rules apply); the answer then has a campaign field") Long campaignId,
+            @Schema(description = "With campaignId: send only the first N results (default: all returned)",
+                    minimum = "1", maximum = "1000") Integer sendTop) {
     }
 
     @Schema(name = "MentionsRequest", description = "Your brand, domain and optionally a content title")
@@ -73,11 +93,44 @@ public class JobsResource {
             @Schema(required = true, description = "Your domain") String domain,
             @Schema(description = "A content title to look for") String title,
             @Schema(minimum = "1", maximum = "1000", defaultValue = "50") Integer top,
-            @Schema(minimum = "0", maximum = "100", defaultValue = "100") Double maxSpam) {
+            @Schema(minimum = "0", maximum = "100", defaultValue = "100") Double maxSpam,
+            @Schema(description = "Also add the results to this campaign's shortlist (source = the job's name; the"
+                    + " campaign's rules apply); the answer then has a campaign field") Long campaignId,
+            @Schema(description = "With campaignId: send only the first N results (default: all returned)",
+                    minimum = "1", maximum = "1000") Integer sendTop) {
+    }
+
+    /** Documents (in OpenAPI) the {@code campaign} field that {@link #answer} adds to a job's answer. */
+    @Schema(name = "SentToCampaign", description = "With campaignId: what adding the results to the campaign did")
+    public record SentToCampaign(
+            @Schema(description = "The prospects added and every result skipped with its reason") IntakeResult
+            campaign) {
     }
 
     @Inject
     IndexService index;
+
+    @Inject
+    CampaignSend sender;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The job's answer, with a campaign field when the results were sent to a campaign. */
+    private Object answer(Object response, Long campaignId, Integer sendTop, String job,
+            List<ProspectCandidate> prospects, LinkScoutIndex idx, String changedBy) {
+        if (campaignId == null) {
+            return response;
+        }
+        IntakeResult sent = sender.send(campaignId, job, prospects, sendTop, idx, changedBy);
+        ObjectNode n = json.valueToTree(response);
+        n.set("campaign", json.valueToTree(sent));
+        return n;
+    }
+
+    private void check(Long campaignId, Integer sendTop) {
+        sender.check(campaignId, sendTop, "campaignId", "sendTop");
+    }
 
     @POST
     @Path("/guest-posts")
@@ -87,21 +140,27 @@ public class JobsResource {
             description = "Candidates are the sites whose pages were detected at ingest as accepting contributions"
                     + " (or selling posts: kept, flagged sells-posts). Ranked by topic fit, authority, detection"
                     + " strength and spam penalty; each result has the guidelines page and the detection's reasons.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation =
-            GuestPostFinder.Response.class)))
+    @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
+            content = @Content(schema = @Schema(allOf = {GuestPostFinder.Response.class, SentToCampaign.class})))
+    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
+            + " says which variables to set)",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "Missing content or a field out of range (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    @APIResponse(responseCode = "404", description = "No index", content = @Content(schema =
-            @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public GuestPostFinder.Response guestPosts(GuestPostsRequest q) {
+    public Object guestPosts(GuestPostsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
         if (q == null || q.content() == null || q.content().isBlank()) {
             throw new UserException("content is required: send the text of your article in the \"content\" field");
         }
         GuestPostFinder.Options o = GuestPostsCommand.options(q.top(), q.minAuthority(), q.maxSpam(),
                 q.excludeDomains());
+        check(q.campaignId(), q.sendTop());
         LinkScoutIndex idx = index.current();
-        return new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(), q.title(),
-                Boolean.TRUE.equals(q.allowNonEnglish())), o);
+        GuestPostFinder.Response r = new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(),
+                q.title(), Boolean.TRUE.equals(q.allowNonEnglish())), o);
+        return answer(r, q.campaignId(), q.sendTop(), "guest-posts",
+                r.results().stream().map(GuestPostFinder.Result::toProspect).toList(), idx, by);
     }
 
     @POST
@@ -112,13 +171,18 @@ public class JobsResource {
             description = "Topics (title terms and term pairs of linked pages matching the niche) ranked by mean"
                     + " referring domains per page, with example pages and linking sites. With domain: the content"
                     + " gap (topics your site has no page about).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation =
-            EarnedTopics.Response.class)))
+    @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
+            content = @Content(schema = @Schema(allOf = {EarnedTopics.Response.class, SentToCampaign.class})))
+    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
+            + " says which variables to set)",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "422", description = "Neither or both of content and keywords",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public EarnedTopics.Response topicsThatEarn(TopicsThatEarnRequest q) {
+    public Object topicsThatEarn(TopicsThatEarnRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
         if (q == null) {
             throw new UserException("request body is missing: send {\"keywords\": [\"...\"]} or {\"content\": \"...\"}");
         }
@@ -132,8 +196,12 @@ public class JobsResource {
             throw new UserException("keywords contains a blank keyword");
         }
         EarnedTopics.Options o = TopicsThatEarnCommand.options(q.top(), q.domain());
-        return TopicsThatEarnCommand.run(index.current(), hasContent ? q.content() : null,
+        check(q.campaignId(), q.sendTop());
+        LinkScoutIndex idx = index.current();
+        EarnedTopics.Response r = TopicsThatEarnCommand.run(idx, hasContent ? q.content() : null,
                 hasKeywords ? q.keywords() : null, o);
+        return answer(r, q.campaignId(), q.sendTop(), "topics-that-earn",
+                r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList(), idx, by);
     }
 
     @POST
@@ -143,19 +211,27 @@ public class JobsResource {
     @Operation(summary = "Domains linking to at least k competitors and not to you",
             description = "Over the domain graph (internal links excluded). Each result lists the linking pages per"
                     + " competitor with anchor and rel (nofollow/sponsored/ugc shown, not dropped).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation =
-            LinkIntersect.Response.class)))
+    @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
+            content = @Content(schema = @Schema(allOf = {LinkIntersect.Response.class, SentToCampaign.class})))
+    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
+            + " says which variables to set)",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public LinkIntersect.Response linkIntersect(LinkIntersectRequest q) {
+    public Object linkIntersect(LinkIntersectRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
         if (q == null) {
             throw new UserException("request body is missing: send {\"competitors\": [...], \"domain\": \"...\"}");
         }
         LinkIntersect.Options o = LinkIntersect.validate(q.competitors(), q.domain(), q.minOverlap(), q.top(),
                 q.maxSpam());
+        check(q.campaignId(), q.sendTop());
         LinkScoutIndex idx = index.current();
-        return new LinkIntersect(idx).run(o, q.content() == null || q.content().isBlank() ? null
+        LinkIntersect.Response r = new LinkIntersect(idx).run(o, q.content() == null || q.content().isBlank() ? null
                 : JobsContent.of(idx, q.content(), "auto", null, false));
+        return answer(r, q.campaignId(), q.sendTop(), "link-intersect",
+                r.results().stream().map(LinkIntersect.Result::toProspect).toList(), idx, by);
     }
 
     @POST
@@ -165,15 +241,24 @@ public class JobsResource {
     @Operation(summary = "Pages naming your brand, domain or title without linking to you",
             description = "Phrase search over page text and titles; your own pages and pages linking to your domain"
                     + " are left out. Each result has the sentence that names you.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation =
-            Mentions.Response.class)))
+    @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
+            content = @Content(schema = @Schema(allOf = {Mentions.Response.class, SentToCampaign.class})))
+    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
+            + " says which variables to set)",
+            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Mentions.Response mentions(MentionsRequest q) {
+    public Object mentions(MentionsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
         if (q == null) {
             throw new UserException("request body is missing: send {\"brand\": \"...\", \"domain\": \"...\"}");
         }
-        return new Mentions(index.current()).run(Mentions.validate(q.brand(), q.domain(), q.title(), q.top(),
-                q.maxSpam()));
+        Mentions.Options o = Mentions.validate(q.brand(), q.domain(), q.title(), q.top(), q.maxSpam());
+        check(q.campaignId(), q.sendTop());
+        LinkScoutIndex idx = index.current();
+        Mentions.Response r = new Mentions(idx).run(o);
+        return answer(r, q.campaignId(), q.sendTop(), "mentions",
+                r.results().stream().map(Mentions.Result::toProspect).toList(), idx, by);
     }
 }

@@ -6,7 +6,10 @@ import io.linkscout.cli.UserException;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.Jobs;
 import io.linkscout.jobs.JobsContent;
+import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.guestpost.GuestPostFinder;
+import io.linkscout.jobs.send.CampaignSend;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -56,16 +59,24 @@ public class GuestPostsCommand implements Callable<Integer> {
             + "campaign prospect candidates).")
     String format;
 
+    @Mixin
+    SendOptions send;
+
+    @Inject
+    CampaignSend sender;
+
     @Override
     public Integer call() throws Exception {
         JobsOutput.check(format);
         GuestPostFinder.Options o = options(top, minAuthority, maxSpam, exclude);
         String text = ContentFiles.read(content);
+        send.check(sender);
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
             GuestPostFinder.Response r = new GuestPostFinder(idx).find(
                     JobsContent.of(idx, text, type, title, allowNonEnglish), o);
-            JobsOutput.print(format, r, () -> table(r), () -> r.results().stream()
-                    .map(GuestPostFinder.Result::toProspect).toList());
+            List<ProspectCandidate> prospects = r.results().stream()
+                    .map(GuestPostFinder.Result::toProspect).toList();
+            JobsOutput.print(format, r, () -> table(r), prospects, send.send(sender, "guest-posts", prospects, idx));
         }
         return 0;
     }

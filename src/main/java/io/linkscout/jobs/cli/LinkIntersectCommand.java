@@ -4,7 +4,10 @@ import io.linkscout.cli.ContentFiles;
 import io.linkscout.cli.IndexOption;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.JobsContent;
+import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.gap.LinkIntersect;
+import io.linkscout.jobs.send.CampaignSend;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +48,24 @@ public class LinkIntersectCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, json or prospects.")
     String format;
 
+    @Mixin
+    SendOptions send;
+
+    @Inject
+    CampaignSend sender;
+
     @Override
     public Integer call() throws Exception {
         JobsOutput.check(format);
         LinkIntersect.Options o = LinkIntersect.validate(competitors, domain, minOverlap, top, maxSpam);
         String text = content == null ? null : ContentFiles.read(content);
+        send.check(sender);
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
             LinkIntersect.Response r = new LinkIntersect(idx).run(o,
                     text == null ? null : JobsContent.of(idx, text, "auto", null, false));
-            JobsOutput.print(format, r, () -> table(r), () -> r.results().stream()
-                    .map(LinkIntersect.Result::toProspect).toList());
+            List<ProspectCandidate> prospects = r.results().stream()
+                    .map(LinkIntersect.Result::toProspect).toList();
+            JobsOutput.print(format, r, () -> table(r), prospects, send.send(sender, "link-intersect", prospects, idx));
         }
         return 0;
     }

@@ -6,8 +6,11 @@ import io.linkscout.cli.UserException;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.Jobs;
 import io.linkscout.jobs.JobsContent;
+import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.earn.EarnedTopics;
+import io.linkscout.jobs.send.CampaignSend;
 import io.linkscout.rank.ContentQuery;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +47,12 @@ public class TopicsThatEarnCommand implements Callable<Integer> {
             + "site).")
     String format;
 
+    @Mixin
+    SendOptions send;
+
+    @Inject
+    CampaignSend sender;
+
     @Override
     public Integer call() throws Exception {
         JobsOutput.check(format);
@@ -52,10 +61,13 @@ public class TopicsThatEarnCommand implements Callable<Integer> {
         }
         EarnedTopics.Options o = options(top, domain);
         String text = content == null ? null : ContentFiles.read(content);
+        send.check(sender);
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
             EarnedTopics.Response r = run(idx, text, keywords, o);
-            JobsOutput.print(format, r, () -> table(r), () -> r.ideas().stream()
-                    .flatMap(i -> i.linkingSiteProspects().stream()).toList());
+            List<ProspectCandidate> prospects = r.ideas().stream()
+                    .flatMap(i -> i.linkingSiteProspects().stream()).toList();
+            JobsOutput.print(format, r, () -> table(r), prospects,
+                    send.send(sender, "topics-that-earn", prospects, idx));
         }
         return 0;
     }
