@@ -1,5 +1,7 @@
 package io.linkscout.quality;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.util.Optional;
 
 /**
@@ -41,10 +43,27 @@ public record AuthorityConfig(double damping, boolean passUnfollowed, double pri
         }
     }
 
+    /** Default of {@link #demoteResultsAt()}: above the largest single flag weight but one (LINK_FARM, 0.6). */
+    public static final double DEMOTE_RESULTS_AT = 60;
+
+    /**
+     * {@code linkscout.authority.demote-results-at} (60): recommendations whose spam score reaches this are listed
+     * after every other result. At 60 one link-farm flag at full strength is enough, a single content flag (at most
+     * 0.5, e.g. commercial vocabulary on an article about Las Vegas) is not: it takes two independent signals.
+     */
+    public static double demoteResultsAt() {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue("linkscout.authority.demote-results-at", Double.class)
+                    .orElse(DEMOTE_RESULTS_AT);
+        } catch (IllegalStateException | NoClassDefFoundError e) {
+            return DEMOTE_RESULTS_AT;
+        }
+    }
+
     /** From MicroProfile Config when running inside Quarkus, else the defaults. */
     public static AuthorityConfig fromConfig() {
         try {
-            var c = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            var c = ConfigProvider.getConfig();
             return new AuthorityConfig(
                     get(c.getOptionalValue("linkscout.authority.damping", Double.class), DEFAULTS.damping()),
                     get(c.getOptionalValue("linkscout.authority.pass-unfollowed", Boolean.class),

@@ -78,11 +78,22 @@ public final class Recommender {
     private final LinkScoutIndex index;
     private final RankerModel model;
     private final PageTable table;
+    private final double demoteAt;
 
+    /** With the spam demotion threshold of {@code linkscout.authority.demote-results-at} (default 60). */
     public Recommender(LinkScoutIndex index, RankerModel model) {
+        this(index, model, io.linkscout.quality.AuthorityConfig.demoteResultsAt());
+    }
+
+    /**
+     * @param demoteAt results whose spam score (page, or site for {@link Unit#SITE}) is at least this are listed
+     *                 after every result below it, flagged {@code DEMOTED} — shown, not hidden
+     */
+    public Recommender(LinkScoutIndex index, RankerModel model, double demoteAt) {
         this.index = index;
         this.model = model;
         this.table = PageTable.of(index);
+        this.demoteAt = demoteAt;
     }
 
     public RankerModel model() {
@@ -326,39 +337,46 @@ public final class Recommender {
         Candidates c = candidates(q, model.perGenerator());
         Ranked r = rank(c, model);
         List<Recommendation> out = new ArrayList<>();
+        // two passes: results below the spam demotion threshold, then the demoted ones (same order within each)
         if (o.unit() == Unit.PAGE) {
-            for (int i = 0; i < r.size() && out.size() < o.top(); i++) {
-                int node = r.nodes()[i];
-                String domain = table.domains[node];
-                if (o.excludeDomains().contains(domain) || table.authority[node] < o.minAuthority()
-                        || table.spam[node] > o.maxSpam()) {
-                    continue;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < r.size() && out.size() < o.top(); i++) {
+                    int node = r.nodes()[i];
+                    String domain = table.domains[node];
+                    double spam = table.spam[node];
+                    if (o.excludeDomains().contains(domain) || table.authority[node] < o.minAuthority()
+                            || spam > o.maxSpam() || (spam >= demoteAt) != (pass == 1)) {
+                        continue;
+                    }
+                    out.add(explain(q, c, r, i, out.size() + 1, 1, table.authority[node], o.explain(), List.of(),
+                            flags(table.spamFlags[node], spam)));
                 }
-                out.add(explain(q, c, r, i, out.size() + 1, 1, table.authority[node], o.explain(), List.of(),
-                        flagLines(table.spamFlags[node])));
             }
         } else {
             Map<String, List<Integer>> byDomain = new LinkedHashMap<>();
             for (int i = 0; i < r.size(); i++) {
                 byDomain.computeIfAbsent(table.domains[r.nodes()[i]], k -> new ArrayList<>()).add(i);
             }
-            for (Map.Entry<String, List<Integer>> e : byDomain.entrySet()) {
-                if (out.size() >= o.top()) {
-                    break;
+            for (int pass = 0; pass < 2; pass++) {
+                for (Map.Entry<String, List<Integer>> e : byDomain.entrySet()) {
+                    if (out.size() >= o.top()) {
+                        break;
+                    }
+                    double auth = table.siteAuthority.getOrDefault(e.getKey(), 0.0);
+                    double spam = table.siteSpam.getOrDefault(e.getKey(), 0.0);
+                    if (o.excludeDomains().contains(e.getKey()) || auth < o.minAuthority() || spam > o.maxSpam()
+                            || (spam >= demoteAt) != (pass == 1)) {
+                        continue;
+                    }
+                    List<Integer> idx = e.getValue();
+                    List<Recommendation.Evidence> support = new ArrayList<>();
+                    for (int k = 1; k < Math.min(4, idx.size()); k++) {
+                        int node = r.nodes()[idx.get(k)];
+                        support.add(new Recommendation.Evidence("supporting-page", table.titles[node], url(node)));
+                    }
+                    out.add(explain(q, c, r, idx.get(0), out.size() + 1, idx.size(), auth, o.explain(), support,
+                            flags(table.siteSpamFlags.get(e.getKey()), spam)));
                 }
-                double auth = table.siteAuthority.getOrDefault(e.getKey(), 0.0);
-                if (o.excludeDomains().contains(e.getKey()) || auth < o.minAuthority()
-                        || table.siteSpam.getOrDefault(e.getKey(), 0.0) > o.maxSpam()) {
-                    continue;
-                }
-                List<Integer> idx = e.getValue();
-                List<Recommendation.Evidence> support = new ArrayList<>();
-                for (int k = 1; k < Math.min(4, idx.size()); k++) {
-                    int node = r.nodes()[idx.get(k)];
-                    support.add(new Recommendation.Evidence("supporting-page", table.titles[node], url(node)));
-                }
-                out.add(explain(q, c, r, idx.get(0), out.size() + 1, idx.size(), auth, o.explain(), support,
-                        flagLines(table.siteSpamFlags.get(e.getKey()))));
             }
         }
         return out;
@@ -417,6 +435,19 @@ public final class Recommender {
         ev.addAll(extra);
         return new Recommendation(rank, url, table.domains[node], table.titles[node], round(r.scores()[i]),
                 round(authority), pages, contrib, matched, ev, flags);
+    }
+
+    /** The flag lines of a result, led by a {@code DEMOTED} line when its spam score reaches the threshold. */
+    private List<String> flags(String json, double spam) {
+        List<String> lines = flagLines(json);
+        if (spam < demoteAt) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(String.format(java.util.Locale.ROOT, "DEMOTED: spam score %.1f >= %.1f (linkscout.authority.demote-results-at):"
+                + " listed after every result below it", spam, demoteAt));
+        out.addAll(lines);
+        return out;
     }
 
     /** Spam flags as result lines: "CODE (weight w, strength s): message [evidence; ...]". */

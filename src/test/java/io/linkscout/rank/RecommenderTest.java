@@ -99,6 +99,30 @@ class RecommenderTest {
         assertEquals("named-by-content", rift.evidence().get(0).kind());
     }
 
+    /**
+     * Every fixture page is thin (THIN_CONTENT, weight 0.2, strength 1 − length/250): OCEAN (82 characters) scores
+     * 20·(1 − 82/250) = 13.44 and RIFT (96) 12.32, the others stay under 12 (KRAKATOA 103: 11.76). With the
+     * demotion threshold at 12 those two follow the others, in their own order, flagged, not hidden.
+     */
+    @Test
+    void spammyResultsAreListedAfterTheOthers() {
+        Recommender rec = new Recommender(index, model(), 12);
+        ContentQuery q = rec.prepare("Plate tectonics", "Plate tectonics moves the crust. Each volcano and every "
+                + "rift valley tells the story, as does the ocean floor.", List.of("volcano", "rift valley"));
+        List<Recommendation> r = rec.recommend(q, new Recommender.Options(10, Recommender.Unit.PAGE, 0, Set.of(),
+                false));
+        assertEquals(List.of(VOLCANO, ICELAND, KRAKATOA, OCEAN, RIFT), r.stream().map(Recommendation::url).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5), r.stream().map(Recommendation::rank).toList());
+        assertEquals("DEMOTED: spam score 13.4 >= 12.0 (linkscout.authority.demote-results-at): listed after every result"
+                + " below it", r.get(3).flags().get(0));
+        assertTrue(r.get(3).flags().get(1).startsWith("THIN_CONTENT (weight 0.20, strength 0.67)"), r.get(3).flags()
+                .toString());
+        assertTrue(r.get(2).flags().stream().noneMatch(f -> f.startsWith("DEMOTED")));
+        // top 3: the demoted pages do not push out the others
+        assertEquals(List.of(VOLCANO, ICELAND, KRAKATOA), rec.recommend(q, new Recommender.Options(3,
+                Recommender.Unit.PAGE, 0, Set.of(), false)).stream().map(Recommendation::url).toList());
+    }
+
     @Test
     void sitesAggregateByDomainAndFiltersApply() {
         Recommender rec = new Recommender(index, model());
