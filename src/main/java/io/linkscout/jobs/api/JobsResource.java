@@ -26,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -100,7 +101,7 @@ public class JobsResource {
                     minimum = "1", maximum = "1000") Integer sendTop) {
     }
 
-    /** Documents (in OpenAPI) the {@code campaign} field that {@link #answer} adds to a job's answer. */
+    /** Documents (in OpenAPI) the {@code campaign} field that {@link #runAndSend} adds to a job's answer. */
     @Schema(name = "SentToCampaign", description = "With campaignId: what adding the results to the campaign did")
     public record SentToCampaign(
             @Schema(description = "The prospects added and every result skipped with its reason") IntakeResult
@@ -116,20 +117,22 @@ public class JobsResource {
     @Inject
     ObjectMapper json;
 
-    /** The job's answer, with a campaign field when the results were sent to a campaign. */
-    private Object answer(Object response, Long campaignId, Integer sendTop, String job,
-            List<ProspectCandidate> prospects, LinkScoutIndex idx, String changedBy) {
+    /**
+     * The flow every job shares, after its request is validated: check the campaign fields, run the job on the
+     * current index, and with {@code campaignId} send its prospects to that campaign and add a campaign field.
+     */
+    private <R> Object runAndSend(Long campaignId, Integer sendTop, String job, String changedBy,
+            Function<LinkScoutIndex, R> run, Function<R, List<ProspectCandidate>> prospects) {
+        sender.check(campaignId, sendTop, "campaignId", "sendTop");
+        LinkScoutIndex idx = index.current();
+        R response = run.apply(idx);
         if (campaignId == null) {
             return response;
         }
-        IntakeResult sent = sender.send(campaignId, job, prospects, sendTop, idx, changedBy);
+        IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx, changedBy);
         ObjectNode n = json.valueToTree(response);
         n.set("campaign", json.valueToTree(sent));
         return n;
-    }
-
-    private void check(Long campaignId, Integer sendTop) {
-        sender.check(campaignId, sendTop, "campaignId", "sendTop");
     }
 
     @POST
@@ -155,12 +158,10 @@ public class JobsResource {
         }
         GuestPostFinder.Options o = GuestPostsCommand.options(q.top(), q.minAuthority(), q.maxSpam(),
                 q.excludeDomains());
-        check(q.campaignId(), q.sendTop());
-        LinkScoutIndex idx = index.current();
-        GuestPostFinder.Response r = new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(),
-                q.title(), Boolean.TRUE.equals(q.allowNonEnglish())), o);
-        return answer(r, q.campaignId(), q.sendTop(), "guest-posts",
-                r.results().stream().map(GuestPostFinder.Result::toProspect).toList(), idx, by);
+        return runAndSend(q.campaignId(), q.sendTop(), "guest-posts", by,
+                idx -> new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(), q.title(),
+                        Boolean.TRUE.equals(q.allowNonEnglish())), o),
+                r -> r.results().stream().map(GuestPostFinder.Result::toProspect).toList());
     }
 
     @POST
@@ -196,12 +197,10 @@ public class JobsResource {
             throw new UserException("keywords contains a blank keyword");
         }
         EarnedTopics.Options o = TopicsThatEarnCommand.options(q.top(), q.domain());
-        check(q.campaignId(), q.sendTop());
-        LinkScoutIndex idx = index.current();
-        EarnedTopics.Response r = TopicsThatEarnCommand.run(idx, hasContent ? q.content() : null,
-                hasKeywords ? q.keywords() : null, o);
-        return answer(r, q.campaignId(), q.sendTop(), "topics-that-earn",
-                r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList(), idx, by);
+        return runAndSend(q.campaignId(), q.sendTop(), "topics-that-earn", by,
+                idx -> TopicsThatEarnCommand.run(idx, hasContent ? q.content() : null,
+                        hasKeywords ? q.keywords() : null, o),
+                r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList());
     }
 
     @POST
@@ -226,12 +225,10 @@ public class JobsResource {
         }
         LinkIntersect.Options o = LinkIntersect.validate(q.competitors(), q.domain(), q.minOverlap(), q.top(),
                 q.maxSpam());
-        check(q.campaignId(), q.sendTop());
-        LinkScoutIndex idx = index.current();
-        LinkIntersect.Response r = new LinkIntersect(idx).run(o, q.content() == null || q.content().isBlank() ? null
-                : JobsContent.of(idx, q.content(), "auto", null, false));
-        return answer(r, q.campaignId(), q.sendTop(), "link-intersect",
-                r.results().stream().map(LinkIntersect.Result::toProspect).toList(), idx, by);
+        return runAndSend(q.campaignId(), q.sendTop(), "link-intersect", by,
+                idx -> new LinkIntersect(idx).run(o, q.content() == null || q.content().isBlank() ? null
+                        : JobsContent.of(idx, q.content(), "auto", null, false)),
+                r -> r.results().stream().map(LinkIntersect.Result::toProspect).toList());
     }
 
     @POST
@@ -255,10 +252,7 @@ public class JobsResource {
             throw new UserException("request body is missing: send {\"brand\": \"...\", \"domain\": \"...\"}");
         }
         Mentions.Options o = Mentions.validate(q.brand(), q.domain(), q.title(), q.top(), q.maxSpam());
-        check(q.campaignId(), q.sendTop());
-        LinkScoutIndex idx = index.current();
-        Mentions.Response r = new Mentions(idx).run(o);
-        return answer(r, q.campaignId(), q.sendTop(), "mentions",
-                r.results().stream().map(Mentions.Result::toProspect).toList(), idx, by);
+        return runAndSend(q.campaignId(), q.sendTop(), "mentions", by, idx -> new Mentions(idx).run(o),
+                r -> r.results().stream().map(Mentions.Result::toProspect).toList());
     }
 }
