@@ -43,6 +43,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api")
 @ApplicationScoped
 @Tag(name = "jobs", description = "Guest-post targets, topics that earn links, competitor link gap, unlinked mentions")
+// every job answers these two the same way (class level: OpenAPI adds them to each operation)
+@APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
+        content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+@APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
+        + " says which variables to set)",
+        content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
 public class JobsResource {
 
     @Schema(name = "GuestPostsRequest", description = "Your content and filters for guest-post targets")
@@ -145,11 +151,6 @@ public class JobsResource {
                     + " strength and spam penalty; each result has the guidelines page and the detection's reasons.")
     @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
             content = @Content(schema = @Schema(allOf = {GuestPostFinder.Response.class, SentToCampaign.class})))
-    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
-            + " says which variables to set)",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "Missing content or a field out of range (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public Object guestPosts(GuestPostsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
@@ -174,11 +175,6 @@ public class JobsResource {
                     + " gap (topics your site has no page about).")
     @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
             content = @Content(schema = @Schema(allOf = {EarnedTopics.Response.class, SentToCampaign.class})))
-    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
-            + " says which variables to set)",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "422", description = "Neither or both of content and keywords",
@@ -212,11 +208,6 @@ public class JobsResource {
                     + " competitor with anchor and rel (nofollow/sponsored/ugc shown, not dropped).")
     @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
             content = @Content(schema = @Schema(allOf = {LinkIntersect.Response.class, SentToCampaign.class})))
-    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
-            + " says which variables to set)",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public Object linkIntersect(LinkIntersectRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
@@ -240,11 +231,6 @@ public class JobsResource {
                     + " are left out. Each result has the sentence that names you.")
     @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
             content = @Content(schema = @Schema(allOf = {Mentions.Response.class, SentToCampaign.class})))
-    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
-            + " says which variables to set)",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public Object mentions(MentionsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
