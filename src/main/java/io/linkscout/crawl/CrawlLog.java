@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkscout.cli.UserException;
+import io.linkscout.ingest.JsonLines;
 import io.linkscout.ingest.PageRecord;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -106,28 +106,20 @@ final class CrawlLog implements Closeable {
         if (!Files.exists(f)) {
             return;
         }
-        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
+        JsonLines.forEach(f, (n, line, last) -> {
+            Event e;
+            try {
+                e = JSON.readValue(line, Event.class);
+            } catch (IOException ex) {
+                // only a last, half-written line can be damaged; anything else is not our file
+                if (last.get()) {
+                    return; // nothing follows it
                 }
-                Event e;
-                try {
-                    e = JSON.readValue(line, Event.class);
-                } catch (IOException ex) {
-                    // only a last, half-written line can be damaged; anything else is not our file
-                    if (r.readLine() == null) {
-                        return;
-                    }
-                    throw new UserException(f + ":" + n + ": not a crawl log line (" + ex.getMessage()
-                            + "); give an empty --state directory or the one of an earlier crawl", 422);
-                }
-                to.accept(e);
+                throw new UserException(f + ":" + n + ": not a crawl log line (" + ex.getMessage()
+                        + "); give an empty --state directory or the one of an earlier crawl", 422);
             }
-        }
+            to.accept(e);
+        });
     }
 
     static List<Event> readAll(Path stateDir) throws IOException {

@@ -48,8 +48,36 @@ public class CampaignCommand {
         System.out.println(JSON.writeValueAsString(o));
     }
 
+    /** What every subcommand shares: it needs the database, checked before anything else runs. */
+    abstract static class DbCommand implements Callable<Integer> {
+        @Inject
+        OutreachDatabase db;
+
+        @Override
+        public final Integer call() throws Exception {
+            db.require();
+            return run();
+        }
+
+        abstract Integer run() throws Exception;
+    }
+
+    /** A subcommand on one prospect, optimistic-locked by the version the user last saw. */
+    abstract static class ProspectCommand extends DbCommand {
+        @Parameters(index = "0", paramLabel = "PROSPECT_ID")
+        long id;
+        @Option(names = "--version", description = "The version you last saw (default: the current one).")
+        Long version;
+        @Inject
+        ProspectService prospects;
+
+        long version() {
+            return version != null ? version : prospects.get(id).version();
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a campaign; prints it as JSON.")
-    static class Create implements Callable<Integer> {
+    static class Create extends DbCommand {
         @Option(names = "--name", required = true, description = "Campaign name.")
         String name;
         @Option(names = "--target-domain", required = true, description = "Your own site (never suggested).")
@@ -64,12 +92,9 @@ public class CampaignCommand {
         String title;
         @Inject
         CampaignService campaigns;
-        @Inject
-        OutreachDatabase db;
 
         @Override
-        public Integer call() throws Exception {
-            db.require();
+        Integer run() throws Exception {
             String text = content == null ? null : ContentFiles.read(content);
             print(campaigns.create(new CampaignService.CampaignInput(name, title, text, contentUrl, target)));
             return 0;
@@ -77,15 +102,12 @@ public class CampaignCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List campaigns with prospect counts.")
-    static class ListCampaigns implements Callable<Integer> {
+    static class ListCampaigns extends DbCommand {
         @Inject
         CampaignService campaigns;
-        @Inject
-        OutreachDatabase db;
 
         @Override
-        public Integer call() {
-            db.require();
+        Integer run() {
             for (Views.CampaignView c : campaigns.list()) {
                 long total = c.prospects().values().stream().mapToLong(Long::longValue).sum();
                 System.out.printf(Locale.ROOT, "%4d  %-40s %-25s %4d prospects  %s%n", c.id(), c.name(),
@@ -106,7 +128,7 @@ public class CampaignCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "A campaign and its prospects.")
-    static class Show implements Callable<Integer> {
+    static class Show extends DbCommand {
         @Parameters(index = "0", paramLabel = "CAMPAIGN_ID")
         long id;
         @Option(names = "--status", split = ",", description = "Only these statuses.")
@@ -120,12 +142,9 @@ public class CampaignCommand {
         CampaignService campaigns;
         @Inject
         ProspectService prospects;
-        @Inject
-        OutreachDatabase db;
 
         @Override
-        public Integer call() throws Exception {
-            db.require();
+        Integer run() throws Exception {
             Views.CampaignView c = campaigns.get(id);
             Views.ProspectPage page = prospects.list(id, status, null, null, null, sort, 0, 500);
             if ("json".equalsIgnoreCase(format)) {
@@ -148,7 +167,7 @@ public class CampaignCommand {
 
     @Command(name = "shortlist", mixinStandardHelpOptions = true,
             description = "Rank sites for the campaign's content and add the new ones as prospects.")
-    static class Shortlist implements Callable<Integer> {
+    static class Shortlist extends DbCommand {
         @Parameters(index = "0", paramLabel = "CAMPAIGN_ID")
         long id;
         @Mixin
@@ -165,12 +184,9 @@ public class CampaignCommand {
         ShortlistService shortlist;
         @Inject
         CampaignService campaigns;
-        @Inject
-        OutreachDatabase db;
 
         @Override
-        public Integer call() throws Exception {
-            db.require();
+        Integer run() throws Exception {
             campaigns.get(id);
             RankerModel m = model == null ? RankerModel.bundled() : RankerModel.load(model);
             try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
@@ -189,7 +205,7 @@ public class CampaignCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add prospects by domain or URL (same rules as the shortlist).")
-    static class Add implements Callable<Integer> {
+    static class Add extends DbCommand {
         @Parameters(index = "0", paramLabel = "CAMPAIGN_ID")
         long id;
         @Parameters(index = "1..*", paramLabel = "DOMAIN_OR_URL", arity = "1..*")
@@ -204,12 +220,9 @@ public class CampaignCommand {
         IndexOption index;
         @Inject
         ProspectService prospects;
-        @Inject
-        OutreachDatabase db;
 
         @Override
-        public Integer call() throws Exception {
-            db.require();
+        Integer run() throws Exception {
             List<Candidate> cs = items.stream().map(Candidate::of).toList();
             IntakeResult r;
             if (index.layout().exists()) {
@@ -226,19 +239,16 @@ public class CampaignCommand {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "The shortlist as CSV (UTF-8 with BOM, RFC 4180).")
-    static class Export implements Callable<Integer> {
+    static class Export extends DbCommand {
         @Parameters(index = "0", paramLabel = "CAMPAIGN_ID")
         long id;
         @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: standard output).")
         Path out;
         @Inject
         ProspectService prospects;
-        @Inject
-        OutreachDatabase db;
 
         @Override
-        public Integer call() throws Exception {
-            db.require();
+        Integer run() throws Exception {
             byte[] csv = ProspectCsv.write(prospects.all(id)).getBytes(StandardCharsets.UTF_8);
             if (out == null) {
                 System.out.write(csv);
@@ -252,28 +262,18 @@ public class CampaignCommand {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Move a prospect to another status.")
-    static class Status implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "PROSPECT_ID")
-        long id;
+    static class Status extends ProspectCommand {
         @Parameters(index = "1", paramLabel = "STATUS",
                 description = "NEW, QUALIFIED, CONTACTED, REPLIED, WON, LOST or REJECTED.")
         String status;
-        @Option(names = "--version", description = "The version you last saw (default: the current one).")
-        Long version;
         @Option(names = "--won-url", description = "With WON: the page that now links to you.")
         String wonUrl;
         @Option(names = "--by", description = "Who (status history; default cli).")
         String by;
-        @Inject
-        ProspectService prospects;
-        @Inject
-        OutreachDatabase db;
 
         @Override
-        public Integer call() throws Exception {
-            db.require();
-            long v = version != null ? version : prospects.get(id).version();
-            Views.ProspectView p = prospects.changeStatus(id, status, v, by, wonUrl, "cli");
+        Integer run() throws Exception {
+            Views.ProspectView p = prospects.changeStatus(id, status, version(), by, wonUrl, "cli");
             System.out.println("prospect " + p.id() + " (" + p.domain() + ") is now " + p.status() + " (version "
                     + p.version() + "; next: " + ProspectStatus.names(p.status().next()) + ")");
             return 0;
@@ -281,23 +281,13 @@ public class CampaignCommand {
     }
 
     @Command(name = "note", mixinStandardHelpOptions = true, description = "Set a prospect's notes.")
-    static class Note implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "PROSPECT_ID")
-        long id;
+    static class Note extends ProspectCommand {
         @Parameters(index = "1", paramLabel = "TEXT")
         String text;
-        @Option(names = "--version", description = "The version you last saw (default: the current one).")
-        Long version;
-        @Inject
-        ProspectService prospects;
-        @Inject
-        OutreachDatabase db;
 
         @Override
-        public Integer call() throws Exception {
-            db.require();
-            long v = version != null ? version : prospects.get(id).version();
-            Views.ProspectView p = prospects.update(id, v, text, null);
+        Integer run() throws Exception {
+            Views.ProspectView p = prospects.update(id, version(), text, null);
             System.out.println("prospect " + p.id() + " notes saved (version " + p.version() + ")");
             return 0;
         }
@@ -306,7 +296,7 @@ public class CampaignCommand {
     @Command(name = "exclude", mixinStandardHelpOptions = true,
             description = "Exclude domains (never suggested): for one campaign (--campaign) or globally; or import a"
                     + " CSV (domain[,reason][,note]).")
-    static class Exclude implements Callable<Integer> {
+    static class Exclude extends DbCommand {
         @Parameters(paramLabel = "DOMAIN", arity = "0..*")
         List<String> domains;
         @Option(names = "--campaign", paramLabel = "ID", description = "Only for this campaign (default: global).")
@@ -322,12 +312,9 @@ public class CampaignCommand {
         boolean list;
         @Inject
         CampaignService campaigns;
-        @Inject
-        OutreachDatabase db;
 
         @Override
-        public Integer call() throws Exception {
-            db.require();
+        Integer run() throws Exception {
             if (list) {
                 for (Views.ExclusionView e : campaigns.exclusions(campaign)) {
                     System.out.printf(Locale.ROOT, "%-30s %-16s %s%n", e.domain(), e.reason(),

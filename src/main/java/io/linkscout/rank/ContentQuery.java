@@ -94,7 +94,8 @@ public record ContentQuery(String title, String text, Tokens tokens, List<Weight
                 topics == null ? List.of() : List.copyOf(topics));
     }
 
-    static List<String> analyze(Analyzer analyzer, String text) {
+    /** The analyzed terms of {@code text}, as the index's body field would hold them. */
+    public static List<String> analyze(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(IndexFields.BODY, text)) {
             CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);

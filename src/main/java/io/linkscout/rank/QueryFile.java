@@ -3,10 +3,8 @@ package io.linkscout.rank;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkscout.cli.UserException;
-import java.io.BufferedReader;
+import io.linkscout.ingest.JsonLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,14 +28,8 @@ public final class QueryFile {
         ObjectMapper om = new ObjectMapper();
         List<Query> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
+        try {
+            JsonLines.forEach(file, (n, line, last) -> {
                 JsonNode j;
                 try {
                     j = om.readTree(line);
@@ -58,7 +50,7 @@ public final class QueryFile {
                     throw new UserException(file + ":" + n + ": fields 'title' and 'text' are both empty");
                 }
                 out.add(new Query(id, title, text));
-            }
+            });
         } catch (IOException e) {
             throw new UserException("cannot read queries file " + file + ": " + e.getMessage());
         }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,6 +43,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api")
 @ApplicationScoped
 @Tag(name = "jobs", description = "Guest-post targets, topics that earn links, competitor link gap, unlinked mentions")
+// every job answers these two the same way (class level: OpenAPI adds them to each operation)
+@APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
+        content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
+@APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
+        + " says which variables to set)",
+        content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
 public class JobsResource {
 
     @Schema(name = "GuestPostsRequest", description = "Your content and filters for guest-post targets")
@@ -100,7 +107,7 @@ public class JobsResource {
                     minimum = "1", maximum = "1000") Integer sendTop) {
     }
 
-    /** Documents (in OpenAPI) the {@code campaign} field that {@link #answer} adds to a job's answer. */
+    /** Documents (in OpenAPI) the {@code campaign} field that {@link #runAndSend} adds to a job's answer. */
     @Schema(name = "SentToCampaign", description = "With campaignId: what adding the results to the campaign did")
     public record SentToCampaign(
             @Schema(description = "The prospects added and every result skipped with its reason") IntakeResult
@@ -116,20 +123,22 @@ public class JobsResource {
     @Inject
     ObjectMapper json;
 
-    /** The job's answer, with a campaign field when the results were sent to a campaign. */
-    private Object answer(Object response, Long campaignId, Integer sendTop, String job,
-            List<ProspectCandidate> prospects, LinkScoutIndex idx, String changedBy) {
+    /**
+     * The flow every job shares, after its request is validated: check the campaign fields, run the job on the
+     * current index, and with {@code campaignId} send its prospects to that campaign and add a campaign field.
+     */
+    private <R> Object runAndSend(Long campaignId, Integer sendTop, String job, String changedBy,
+            Function<LinkScoutIndex, R> run, Function<R, List<ProspectCandidate>> prospects) {
+        sender.check(campaignId, sendTop, "campaignId", "sendTop");
+        LinkScoutIndex idx = index.current();
+        R response = run.apply(idx);
         if (campaignId == null) {
             return response;
         }
-        IntakeResult sent = sender.send(campaignId, job, prospects, sendTop, idx, changedBy);
+        IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx, changedBy);
         ObjectNode n = json.valueToTree(response);
         n.set("campaign", json.valueToTree(sent));
         return n;
-    }
-
-    private void check(Long campaignId, Integer sendTop) {
-        sender.check(campaignId, sendTop, "campaignId", "sendTop");
     }
 
     @POST
@@ -142,11 +151,6 @@ public class JobsResource {
                     + " strength and spam penalty; each result has the guidelines page and the detection's reasons.")
     @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
             content = @Content(schema = @Schema(allOf = {GuestPostFinder.Response.class, SentToCampaign.class})))
-    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
-            + " says which variables to set)",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "Missing content or a field out of range (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public Object guestPosts(GuestPostsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
@@ -155,12 +159,10 @@ public class JobsResource {
         }
         GuestPostFinder.Options o = GuestPostsCommand.options(q.top(), q.minAuthority(), q.maxSpam(),
                 q.excludeDomains());
-        check(q.campaignId(), q.sendTop());
-        LinkScoutIndex idx = index.current();
-        GuestPostFinder.Response r = new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(),
-                q.title(), Boolean.TRUE.equals(q.allowNonEnglish())), o);
-        return answer(r, q.campaignId(), q.sendTop(), "guest-posts",
-                r.results().stream().map(GuestPostFinder.Result::toProspect).toList(), idx, by);
+        return runAndSend(q.campaignId(), q.sendTop(), "guest-posts", by,
+                idx -> new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(), q.title(),
+                        Boolean.TRUE.equals(q.allowNonEnglish())), o),
+                r -> r.results().stream().map(GuestPostFinder.Result::toProspect).toList());
     }
 
     @POST
@@ -173,11 +175,6 @@ public class JobsResource {
                     + " gap (topics your site has no page about).")
     @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
             content = @Content(schema = @Schema(allOf = {EarnedTopics.Response.class, SentToCampaign.class})))
-    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
-            + " says which variables to set)",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "422", description = "Neither or both of content and keywords",
@@ -196,12 +193,10 @@ public class JobsResource {
             throw new UserException("keywords contains a blank keyword");
         }
         EarnedTopics.Options o = TopicsThatEarnCommand.options(q.top(), q.domain());
-        check(q.campaignId(), q.sendTop());
-        LinkScoutIndex idx = index.current();
-        EarnedTopics.Response r = TopicsThatEarnCommand.run(idx, hasContent ? q.content() : null,
-                hasKeywords ? q.keywords() : null, o);
-        return answer(r, q.campaignId(), q.sendTop(), "topics-that-earn",
-                r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList(), idx, by);
+        return runAndSend(q.campaignId(), q.sendTop(), "topics-that-earn", by,
+                idx -> TopicsThatEarnCommand.run(idx, hasContent ? q.content() : null,
+                        hasKeywords ? q.keywords() : null, o),
+                r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList());
     }
 
     @POST
@@ -213,11 +208,6 @@ public class JobsResource {
                     + " competitor with anchor and rel (nofollow/sponsored/ugc shown, not dropped).")
     @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
             content = @Content(schema = @Schema(allOf = {LinkIntersect.Response.class, SentToCampaign.class})))
-    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
-            + " says which variables to set)",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public Object linkIntersect(LinkIntersectRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
@@ -226,12 +216,10 @@ public class JobsResource {
         }
         LinkIntersect.Options o = LinkIntersect.validate(q.competitors(), q.domain(), q.minOverlap(), q.top(),
                 q.maxSpam());
-        check(q.campaignId(), q.sendTop());
-        LinkScoutIndex idx = index.current();
-        LinkIntersect.Response r = new LinkIntersect(idx).run(o, q.content() == null || q.content().isBlank() ? null
-                : JobsContent.of(idx, q.content(), "auto", null, false));
-        return answer(r, q.campaignId(), q.sendTop(), "link-intersect",
-                r.results().stream().map(LinkIntersect.Result::toProspect).toList(), idx, by);
+        return runAndSend(q.campaignId(), q.sendTop(), "link-intersect", by,
+                idx -> new LinkIntersect(idx).run(o, q.content() == null || q.content().isBlank() ? null
+                        : JobsContent.of(idx, q.content(), "auto", null, false)),
+                r -> r.results().stream().map(LinkIntersect.Result::toProspect).toList());
     }
 
     @POST
@@ -243,11 +231,6 @@ public class JobsResource {
                     + " are left out. Each result has the sentence that names you.")
     @APIResponse(responseCode = "200", description = "The answer; with campaignId also a campaign field",
             content = @Content(schema = @Schema(allOf = {Mentions.Response.class, SentToCampaign.class})))
-    @APIResponse(responseCode = "404", description = "campaignId names no campaign, or no index",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "campaignId given but no database configured (the message"
-            + " says which variables to set)",
-            content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public Object mentions(MentionsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
@@ -255,10 +238,7 @@ public class JobsResource {
             throw new UserException("request body is missing: send {\"brand\": \"...\", \"domain\": \"...\"}");
         }
         Mentions.Options o = Mentions.validate(q.brand(), q.domain(), q.title(), q.top(), q.maxSpam());
-        check(q.campaignId(), q.sendTop());
-        LinkScoutIndex idx = index.current();
-        Mentions.Response r = new Mentions(idx).run(o);
-        return answer(r, q.campaignId(), q.sendTop(), "mentions",
-                r.results().stream().map(Mentions.Result::toProspect).toList(), idx, by);
+        return runAndSend(q.campaignId(), q.sendTop(), "mentions", by, idx -> new Mentions(idx).run(o),
+                r -> r.results().stream().map(Mentions.Result::toProspect).toList());
     }
 }

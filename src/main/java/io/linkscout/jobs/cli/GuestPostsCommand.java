@@ -3,10 +3,8 @@ package io.linkscout.jobs.cli;
 import io.linkscout.cli.ContentFiles;
 import io.linkscout.cli.IndexOption;
 import io.linkscout.cli.UserException;
-import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.Jobs;
 import io.linkscout.jobs.JobsContent;
-import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.guestpost.GuestPostFinder;
 import io.linkscout.jobs.send.CampaignSend;
 import jakarta.inject.Inject;
@@ -70,14 +68,9 @@ public class GuestPostsCommand implements Callable<Integer> {
         JobsOutput.check(format);
         GuestPostFinder.Options o = options(top, minAuthority, maxSpam, exclude);
         String text = ContentFiles.read(content);
-        send.check(sender);
-        try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
-            GuestPostFinder.Response r = new GuestPostFinder(idx).find(
-                    JobsContent.of(idx, text, type, title, allowNonEnglish), o);
-            List<ProspectCandidate> prospects = r.results().stream()
-                    .map(GuestPostFinder.Result::toProspect).toList();
-            JobsOutput.print(format, r, () -> table(r), prospects, send.send(sender, "guest-posts", prospects, idx));
-        }
+        send.run(sender, index, format, "guest-posts",
+                idx -> new GuestPostFinder(idx).find(JobsContent.of(idx, text, type, title, allowNonEnglish), o),
+                r -> r.results().stream().map(GuestPostFinder.Result::toProspect).toList(), GuestPostsCommand::table);
         return 0;
     }
 

@@ -2,9 +2,7 @@ package io.linkscout.jobs.cli;
 
 import io.linkscout.cli.ContentFiles;
 import io.linkscout.cli.IndexOption;
-import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.JobsContent;
-import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.gap.LinkIntersect;
 import io.linkscout.jobs.send.CampaignSend;
 import jakarta.inject.Inject;
@@ -59,14 +57,10 @@ public class LinkIntersectCommand implements Callable<Integer> {
         JobsOutput.check(format);
         LinkIntersect.Options o = LinkIntersect.validate(competitors, domain, minOverlap, top, maxSpam);
         String text = content == null ? null : ContentFiles.read(content);
-        send.check(sender);
-        try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
-            LinkIntersect.Response r = new LinkIntersect(idx).run(o,
-                    text == null ? null : JobsContent.of(idx, text, "auto", null, false));
-            List<ProspectCandidate> prospects = r.results().stream()
-                    .map(LinkIntersect.Result::toProspect).toList();
-            JobsOutput.print(format, r, () -> table(r), prospects, send.send(sender, "link-intersect", prospects, idx));
-        }
+        send.run(sender, index, format, "link-intersect",
+                idx -> new LinkIntersect(idx).run(o, text == null ? null : JobsContent.of(idx, text, "auto", null,
+                        false)),
+                r -> r.results().stream().map(LinkIntersect.Result::toProspect).toList(), LinkIntersectCommand::table);
         return 0;
     }
 

@@ -1,12 +1,9 @@
 package io.linkscout.jobs.cli;
 
 import io.linkscout.cli.IndexOption;
-import io.linkscout.index.LinkScoutIndex;
-import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.gap.Mentions;
 import io.linkscout.jobs.send.CampaignSend;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,13 +47,8 @@ public class MentionsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobsOutput.check(format);
         Mentions.Options o = Mentions.validate(brand, domain, title, top, maxSpam);
-        send.check(sender);
-        try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
-            Mentions.Response r = new Mentions(idx).run(o);
-            List<ProspectCandidate> prospects = r.results().stream()
-                    .map(Mentions.Result::toProspect).toList();
-            JobsOutput.print(format, r, () -> table(r), prospects, send.send(sender, "mentions", prospects, idx));
-        }
+        send.run(sender, index, format, "mentions", idx -> new Mentions(idx).run(o),
+                r -> r.results().stream().map(Mentions.Result::toProspect).toList(), MentionsCommand::table);
         return 0;
     }
 

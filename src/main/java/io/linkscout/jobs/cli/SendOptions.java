@@ -1,10 +1,12 @@
 package io.linkscout.jobs.cli;
 
+import io.linkscout.cli.IndexOption;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.send.CampaignSend;
 import io.linkscout.outreach.IntakeResult;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** {@code --campaign ID}, {@code --send-top N}, {@code --by NAME}: send a job's results to a campaign's shortlist. */
@@ -34,5 +36,19 @@ public class SendOptions {
             return null;
         }
         return sender.send(campaign, job, results, sendTop, idx, by == null || by.isBlank() ? "cli" : by);
+    }
+
+    /**
+     * The flow every job command shares once its options are validated: check the campaign options, run the job on
+     * the index, print the answer in {@code format} and, with --campaign, send its prospects to the campaign.
+     */
+    <R> void run(CampaignSend sender, IndexOption index, String format, String job, Function<LinkScoutIndex, R> run,
+            Function<R, List<ProspectCandidate>> prospects, Function<R, String> table) throws Exception {
+        check(sender);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
+            R r = run.apply(idx);
+            List<ProspectCandidate> ps = prospects.apply(r);
+            JobsOutput.print(format, r, () -> table.apply(r), ps, send(sender, job, ps, idx));
+        }
     }
 }

@@ -6,7 +6,6 @@ import io.linkscout.cli.UserException;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.Jobs;
 import io.linkscout.jobs.JobsContent;
-import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.earn.EarnedTopics;
 import io.linkscout.jobs.send.CampaignSend;
 import io.linkscout.rank.ContentQuery;
@@ -61,14 +60,9 @@ public class TopicsThatEarnCommand implements Callable<Integer> {
         }
         EarnedTopics.Options o = options(top, domain);
         String text = content == null ? null : ContentFiles.read(content);
-        send.check(sender);
-        try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
-            EarnedTopics.Response r = run(idx, text, keywords, o);
-            List<ProspectCandidate> prospects = r.ideas().stream()
-                    .flatMap(i -> i.linkingSiteProspects().stream()).toList();
-            JobsOutput.print(format, r, () -> table(r), prospects,
-                    send.send(sender, "topics-that-earn", prospects, idx));
-        }
+        send.run(sender, index, format, "topics-that-earn", idx -> run(idx, text, keywords, o),
+                r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList(),
+                TopicsThatEarnCommand::table);
         return 0;
     }
 

@@ -21,9 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
@@ -108,7 +105,7 @@ public final class EarnedTopics {
     public List<String> keywordTerms(List<String> keywords) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (String k : keywords) {
-            out.addAll(analyze(index.analyzer(), k));
+            out.addAll(ContentQuery.analyze(index.analyzer(), k));
         }
         if (out.isEmpty()) {
             throw new UserException("keywords: none of the keywords is a searchable word (give topic words such as "
@@ -249,7 +246,7 @@ public final class EarnedTopics {
             if (w.isBlank()) {
                 continue;
             }
-            List<String> a = analyze(index.analyzer(), w);
+            List<String> a = ContentQuery.analyze(index.analyzer(), w);
             if (a.size() != 1) {
                 stems.add(null); // stop word or split word: breaks pairs
                 continue;
@@ -284,20 +281,5 @@ public final class EarnedTopics {
                     .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).get().getKey());
         }
         return String.join(" ", words);
-    }
-
-    static List<String> analyze(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(IndexFields.BODY, text)) {
-            CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(a.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }

@@ -1,0 +1,56 @@
+package io.linkscout.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Walks the non-blank lines of a UTF-8 JSON-lines file with their 1-based line numbers (for file:line errors). */
+public final class JsonLines {
+
+    /** Whether the current line is the file's last one (reads ahead one line, only when asked). */
+    public interface AtEnd {
+        boolean get() throws IOException;
+    }
+
+    /** Called for each non-blank line. */
+    public interface Handler {
+        void line(int lineNo, String line, AtEnd last) throws IOException;
+    }
+
+    private JsonLines() {
+    }
+
+    public static void forEach(Path file, Handler handler) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String[] ahead = new String[1];
+            boolean[] peeked = {false};
+            AtEnd last = () -> {
+                if (!peeked[0]) {
+                    ahead[0] = r.readLine();
+                    peeked[0] = true;
+                }
+                return ahead[0] == null;
+            };
+            int n = 0;
+            while (true) {
+                String line;
+                if (peeked[0]) {
+                    line = ahead[0];
+                    peeked[0] = false;
+                } else {
+                    line = r.readLine();
+                }
+                if (line == null) {
+                    return;
+                }
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                handler.line(n, line, last);
+            }
+        }
+    }
+}
