@@ -48,6 +48,10 @@ public class BenchLinkIntersectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ExpectedFigures expected = expect == null ? null : ExpectedFigures.loadDefault();
+        if (expected != null) {
+            expected.benchmark(expect); // an unknown name fails before the run
+        }
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
             List<String> comps = competitors;
             String mine = domain;
@@ -56,7 +60,7 @@ public class BenchLinkIntersectCommand implements Callable<Integer> {
                 if (top.size() < n + 1) {
                     System.out.println("the index has " + top.size() + " linked domain(s): link intersect needs at "
                             + "least " + (n + 1) + " (results 0, explainable 0)");
-                    return verify(new IntersectCheck.Figures(0, 0, 0, List.of()));
+                    return verify(expected, new IntersectCheck.Figures(0, 0, 0, List.of()));
                 }
                 comps = new ArrayList<>(top.subList(0, n));
                 mine = top.get(n);
@@ -73,18 +77,18 @@ public class BenchLinkIntersectCommand implements Callable<Integer> {
             if (!f.unexplained().isEmpty()) {
                 System.out.println("not explained: " + String.join(", ", f.unexplained()));
             }
-            return verify(f);
+            return verify(expected, f);
         }
     }
 
-    private int verify(IntersectCheck.Figures f) {
-        if (expect == null) {
+    private int verify(ExpectedFigures expected, IntersectCheck.Figures f) {
+        if (expected == null) {
             return 0;
         }
         Map<String, Double> measured = new LinkedHashMap<>();
         measured.put("results", (double) f.results());
         measured.put("explainable", (double) f.explainable());
         measured.put("explained-share", f.share());
-        return ExpectedFigures.loadDefault().verify(expect, measured, System.out::println) ? 0 : 1;
+        return expected.verify(expect, measured, System.out::println) ? 0 : 1;
     }
 }
