@@ -126,15 +126,8 @@ public class BenchLinkPredCommand implements Callable<Integer> {
                 peakHeapMb()));
         int rc = 0;
         if (!noCheck) {
-            List<ExpectedFigures.Check> checks = ExpectedFigures.loadDefault().check(BENCHMARK, measured);
-            for (ExpectedFigures.Check c : checks) {
-                line(out, "check " + c);
-            }
-            if (!ExpectedFigures.allPassed(checks)) {
-                line(out, "FAILED: figures outside their tolerance in bench/expected.json (" + BENCHMARK + ")");
+            if (!ExpectedFigures.loadDefault().verify(BENCHMARK, measured, s -> line(out, s))) {
                 rc = 1;
-            } else {
-                line(out, "all figures within tolerance of bench/expected.json (" + BENCHMARK + ")");
             }
         }
         if (report != null) {

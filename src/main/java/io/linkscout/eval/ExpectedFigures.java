@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Versioned benchmark expectations, {@code src/main/resources/bench/expected.json} (classpath
@@ -143,6 +144,21 @@ public final class ExpectedFigures {
 
     public static boolean allPassed(List<Check> checks) {
         return checks.stream().allMatch(Check::passed);
+    }
+
+    /**
+     * Checks measured figures of one benchmark and reports them as bench commands do: one {@code check ok ...} /
+     * {@code check FAIL ...} line per expected metric, then a summary line.
+     *
+     * @return whether every figure is within its tolerance (commands exit non-zero otherwise)
+     */
+    public boolean verify(String benchmark, Map<String, Double> measured, Consumer<String> out) {
+        List<Check> checks = check(benchmark, measured);
+        checks.forEach(c -> out.accept("check " + c));
+        boolean ok = allPassed(checks);
+        out.accept(ok ? "all figures within tolerance of bench/expected.json (" + benchmark + ")"
+                : "FAILED: figures outside their tolerance in bench/expected.json (" + benchmark + ")");
+        return ok;
     }
 
     /** The bundled file ({@value #RESOURCE}). */

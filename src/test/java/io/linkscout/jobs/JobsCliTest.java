@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +116,54 @@ class JobsCliTest {
         assertEquals(0, l.exitCode(), all(l));
         assertTrue(l.getOutput().contains("results 3  explainable by their evidence 3  share 1.000"),
                 l.getOutput());
+        // the figures are checked against bench/expected.json
+        assertTrue(g.getOutput().contains("check ok   guestposts-fixtures/html detection-recall: 0.8820, expected "
+                + "0.8820 ± 0.0010"), g.getOutput());
+        assertTrue(g.getOutput().contains("check ok   guestposts-fixtures/text exact-labels: 24.0000"), g.getOutput());
+        assertTrue(g.getOutput().contains("all figures within tolerance of bench/expected.json "
+                + "(guestposts-fixtures/text)"), g.getOutput());
+        assertFalse(g.getOutput().contains("check FAIL"), g.getOutput());
+        LaunchResult noCheck = launcher.launch("bench", "guest-posts", "--no-check");
+        assertEquals(0, noCheck.exitCode(), all(noCheck));
+        assertFalse(noCheck.getOutput().contains("check "), noCheck.getOutput());
+        LaunchResult lc = launcher.launch("bench", "link-intersect", "--index", INDEX.toString(), "--competitor",
+                "comp-a.com,comp-b.com,comp-c.com", "--domain", "mine.com", "--expect", "link-intersect/fixture");
+        assertEquals(0, lc.exitCode(), all(lc));
+        assertTrue(lc.getOutput().contains("check ok   link-intersect/fixture results: 3.0000"), lc.getOutput());
+        assertTrue(lc.getOutput().contains("check ok   link-intersect/fixture explained-share: 1.0000"),
+                lc.getOutput());
+    }
+
+    @Test
+    void benchFiguresOffTheExpectedFileFail(QuarkusMainLauncher launcher) {
+        // k=1 gives 4 results (r4.com links to one competitor only): not the k=2 figures of link-intersect/fixture
+        LaunchResult l = launcher.launch("bench", "link-intersect", "--index", INDEX.toString(), "--competitor",
+                "comp-a.com,comp-b.com,comp-c.com", "--domain", "mine.com", "--min-overlap", "1", "--expect",
+                "link-intersect/fixture");
+        assertEquals(1, l.exitCode(), all(l));
+        assertTrue(l.getOutput().contains("check FAIL link-intersect/fixture results: measured 4.0000, expected "
+                + "3.0000 ± 0.0000 (better than expected"), l.getOutput());
+        assertTrue(l.getOutput().contains("FAILED: figures outside their tolerance in bench/expected.json "
+                + "(link-intersect/fixture)"), l.getOutput());
+        userError(launcher.launch("bench", "link-intersect", "--index", INDEX.toString(), "--competitor",
+                "comp-a.com,comp-b.com", "--domain", "mine.com", "--expect", "nope"),
+                "no expected figures for benchmark 'nope'");
+    }
+
+    @Test
+    void benchLinkIntersectOnWarcFixturesMatchesTheExpectedFile(QuarkusMainLauncher launcher) {
+        Path warcs = Path.of("../shared/data/warc-fixtures");
+        Assumptions.assumeTrue(Files.isDirectory(warcs), "../shared is not beside the project "
+                + "(../shared/data/warc-fixtures missing): link-intersect/warc-fixtures not checked");
+        Path index = WORK.resolve("warc-index");
+        LaunchResult i = launcher.launch("ingest", "--index", index.toString(), warcs.toString());
+        assertEquals(0, i.exitCode(), all(i));
+        LaunchResult l = launcher.launch("bench", "link-intersect", "--index", index.toString(), "--expect",
+                "link-intersect/warc-fixtures");
+        assertEquals(0, l.exitCode(), all(l));
+        assertTrue(l.getOutput().contains("competitors google.com, twitter.com, w3.org; your domain adobe.com; k=2"),
+                l.getOutput());
+        assertTrue(l.getOutput().contains("all figures within tolerance of bench/expected.json "
+                + "(link-intersect/warc-fixtures)"), l.getOutput());
     }
 }

@@ -2,11 +2,14 @@ package io.linkscout.jobs.cli;
 
 import io.linkscout.cli.IndexOption;
 import io.linkscout.cli.UserException;
+import io.linkscout.eval.ExpectedFigures;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.gap.IntersectCheck;
 import io.linkscout.jobs.gap.LinkIntersect;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Option;
         description = "Runs link-intersect and re-checks every result's evidence pages against the index: the share "
                 + "of results whose shown pages really link to at least k competitors (and whose domain does not "
                 + "link to you). Without --competitor, the N most-linked domains are the competitors and the next "
-                + "one is 'your' domain.")
+                + "one is 'your' domain. With --expect NAME the figures are checked against that benchmark in "
+                + "bench/expected.json (exit code 1 when one is outside its tolerance).")
 public class BenchLinkIntersectCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,8 +41,17 @@ public class BenchLinkIntersectCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--expect", paramLabel = "BENCHMARK", description = "Check results, explainable and "
+            + "explained-share against this benchmark of bench/expected.json (link-intersect/fixture: the test "
+            + "graph; link-intersect/warc-fixtures: an index of ../shared/data/warc-fixtures, automatic mode).")
+    String expect;
+
     @Override
     public Integer call() throws Exception {
+        ExpectedFigures expected = expect == null ? null : ExpectedFigures.loadDefault();
+        if (expected != null) {
+            expected.benchmark(expect); // an unknown name fails before the run
+        }
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
             List<String> comps = competitors;
             String mine = domain;
@@ -47,7 +60,7 @@ public class BenchLinkIntersectCommand implements Callable<Integer> {
                 if (top.size() < n + 1) {
                     System.out.println("the index has " + top.size() + " linked domain(s): link intersect needs at "
                             + "least " + (n + 1) + " (results 0, explainable 0)");
-                    return 0;
+                    return verify(expected, new IntersectCheck.Figures(0, 0, 0, List.of()));
                 }
                 comps = new ArrayList<>(top.subList(0, n));
                 mine = top.get(n);
@@ -64,7 +77,18 @@ public class BenchLinkIntersectCommand implements Callable<Integer> {
             if (!f.unexplained().isEmpty()) {
                 System.out.println("not explained: " + String.join(", ", f.unexplained()));
             }
+            return verify(expected, f);
         }
-        return 0;
+    }
+
+    private int verify(ExpectedFigures expected, IntersectCheck.Figures f) {
+        if (expected == null) {
+            return 0;
+        }
+        Map<String, Double> measured = new LinkedHashMap<>();
+        measured.put("results", (double) f.results());
+        measured.put("explainable", (double) f.explainable());
+        measured.put("explained-share", f.share());
+        return expected.verify(expect, measured, System.out::println) ? 0 : 1;
     }
 }
