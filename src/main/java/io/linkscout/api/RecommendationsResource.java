@@ -66,7 +66,10 @@ public class RecommendationsResource {
                     + " hosts and URLs are reduced to their registrable domain", type = SchemaType.ARRAY)
             List<String> excludeDomains,
             @Schema(description = "Analyse content that does not look like English", defaultValue = "false")
-            Boolean allowNonEnglish) {
+            Boolean allowNonEnglish,
+            @Schema(description = "The site your content is published on (host, URL or domain): its own pages are "
+                    + "never returned, and sites that already link to it rank higher", maxLength = 253)
+            String site) {
     }
 
     /** Key of the per-generation recommender in {@link LinkScoutIndex#cached}. */
@@ -155,8 +158,15 @@ public class RecommendationsResource {
                 exclude.add(reg);
             }
         }
+        String site = null;
+        if (q.site() != null && !q.site().isBlank()) {
+            site = Domains.registrableDomain(q.site());
+            if (site == null || site.isBlank()) {
+                throw new UserException("site is not a valid host or domain: \"" + q.site() + "\"");
+            }
+        }
         return new RecommendService.Request(q.title(), q.content(), type, top, unit, minAuthority, exclude,
-                Boolean.TRUE.equals(q.allowNonEnglish()), maxSpam);
+                Boolean.TRUE.equals(q.allowNonEnglish()), maxSpam, site);
     }
 
     private static Recommender.Unit parseUnit(String unit) {

@@ -69,6 +69,11 @@ public class RecommendCommand implements Callable<Integer> {
             description = "Never return these registrable domains (e.g. your own site, competitors).")
     List<String> exclude;
 
+    @Option(names = "--site", paramLabel = "DOMAIN", description = "The site your content is published on: its "
+            + "own pages are never returned, and sites that already link to it rank higher. Batch mode reads each "
+            + "query's optional \"site\" field instead.")
+    String site;
+
     @Option(names = "--model", paramLabel = "FILE", description = "Ranker model (default: the bundled "
             + "models/ranker.json).")
     Path model;
@@ -95,6 +100,13 @@ public class RecommendCommand implements Callable<Integer> {
             throw new UserException("--min-authority and --max-spam must be between 0 and 100 (got "
                     + minAuthority + " and " + maxSpam + ")");
         }
+        String ownSite = null;
+        if (site != null && !site.isBlank()) {
+            ownSite = io.linkscout.url.Domains.registrableDomain(site);
+            if (ownSite == null || ownSite.isBlank()) {
+                throw new UserException("--site: not a valid host or domain: \"" + site + "\"");
+            }
+        }
         RankerModel m = model == null ? RankerModel.bundled() : RankerModel.load(model);
         Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(io.linkscout.url.Domains::registrableDomain)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
@@ -112,7 +124,7 @@ public class RecommendCommand implements Callable<Integer> {
             }
             RecommendService.Response resp = service.recommend(rec, new RecommendService.Request(
                     title, ContentFiles.read(content), type, top == null ? 20 : top, unit, minAuthority, ex,
-                    allowNonEnglish, maxSpam));
+                    allowNonEnglish, maxSpam, ownSite));
             print(resp, System.out);
         }
         return 0;

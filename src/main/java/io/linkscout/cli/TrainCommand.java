@@ -1,5 +1,6 @@
 package io.linkscout.cli;
 
+import io.linkscout.eval.CrossValidation;
 import io.linkscout.eval.Evaluator;
 import io.linkscout.eval.LinkPredData;
 import io.linkscout.eval.Qrels;
@@ -28,12 +29,13 @@ import picocli.CommandLine.Option;
         description = "Learn the ranker model from the dev link-prediction split (never from any other split).")
 public class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--split", required = true, paramLabel = "DIR",
-            description = "Split written by make_linkpred.py with linkpred-dev-targets.txt.")
-    Path split;
+    @Option(names = "--split", required = true, paramLabel = "DIR", split = ",",
+            description = "Dev split(s) written by make_linkpred.py / make_blogs_split.py (or linkpred-split); repeat "
+                    + "or separate with commas to train one model on several corpora.")
+    List<Path> splits;
 
-    @Option(names = "--index", paramLabel = "DIR", description = "Index of the split (default: SPLIT/index; built "
-            + "if missing).")
+    @Option(names = "--index", paramLabel = "DIR", description = "Index of the split (only with one --split; default: "
+            + "SPLIT/index, built if missing).")
     Path index;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "models/ranker.json",
@@ -50,59 +52,114 @@ public class TrainCommand implements Callable<Integer> {
             description = "Candidates taken from each generator (default: ${DEFAULT-VALUE}).")
     int perGenerator;
 
+    @Option(names = "--dump", paramLabel = "FILE", hidden = true,
+            description = "Write every labelled candidate with its raw features as TSV (for research) and stop.")
+    Path dump;
+
     @Override
     public Integer call() throws Exception {
-        if (split.toString().contains("test")) {
-            throw new UserException("refusing to train on " + split + ": the ranker is learned from the dev split only");
+        for (Path split : splits) {
+            if (split.toString().contains("test")) {
+                throw new UserException("refusing to train on " + split + ": the ranker is learned from dev splits only");
+            }
+        }
+        if (index != null && splits.size() > 1) {
+            throw new UserException("--index goes with a single --split (each split keeps its index in SPLIT/index)");
         }
         int threads = Runtime.getRuntime().availableProcessors();
-        LinkPredData data = new LinkPredData(split);
-        IndexLayout layout = new IndexLayout(index != null ? index : split.resolve("index"));
-        data.ensureIndex(layout, false, threads);
-        System.err.println("seed " + seed + "; " + data.queries.size() + " queries; " + folds + "-fold CV");
-        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
-            Trainer trainer = new Trainer(seed, 1e-3, 40, 400);
-            Recommender rec = new Recommender(idx, RankerModel.bundledOrNull());
-            List<Trainer.Example> ex = data.examples(rec, perGenerator, threads);
+        Trainer trainer = new Trainer(seed, 1e-3, 40, 400);
+        List<LinkScoutIndex> open = new ArrayList<>();
+        try {
+            List<CrossValidation.Corpus> corpora = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (Path split : splits) {
+                LinkPredData data = new LinkPredData(split);
+                IndexLayout layout = new IndexLayout(index != null ? index : split.resolve("index"));
+                data.ensureIndex(layout, false, threads);
+                LinkScoutIndex idx = LinkScoutIndex.open(layout);
+                open.add(idx);
+                Recommender rec = new Recommender(idx, RankerModel.bundledOrNull());
+                List<Trainer.Example> ex = data.examples(rec, perGenerator, threads);
+                String name = split.toAbsolutePath().normalize().getFileName().toString();
+                corpora.add(new CrossValidation.Corpus(name, rec, ex, data.qrels));
+                names.add(name);
+                System.err.println("split " + name + ": " + ex.size() + " queries");
+            }
+            if (dump != null) {
+                writeDump(corpora);
+                return 0;
+            }
+            System.err.println("seed " + seed + "; " + folds + "-fold CV over " + String.join(" + ", names));
             Map<String, Object> info = new LinkedHashMap<>();
-            info.put("split", split.getFileName().toString());
-            info.put("queries", ex.size());
-            info.put("command", "train --split " + split.getFileName() + " --seed " + seed);
-            EnumSet<Feature> all = EnumSet.allOf(Feature.class);
-            Evaluator.Result cv = crossValidate(rec, trainer, ex, data.qrels, all, folds, perGenerator);
-            System.out.println("cross-validated (" + folds + " folds): " + cv.toText());
-            info.put("cv", cv.means());
-            RankerModel model = trainer.fit(ex, all, perGenerator, info);
-            Evaluator.Result fit = Evaluator.evaluate(LinkPredData.run(rec, ex, model, 100), data.qrels);
-            System.out.println("trained on all, scored on the same queries: " + fit.toText());
+            info.put("split", String.join("+", names));
+            List<Trainer.Example> all = new ArrayList<>();
+            for (CrossValidation.Corpus c : corpora) {
+                all.addAll(c.examples());
+            }
+            info.put("queries", all.size());
+            info.put("command", "train --split " + String.join(",", names) + " --seed " + seed);
+            EnumSet<Feature> features = EnumSet.allOf(Feature.class);
+            Map<String, Object> cvInfo = new LinkedHashMap<>();
+            for (Map.Entry<String, Evaluator.Result> e : CrossValidation.kFold(corpora, trainer, features, folds,
+                    perGenerator).entrySet()) {
+                System.out.println("cross-validated (" + folds + " folds) " + e.getKey() + ": " + e.getValue().toText());
+                cvInfo.put(e.getKey(), e.getValue().means());
+            }
+            info.put("cv", corpora.size() == 1 ? cvInfo.values().iterator().next() : cvInfo);
+            Map<String, Evaluator.Result> loco = CrossValidation.leaveOneCorpusOut(corpora, trainer, features,
+                    perGenerator);
+            if (!loco.isEmpty()) {
+                Map<String, Object> locoInfo = new LinkedHashMap<>();
+                for (Map.Entry<String, Evaluator.Result> e : loco.entrySet()) {
+                    System.out.println("leave-one-corpus-out, trained without " + e.getKey() + ", scored on it: "
+                            + e.getValue().toText());
+                    locoInfo.put(e.getKey(), e.getValue().means());
+                }
+                info.put("leave_one_corpus_out", locoInfo);
+            }
+            RankerModel model = trainer.fit(all, features, perGenerator, info);
+            for (CrossValidation.Corpus c : corpora) {
+                System.out.println("trained on all, scored on the same queries of " + c.name() + ": "
+                        + CrossValidation.score(c, model).toText());
+            }
             model.write(out);
             System.out.println("wrote " + out);
             for (RankerModel.Term t : model.terms()) {
-                System.out.printf(java.util.Locale.ROOT, "  %-16s %-8s weight %+.4f%n", t.feature().key,
+                System.out.printf(java.util.Locale.ROOT, "  %-20s %-8s weight %+.4f%n", t.feature().key,
                         t.log() ? "log1p" : "identity", t.weight());
+            }
+        } finally {
+            for (LinkScoutIndex idx : open) {
+                idx.close();
             }
         }
         return 0;
     }
 
-    /** Each query ranked by a model trained on the other folds (fold = query position mod k). */
-    public static Evaluator.Result crossValidate(Recommender rec, Trainer trainer, List<Trainer.Example> ex,
-            Qrels qrels, java.util.Set<Feature> features, int k, int perGenerator) {
-        List<Run.Entry> entries = new ArrayList<>();
-        for (int f = 0; f < k; f++) {
-            List<Trainer.Example> train = new ArrayList<>();
-            List<Trainer.Example> test = new ArrayList<>();
-            for (int i = 0; i < ex.size(); i++) {
-                (i % k == f ? test : train).add(ex.get(i));
-            }
-            RankerModel m = trainer.fit(train, features, perGenerator, Map.of());
-            for (Trainer.Example e : test) {
-                Recommender.Ranked r = rec.rank(e.candidates(), m);
-                for (int i = 0; i < Math.min(100, r.size()); i++) {
-                    entries.add(new Run.Entry(e.queryId(), rec.url(r.nodes()[i]), i + 1));
+    private void writeDump(List<CrossValidation.Corpus> corpora) throws java.io.IOException {
+        try (var w = java.nio.file.Files.newBufferedWriter(dump)) {
+            w.write("qid\tlabel\ttotal\turl\t" + String.join("\t", Feature.keys()) + "\n");
+            for (CrossValidation.Corpus c : corpora) {
+                for (Trainer.Example e : c.examples()) {
+                    for (int i = 0; i < e.relevant().length; i++) {
+                        StringBuilder sb = new StringBuilder();
+                        sb.append(e.queryId()).append('\t').append(e.relevant()[i] ? 1 : 0).append('\t')
+                                .append(e.relevantTotal()).append('\t').append(c.rec().url(e.candidates().nodes()[i]));
+                        for (double v : e.candidates().features()[i]) {
+                            sb.append('\t').append((float) v);
+                        }
+                        w.write(sb.append('\n').toString());
+                    }
                 }
             }
         }
-        return Evaluator.evaluate(Run.of(entries), qrels);
+        System.out.println("wrote " + dump);
+    }
+
+    /** Each query ranked by a model trained on the other folds (fold = query position mod k). */
+    public static Evaluator.Result crossValidate(Recommender rec, Trainer trainer, List<Trainer.Example> ex,
+            Qrels qrels, java.util.Set<Feature> features, int k, int perGenerator) {
+        return CrossValidation.kFold(List.of(new CrossValidation.Corpus("split", rec, ex, qrels)), trainer, features, k,
+                perGenerator).get("split");
     }
 }

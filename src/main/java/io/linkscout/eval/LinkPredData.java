@@ -64,7 +64,7 @@ public final class LinkPredData {
             List<Future<Trainer.Example>> fs = new ArrayList<>();
             for (QueryFile.Query q : queries) {
                 fs.add(pool.submit(() -> {
-                    Recommender.Candidates c = rec.candidates(rec.prepare(q.title(), q.text(), List.of()),
+                    Recommender.Candidates c = rec.candidates(rec.prepare(q.title(), q.text(), List.of()).withSite(q.site()),
                             perGenerator);
                     Set<String> rel = qrels.relevant(EvalUrls.normalise(q.id()));
                     boolean[] labels = new boolean[c.docs().length];

@@ -688,11 +688,19 @@ public final class IndexBuilder {
         d.add(new TextField(IndexFields.OUTLINKS, outlinkProfile(dv, m.links), Field.Store.NO));
         int external = 0;
         boolean[] isExternal = new boolean[m.links.size()];
+        Set<String> linkDomains = new TreeSet<>();
         for (int k = 0; k < isExternal.length; k++) {
-            isExternal[k] = !dv.domains[i].equals(domainOf(m.links.get(k).url()));
+            String td = domainOf(m.links.get(k).url());
+            isExternal[k] = !dv.domains[i].equals(td);
             if (isExternal[k]) {
                 external++;
+                if (!td.isEmpty()) {
+                    linkDomains.add(td);
+                }
             }
+        }
+        for (String ld : linkDomains) {
+            d.add(new StringField(IndexFields.LINK_DOMAINS, ld, Field.Store.NO));
         }
         d.add(new IntField(IndexFields.OUT_LINKS, m.links.size(), Field.Store.YES));
         d.add(new IntField(IndexFields.OUT_LINKS_EXTERNAL, external, Field.Store.YES));

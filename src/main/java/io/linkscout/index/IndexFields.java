@@ -48,6 +48,8 @@ public final class IndexFields {
     /** Outgoing link counts (stored and as doc values). */
     public static final String OUT_LINKS = "out_links";
     public static final String OUT_LINKS_EXTERNAL = "out_links_external";
+    /** registrable domains a page links to, other than its own (one indexed keyword each, not stored) */
+    public static final String LINK_DOMAINS = "link_domains";
     /** Incoming links from other ingested pages (distinct source pages). */
     public static final String IN_LINKS = "in_links";
     /** Distinct registrable domains (other than the page's own) linking to the page or site. */

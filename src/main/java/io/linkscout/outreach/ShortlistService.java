@@ -86,7 +86,7 @@ public class ShortlistService {
         long existing = c.prospects().values().stream().mapToLong(Long::longValue).sum();
         int top = (int) Math.min(1000, Math.max(config.candidates(), max + existing + 50));
         RecommendService.Response resp = recommend.recommend(rec, new RecommendService.Request(title, text, "auto",
-                top, Recommender.Unit.SITE, 0, exclude, false));
+                top, Recommender.Unit.SITE, 0, exclude, false, 100, c.targetDomain()));
         Instant now = Instant.now();
         List<Candidate> cands = new ArrayList<>();
         for (Recommendation r : resp.results()) {

@@ -27,9 +27,17 @@ import org.apache.lucene.index.Term;
  * @param terms    top analyzed terms with tf-idf weights, best first (ties by term)
  * @param lead     analyzed terms of the lead paragraph, in order, unique
  * @param topics   display phrases of the content's topics (keyphrases and entities), best first; may be empty
+ * @param site     registrable domain the content is (or will be) published on, or null when unknown: its own
+ *                 pages are never recommended, and links other sites already give it are a ranking signal
  */
 public record ContentQuery(String title, String text, Tokens tokens, List<WeightedTerm> terms, List<String> lead,
-        List<String> topics) {
+        List<String> topics, String site) {
+
+    /** The same content published on {@code site} (a host, URL or domain, reduced to its registrable domain). */
+    public ContentQuery withSite(String site) {
+        String s = io.linkscout.url.Domains.registrableDomain(site);
+        return new ContentQuery(title, text, tokens, terms, lead, topics, s);
+    }
 
     /** An analyzed term and its weight. */
     public record WeightedTerm(String term, double weight) {
@@ -91,7 +99,7 @@ public record ContentQuery(String title, String text, Tokens tokens, List<Weight
             }
         }
         return new ContentQuery(t, body, Tokens.of(t + "\n" + body), top, lead,
-                topics == null ? List.of() : List.copyOf(topics));
+                topics == null ? List.of() : List.copyOf(topics), null);
     }
 
     /** The analyzed terms of {@code text}, as the index's body field would hold them. */

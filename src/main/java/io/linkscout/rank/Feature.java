@@ -37,11 +37,27 @@ public enum Feature {
     LENGTH("length", Family.RELEVANCE, "length of the page text (characters)"),
     IN_DEGREE("in_degree", Family.AUTHORITY, "links the page receives from other ingested pages"),
     AUTHORITY("authority", Family.AUTHORITY, "PageRank authority of the page, 0-100"),
-    SPAM("spam", Family.SPAM, "spam score of the page, 0-100 (the flags that fired are listed with the result)");
+    SPAM("spam", Family.SPAM, "spam score of the page, 0-100 (the flags that fired are listed with the result)"),
+    TITLE_REL("bm25_title_rel", Family.RELEVANCE,
+            "BM25 for the content's title words relative to the best candidate of this content (0-1)"),
+    TERMS_REL("bm25_terms_rel", Family.RELEVANCE,
+            "BM25 for the content's top terms relative to the best candidate of this content (0-1)"),
+    LEAD_REL("bm25_lead_rel", Family.RELEVANCE,
+            "BM25 for the content's lead paragraph relative to the best candidate of this content (0-1)"),
+    EXTERNAL_LINKS("external_links", Family.CITATION, "links from the page to other sites"),
+    SITE_FIT("site_fit", Family.SITE,
+            "how much the page's whole site writes about the content: its 5 best pages' term BM25, relative to the "
+                    + "best page of any site (0-1)"),
+    SITE_LINKS_SIMILAR("site_links_similar", Family.SITE,
+            "the page's site links to other sites that write about the content (their site fit, weighted by ln links)"),
+    SITE_OUT_DOMAINS("site_out_domains", Family.SITE, "distinct other sites the page's site links to (its linking habit)"),
+    LINKS_OWN_SITE("links_own_site", Family.SITE,
+            "links the page's site already gives the content's own site (0 when the content's site is not known)"),
+    PAGE_LINKS_OWN("page_links_own", Family.SITE, "the page links to other pages of the content's own site (1) or not (0)");
 
     /** Signal families, removed one at a time in the benchmark's ablation. */
     public enum Family {
-        RELEVANCE, MENTION, CITATION, AUTHORITY, SPAM
+        RELEVANCE, MENTION, CITATION, AUTHORITY, SPAM, SITE
     }
 
     public final String key;

@@ -50,6 +50,19 @@ public final class PageTable {
     final Map<String, String> siteSpamFlags = new HashMap<>();
     final int[] inDegree;
     final int[] outDegree;
+    /** links from the page to other registrable domains */
+    final int[] externalOut;
+    /** the registrable-domain graph (every linked domain is a node, edge weight = links) */
+    final LinkGraph domainGraph;
+    /** node -> its site: a dense id over the registrable domains that have ingested pages */
+    final int[] siteOf;
+    /** site id -> registrable domain, and its node in {@link #domainGraph} (-1 if absent) */
+    final String[] siteDomains;
+    final int[] siteDomainNode;
+    /** domain-graph node -> site id, or -1 for a domain without ingested pages */
+    final int[] siteOfDomainNode;
+    /** site id -> distinct other domains the site links to */
+    final int[] siteOutDomains;
     /** title variant (tokens joined by a space) -> nodes with that title */
     final Map<String, int[]> titleDict;
     final int maxTitleTokens;
@@ -68,6 +81,7 @@ public final class PageTable {
         spam = new double[n];
         spamFlags = new String[n];
         outDegree = new int[n];
+        externalOut = new int[n];
         textLength = new int[n];
         reverse = graph.transpose();
         StoredFields sf = idx.reader().storedFields();
@@ -75,7 +89,7 @@ public final class PageTable {
                 Math.max(1, maxDoc)).scoreDocs;
         Set<String> fields = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN,
                 IndexFields.AUTHORITY_VALUE, IndexFields.OUT_LINKS, IndexFields.TEXT_LENGTH, IndexFields.SPAM_SCORE,
-                IndexFields.SPAM_FLAGS);
+                IndexFields.SPAM_FLAGS, IndexFields.OUT_LINKS_EXTERNAL);
         for (ScoreDoc h : hits) {
             Document d = sf.document(h.doc, fields);
             int node = graph.node(d.get(IndexFields.ID));
@@ -88,6 +102,8 @@ public final class PageTable {
             domains[node] = d.get(IndexFields.DOMAIN);
             authority[node] = d.getField(IndexFields.AUTHORITY_VALUE).numericValue().doubleValue();
             outDegree[node] = d.getField(IndexFields.OUT_LINKS).numericValue().intValue();
+            externalOut[node] = d.getField(IndexFields.OUT_LINKS_EXTERNAL) == null ? 0
+                    : d.getField(IndexFields.OUT_LINKS_EXTERNAL).numericValue().intValue();
             textLength[node] = d.getField(IndexFields.TEXT_LENGTH).numericValue().intValue();
             spam[node] = d.getField(IndexFields.SPAM_SCORE) == null ? 0
                     : d.getField(IndexFields.SPAM_SCORE).numericValue().doubleValue();
@@ -108,6 +124,33 @@ public final class PageTable {
             }
         }
         inDegree = graph.inDegrees();
+        domainGraph = idx.domainGraph();
+        java.util.TreeMap<String, Integer> sites = new java.util.TreeMap<>();
+        for (String dom : domains) {
+            if (dom != null) {
+                sites.put(dom, 0);
+            }
+        }
+        siteDomains = sites.keySet().toArray(String[]::new);
+        for (int i = 0; i < siteDomains.length; i++) {
+            sites.put(siteDomains[i], i);
+        }
+        siteOf = new int[n];
+        for (int node = 0; node < n; node++) {
+            siteOf[node] = domains[node] == null ? -1 : sites.get(domains[node]);
+        }
+        siteDomainNode = new int[siteDomains.length];
+        siteOutDomains = new int[siteDomains.length];
+        siteOfDomainNode = new int[domainGraph.nodeCount()];
+        Arrays.fill(siteOfDomainNode, -1);
+        for (int i = 0; i < siteDomains.length; i++) {
+            int dn = domainGraph.node(siteDomains[i]);
+            siteDomainNode[i] = dn;
+            if (dn >= 0) {
+                siteOfDomainNode[dn] = i;
+                siteOutDomains[i] = domainGraph.outDegree(dn);
+            }
+        }
         Map<String, List<Integer>> dict = new HashMap<>();
         int maxLen = 0;
         for (int node = 0; node < n; node++) {
@@ -220,5 +263,19 @@ public final class PageTable {
 
     public int nodeCount() {
         return titles.length;
+    }
+
+    /** Links from site {@code site} to the registrable domain {@code domainNode} (0 if none). */
+    int linksBetween(int site, int domainNode) {
+        int from = site < 0 ? -1 : siteDomainNode[site];
+        if (from < 0 || domainNode < 0) {
+            return 0;
+        }
+        for (int e = domainGraph.edgeStart(from); e < domainGraph.edgeEnd(from); e++) {
+            if (domainGraph.target(e) == domainNode) {
+                return domainGraph.weight(e);
+            }
+        }
+        return 0;
     }
 }

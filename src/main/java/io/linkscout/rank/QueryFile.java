@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a batch of contents to rank for: JSONL with {@code id}, {@code title} and {@code text} per line (the
- * {@code queries.jsonl} written by {@code make_linkpred.py}). Bad lines are errors naming file and line.
+ * Reads a batch of contents to rank for: JSONL with {@code id}, {@code title} and {@code text} per line, and
+ * optionally {@code site} (the {@code queries.jsonl} written by {@code make_linkpred.py} and {@code make_blogs_split.py}). Bad lines are errors naming file and line.
  */
 public final class QueryFile {
 
-    /** One content to rank for. */
-    public record Query(String id, String title, String text) {
+    /**
+     * One content to rank for.
+     *
+     * @param site the registrable domain the content is published on (optional field {@code site}; null when absent)
+     */
+    public record Query(String id, String title, String text, String site) {
     }
 
     private QueryFile() {
@@ -49,7 +53,8 @@ public final class QueryFile {
                 if (text.isBlank() && title.isBlank()) {
                     throw new UserException(file + ":" + n + ": fields 'title' and 'text' are both empty");
                 }
-                out.add(new Query(id, title, text));
+                String site = j.path("site").asText("").strip();
+                out.add(new Query(id, title, text, site.isEmpty() ? null : site));
             });
         } catch (IOException e) {
             throw new UserException("cannot read queries file " + file + ": " + e.getMessage());

@@ -47,9 +47,17 @@ public class RecommendService {
      * @param minAuthority   drop results below this authority
      * @param excludeDomains registrable domains never to return
      * @param maxSpam        drop results whose spam score (0–100) is above this; 100 keeps all
+     * @param site           the site the content is published on (host, URL or domain; null if unknown): its own
+     *                       pages are never returned, and sites already linking to it rank higher
      */
     public record Request(String title, String content, String contentType, int top, Recommender.Unit unit,
-            double minAuthority, Set<String> excludeDomains, boolean allowNonEnglish, double maxSpam) {
+            double minAuthority, Set<String> excludeDomains, boolean allowNonEnglish, double maxSpam, String site) {
+
+        /** The content's site unknown. */
+        public Request(String title, String content, String contentType, int top, Recommender.Unit unit,
+                double minAuthority, Set<String> excludeDomains, boolean allowNonEnglish, double maxSpam) {
+            this(title, content, contentType, top, unit, minAuthority, excludeDomains, allowNonEnglish, maxSpam, null);
+        }
 
         /** Without a spam filter. */
         public Request(String title, String content, String contentType, int top, Recommender.Unit unit,
@@ -84,7 +92,7 @@ public class RecommendService {
         double topicMs = (System.nanoTime() - t0) / 1e6;
         long t1 = System.nanoTime();
         List<String> phrases = tr.topics().stream().map(Topic::phrase).toList();
-        ContentQuery q = rec.prepare(title, c.text(), phrases);
+        ContentQuery q = rec.prepare(title, c.text(), phrases).withSite(r.site());
         List<Recommendation> results = rec.recommend(q, new Recommender.Options(r.top(), r.unit(), r.minAuthority(),
                 r.excludeDomains(), true, r.maxSpam()));
         double rankMs = (System.nanoTime() - t1) / 1e6;

@@ -21,6 +21,12 @@ public record Recommendation(int rank, String url, String domain, String title, 
         int pages, List<Contribution> contributions, List<String> matchedTopics, List<Evidence> evidence,
         List<String> flags) {
 
+    /** The same result with another score (a site's aggregate score instead of its best page's). */
+    public Recommendation withScore(double s) {
+        return new Recommendation(rank, url, domain, title, s, authority, pages, contributions, matchedTopics, evidence,
+                flags);
+    }
+
     /** A feature's part in the score. */
     public record Contribution(String feature, String description, double value, double contribution) {
     }

@@ -163,6 +163,31 @@ public final class Recommender {
             }
         }
 
+        // the content's own site: pages that already link to it, and its node in the domain graph
+        String own = q.site();
+        int ownDomainNode = own == null ? -1 : table.domainGraph.node(own);
+        float[] sLinksOwn = ScoreAll.scores(s, own == null ? null
+                : pages(new TermQuery(new Term(IndexFields.LINK_DOMAINS, own))));
+        // site-level topical fit: mean of each site's 5 best term scores, relative to the best page
+        double[] siteFit = siteFit(sTerms);
+        double[] siteLinksSimilar = new double[siteFit.length];
+        LinkGraph dg = table.domainGraph;
+        for (int site = 0; site < siteFit.length; site++) {
+            int from = table.siteDomainNode[site];
+            if (from < 0) {
+                continue;
+            }
+            double sum = 0;
+            for (int e = dg.edgeStart(from); e < dg.edgeEnd(from); e++) {
+                int to = dg.target(e);
+                int other = table.siteOfDomainNode[to];
+                if (other >= 0 && other != site && to != ownDomainNode) {
+                    sum += siteFit[other] * Math.log1p(dg.weight(e));
+                }
+            }
+            siteLinksSimilar[site] = sum;
+        }
+
         // candidate pool
         LinkedHashSet<Integer> pool = new LinkedHashSet<>();
         for (float[] a : List.of(sTitle, sPhrase, sTerms, sLead, sOutTerms)) {
@@ -182,7 +207,18 @@ public final class Recommender {
                 }
             }
         }
-        int[] docs = pool.stream().mapToInt(Integer::intValue).filter(d -> table.docToNode[d] >= 0).boxed()
+        if (own != null) {
+            // pages that already link to the content's site, most on-topic first
+            float[] onTopic = new float[sTerms.length];
+            for (int d = 0; d < onTopic.length; d++) {
+                onTopic[d] = sLinksOwn[d] > 0 ? Math.max(sTerms[d], Float.MIN_VALUE) : 0;
+            }
+            for (int d : topDocs(onTopic, perGenerator)) {
+                pool.add(d);
+            }
+        }
+        int[] docs = pool.stream().mapToInt(Integer::intValue).filter(d -> table.docToNode[d] >= 0)
+                .filter(d -> own == null || !own.equals(table.domains[table.docToNode[d]])).boxed()
                 .sorted(java.util.Comparator.comparingInt(d -> table.docToNode[d])).mapToInt(Integer::intValue)
                 .toArray();
 
@@ -255,13 +291,102 @@ public final class Recommender {
             v[Feature.IN_DEGREE.ordinal()] = table.inDegree[node];
             v[Feature.AUTHORITY.ordinal()] = table.authority[node];
             v[Feature.SPAM.ordinal()] = table.spam[node];
+            v[Feature.EXTERNAL_LINKS.ordinal()] = table.externalOut[node];
+            int site = table.siteOf[node];
+            if (site >= 0) {
+                v[Feature.SITE_FIT.ordinal()] = siteFit[site];
+                v[Feature.SITE_LINKS_SIMILAR.ordinal()] = siteLinksSimilar[site];
+                v[Feature.SITE_OUT_DOMAINS.ordinal()] = table.siteOutDomains[site];
+                v[Feature.LINKS_OWN_SITE.ordinal()] = table.linksBetween(site, ownDomainNode);
+            }
+            v[Feature.PAGE_LINKS_OWN.ordinal()] = sLinksOwn[d] > 0 ? 1 : 0;
         }
+        relative(f, Feature.BM25_TITLE, Feature.TITLE_REL);
+        relative(f, Feature.BM25_TERMS, Feature.TERMS_REL);
+        relative(f, Feature.BM25_LEAD, Feature.LEAD_REL);
         return new Candidates(q, docs, nodes, f, named);
     }
 
     /** The candidates of one query with raw feature values (indexed by {@link Feature#ordinal()}). */
     public record Candidates(ContentQuery query, int[] docs, int[] nodes, double[][] features,
             Map<Integer, List<Integer>> named) {
+    }
+
+    /** A site's score takes at most this many of its best-ranked pages. */
+    static final int SITE_PAGES = 20;
+    /** Temperature of the site score's soft maximum, in units of the model's score. */
+    static final double SITE_TEMPERATURE = 1.0;
+
+    /**
+     * A site's score from its candidate pages' scores (indices into {@code scores}, best first): a soft maximum,
+     * {@code max + T ln sum_i exp((s_i - max) / T)} over its {@link #SITE_PAGES} best pages — the best page's
+     * score, raised by every other page that is nearly as good (a site with several pages on the topic is more
+     * likely to link than a site with one).
+     */
+    static double siteScore(double[] scores, List<Integer> pages) {
+        double max = scores[pages.get(0)];
+        double sum = 0;
+        for (int k = 0; k < Math.min(SITE_PAGES, pages.size()); k++) {
+            sum += Math.exp((scores[pages.get(k)] - max) / SITE_TEMPERATURE);
+        }
+        return max + SITE_TEMPERATURE * Math.log(sum);
+    }
+
+    /** Sets {@code to} to {@code from} divided by its largest value among the candidates (0 when all are 0). */
+    private static void relative(double[][] f, Feature from, Feature to) {
+        double max = 0;
+        for (double[] v : f) {
+            max = Math.max(max, v[from.ordinal()]);
+        }
+        for (double[] v : f) {
+            v[to.ordinal()] = max > 0 ? v[from.ordinal()] / max : 0;
+        }
+    }
+
+    /** Sites that score at most this many pages for the site-level topical fit. */
+    static final int SITE_FIT_PAGES = 5;
+
+    /**
+     * Per site id: the mean of its {@link #SITE_FIT_PAGES} best page scores (missing pages count 0), divided by
+     * the best page score overall — how much of the site is about the content, 0-1.
+     */
+    private double[] siteFit(float[] pageScores) {
+        int sites = table.siteDomains.length;
+        double[][] best = new double[sites][];
+        double max = 0;
+        for (int d = 0; d < pageScores.length; d++) {
+            float x = pageScores[d];
+            int node = table.docToNode[d];
+            if (x <= 0 || node < 0 || table.siteOf[node] < 0) {
+                continue;
+            }
+            max = Math.max(max, x);
+            int site = table.siteOf[node];
+            double[] b = best[site];
+            if (b == null) {
+                b = best[site] = new double[SITE_FIT_PAGES];
+            }
+            // keep the k largest, descending
+            if (x > b[SITE_FIT_PAGES - 1]) {
+                int k = SITE_FIT_PAGES - 1;
+                while (k > 0 && b[k - 1] < x) {
+                    b[k] = b[k - 1];
+                    k--;
+                }
+                b[k] = x;
+            }
+        }
+        double[] out = new double[sites];
+        for (int site = 0; site < sites; site++) {
+            if (best[site] != null && max > 0) {
+                double sum = 0;
+                for (double x : best[site]) {
+                    sum += x;
+                }
+                out[site] = sum / SITE_FIT_PAGES / max;
+            }
+        }
+        return out;
     }
 
     /** 1 for a first mention at position 0, falling slowly with the position (1 / log2(2 + pos/10)). */
@@ -357,8 +482,17 @@ public final class Recommender {
             for (int i = 0; i < r.size(); i++) {
                 byDomain.computeIfAbsent(table.domains[r.nodes()[i]], k -> new ArrayList<>()).add(i);
             }
+            Map<String, Double> siteScore = new HashMap<>();
+            for (Map.Entry<String, List<Integer>> e : byDomain.entrySet()) {
+                siteScore.put(e.getKey(), siteScore(r.scores(), e.getValue()));
+            }
+            List<Map.Entry<String, List<Integer>>> sites = new ArrayList<>(byDomain.entrySet());
+            sites.sort((a, b) -> {
+                int cmp = Double.compare(siteScore.get(b.getKey()), siteScore.get(a.getKey()));
+                return cmp != 0 ? cmp : a.getKey().compareTo(b.getKey());
+            });
             for (int pass = 0; pass < 2; pass++) {
-                for (Map.Entry<String, List<Integer>> e : byDomain.entrySet()) {
+                for (Map.Entry<String, List<Integer>> e : sites) {
                     if (out.size() >= o.top()) {
                         break;
                     }
@@ -374,8 +508,9 @@ public final class Recommender {
                         int node = r.nodes()[idx.get(k)];
                         support.add(new Recommendation.Evidence("supporting-page", table.titles[node], url(node)));
                     }
-                    out.add(explain(q, c, r, idx.get(0), out.size() + 1, idx.size(), auth, o.explain(), support,
-                            flags(table.siteSpamFlags.get(e.getKey()), spam)));
+                    Recommendation best = explain(q, c, r, idx.get(0), out.size() + 1, idx.size(), auth, o.explain(),
+                            support, flags(table.siteSpamFlags.get(e.getKey()), spam));
+                    out.add(best.withScore(round(siteScore.get(e.getKey()))));
                 }
             }
         }

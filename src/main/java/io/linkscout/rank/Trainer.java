@@ -21,7 +21,8 @@ public final class Trainer {
     /** Features whose raw value is bounded and used as is; every other feature is log1p-scaled. */
     static final Set<Feature> IDENTITY = EnumSet.of(Feature.MENTION_EARLY, Feature.REVERSE_EARLY,
             Feature.MENTION_ANY, Feature.REVERSE_ANY, Feature.AUTHORITY, Feature.MENTION_BROAD, Feature.FREE_MENTION,
-            Feature.SPAM);
+            Feature.SPAM, Feature.TITLE_REL, Feature.TERMS_REL, Feature.LEAD_REL, Feature.SITE_FIT,
+            Feature.PAGE_LINKS_OWN);
 
     /** One training query: its candidates and which of them are relevant. */
     public record Example(String queryId, Recommender.Candidates candidates, boolean[] relevant,

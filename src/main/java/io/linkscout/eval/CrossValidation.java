@@ -1,0 +1,95 @@
+package io.linkscout.eval;
+
+import io.linkscout.rank.Feature;
+import io.linkscout.rank.RankerModel;
+import io.linkscout.rank.Recommender;
+import io.linkscout.rank.Trainer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Honest estimates of a learned ranker over one or more link-prediction corpora: k-fold cross-validation (each
+ * query ranked by a model that never saw it; the folds of every corpus are held out together, so the model is
+ * trained on the other folds of all corpora) and leave-one-corpus-out (a model trained on the other corpora only
+ * ranks the held-out corpus: what a user with another kind of data should expect).
+ */
+public final class CrossValidation {
+
+    /** One corpus: its recommender (for URLs), labelled candidates and qrels. */
+    public record Corpus(String name, Recommender rec, List<Trainer.Example> examples, Qrels qrels) {
+    }
+
+    private CrossValidation() {
+    }
+
+    /** Fold of a query: its position modulo k. Results per corpus, in the corpora's order. */
+    public static Map<String, Evaluator.Result> kFold(List<Corpus> corpora, Trainer trainer, Set<Feature> features,
+            int k, int perGenerator) {
+        Map<String, List<Run.Entry>> entries = new LinkedHashMap<>();
+        for (Corpus c : corpora) {
+            entries.put(c.name(), new ArrayList<>());
+        }
+        for (int f = 0; f < k; f++) {
+            List<Trainer.Example> train = new ArrayList<>();
+            for (Corpus c : corpora) {
+                for (int i = 0; i < c.examples().size(); i++) {
+                    if (i % k != f) {
+                        train.add(c.examples().get(i));
+                    }
+                }
+            }
+            RankerModel m = trainer.fit(train, features, perGenerator, Map.of());
+            for (Corpus c : corpora) {
+                for (int i = 0; i < c.examples().size(); i++) {
+                    if (i % k == f) {
+                        addRun(entries.get(c.name()), c.rec(), c.examples().get(i), m);
+                    }
+                }
+            }
+        }
+        Map<String, Evaluator.Result> out = new LinkedHashMap<>();
+        for (Corpus c : corpora) {
+            out.put(c.name(), Evaluator.evaluate(Run.of(entries.get(c.name())), c.qrels()));
+        }
+        return out;
+    }
+
+    /** Each corpus ranked by a model trained on all the other corpora (needs at least two). */
+    public static Map<String, Evaluator.Result> leaveOneCorpusOut(List<Corpus> corpora, Trainer trainer,
+            Set<Feature> features, int perGenerator) {
+        Map<String, Evaluator.Result> out = new LinkedHashMap<>();
+        if (corpora.size() < 2) {
+            return out;
+        }
+        for (Corpus held : corpora) {
+            List<Trainer.Example> train = new ArrayList<>();
+            for (Corpus c : corpora) {
+                if (c != held) {
+                    train.addAll(c.examples());
+                }
+            }
+            RankerModel m = trainer.fit(train, features, perGenerator, Map.of());
+            out.put(held.name(), score(held, m));
+        }
+        return out;
+    }
+
+    /** A corpus's top-100 run under a model, scored. */
+    public static Evaluator.Result score(Corpus c, RankerModel m) {
+        List<Run.Entry> entries = new ArrayList<>();
+        for (Trainer.Example e : c.examples()) {
+            addRun(entries, c.rec(), e, m);
+        }
+        return Evaluator.evaluate(Run.of(entries), c.qrels());
+    }
+
+    private static void addRun(List<Run.Entry> entries, Recommender rec, Trainer.Example e, RankerModel m) {
+        Recommender.Ranked r = rec.rank(e.candidates(), m);
+        for (int i = 0; i < Math.min(100, r.size()); i++) {
+            entries.add(new Run.Entry(e.queryId(), rec.url(r.nodes()[i]), i + 1));
+        }
+    }
+}
