@@ -46,8 +46,8 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     static final List<Example> EXAMPLES = List.of(
-            new Example("example-article.md", "a beginner's guide to volcanoes, for the Wikipedia pages"),
-            new Example("example-software-post.md", "shipping a command-line tool in Rust, for the blogs"));
+            new Example("example-software-post.md", "shipping a command-line tool in Rust, for the blogs"),
+            new Example("example-article.md", "a beginner's guide to volcanoes, for the Wikipedia pages"));
 
     @Mixin
     IndexOption index;
@@ -56,7 +56,7 @@ public class DemoCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--example", paramLabel = "N",
-            description = "Only example N: 1 = volcanoes (Wikipedia pages), 2 = a Rust command-line tool (blogs)"
+            description = "Only example N: 1 = a Rust command-line tool (blogs), 2 = volcanoes (Wikipedia pages)"
                     + " (default: both).")
     Integer example;
 

@@ -91,17 +91,17 @@ class SampleDemoTest {
     @Test
     @Order(1)
     void demoRebuildsAnOlderSampleAndShowsTenSitesForTheSoftwarePost(QuarkusMainLauncher launcher) throws Exception {
-        LaunchResult r = launcher.launch("demo", "--index", INDEX.toString(), "--example", "2");
+        LaunchResult r = launcher.launch("demo", "--index", INDEX.toString(), "--example", "1");
         assertEquals(0, r.exitCode(), all(r));
         assertTrue(r.getErrorOutput().contains("is from an older sample; rebuilding it"), all(r));
         try (LinkScoutIndex idx = LinkScoutIndex.open(new IndexLayout(INDEX))) {
             assertEquals(DemoCommand.SAMPLE_VERSION, idx.commitData().get(DemoCommand.MARKER));
         }
         String out = r.getOutput();
-        assertTrue(out.contains("##### Example 2 of 2: example-software-post.md"), out);
-        assertFalse(out.contains("Example 1 of 2"), out);
+        assertTrue(out.contains("##### Example 1 of 2: example-software-post.md"), out);
+        assertFalse(out.contains("Example 2 of 2"), out);
         int[] why = {0};
-        List<String> sites = urls(out, "=== Sites most likely to link to example 2 ===", why);
+        List<String> sites = urls(out, "=== Sites most likely to link to example 1 ===", why);
         Set<String> domains = new LinkedHashSet<>();
         for (String u : sites) {
             assertFalse(u.contains("oceanwatch.org"), "a page of the older index survived: " + u);
@@ -110,7 +110,7 @@ class SampleDemoTest {
         assertEquals(10, sites.size(), out);
         assertEquals(10, domains.size(), "distinct sites in the site view: " + domains);
         assertEquals(10, why[0], "every site has a why card:\n" + out);
-        assertTrue(out.contains("=== Pages most likely to link to example 2 ==="), out);
+        assertTrue(out.contains("=== Pages most likely to link to example 1 ==="), out);
     }
 
     @Test
@@ -120,11 +120,11 @@ class SampleDemoTest {
         assertEquals(0, r.exitCode(), all(r));
         assertTrue(r.getErrorOutput().contains("using the sample index at " + INDEX), all(r));
         String out = r.getOutput();
-        assertTrue(out.indexOf("##### Example 1 of 2: example-article.md") < out.indexOf(
-                "##### Example 2 of 2: example-software-post.md"), out);
+        assertTrue(out.indexOf("##### Example 1 of 2: example-software-post.md") < out.indexOf(
+                "##### Example 2 of 2: example-article.md"), out);
         int[] why = {0};
-        assertEquals(3, urls(out, "=== Sites most likely to link to example 1 ===", why).size(), out);
-        assertEquals(3, urls(out, "=== Pages most likely to link to example 1 ===", why).size(), out);
+        assertEquals(3, urls(out, "=== Sites most likely to link to example 2 ===", why).size(), out);
+        assertEquals(3, urls(out, "=== Pages most likely to link to example 2 ===", why).size(), out);
 
         LaunchResult bad = launcher.launch("demo", "--index", INDEX.toString(), "--example", "3");
         assertEquals(2, bad.exitCode(), all(bad));
