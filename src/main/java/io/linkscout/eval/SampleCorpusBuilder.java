@@ -129,6 +129,12 @@ public class SampleCorpusBuilder implements Callable<Integer> {
             int sites = writeSites(dataDir.resolve("site-catalog").resolve("sites.jsonl.gz"),
                     outDir.resolve("sites.jsonl.gz"), domains);
             Path blogs = dataDir.resolve("blogs").resolve("sample");
+            for (String f : List.of("NOTICE", "sample_corpus.jsonl.gz")) {
+                if (!Files.isRegularFile(blogs.resolve(f))) {
+                    throw new UserException("blog sample file not found: " + blogs.resolve(f)
+                            + " (pass --data pointing at shared/data, which holds blogs/sample/)");
+                }
+            }
             List<BlogSite> shipped = blogSites(blogs.resolve("NOTICE")).stream()
                     .filter(SampleCorpusBuilder::shippable).toList();
             int blogPages = writeBlogPages(blogs.resolve("sample_corpus.jsonl.gz"), outDir.resolve("blog-pages.jsonl.gz"),
