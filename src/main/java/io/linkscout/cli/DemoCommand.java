@@ -25,16 +25,29 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code demo}: the main job on the embedded default — builds an index from the bundled sample corpus (if the
- * index folder has none yet) and recommends linking sites and pages for the bundled example article.
+ * index folder has none yet, or holds an older version of the sample) and recommends linking sites and pages for
+ * the bundled example articles.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Index the bundled sample corpus (first run) and recommend who will link to the bundled "
-                + "example article.")
+                + "example articles.")
 public class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE = "sample/";
+    /** Commit-data key of a sample index; its value is {@link #SAMPLE_VERSION}. */
     static final String MARKER = "linkscout.sample";
-    static final List<String> INPUTS = List.of("pages.jsonl.gz", "sites.jsonl.gz", "authority.csv.gz");
+    /** Version of the bundled sample; an index built from another version is rebuilt. */
+    static final String SAMPLE_VERSION = "2";
+    static final List<String> INPUTS = List.of("pages.jsonl.gz", "blog-pages.jsonl.gz", "sites.jsonl.gz",
+            "authority.csv.gz");
+
+    /** A bundled example article and what it is about. */
+    record Example(String file, String about) {
+    }
+
+    static final List<Example> EXAMPLES = List.of(
+            new Example("example-software-post.md", "shipping a command-line tool in Rust, for the blogs"),
+            new Example("example-article.md", "a beginner's guide to volcanoes, for the Wikipedia pages"));
 
     @Mixin
     IndexOption index;
@@ -42,35 +55,56 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", description = "Results per list (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--example", paramLabel = "N",
+            description = "Only example N: 1 = a Rust command-line tool (blogs), 2 = volcanoes (Wikipedia pages)"
+                    + " (default: both).")
+    Integer example;
+
     @Inject
     RecommendService service;
 
     @Override
     public Integer call() throws Exception {
+        if (example != null && (example < 1 || example > EXAMPLES.size())) {
+            throw new UserException("--example must be 1 or " + EXAMPLES.size() + " (got " + example + ")");
+        }
         IndexLayout layout = index.layout();
         if (layout.exists()) {
+            String version;
             try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
-                if (!"true".equals(idx.commitData().get(MARKER))) {
-                    throw new UserException("the index at " + layout.root() + " holds your own data, not the sample; "
-                            + "run the demo with --index index/sample (or another empty folder)");
-                }
+                version = idx.commitData().get(MARKER);
             }
-            System.err.println("using the sample index at " + layout.root());
+            if (version == null) {
+                throw new UserException("the index at " + layout.root() + " holds your own data, not the sample; "
+                        + "run the demo with --index index/sample (or another empty folder)");
+            }
+            if (version.equals(SAMPLE_VERSION)) {
+                System.err.println("using the sample index at " + layout.root());
+            } else {
+                System.err.println("the sample index at " + layout.root() + " is from an older sample; rebuilding it");
+                deleteTree(layout.lucene());
+                deleteTree(layout.graphDir());
+                ingestSample(layout);
+            }
         } else {
             ingestSample(layout);
         }
-        String article = resource(SAMPLE + "example-article.md");
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             Recommender rec = new Recommender(idx, RankerModel.bundled());
-            for (Recommender.Unit unit : List.of(Recommender.Unit.PAGE, Recommender.Unit.SITE)) {
-                RecommendService.Response resp = service.recommend(rec, RecommendService.Request.of(null, article,
-                        "markdown", top, unit, 0, Set.of()));
-                System.out.println("=== " + (unit == Recommender.Unit.SITE ? "Sites" : "Pages")
-                        + " most likely to link to the example article ===");
-                System.out.print(RecommendService.table(resp));
-                if (unit == Recommender.Unit.SITE && resp.results().size() == 1) {
-                    System.out.println("(The sample's pages all come from one site, en.wikipedia.org, so the site view "
-                            + "has one entry; with pages from many sites it ranks sites, best page as evidence.)\n");
+            for (int i = 0; i < EXAMPLES.size(); i++) {
+                if (example != null && example != i + 1) {
+                    continue;
+                }
+                Example ex = EXAMPLES.get(i);
+                System.out.println("##### Example " + (i + 1) + " of " + EXAMPLES.size() + ": " + ex.file() + " ("
+                        + ex.about() + ") #####\n");
+                String article = resource(SAMPLE + ex.file());
+                for (Recommender.Unit unit : List.of(Recommender.Unit.SITE, Recommender.Unit.PAGE)) {
+                    RecommendService.Response resp = service.recommend(rec, RecommendService.Request.of(null, article,
+                            "markdown", top, unit, 0, Set.of()));
+                    System.out.println("=== " + (unit == Recommender.Unit.SITE ? "Sites" : "Pages")
+                            + " most likely to link to example " + (i + 1) + " ===");
+                    System.out.print(RecommendService.table(resp));
                 }
             }
         }
@@ -92,14 +126,21 @@ public class DemoCommand implements Callable<Integer> {
                 files.add(f);
             }
             IndexBuilder b = new IndexBuilder(layout, Runtime.getRuntime().availableProcessors(), null);
-            b.setExtraCommitData(Map.of(MARKER, "true"));
+            b.setExtraCommitData(Map.of(MARKER, SAMPLE_VERSION));
             IndexBuilder.Result r = b.ingest((sink, report) -> InputFormats.readAll(files, null, sink, report));
             System.err.println(IngestCommand.summary(r));
         } finally {
-            try (var w = Files.walk(tmp)) {
-                for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            deleteTree(tmp);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var w = Files.walk(root)) {
+            for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

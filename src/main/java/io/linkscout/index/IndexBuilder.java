@@ -111,7 +111,7 @@ public final class IndexBuilder {
     private final Progress progress;
     private Map<String, String> extraCommitData = Map.of();
 
-    /** Extra key/value pairs stored in the commit's user data (e.g. {@code linkscout.sample=true}). */
+    /** Extra key/value pairs stored in the commit's user data (e.g. {@code linkscout.sample=2}, the sample version). */
     public void setExtraCommitData(Map<String, String> data) {
         this.extraCommitData = Map.copyOf(data);
     }

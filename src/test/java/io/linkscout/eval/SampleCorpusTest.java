@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +35,10 @@ class SampleCorpusTest {
 
     static final Path SHARED_DATA = Path.of("..", "shared", "data");
     static final Path COMMITTED = Path.of("src", "main", "resources", "sample");
-    static final List<String> FILES = List.of("pages.jsonl.gz", "sites.jsonl.gz", "authority.csv.gz",
-            "example-article.md", "NOTICE");
+    static final List<String> FILES = List.of("pages.jsonl.gz", "blog-pages.jsonl.gz", "sites.jsonl.gz",
+            "authority.csv.gz", "example-article.md", "example-software-post.md", "NOTICE");
+    static final List<String> GENERATED = List.of("pages.jsonl.gz", "blog-pages.jsonl.gz", "sites.jsonl.gz",
+            "authority.csv.gz");
     final ObjectMapper json = new ObjectMapper();
 
     @TempDir
@@ -63,7 +67,7 @@ class SampleCorpusTest {
                 total += in.readAllBytes().length;
             }
         }
-        assertTrue(total < 6_000_000, "sample corpus is " + total + " bytes");
+        assertTrue(total < 10_000_000, "sample corpus is " + total + " bytes");
     }
 
     @Test
@@ -120,14 +124,13 @@ class SampleCorpusTest {
     }
 
     @Test
-    void exampleArticleAndNotice() throws IOException {
-        String md;
-        try (InputStream in = getClass().getResourceAsStream("/sample/example-article.md")) {
-            md = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    void exampleArticlesAndNotice() throws IOException {
+        for (String f : List.of("example-article.md", "example-software-post.md")) {
+            String md = resourceText(f);
+            int words = md.split("\\s+").length;
+            assertTrue(words >= 600 && words <= 950, f + ": " + words + " words");
+            assertTrue(md.startsWith("# "), f);
         }
-        int words = md.split("\\s+").length;
-        assertTrue(words >= 600 && words <= 950, words + " words");
-        assertTrue(md.startsWith("# "));
         String notice;
         try (InputStream in = getClass().getResourceAsStream("/sample/NOTICE")) {
             notice = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -138,17 +141,98 @@ class SampleCorpusTest {
         }
     }
 
+    static String resourceText(String name) throws IOException {
+        try (InputStream in = SampleCorpusTest.class.getResourceAsStream("/sample/" + name)) {
+            assertNotNull(in, "missing /sample/" + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void everyShippedBlogSiteHasItsNoticeEntry() throws IOException {
+        Map<String, Integer> pagesBySite = new TreeMap<>();
+        Set<String> urls = new HashSet<>();
+        for (String l : gzLines("blog-pages.jsonl.gz")) {
+            JsonNode p = json.readTree(l);
+            assertTrue(urls.add(p.get("url").asText()), "duplicate " + p.get("url"));
+            String text = p.get("text").asText();
+            assertTrue(text.codePointCount(0, text.length()) <= 4000, p.get("url") + " text too long");
+            pagesBySite.merge(p.get("site").asText(), 1, Integer::sum);
+        }
+        String notice = resourceText("NOTICE");
+        int at = notice.indexOf("\n" + SampleCorpusBuilder.NOTICE_BLOGS_HEADING);
+        assertTrue(at > 0, "NOTICE has no section " + SampleCorpusBuilder.NOTICE_BLOGS_HEADING);
+        Path section = tmp.resolve("NOTICE");
+        Files.writeString(section, notice.substring(at), StandardCharsets.UTF_8);
+        Map<String, Integer> noticed = new TreeMap<>();
+        for (SampleCorpusBuilder.BlogSite b : SampleCorpusBuilder.blogSites(section)) {
+            assertTrue(b.repository().matches("[\\w.-]+/[\\w.-]+@[0-9a-f]{40}"), b.row());
+            assertTrue(SampleCorpusBuilder.shippable(b), "NOTICE lists a site the rule does not ship: " + b.row());
+            assertTrue(b.attribution().contains("https://github.com/" + b.repository().split("@")[0] + " "),
+                    b.attribution());
+            noticed.put(b.domain(), b.pages());
+        }
+        assertEquals(pagesBySite, noticed, "shipped pages per site vs the NOTICE entries");
+        assertTrue(pagesBySite.size() >= 20, pagesBySite.size() + " blog sites");
+    }
+
+    @Test
+    void shipsOnlySitesWhoseLicenceCoversTheText() {
+        record Case(String licence, String content, String domain, boolean ship) {
+        }
+        for (Case c : List.of(new Case("MIT", "-", "a.dev", false), new Case("Apache-2.0", "-", "a.dev", false),
+                new Case("Apache-2.0+MIT", "-", "a.dev", false), new Case("MIT", "CC-BY", "a.dev", true),
+                new Case("Apache-2.0", "Apache-2.0", "a.dev", true), new Case("CC-BY-SA", "-", "a.dev", true),
+                new Case("Apache-2.0+CC-BY", "-", "a.dev", true), new Case("CC0", "-", "a.dev", true),
+                new Case("CC0", "-", "blog.scikit-learn.org", false))) {
+            var site = new SampleCorpusBuilder.BlogSite(c.domain(), "o/r@" + "0".repeat(40), c.licence(), c.content(),
+                    "LICENSE", 1, "", "");
+            assertEquals(c.ship(), SampleCorpusBuilder.shippable(site), c.toString());
+        }
+    }
+
+    @Test
+    void aMalformedBlogNoticeIsAOneLineError() throws IOException {
+        Path notice = tmp.resolve("NOTICE");
+        Files.writeString(notice, "intro\ndomain\trepository@commit\tlicense\tcontent\tfiles\tpages\n"
+                + "a.dev\to/r@abc\tCC-BY\t-\tLICENSE\t5\n\tAttribution: content by the owner(s) of x.\n"
+                + "b.dev\to/r@abc\tMIT\t-\tLICENSE\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.linkscout.cli.UserException.class,
+                () -> SampleCorpusBuilder.blogSites(notice));
+        assertEquals(notice + ":5: expected 6 tab-separated columns (domain, repository@commit, licence, content"
+                + " licence, licence files, pages), got: b.dev\to/r@abc\tMIT\t-\tLICENSE", e.getMessage());
+        Files.writeString(notice, "domain\tx\na.dev\to/r@abc\tCC-BY\t-\tLICENSE\t5\nb.dev\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.linkscout.cli.UserException.class,
+                () -> SampleCorpusBuilder.blogSites(notice));
+        assertEquals(notice + ":3: expected the attribution line of a.dev", e.getMessage());
+    }
+
     @Test
     void regeneratesIdenticallyFromSharedData() throws IOException {
         assumeTrue(Files.isDirectory(SHARED_DATA.resolve("wikispeedia")), "../shared/data not present");
         boolean update = Boolean.getBoolean("linkscout.sample.update");
         Path out = update ? COMMITTED : tmp;
+        if (!update) { // the builder keeps the hand-written part of NOTICE and regenerates the blog section
+            Files.copy(COMMITTED.resolve("NOTICE"), tmp.resolve("NOTICE"));
+        }
         SampleCorpusBuilder.Summary s = SampleCorpusBuilder.build(SHARED_DATA, out);
         System.out.println("sample corpus: " + s + "\nrule: " + SampleCorpusBuilder.RULE);
-        for (String f : List.of("pages.jsonl.gz", "sites.jsonl.gz", "authority.csv.gz")) {
+        String fix = " differs from a fresh build: run ./mvnw -q test -Dtest=SampleCorpusTest"
+                + " -Dlinkscout.sample.update=true and commit";
+        for (String f : GENERATED) {
             assertArrayEquals(LinkPredSplitTest.gunzip(COMMITTED.resolve(f)), LinkPredSplitTest.gunzip(out.resolve(f)),
-                    f + " differs from a fresh build: run ./mvnw -q test -Dtest=SampleCorpusTest"
-                            + " -Dlinkscout.sample.update=true and commit");
+                    f + fix);
+        }
+        assertArrayEquals(Files.readAllBytes(COMMITTED.resolve("NOTICE")), Files.readAllBytes(out.resolve("NOTICE")),
+                "NOTICE" + fix);
+        List<SampleCorpusBuilder.BlogSite> all = SampleCorpusBuilder.blogSites(
+                SHARED_DATA.resolve("blogs").resolve("sample").resolve("NOTICE"));
+        assertEquals(all.stream().filter(SampleCorpusBuilder::shippable).count(), s.blogSites());
+        for (SampleCorpusBuilder.BlogSite b : all) {
+            if (!SampleCorpusBuilder.shippable(b)) { // MIT/Apache/BSD without a stated content licence, or excluded
+                assertTrue(SampleCorpusBuilder.EXCLUDED.containsKey(b.domain())
+                        || b.contentLicence().equals("-") && !b.licence().contains("CC"), b.row());
+            }
         }
     }
 }

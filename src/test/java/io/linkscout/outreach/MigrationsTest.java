@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
  * run has nothing to do. (Every @QuarkusTest start also validates the Hibernate mapping against the migrated schema:
  * {@code %test.quarkus.hibernate-orm.schema-management.strategy=validate}.)
  */
-class MigrationsTest {
+public class MigrationsTest {
 
-    static final String URL = System.getenv().getOrDefault("LINKSCOUT_TEST_DB_URL",
+    public static final String URL = System.getenv().getOrDefault("LINKSCOUT_TEST_DB_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getenv().getOrDefault("LINKSCOUT_TEST_DB_USER", "postgres");
-    static final String PASSWORD = System.getenv().getOrDefault("LINKSCOUT_TEST_DB_PASSWORD", "");
+    public static final String USER = System.getenv().getOrDefault("LINKSCOUT_TEST_DB_USER", "postgres");
+    public static final String PASSWORD = System.getenv().getOrDefault("LINKSCOUT_TEST_DB_PASSWORD", "");
     static final String SCHEMA = "linkscout_migrations_test";
 
     @Test
