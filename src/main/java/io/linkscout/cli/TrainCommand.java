@@ -80,7 +80,7 @@ public class TrainCommand implements Callable<Integer> {
                 open.add(idx);
                 Recommender rec = new Recommender(idx, RankerModel.bundledOrNull());
                 List<Trainer.Example> ex = data.examples(rec, perGenerator, threads);
-                String name = split.toAbsolutePath().normalize().getFileName().toString();
+                String name = data.name();
                 corpora.add(new CrossValidation.Corpus(name, rec, ex, data.qrels));
                 names.add(name);
                 System.err.println("split " + name + ": " + ex.size() + " queries");

@@ -57,8 +57,14 @@ public final class LinkPredData {
                 List.of(split.resolve("pages.jsonl.gz")), InputFormats.Format.PAGES, sink, report));
     }
 
+    /** The split's name (its folder), which names its corpus in training. */
+    public String name() {
+        return split.toAbsolutePath().normalize().getFileName().toString();
+    }
+
     /** Candidates of every query with relevance labels, computed in parallel. */
     public List<Trainer.Example> examples(Recommender rec, int perGenerator, int threads) {
+        String corpus = name();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Trainer.Example>> fs = new ArrayList<>();
@@ -71,7 +77,7 @@ public final class LinkPredData {
                     for (int i = 0; i < labels.length; i++) {
                         labels[i] = rel != null && rel.contains(EvalUrls.normalise(rec.url(c.nodes()[i])));
                     }
-                    return new Trainer.Example(q.id(), c, labels, rel == null ? 0 : rel.size());
+                    return new Trainer.Example(q.id(), c, labels, rel == null ? 0 : rel.size(), corpus);
                 }));
             }
             List<Trainer.Example> out = new ArrayList<>();

@@ -24,9 +24,14 @@ public final class Trainer {
             Feature.SPAM, Feature.TITLE_REL, Feature.TERMS_REL, Feature.LEAD_REL, Feature.SITE_FIT,
             Feature.PAGE_LINKS_OWN);
 
-    /** One training query: its candidates and which of them are relevant. */
+    /** One training query of a corpus: its candidates and which of them are relevant. */
     public record Example(String queryId, Recommender.Candidates candidates, boolean[] relevant,
-            int relevantTotal) {
+            int relevantTotal, String corpus) {
+
+        /** A query of an unnamed corpus. */
+        public Example(String queryId, Recommender.Candidates candidates, boolean[] relevant, int relevantTotal) {
+            this(queryId, candidates, relevant, relevantTotal, "");
+        }
     }
 
     private final long seed;
@@ -55,12 +60,49 @@ public final class Trainer {
      */
     public RankerModel fit(List<Example> examples, Set<Feature> features, int perGenerator,
             Map<String, Object> trainedInfo) {
-        RankerModel init = fitPairwise(examples, features, perGenerator, trainedInfo);
-        return coordinateAscent(examples, init);
+        RankerModel best = coordinateAscent(examples, fitPairwise(examples, examples, features, perGenerator,
+                trainedInfo));
+        Map<String, List<Example>> byCorpus = new java.util.TreeMap<>();
+        for (Example ex : examples) {
+            byCorpus.computeIfAbsent(ex.corpus(), k -> new ArrayList<>()).add(ex);
+        }
+        if (byCorpus.size() > 1) {
+            // more starts for the coordinate ascent: the pairwise fit of each corpus alone (the corpora's pairs
+            // are unbalanced, so the joint fit leans to the corpus with more relevant pages per query)
+            String start = "pairwise fit on all corpora";
+            for (Map.Entry<String, List<Example>> e : byCorpus.entrySet()) {
+                RankerModel m = coordinateAscent(examples, fitPairwise(examples, e.getValue(), features, perGenerator,
+                        trainedInfo));
+                if (objectiveOf(m) > objectiveOf(best) + 1e-9) {
+                    best = m;
+                    start = "pairwise fit on " + e.getKey();
+                }
+            }
+            Map<String, Object> info = new LinkedHashMap<>(best.trained());
+            info.put("coordinate_ascent_start", start + " (best of " + (byCorpus.size() + 1) + " starts: all corpora, "
+                    + String.join(", ", byCorpus.keySet()) + ")");
+            best = new RankerModel(best.name(), best.terms(), best.perGenerator(), info);
+        }
+        return best;
+    }
+
+    private static double objectiveOf(RankerModel m) {
+        Object ca = m.trained().get("coordinate_ascent");
+        return ca instanceof Map<?, ?> map ? ((Number) map.get("train_objective_after")).doubleValue()
+                : Double.NEGATIVE_INFINITY;
     }
 
     public RankerModel fitPairwise(List<Example> examples, Set<Feature> features, int perGenerator,
             Map<String, Object> trainedInfo) {
+        return fitPairwise(examples, examples, features, perGenerator, trainedInfo);
+    }
+
+    /**
+     * Pairwise logistic fit on the pairs of {@code pairsFrom}, with the feature standardisation of all
+     * {@code examples} (so that models fitted on parts of the data share one scale).
+     */
+    RankerModel fitPairwise(List<Example> examples, List<Example> pairsFrom, Set<Feature> features,
+            int perGenerator, Map<String, Object> trainedInfo) {
         List<Feature> fs = new ArrayList<>(features);
         int d = fs.size();
         // standardisation from all candidate rows
@@ -86,7 +128,7 @@ public final class Trainer {
         // pair differences
         Random rnd = new Random(seed);
         List<double[]> diffs = new ArrayList<>();
-        for (Example ex : examples) {
+        for (Example ex : pairsFrom) {
             double[][] f = ex.candidates().features();
             List<Integer> pos = new ArrayList<>();
             List<Integer> neg = new ArrayList<>();
