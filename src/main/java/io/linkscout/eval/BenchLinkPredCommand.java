@@ -136,7 +136,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             measured = ev.means();
             line(out, "model " + model.name() + ": " + ev.toText() + "  (run: " + rf + ")");
             site = Evaluator.evaluate(run, data.qrels, Evaluator.Unit.site);
-            line(out, "site level: " + site.toText() + (site.queries() == 0
+            line(out, "site level: " + site.toText().strip() + (site.queries() == 0
                     ? "  (not applicable: no query has a linking page on another site)" : ""));
             if (!noAblation) {
                 line(out, "ablation (5-fold cross-validated; each family's features removed and the model "

@@ -29,7 +29,7 @@ class LinkPredBenchTest {
         assertTrue(r.getOutput().contains("all figures within tolerance of bench/expected.json (linkpred-dev/linkscout)"),
                 r.getOutput());
         // every target's linkers are on en.wikipedia.org, its own site: nothing to score at site level
-        assertTrue(r.getOutput().contains("site level: queries=0   (not applicable"), r.getOutput());
+        assertTrue(r.getOutput().contains("site level: queries=0 (not applicable"), r.getOutput());
     }
 
     /** The multi-site blogs dev split: page and site figures (linkpred-blogs-dev/linkscout and -site). */
