@@ -137,7 +137,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             line(out, "model " + model.name() + ": " + ev.toText() + "  (run: " + rf + ")");
             site = Evaluator.evaluate(run, data.qrels, Evaluator.Unit.site);
             line(out, "site level: " + site.toText().strip() + (site.queries() == 0
-                    ? "  (not applicable: no query has a linking page on another site)" : ""));
+                    ? " (not applicable: no query has a linking page on another site)" : ""));
             if (!noAblation) {
                 line(out, "ablation (5-fold cross-validated; each family's features removed and the model "
                         + "retrained):");
