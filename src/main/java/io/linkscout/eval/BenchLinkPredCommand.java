@@ -28,20 +28,48 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench linkpred}: the whole held-out link-prediction benchmark on the dev split — ingest, topic
- * extraction + ranking of every query, scoring, a check against {@code bench/expected.json} (two-sided
- * tolerance), the ablation (each feature family removed in turn, 5-fold cross-validated), and speed figures.
+ * {@code bench linkpred}: the whole held-out link-prediction benchmark on a dev split (Wikispeedia, or the blogs
+ * corpus with {@code --corpus blogs}) — ingest, topic extraction + ranking of every query, scoring at page and at
+ * site level (the page run collapsed to registrable domains, as {@code eval_linkpred.py --unit site}), a check
+ * against {@code bench/expected.json} (two-sided tolerance; benchmarks {@code FAMILY/linkscout} and
+ * {@code FAMILY/linkscout-site}), the ablation (each feature family removed in turn, 5-fold cross-validated), and
+ * speed figures.
  */
 @Command(name = "linkpred", mixinStandardHelpOptions = true,
-        description = "Run the link-prediction benchmark on the dev split and check the figures against "
-                + "bench/expected.json.")
+        description = "Run the link-prediction benchmark on a dev split (Wikispeedia or blogs), score it at page and "
+                + "site level and check the figures against bench/expected.json.")
 public class BenchLinkPredCommand implements Callable<Integer> {
 
-    public static final String BENCHMARK = "linkpred-dev/linkscout";
+    /** Suffix of the site-level benchmark of a family: {@code linkpred-blogs-dev/linkscout-site}. */
+    public static final String SITE_SUFFIX = "-site";
 
-    @Option(names = "--split", paramLabel = "DIR", description = "Split written by make_linkpred.py (or "
-            + "linkpred-split) from linkpred-dev-targets.txt. Default: build it from --shared into "
-            + "target/linkpred-dev.")
+    /** A dev split: its benchmark family (also the folder under target/) and where its targets are. */
+    public enum Corpus {
+        wikispeedia("linkpred-dev", "bench/linkpred-dev-targets.txt"),
+        blogs("linkpred-blogs-dev", "bench/blogs-dev-targets.txt");
+
+        public final String family;
+        final String targets;
+
+        Corpus(String family, String targets) {
+            this.family = family;
+            this.targets = targets;
+        }
+
+        /** The page-level benchmark name ({@code FAMILY/linkscout}); the site level adds {@value #SITE_SUFFIX}. */
+        public String benchmark() {
+            return family + "/linkscout";
+        }
+    }
+
+    @Option(names = "--corpus", defaultValue = "wikispeedia", paramLabel = "wikispeedia|blogs",
+            description = "Which dev split (default: ${DEFAULT-VALUE}): Wikispeedia (linkpred-dev/*) or the "
+                    + "multi-site blogs corpus (linkpred-blogs-dev/*).")
+    Corpus corpus = Corpus.wikispeedia;
+
+    @Option(names = "--split", paramLabel = "DIR", description = "Split written by make_linkpred.py / "
+            + "make_blogs_split.py (or linkpred-split) from the corpus's dev targets. Default: build it from --shared "
+            + "into target/linkpred-dev (blogs: target/linkpred-blogs-dev).")
     Path split;
 
     @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared",
@@ -69,15 +97,19 @@ public class BenchLinkPredCommand implements Callable<Integer> {
         int threads = Runtime.getRuntime().availableProcessors();
         StringBuilder out = new StringBuilder();
         if (split == null) {
-            split = Path.of("target", "linkpred-dev");
+            split = Path.of("target", corpus.family);
             if (!Files.isRegularFile(split.resolve("qrels.tsv"))) {
-                Path targets = shared.resolve("bench/linkpred-dev-targets.txt");
+                Path targets = shared.resolve(corpus.targets);
                 if (!Files.isRegularFile(targets)) {
                     throw new UserException("no --split given and " + targets + " not found: pass --split DIR or "
-                            + "--shared DIR (the folder with bench/ and data/wikispeedia)");
+                            + "--shared DIR (the folder with bench/ and data/)");
                 }
-                LinkPredSplit.write(Wikispeedia.load(shared.resolve("data/wikispeedia")),
-                        LinkPredSplit.readTargets(targets), split);
+                Object made = corpus == Corpus.blogs
+                        ? BlogsSplit.write(shared.resolve("data/blogs/pages.jsonl.gz"),
+                                LinkPredSplit.readTargets(targets), split)
+                        : LinkPredSplit.write(Wikispeedia.load(shared.resolve("data/wikispeedia")),
+                                LinkPredSplit.readTargets(targets), split);
+                line(out, "split: " + made);
             }
         }
         LinkPredData data = new LinkPredData(split);
@@ -90,6 +122,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
                 ing.report().bytes() / 1e6));
         RankerModel model = RankerModel.bundled();
         Map<String, Double> measured;
+        Evaluator.Result site;
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             Recommender rec = new Recommender(idx, model);
             BatchRunner.Result r = BatchRunner.run(rec, data.queries,
@@ -98,9 +131,13 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             Path rf = runFile != null ? runFile : split.resolve("run.tsv");
             BatchRunner.writeRun(r, rf);
             line(out, "queries: " + r.timingSummary());
-            Evaluator.Result ev = Evaluator.evaluate(Run.load(rf), data.qrels);
+            Run run = Run.load(rf);
+            Evaluator.Result ev = Evaluator.evaluate(run, data.qrels);
             measured = ev.means();
             line(out, "model " + model.name() + ": " + ev.toText() + "  (run: " + rf + ")");
+            site = Evaluator.evaluate(run, data.qrels, Evaluator.Unit.site);
+            line(out, "site level: " + site.toText().strip() + (site.queries() == 0
+                    ? " (not applicable: no query has a linking page on another site)" : ""));
             if (!noAblation) {
                 line(out, "ablation (5-fold cross-validated; each family's features removed and the model "
                         + "retrained):");
@@ -126,7 +163,12 @@ public class BenchLinkPredCommand implements Callable<Integer> {
                 peakHeapMb()));
         int rc = 0;
         if (!noCheck) {
-            if (!ExpectedFigures.loadDefault().verify(BENCHMARK, measured, s -> line(out, s))) {
+            ExpectedFigures expected = ExpectedFigures.loadDefault();
+            if (!expected.verify(corpus.benchmark(), measured, s -> line(out, s))) {
+                rc = 1;
+            }
+            if (site.queries() > 0
+                    && !expected.verify(corpus.benchmark() + SITE_SUFFIX, site.means(), s -> line(out, s))) {
                 rc = 1;
             }
         }

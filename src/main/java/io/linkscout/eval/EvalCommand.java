@@ -15,14 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eval --run RUN.tsv --qrels QRELS.tsv [--format text|json] [--per-query FILE] [--expect BENCHMARK]}:
- * scores a run file like {@code bench/eval_linkpred.py} and prints the same line (text) or a JSON object; with
+ * {@code eval --run RUN.tsv --qrels QRELS.tsv [--unit page|site] [--format text|json] [--per-query FILE] [--expect BENCHMARK]}:
+ * scores a run file like {@code bench/eval_linkpred.py [--unit site]} and prints the same line (text) or a JSON object; with
  * {@code --expect} the figures are checked against {@link ExpectedFigures} (one line per metric on stderr, exit
  * code 1 when a figure is outside its tolerance in either direction).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Score a ranked run against held-out links (recall@10/50/100, nDCG@10, MRR).",
-            "Same figures and output line as bench/eval_linkpred.py."})
+            "Same figures and output line as bench/eval_linkpred.py (--unit site: as eval_linkpred.py --unit site)."})
 public class EvalCommand implements Callable<Integer> {
 
     /** Output format. */
@@ -38,6 +38,12 @@ public class EvalCommand implements Callable<Integer> {
     @Option(names = "--qrels", required = true, paramLabel = "QRELS.tsv",
             description = "Relevance file: query_id<TAB>linking_url.")
     Path qrels;
+
+    @Option(names = "--unit", defaultValue = "page", paramLabel = "page|site",
+            description = "Score pages (default) or sites: every URL reduced to its registrable domain (Public "
+                    + "Suffix List, private section included), each domain's first position kept, the query's own "
+                    + "domain dropped, relevant = the domains that linked (as eval_linkpred.py --unit site).")
+    Evaluator.Unit unit = Evaluator.Unit.page;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -60,7 +66,7 @@ public class EvalCommand implements Callable<Integer> {
     public Integer call() {
         Qrels q = Qrels.load(qrels);
         Run r = Run.load(run);
-        Evaluator.Result res = Evaluator.evaluate(r, q);
+        Evaluator.Result res = Evaluator.evaluate(r, q, unit);
         PrintWriter out = spec.commandLine().getOut();
         out.println(format == Format.json ? res.toJson() : res.toText());
         out.flush();

@@ -28,8 +28,47 @@ public final class EvalUrls {
 
     /** The benchmark's comparison key for {@code url}; equal keys mean the same page. */
     public static String normalise(String url) {
-        String u = unquote(pyStrip(url));
-        // urlsplit: leading C0 controls/space removed, tab/CR/LF removed anywhere
+        Split p = urlsplit(unquote(pyStrip(url)));
+        String path = rstripSlash(p.path());
+        if (path.isEmpty()) {
+            path = "/";
+        }
+        return urlunsplit(p.scheme(), pyLower(p.netloc()), path, p.query());
+    }
+
+    /**
+     * Parts of a URL as Python 3.11's {@code urllib.parse.urlsplit} gives them (scheme lower-cased).
+     *
+     * @param valid false where {@code urlsplit} raises {@code ValueError} (unbalanced or invalid brackets in the
+     *              netloc, characters that NFKC-normalise to {@code / ? # @ :})
+     */
+    record Split(String scheme, String netloc, String path, String query, String fragment, boolean valid) {
+
+        /** {@code SplitResult.hostname}: the host of the netloc, lower-cased; null when empty. */
+        String hostname() {
+            String hostinfo = netloc.substring(netloc.lastIndexOf('@') + 1);
+            int br = hostinfo.indexOf('[');
+            String host;
+            if (br >= 0) {
+                String bracketed = hostinfo.substring(br + 1);
+                int close = bracketed.indexOf(']');
+                host = close >= 0 ? bracketed.substring(0, close) : bracketed;
+            } else {
+                int colon = hostinfo.indexOf(':');
+                host = colon >= 0 ? hostinfo.substring(0, colon) : hostinfo;
+            }
+            if (host.isEmpty()) {
+                return null;
+            }
+            int pct = host.indexOf('%');
+            return pct < 0 ? pyLower(host) : pyLower(host.substring(0, pct)) + host.substring(pct);
+        }
+    }
+
+    /** Python 3.11's {@code urllib.parse.urlsplit(url)}. */
+    static Split urlsplit(String url) {
+        String u = url;
+        // leading C0 controls/space removed, tab/CR/LF removed anywhere
         int start = 0;
         while (start < u.length() && u.charAt(start) <= ' ') {
             start++;
@@ -41,6 +80,8 @@ public final class EvalUrls {
         String scheme = "";
         String netloc = "";
         String query = "";
+        String fragment = "";
+        boolean valid = true;
         int colon = u.indexOf(':');
         if (colon > 0 && isAsciiAlpha(u.charAt(0))) {
             boolean ok = true;
@@ -65,9 +106,19 @@ public final class EvalUrls {
             }
             netloc = u.substring(2, delim);
             u = u.substring(delim);
+            boolean open = netloc.indexOf('[') >= 0;
+            boolean close = netloc.indexOf(']') >= 0;
+            if (open != close) {
+                valid = false;
+            } else if (open) {
+                String rest = netloc.substring(netloc.indexOf('[') + 1);
+                int end = rest.indexOf(']');
+                valid = validBracketedHost(end >= 0 ? rest.substring(0, end) : rest);
+            }
         }
         int hash = u.indexOf('#');
         if (hash >= 0) {
+            fragment = u.substring(hash + 1);
             u = u.substring(0, hash);
         }
         int q = u.indexOf('?');
@@ -75,11 +126,33 @@ public final class EvalUrls {
             query = u.substring(q + 1);
             u = u.substring(0, q);
         }
-        String path = rstripSlash(u);
-        if (path.isEmpty()) {
-            path = "/";
+        return new Split(scheme, netloc, u, query, fragment, valid && validNetloc(netloc));
+    }
+
+    /** {@code urllib.parse._check_bracketed_host}: an IPvFuture literal, or an IPv6 (not IPv4) address. */
+    private static boolean validBracketedHost(String h) {
+        if (h.startsWith("v")) {
+            return h.matches("(?s)v[a-fA-F0-9]+\\..+");
         }
-        return urlunsplit(scheme, pyLower(netloc), path, query);
+        return h.indexOf(':') >= 0 && com.google.common.net.InetAddresses.isInetAddress(h);
+    }
+
+    /** {@code urllib.parse._checknetloc}: no character that NFKC-normalises to one of {@code / ? # @ :}. */
+    private static boolean validNetloc(String netloc) {
+        if (netloc.isEmpty() || netloc.chars().allMatch(c -> c < 0x80)) {
+            return true;
+        }
+        String n = netloc.replace("@", "").replace(":", "").replace("#", "").replace("?", "");
+        String n2 = java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFKC);
+        if (n.equals(n2)) {
+            return true;
+        }
+        for (char c : "/?#@:".toCharArray()) {
+            if (n2.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Python 3.11 urlunsplit (fragment always empty here)

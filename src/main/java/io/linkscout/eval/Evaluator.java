@@ -62,6 +62,21 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** What is scored: pages, or sites (registrable domains, as {@code eval_linkpred.py --unit site}). */
+    public enum Unit { page, site }
+
+    /**
+     * Evaluates at page level ({@link #evaluate(Run, Qrels)}) or at site level: the run and qrels collapsed to
+     * registrable domains by {@link SiteLevel} with the bundled {@link PublicSuffixList}.
+     */
+    public static Result evaluate(Run run, Qrels qrels, Unit unit) {
+        if (unit == Unit.site) {
+            SiteLevel.Collapsed c = SiteLevel.collapse(run, qrels, PublicSuffixList.bundled());
+            return evaluate(c.run(), c.qrels());
+        }
+        return evaluate(run, qrels);
+    }
+
     /** Evaluates {@code run} against {@code qrels}; an empty qrels gives {@code queries=0} and no metrics. */
     public static Result evaluate(Run run, Qrels qrels) {
         Map<String, Double> sums = new LinkedHashMap<>();

@@ -23,13 +23,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code linkpred-split [--data DIR] TARGETS.txt OUT_DIR}: Java port of {@code bench/make_linkpred.py}. Writes
- * {@code pages.jsonl.gz} (every article except the targets, without links to targets), {@code queries.jsonl}
- * (id = target URL, title, text) and {@code qrels.tsv} (target URL, URL of a page that linked to it), with
- * content byte-identical to the Python script's (gzip framing aside).
+ * {@code linkpred-split [--corpus wikispeedia|blogs] [--data PATH] TARGETS.txt OUT_DIR}: Java port of
+ * {@code bench/make_linkpred.py} (Wikispeedia) and, with {@code --corpus blogs}, of
+ * {@code bench/make_blogs_split.py} ({@link BlogsSplit}). Writes {@code pages.jsonl.gz} (every page except the
+ * targets, without links to targets), {@code queries.jsonl} (id = target URL, title, text) and {@code qrels.tsv}
+ * (target URL, URL of a page that linked to it), with content byte-identical to the Python script's (gzip framing
+ * aside).
  */
 @Command(name = "linkpred-split", mixinStandardHelpOptions = true,
-        description = "Build a held-out link-prediction split from the Wikispeedia data (port of make_linkpred.py).")
+        description = "Build a held-out link-prediction split from the Wikispeedia data (port of make_linkpred.py) "
+                + "or from the blogs corpus (--corpus blogs: port of make_blogs_split.py).")
 public class LinkPredSplit implements Callable<Integer> {
 
     /** What was written. */
@@ -43,8 +46,16 @@ public class LinkPredSplit implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Wikispeedia folder (default: ${DEFAULT-VALUE}).")
-    Path data = Wikispeedia.DEFAULT_DIR;
+    /** The corpora a split can be built from. */
+    public enum Corpus { wikispeedia, blogs }
+
+    @Option(names = "--corpus", defaultValue = "wikispeedia", paramLabel = "wikispeedia|blogs",
+            description = "Corpus (default: ${DEFAULT-VALUE}).")
+    Corpus corpus = Corpus.wikispeedia;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "Wikispeedia folder (default: ../shared/data/"
+            + "wikispeedia) or, with --corpus blogs, the corpus file (default: ../shared/data/blogs/pages.jsonl.gz).")
+    Path data;
 
     @Parameters(index = "0", paramLabel = "TARGETS.txt", description = "One target article id a line.")
     Path targets;
@@ -54,7 +65,10 @@ public class LinkPredSplit implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println(write(Wikispeedia.load(data), readTargets(targets), out));
+        Object summary = corpus == Corpus.blogs
+                ? BlogsSplit.write(data != null ? data : BlogsSplit.DEFAULT_CORPUS, readTargets(targets), out)
+                : write(Wikispeedia.load(data != null ? data : Wikispeedia.DEFAULT_DIR), readTargets(targets), out);
+        spec.commandLine().getOut().println(summary);
         spec.commandLine().getOut().flush();
         return 0;
     }

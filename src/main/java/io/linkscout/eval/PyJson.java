@@ -35,7 +35,23 @@ final class PyJson {
         return sb.append('"');
     }
 
-    /** Appends {@code "key": } (with the separator Python uses). */
+    /**
+     * Appends a JSON value read from a file as Python writes it back: strings, {@code null}, booleans and integers
+     * (the only kinds the corpora use).
+     *
+     * @throws io.linkscout.cli.UserException for other kinds (a float's text would differ from Python's repr)
+     */
+    static StringBuilder value(StringBuilder sb, com.fasterxml.jackson.databind.JsonNode v) {
+        if (v.isTextual()) {
+            return string(sb, v.asText());
+        }
+        if (v.isNull() || v.isBoolean() || v.isIntegralNumber()) {
+            return sb.append(v.toString());
+        }
+        throw new io.linkscout.cli.UserException("unsupported JSON value " + v
+                + " (expected a string, null, a boolean or an integer)");
+    }
+
     /**
      * Starts a page line in LinkScout's JSONL page format as Python writes it:
      * <code>{"url": .., "title": .., "text": .., "links": [</code> (the caller appends the links and
@@ -52,6 +68,7 @@ final class PyJson {
         return key(sb, "links").append('[');
     }
 
+    /** Appends {@code "key": } (with the separator Python uses). */
     static StringBuilder key(StringBuilder sb, String key) {
         return string(sb, key).append(": ");
     }

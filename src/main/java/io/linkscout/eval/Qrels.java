@@ -32,6 +32,13 @@ public final class Qrels {
         this.relevant = Collections.unmodifiableMap(normalised);
     }
 
+    /** Qrels from already-normalised keys (no second normalisation); empty sets are kept as given. */
+    static Qrels ofNormalised(Map<String, Set<String>> normalised) {
+        Map<String, Set<String>> m = new LinkedHashMap<>();
+        normalised.forEach((q, s) -> m.put(q, Collections.unmodifiableSet(new LinkedHashSet<>(s))));
+        return new Qrels(m, true);
+    }
+
     /**
      * Loads a qrels file.
      *

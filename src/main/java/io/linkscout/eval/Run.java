@@ -36,6 +36,13 @@ public final class Run {
         return sorted(byQuery);
     }
 
+    /** A run from already-normalised keys, each list in rank order. */
+    static Run ofRanked(Map<String, List<String>> ranked) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        ranked.forEach((q, urls) -> out.put(q, List.copyOf(urls)));
+        return new Run(out);
+    }
+
     /**
      * Loads a run file.
      *

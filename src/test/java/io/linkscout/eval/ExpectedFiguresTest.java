@@ -74,6 +74,19 @@ class ExpectedFiguresTest {
         ExpectedFigures f = ExpectedFigures.loadDefault();
         assertTrue(f.version() >= 1);
         assertTrue(f.benchmarks().containsKey("linkpred-dev/bm25-title"));
+        // every linkpred-blogs-dev benchmark has its site-level twin, with the same metrics
+        List<String> blogs = f.benchmarks().keySet().stream().filter(k -> k.startsWith("linkpred-blogs-dev/")).toList();
+        assertEquals(List.of("linkpred-blogs-dev/random", "linkpred-blogs-dev/out-degree",
+                "linkpred-blogs-dev/bm25-title", "linkpred-blogs-dev/bm25-tfidf30", "linkpred-blogs-dev/linkscout",
+                "linkpred-blogs-dev/random-site", "linkpred-blogs-dev/out-degree-site",
+                "linkpred-blogs-dev/bm25-title-site", "linkpred-blogs-dev/bm25-tfidf30-site",
+                "linkpred-blogs-dev/linkscout-site"), blogs);
+        for (String b : blogs) {
+            assertEquals(List.of("ndcg@10", "recall@10", "recall@50", "recall@100", "mrr"),
+                    List.copyOf(f.benchmark(b).metrics().keySet()), b);
+        }
+        assertEquals(BenchLinkPredCommand.Corpus.blogs.benchmark() + BenchLinkPredCommand.SITE_SUFFIX,
+                "linkpred-blogs-dev/linkscout-site");
         assertTrue(f.benchmarks().keySet().containsAll(List.of("guestposts-fixtures/html", "guestposts-fixtures/text",
                 "link-intersect/fixture", "link-intersect/warc-fixtures")), f.benchmarks().keySet()::toString);
         assertEquals(List.of("results", "explainable", "explained-share"),

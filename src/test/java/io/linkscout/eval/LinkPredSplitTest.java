@@ -53,6 +53,32 @@ class LinkPredSplitTest {
                 "qrels.tsv");
     }
 
+    /** The whole blogs dev split (48,217 pages; about a minute in Python), compared file by file. */
+    @Test
+    void javaBlogsSplitIsIdenticalToMakeBlogsSplitPy() throws Exception {
+        Path script = BENCH.resolve("make_blogs_split.py");
+        Path targets = BENCH.resolve("blogs-dev-targets.txt");
+        Path corpus = BENCH.resolve("../data/blogs/pages.jsonl.gz");
+        assumeTrue(Files.isRegularFile(script) && Files.isRegularFile(targets) && Files.isRegularFile(corpus),
+                "../shared/bench or ../shared/data/blogs not present");
+        assumeTrue(EvaluatorTest.python3Available(), "python3 not available");
+        Path py = tmp.resolve("py");
+        Path java = tmp.resolve("java");
+        Process p = new ProcessBuilder("python3", script.toString(), corpus.toString(), targets.toString(),
+                py.toString()).redirectErrorStream(true).start();
+        String pyOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(true, p.waitFor(600, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), pyOut);
+
+        BlogsSplit.Summary s = BlogsSplit.write(corpus, LinkPredSplit.readTargets(targets), java);
+        assertEquals(pyOut.replace(py.toString(), java.toString()), s.toString());
+        assertArrayEquals(gunzip(py.resolve("pages.jsonl.gz")), gunzip(java.resolve("pages.jsonl.gz")),
+                "pages.jsonl.gz content");
+        for (String f : new String[] {"queries.jsonl", "qrels.tsv", "qrels_sites.tsv"}) {
+            assertArrayEquals(Files.readAllBytes(py.resolve(f)), Files.readAllBytes(java.resolve(f)), f);
+        }
+    }
+
     static byte[] gunzip(Path p) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
             return in.readAllBytes();
