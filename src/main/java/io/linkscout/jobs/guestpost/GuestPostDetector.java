@@ -248,7 +248,8 @@ public final class GuestPostDetector {
             score += add(reasons, PUBLISHED_SIGNAL, W_PUBLISHED, published);
         }
         Matcher inv = INVITATION.matcher(text.contains("guest") ? rawText : "");
-        if (inv.find()) {
+        boolean invited = inv.find();
+        if (invited) {
             score += add(reasons, "invitation", W_INVITATION, sentence(rawText, inv.start(), inv.end()));
         }
         double gw = 0;
@@ -266,7 +267,10 @@ public final class GuestPostDetector {
         String all = title + "\n" + path.replace('-', ' ') + "\n" + text;
         boolean contributeWord = all.contains("contribut") || all.contains("submi") || all.contains("write for")
                 || all.contains("join");
-        if (contributeWord && score > 0) {
+        // not on a published guest post or an invitation: those are about guest posts, and the blogs of open-source
+        // projects that publish them naturally mention GitHub and pull requests
+        boolean aboutGuestPosts = published != null || invited;
+        if (contributeWord && score > 0 && !aboutGuestPosts) {
             int os = distinct(OPEN_SOURCE, all);
             boolean ghLink = s.links().stream().anyMatch(l -> l.url().contains("github.com/")
                     || l.url().contains("gitlab.com/"));
@@ -352,15 +356,21 @@ public final class GuestPostDetector {
         return null;
     }
 
-    /** The sentence (or line) of {@code text} holding {@code [start, end)}, white space collapsed, at most 300 chars. */
+    /**
+     * The sentence of {@code text} holding {@code [start, end)}, white space collapsed, at most 300 characters. A
+     * sentence ends at . ! ? followed by white space, or at a line break before a line that starts with a capital
+     * letter or is blank (a new block of an HTML page); other line breaks are hard wraps of a Markdown source.
+     */
     static String sentence(String text, int start, int end) {
         int from = start;
-        while (from > 0 && text.charAt(from - 1) != '\n' && !(from >= 2 && ".!?".indexOf(text.charAt(from - 2)) >= 0
+        while (from > 0 && !(text.charAt(from - 1) == '\n' && blockStart(text, from))
+                && !(from >= 2 && ".!?".indexOf(text.charAt(from - 2)) >= 0
                 && Character.isWhitespace(text.charAt(from - 1)))) {
             from--;
         }
         int to = end;
-        while (to < text.length() && text.charAt(to) != '\n' && !(".!?".indexOf(text.charAt(to)) >= 0
+        while (to < text.length() && !(text.charAt(to) == '\n' && blockStart(text, to + 1))
+                && !(".!?".indexOf(text.charAt(to)) >= 0
                 && (to + 1 == text.length() || Character.isWhitespace(text.charAt(to + 1))))) {
             to++;
         }
@@ -369,6 +379,11 @@ public final class GuestPostDetector {
         }
         String s = text.substring(from, to).replaceAll("\\s+", " ").strip();
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    /** Whether the line starting at {@code i} is blank or starts with an upper-case letter. */
+    private static boolean blockStart(String text, int i) {
+        return i >= text.length() || text.charAt(i) == '\n' || Character.isUpperCase(text.charAt(i));
     }
 
     /** Substrings every {@link #ACCEPT} / {@link #PAID} alternative contains: the patterns only run when one is there. */
