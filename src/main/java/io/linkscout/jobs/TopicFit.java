@@ -47,6 +47,11 @@ public final class TopicFit {
         this.termQuery = b.build();
     }
 
+    /** The content-term query (body and title) whose best page score per site is the raw fit. */
+    public Query termQuery() {
+        return termQuery;
+    }
+
     public ContentQuery content() {
         return content;
     }

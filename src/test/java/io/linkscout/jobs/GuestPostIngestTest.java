@@ -72,11 +72,13 @@ class GuestPostIngestTest {
             expected.put("https://slowtravel.example/share-your-story", "NONE"); // known misses, see
             expected.put("https://seoplacements.example/guest-posting-services", "NONE"); // GuestPostDetectorTest
             assertEquals(expected, got);
-            // greenthumb.example: write-for-us (11.1) and the guest-byline article (3.0) detect; the best is kept
+            // greenthumb.example: write-for-us (11.1) and the guest-byline article (4.0) detect; the best is kept
             Document site = site(idx, "greenthumb.example");
             assertEquals("ACCEPTS", site.get(GuestPostIndexing.KIND));
             assertEquals("https://greenthumb.example/write-for-us", site.get(GuestPostIndexing.PAGE));
             assertEquals(2, site.getField(GuestPostIndexing.PAGES).numericValue().intValue());
+            // of which one (the article with "Guest post by …") is a published guest post
+            assertEquals(1, site.getField(GuestPostIndexing.PUBLISHED_PAGES).numericValue().intValue());
             assertEquals(11.1, site.getField(GuestPostIndexing.SCORE).numericValue().doubleValue());
             assertEquals("https://greenthumb.example/contact", site.get(GuestPostIndexing.CONTACT_URL));
             assertEquals("NONE", site(idx, "mapline.example").get(GuestPostIndexing.KIND));

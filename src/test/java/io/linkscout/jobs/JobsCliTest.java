@@ -107,9 +107,9 @@ class JobsCliTest {
     void benchCommandsPrintTheFigures(QuarkusMainLauncher launcher) {
         LaunchResult g = launcher.launch("bench", "guest-posts");
         assertEquals(0, g.exitCode(), all(g));
-        assertTrue(g.getOutput().contains("html     exact labels 25/27  detection P 1.000 R 0.882  sells P 1.000 "
+        assertTrue(g.getOutput().contains("html     exact labels 43/45  detection P 1.000 R 0.926  sells P 1.000 "
                 + "R 0.833"), g.getOutput());
-        assertTrue(g.getOutput().contains("text     exact labels 24/27  detection P 1.000 R 0.824  sells P 1.000 "
+        assertTrue(g.getOutput().contains("text     exact labels 42/45  detection P 1.000 R 0.889  sells P 1.000 "
                 + "R 0.833"), g.getOutput());
         LaunchResult l = launcher.launch("bench", "link-intersect", "--index", INDEX.toString(), "--competitor",
                 "comp-a.com,comp-b.com,comp-c.com", "--domain", "mine.com");
@@ -117,9 +117,9 @@ class JobsCliTest {
         assertTrue(l.getOutput().contains("results 3  explainable by their evidence 3  share 1.000"),
                 l.getOutput());
         // the figures are checked against bench/expected.json
-        assertTrue(g.getOutput().contains("check ok   guestposts-fixtures/html detection-recall: 0.8820, expected "
-                + "0.8820 ± 0.0010"), g.getOutput());
-        assertTrue(g.getOutput().contains("check ok   guestposts-fixtures/text exact-labels: 24.0000"), g.getOutput());
+        assertTrue(g.getOutput().contains("check ok   guestposts-fixtures/html detection-recall: 0.9260, expected "
+                + "0.9260 ± 0.0010"), g.getOutput());
+        assertTrue(g.getOutput().contains("check ok   guestposts-fixtures/text exact-labels: 42.0000"), g.getOutput());
         assertTrue(g.getOutput().contains("all figures within tolerance of bench/expected.json "
                 + "(guestposts-fixtures/text)"), g.getOutput());
         assertFalse(g.getOutput().contains("check FAIL"), g.getOutput());

@@ -117,6 +117,15 @@ public class GuestPostsCommand implements Callable<Integer> {
             }
             sb.append('\n');
             sb.append("     topics: ").append(String.join(", ", x.matchedTerms())).append('\n');
+            if (x.publishedGuestPosts() > 0) {
+                sb.append("     published guest posts: ").append(x.publishedGuestPosts()).append(", on your topic: ")
+                        .append(x.guestPostsOnTopic()).append('\n');
+                for (GuestPostFinder.PublishedPost p : x.guestPosts()) {
+                    sb.append("       ").append(p.url()).append("  \"").append(p.title()).append("\"  fit ")
+                            .append(String.format("%.2f", p.fit())).append('\n')
+                            .append("         \"").append(p.sentence()).append("\"\n");
+                }
+            }
             sb.append("     why detected: ").append(String.join("; ", x.reasons().stream()
                     .map(q -> q.detail() + " (" + (q.weight() > 0 ? "+" : "") + q.weight() + ")").toList()))
                     .append('\n');

@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
  *
  * <p>Label: {@link Kind#SELLS} when the acceptance score reaches {@link #ACCEPT_THRESHOLD} and the paid score
  * reaches {@link #PAID_THRESHOLD}, or the paid score alone reaches {@link #PAID_ONLY_THRESHOLD} with at least
- * one phrase about paid posts or links ({@link #PAID_POST}: a SaaS pricing page is not a seller); otherwise {@link Kind#ACCEPTS} when the acceptance score reaches the threshold; otherwise
+ * two distinct phrases about paid posts or links ({@link #PAID_POST}), or one in the title, URL or a heading (a
+ * SaaS pricing page, or a blog post that mentions a price and a "sponsored post" in passing, is not a seller); otherwise {@link Kind#ACCEPTS} when the acceptance score reaches the threshold; otherwise
  * {@link Kind#NONE}.
  */
 public final class GuestPostDetector {
 
-    public static final String VERSION = "guestpost-v1";
+    public static final String VERSION = "guestpost-v2";
 
     public enum Kind { ACCEPTS, SELLS, NONE }
 
@@ -63,7 +64,8 @@ public final class GuestPostDetector {
     static final int MAX_TEXT_PHRASES = 2;
     static final double W_ANCHOR = 1.0;
     static final double W_FORM = 1.5;
-    static final double W_BYLINE = 2.0;
+    static final double W_PUBLISHED = 3.0;
+    static final double W_INVITATION = 3.0;
     static final double W_GUIDELINE_WORD = 0.4;
     static final double MAX_GUIDELINE_WORDS = 1.6;
     static final double W_OPEN_SOURCE = -4.0;
@@ -90,8 +92,62 @@ public final class GuestPostDetector {
     static final Pattern URL_WEAK = Pattern.compile("(^|/)(contribute|contributors?|submissions?|submit|pitch)"
             + "(/|$|\\.)");
 
-    static final Pattern BYLINE = Pattern.compile("\\b(guest (post|author|contributor|writer) by|guest (author|"
-            + "contributor)|contributed by|this (is a )?guest post|written by our guest|sponsored guest post)\\b");
+    /** A guest post, guest blog post, guest article, guest entry or guest piece. */
+    static final String GUEST_POST = "guest[- ]?(?:blog[- ]?)?(?:post|article|entry|piece)";
+
+    /**
+     * Sentences with which a site presents a post it published as a guest post (the shapes found in real blogs:
+     * "This is a guest post by …", "The following was a guest post from …", "Our guest post today comes from …",
+     * "Today we're happy to feature a guest post written by …", "This post was contributed by …", "… as guest
+     * authors", "Guest author: …", a "guest post" tag line). Matched case-insensitively on the title, the first
+     * {@value #PUBLISHED_HEAD} and the last {@value #PUBLISHED_TAIL} characters of the text (where introductions,
+     * editor's notes, bylines and tags sit). "Guest" in other senses (guest lectures, podcast guests, guest OS,
+     * guest users) is never followed by these words.
+     */
+    static final Pattern PUBLISHED = Pattern.compile("(?:\\bthis (?:is|was) (?:a|an|another|our) " + GUEST_POST
+            + "|\\b(?:the following|this (?:article|post)|it) (?:is|was) (?:a|an) " + GUEST_POST
+            + "|\\bthis " + GUEST_POST + " (?:is|was|comes|by|from|written)\\b"
+            + "|\\bwriting this " + GUEST_POST
+            + "|(?:^|[.!?:]\\s|\\n)\\s*(?:a\\s+)?" + GUEST_POST + "s? (?:by|from)\\b"
+            + "|\\(\\s*(?:a\\s+)?" + GUEST_POST + "s? (?:by|from)\\b"
+            + "|\\b(?:a|our|today's|today’s) (?:first |latest |new )?" + GUEST_POST + " (?:today )?(?:by|from|comes "
+            + "from|written by|is by|is from|on [\\w -]{1,60}? (?:is )?written by)\\b"
+            + "|\\b(?:feature|present|publish|share|bring you|have|host|run) (?:a|this|another|our first) "
+            + GUEST_POST + "s?\\b"
+            + "|\\bwelcome to (?:this|a|our) " + GUEST_POST
+            + "|\\bin this " + GUEST_POST
+            + "|\\bthis (?:post|article|blog post|piece) (?:was|has been) (?:\\w+ ){0,2}contributed by\\b"
+            + "|\\b(?:is|are|as) (?:a |our |this month's |this month’s )?guest (?:authors?|writers?|bloggers?"
+            + "|contributors?)\\b"
+            + "|\\bguest (?:author|writer|contributor)s?:"
+            + "|(?:^|\\n)\\s*(?:tags?|categories|category|filed under|posted in)\\s*:?[^\\n]{0,80}\\bguest[- ]?posts?\\b)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A title that marks the post as a guest post: "Guest post: …", "… (guest post)", "…: a guest post by …". */
+    static final Pattern PUBLISHED_TITLE = Pattern.compile("(?:^\\s*" + GUEST_POST + "\\s*[:|–—-]|\\(\\s*"
+            + GUEST_POST + "\\s*\\)|\\b(?:a\\s+)?" + GUEST_POST + " by\\b)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * Around a {@link #PUBLISHED} match: the author wrote a guest post for another site ("I wrote a guest post
+     * for …", "my guest post", "I have a guest post up today at …"), so it is not this site's.
+     */
+    static final Pattern PUBLISHED_ELSEWHERE = Pattern.compile("\\b(?:wrote|written|writing|published|posted|have"
+            + "|had|did) (?:a |an |my |the |another |two |several )?(?:\\w+ )?" + GUEST_POST + "s? (?:for|on|at|over"
+            + "|up)\\b|\\bmy (?:\\w+ )?" + GUEST_POST, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    static final int PUBLISHED_HEAD = 2000;
+    static final int PUBLISHED_TAIL = 800;
+
+    /**
+     * An explicit invitation to send guest posts ("Guest blog posts about PyPy are welcome", "we love guest blog
+     * posts", "If you would like to publish articles as a guest author …", "Anyone can write a guest article",
+     * "We are always looking for guest bloggers", "I'm particularly interested in … guest blog posts").
+     */
+    static final Pattern INVITATION = Pattern.compile("\\b(?:" + GUEST_POST + "s? (?:\\w+ ){0,3}(?:are|is) (?:always |very "
+            + ")?welcome|we (?:love|invite) " + GUEST_POST + "s?|(?:if you (?:want|would like|'d like"
+            + "|’d like) to|you can|anyone can) (?:write|publish|submit|contribute|do) (?:a |an )?(?:\\w+ )?(?:"
+            + GUEST_POST + "|guest posting|(?:articles|posts) as a guest author)|(?:always )?looking for guest "
+            + "(?:bloggers|writers|authors|posts)|invite you to (?:join us )?(?:as )?a guest (?:writer|author|blogger)"
+            + "|(?:i'm|i am|we're|we are) (?:\\w+ )?interested in [^.\\n]{0,60}" + GUEST_POST + "s"
+            + "|(?:^|\\n)\\s*write a " + GUEST_POST + " for)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern GUIDELINE_WORDS = Pattern.compile("\\b(word count|\\d{3,4}[-–]\\d{3,4} words|original"
             + "|unpublished|author bio|short bio|headshot|pitch|our editors|editorial team|we review|topics we cover"
@@ -105,7 +161,7 @@ public final class GuestPostDetector {
             + "\\w*|tax[- ]deductible)\\b");
 
     /** Paid wording that is specifically about posts or links. */
-    static final Pattern PAID_POST = Pattern.compile("\\b(sponsored (post|article|content)s?|paid (post|article|"
+    static final Pattern PAID_POST = Pattern.compile("\\b(sponsored (guest )?(post|article|content)s?|paid (post|article|"
             + "placement)s?|link insertions?|niche edits?|do-?follow (back)?links?( for)?|crypto "
             + "(posts|articles) (accepted|welcome)|per (post|article|link))\\b");
     /** Any paid wording: the post-specific phrases plus generic price talk. */
@@ -187,9 +243,14 @@ public final class GuestPostDetector {
                 break;
             }
         }
-        Matcher b = BYLINE.matcher(anyContains(text, "guest", "contributed by") ? text : "");
-        if (b.find()) {
-            score += add(reasons, "byline", W_BYLINE, "contributor byline \"" + b.group() + "\"");
+        String published = publishedSentence(s.title(), s.text());
+        if (published != null) {
+            score += add(reasons, PUBLISHED_SIGNAL, W_PUBLISHED, published);
+        }
+        Matcher inv = INVITATION.matcher(text.contains("guest") ? rawText : "");
+        boolean invited = inv.find();
+        if (invited) {
+            score += add(reasons, "invitation", W_INVITATION, sentence(rawText, inv.start(), inv.end()));
         }
         double gw = 0;
         Set<String> gws = new LinkedHashSet<>();
@@ -206,7 +267,10 @@ public final class GuestPostDetector {
         String all = title + "\n" + path.replace('-', ' ') + "\n" + text;
         boolean contributeWord = all.contains("contribut") || all.contains("submi") || all.contains("write for")
                 || all.contains("join");
-        if (contributeWord && score > 0) {
+        // not on a published guest post or an invitation: those are about guest posts, and the blogs of open-source
+        // projects that publish them naturally mention GitHub and pull requests
+        boolean aboutGuestPosts = published != null || invited;
+        if (contributeWord && score > 0 && !aboutGuestPosts) {
             int os = distinct(OPEN_SOURCE, all);
             boolean ghLink = s.links().stream().anyMatch(l -> l.url().contains("github.com/")
                     || l.url().contains("gitlab.com/"));
@@ -239,7 +303,9 @@ public final class GuestPostDetector {
         Kind kind;
         if (score >= ACCEPT_THRESHOLD && paid >= PAID_THRESHOLD) {
             kind = Kind.SELLS;
-        } else if (paid >= PAID_ONLY_THRESHOLD && PAID_POST.matcher(all).find()) {
+        } else if (paid >= PAID_ONLY_THRESHOLD && (distinct(PAID_POST, all) >= 2
+                || PAID_POST.matcher(title + "\n" + path.replace('-', ' ') + "\n"
+                        + String.join("\n", s.headings()).toLowerCase(Locale.ROOT)).find())) {
             kind = Kind.SELLS;
         } else if (score >= ACCEPT_THRESHOLD) {
             kind = Kind.ACCEPTS;
@@ -253,6 +319,71 @@ public final class GuestPostDetector {
         }
         return new Detection(kind, round(score), round(paid), List.copyOf(reasons), kind == Kind.NONE ? ""
                 : guidelines, kind == Kind.NONE ? "" : contact);
+    }
+
+    /** The reason signal of a published guest post; its detail is the sentence that says so. */
+    public static final String PUBLISHED_SIGNAL = "guest-post";
+
+    /**
+     * The sentence presenting the page as a published guest post (the title when the title says so), or null: a
+     * {@link #PUBLISHED} match in the title or the text's head or tail, unless the words around it say the guest
+     * post was written for another site ({@link #PUBLISHED_ELSEWHERE}).
+     */
+    static String publishedSentence(String title, String text) {
+        if (!lower(title).contains("guest") && !lower(text).contains("guest") && !lower(text).contains("contributed")) {
+            return null;
+        }
+        if (PUBLISHED_TITLE.matcher(title).find() && !PUBLISHED_ELSEWHERE.matcher(title).find()) {
+            return title.strip();
+        }
+        String head = text.length() > PUBLISHED_HEAD + PUBLISHED_TAIL ? text.substring(0, PUBLISHED_HEAD) : text;
+        String tail = text.length() > PUBLISHED_HEAD + PUBLISHED_TAIL
+                ? text.substring(text.length() - PUBLISHED_TAIL) : "";
+        for (String part : List.of(title, head, tail)) {
+            Matcher m = PUBLISHED.matcher(part);
+            while (m.find()) {
+                String around = part.substring(Math.max(0, m.start() - 60), Math.min(part.length(), m.end() + 30));
+                if (!PUBLISHED_ELSEWHERE.matcher(around).find()) {
+                    int start = m.start(); // the match may begin with the end of the previous sentence or line
+                    while (start < m.end() && (Character.isWhitespace(part.charAt(start))
+                            || ".!?:".indexOf(part.charAt(start)) >= 0)) {
+                        start++;
+                    }
+                    return sentence(part, start, m.end());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The sentence of {@code text} holding {@code [start, end)}, white space collapsed, at most 300 characters. A
+     * sentence ends at . ! ? followed by white space, or at a line break before a line that starts with a capital
+     * letter or is blank (a new block of an HTML page); other line breaks are hard wraps of a Markdown source.
+     */
+    static String sentence(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && !(text.charAt(from - 1) == '\n' && blockStart(text, from))
+                && !(from >= 2 && ".!?".indexOf(text.charAt(from - 2)) >= 0
+                && Character.isWhitespace(text.charAt(from - 1)))) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && !(text.charAt(to) == '\n' && blockStart(text, to + 1))
+                && !(".!?".indexOf(text.charAt(to)) >= 0
+                && (to + 1 == text.length() || Character.isWhitespace(text.charAt(to + 1))))) {
+            to++;
+        }
+        if (to < text.length() && text.charAt(to) != '\n') {
+            to++;
+        }
+        String s = text.substring(from, to).replaceAll("\\s+", " ").strip();
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    /** Whether the line starting at {@code i} is blank or starts with an upper-case letter. */
+    private static boolean blockStart(String text, int i) {
+        return i >= text.length() || text.charAt(i) == '\n' || Character.isUpperCase(text.charAt(i));
     }
 
     /** Substrings every {@link #ACCEPT} / {@link #PAID} alternative contains: the patterns only run when one is there. */

@@ -20,6 +20,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
@@ -46,7 +47,8 @@ public final class GuestPostFinder {
     public record Result(int rank, String domain, double score, double topicFit, List<String> matchedTerms,
             String kind, double detectionScore, List<GuestPostDetector.Reason> reasons, String evidencePage,
             String guidelinesUrl, String contactUrl, int detectingPages, double authority, int refDomains,
-            double spamScore, List<String> flags) {
+            double spamScore, List<String> flags, int publishedGuestPosts, int guestPostsOnTopic,
+            List<PublishedPost> guestPosts) {
 
         public ProspectCandidate toProspect() {
             Map<String, Object> ev = new LinkedHashMap<>();
@@ -60,12 +62,30 @@ public final class GuestPostFinder {
             ev.put("authority", authority);
             ev.put("spamScore", spamScore);
             ev.put("flags", flags);
-            String why = (kind.equals("SELLS") ? "sells posts (flagged); " : "accepts guest posts; ")
+            ev.put("publishedGuestPosts", publishedGuestPosts);
+            ev.put("guestPostsOnTopic", guestPostsOnTopic);
+            ev.put("guestPosts", guestPosts);
+            String why = (kind.equals("SELLS") ? "sells posts (flagged); " : publishedGuestPosts > 0
+                    ? "has published " + publishedGuestPosts + " guest post(s), " + guestPostsOnTopic + " on your topic; "
+                    : "accepts guest posts; ")
                     + "topic fit " + topicFit + " on " + String.join(", ", matchedTerms) + "; authority " + authority;
             return new ProspectCandidate("guest-posts", domain, guidelinesUrl.isEmpty() ? evidencePage
                     : guidelinesUrl, score, why, ev);
         }
     }
+
+    /**
+     * A guest post the site published: its URL, title, the sentence presenting it as a guest post, and its topic
+     * fit: its BM25 score for the content terms over the best candidate site's (the same scale as
+     * {@link Result#topicFit()}; 0 when it has none of the terms). A post is on the content's topic when its fit is
+     * at least {@value #ON_TOPIC}.
+     */
+    public record PublishedPost(String url, String title, String sentence, double fit) {
+    }
+
+    /** At most this many published guest posts are shown per site. */
+    public static final int MAX_POSTS = 3;
+    public static final double ON_TOPIC = 0.3;
 
     /** {@code note} says why nothing could be found when no site of the index detects (else empty). */
     public record Response(List<String> contentTerms, int candidates, String note, List<Result> results) {
@@ -107,6 +127,7 @@ public final class GuestPostFinder {
             }
         }
         Map<String, Double> fits = fit.normalise(raws);
+        double maxRaw = raws.values().stream().mapToDouble(TopicFit.Raw::bm25).max().orElse(0);
         List<Result> out = new ArrayList<>();
         for (Map.Entry<String, TopicFit.Raw> e : raws.entrySet()) {
             String domain = e.getKey();
@@ -128,11 +149,13 @@ public final class GuestPostFinder {
             flags.addAll(sig.spamFlags());
             double score = W_FIT * f + W_AUTHORITY * sig.authority() / 100 + W_DETECTION * Math.min(1, det / 10)
                     - W_SPAM * sig.spamScore() / 100;
+            int published = (int) Jobs.storedDouble(d, GuestPostIndexing.PUBLISHED_PAGES);
+            Posts posts = published == 0 ? new Posts(0, List.of()) : posts(domain, fit, maxRaw);
             out.add(new Result(0, domain, Jobs.round(score), f, e.getValue().matchedTerms(), kind, det,
                     GuestPostIndexing.reasons(d.get(GuestPostIndexing.REASONS)), d.get(GuestPostIndexing.PAGE),
                     d.get(GuestPostIndexing.GUIDELINES_URL), d.get(GuestPostIndexing.CONTACT_URL),
                     (int) Jobs.storedDouble(d, GuestPostIndexing.PAGES), sig.authority(), sig.refDomains(),
-                    sig.spamScore(), flags));
+                    sig.spamScore(), flags, published, posts.onTopic(), posts.shown()));
         }
         out.sort(Comparator.comparingDouble(Result::score).reversed().thenComparing(Result::domain));
         List<Result> ranked = new ArrayList<>();
@@ -140,9 +163,41 @@ public final class GuestPostFinder {
             Result r = out.get(i);
             ranked.add(new Result(i + 1, r.domain(), r.score(), r.topicFit(), r.matchedTerms(), r.kind(),
                     r.detectionScore(), r.reasons(), r.evidencePage(), r.guidelinesUrl(), r.contactUrl(),
-                    r.detectingPages(), r.authority(), r.refDomains(), r.spamScore(), r.flags()));
+                    r.detectingPages(), r.authority(), r.refDomains(), r.spamScore(), r.flags(),
+                    r.publishedGuestPosts(), r.guestPostsOnTopic(), r.guestPosts()));
         }
         return new Response(content.terms().stream().map(ContentQuery.WeightedTerm::term).toList(), sites.size(),
                 sites.isEmpty() ? NO_CANDIDATES : "", ranked);
+    }
+
+    private record Posts(int onTopic, List<PublishedPost> shown) {
+    }
+
+    /**
+     * The site's published guest posts, best fit to the content first (posts with none of its terms last), ties by
+     * URL; how many are on the content's topic.
+     */
+    private Posts posts(String domain, TopicFit fit, double maxRaw) {
+        try {
+            Query q = new BooleanQuery.Builder()
+                    .add(Jobs.pagesOf(domain), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(GuestPostIndexing.PUBLISHED, "true")), BooleanClause.Occur.FILTER)
+                    .add(fit.termQuery(), BooleanClause.Occur.SHOULD).build();
+            List<PublishedPost> all = new ArrayList<>();
+            for (ScoreDoc sd : index.searcher().search(q, Integer.MAX_VALUE).scoreDocs) {
+                Document d = index.searcher().storedFields().document(sd.doc, Set.of(IndexFields.ID,
+                        IndexFields.TITLE, GuestPostIndexing.REASONS));
+                String sentence = GuestPostIndexing.reasons(d.get(GuestPostIndexing.REASONS)).stream()
+                        .filter(r -> r.signal().equals(GuestPostDetector.PUBLISHED_SIGNAL))
+                        .map(GuestPostDetector.Reason::detail).findFirst().orElse("");
+                all.add(new PublishedPost(d.get(IndexFields.ID), d.get(IndexFields.TITLE) == null ? ""
+                        : d.get(IndexFields.TITLE), sentence, maxRaw <= 0 ? 0 : Jobs.round(sd.score / maxRaw)));
+            }
+            all.sort(Comparator.comparingDouble(PublishedPost::fit).reversed().thenComparing(PublishedPost::url));
+            int onTopic = (int) all.stream().filter(p -> p.fit() >= ON_TOPIC).count();
+            return new Posts(onTopic, List.copyOf(all.subList(0, Math.min(MAX_POSTS, all.size()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -30,13 +30,20 @@ public final class GuestPostIndexing {
     /** Site documents: the page the site's detection comes from, and how many of its pages detect. */
     public static final String PAGE = "guest_post_page";
     public static final String PAGES = "guest_post_pages";
+    /**
+     * Page documents: {@code "true"} (indexed, not stored) when the page is a published guest post (its reasons
+     * have the {@link GuestPostDetector#PUBLISHED_SIGNAL} signal, whose detail is the sentence).
+     */
+    public static final String PUBLISHED = "guest_post_published";
+    /** Site documents: how many of the site's pages are published guest posts (stored). */
+    public static final String PUBLISHED_PAGES = "guest_post_published_pages";
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final GuestPostDetector DETECTOR = new GuestPostDetector();
 
     /** Per-build accumulator of the best detection per registrable domain (thread-safe). */
     public static final class Collector {
-        record Best(String url, GuestPostDetector.Detection detection, int pages, boolean anySells) {
+        record Best(String url, GuestPostDetector.Detection detection, int pages, int published, boolean anySells) {
         }
 
         private final Map<String, Best> best = new ConcurrentHashMap<>();
@@ -45,12 +52,14 @@ public final class GuestPostIndexing {
             if (!d.positive()) {
                 return;
             }
-            best.merge(domain, new Best(url, d, 1, d.kind() == GuestPostDetector.Kind.SELLS), (a, b) -> {
-                boolean bWins = b.detection().score() > a.detection().score()
-                        || (b.detection().score() == a.detection().score() && b.url().compareTo(a.url()) < 0);
-                Best w = bWins ? b : a;
-                return new Best(w.url(), w.detection(), a.pages() + b.pages(), a.anySells() || b.anySells());
-            });
+            best.merge(domain, new Best(url, d, 1, published(d) ? 1 : 0, d.kind() == GuestPostDetector.Kind.SELLS),
+                    (a, b) -> {
+                        boolean bWins = b.detection().score() > a.detection().score()
+                                || (b.detection().score() == a.detection().score() && b.url().compareTo(a.url()) < 0);
+                        Best w = bWins ? b : a;
+                        return new Best(w.url(), w.detection(), a.pages() + b.pages(), a.published() + b.published(),
+                                a.anySells() || b.anySells());
+                    });
         }
     }
 
@@ -67,7 +76,16 @@ public final class GuestPostIndexing {
         GuestPostDetector.Detection d = DETECTOR.detect(GuestPostSignals.fromIndexed(url, title, text, links,
                 structure));
         write(doc, d);
+        if (published(d)) {
+            doc.add(new StringField(PUBLISHED, "true", Field.Store.NO));
+        }
         c.offer(domain, url, d);
+    }
+
+    /** Whether the detection says the page is a published guest post. */
+    public static boolean published(GuestPostDetector.Detection d) {
+        return d.positive() && d.reasons().stream().anyMatch(r -> r.signal().equals(
+                GuestPostDetector.PUBLISHED_SIGNAL));
     }
 
     /** Adds the site's best detection (kind NONE when no page of the site detects). */
@@ -76,6 +94,7 @@ public final class GuestPostIndexing {
         if (b == null) {
             write(doc, GuestPostDetector.Detection.NONE);
             doc.add(new StoredField(PAGES, 0));
+            doc.add(new StoredField(PUBLISHED_PAGES, 0));
             return;
         }
         GuestPostDetector.Detection d = b.detection();
@@ -86,6 +105,7 @@ public final class GuestPostIndexing {
         write(doc, d);
         doc.add(new StoredField(PAGE, b.url()));
         doc.add(new StoredField(PAGES, b.pages()));
+        doc.add(new StoredField(PUBLISHED_PAGES, b.published()));
     }
 
     private static void write(Document doc, GuestPostDetector.Detection d) {
