@@ -21,6 +21,7 @@ import io.linkscout.quality.SpamFlag;
 import io.linkscout.quality.SpamVocabulary;
 import io.linkscout.quality.TrustSeeds;
 import io.linkscout.url.Domains;
+import io.linkscout.url.LinkResolver;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -375,6 +376,9 @@ public final class IndexBuilder {
     private static final class Derived {
         String[] urls;
         Map<String, Integer> ordinal;
+        /** joins link URLs to pages, also through their URL variants (see {@link LinkResolver}) */
+        LinkResolver resolver;
+        LinkJoin linkJoin;
         String[] titles;
         String[] domains;
         LinkGraph pageGraph;
@@ -502,6 +506,7 @@ public final class IndexBuilder {
         userData.put(IndexStats.PAGE_EDGES, Long.toString(dv.pageGraph.edgeCount()));
         userData.put(IndexStats.DOMAINS, Long.toString(dv.domainGraph.nodeCount()));
         userData.put(IndexStats.DOMAIN_EDGES, Long.toString(dv.domainGraph.edgeCount()));
+        userData.putAll(dv.linkJoin.userData());
         userData.putAll(extraCommitData);
         writer.setLiveCommitData(userData.entrySet());
     }
@@ -543,6 +548,8 @@ public final class IndexBuilder {
             dv.titles[i] = pages.get(dv.urls[i]).title;
             dv.domains[i] = domainOf(dv.urls[i]);
         }
+        dv.resolver = new LinkResolver(dv.urls, dv.ordinal);
+        LinkResolver.Tally tally = new LinkResolver.Tally();
         LinkGraphBuilder pg = new LinkGraphBuilder();
         LinkGraphBuilder dg = new LinkGraphBuilder();
         for (String u : dv.urls) {
@@ -573,11 +580,13 @@ public final class IndexBuilder {
                 } else {
                     dg.edge(dv.domains[i], td, !l.unfollowed());
                 }
-                Integer t = dv.ordinal.get(l.url());
-                if (t == null || t == i) {
+                LinkResolver.Resolution r = dv.resolver.resolve(l.url());
+                int t = r.page();
+                tally.add(r, t >= 0 && !dv.domains[i].equals(dv.domains[t]));
+                if (t < 0 || t == i) {
                     continue;
                 }
-                pg.edge(dv.urls[i], l.url(), !l.unfollowed());
+                pg.edge(dv.urls[i], dv.urls[t], !l.unfollowed());
                 if (!dv.domains[i].equals(dv.domains[t])) {
                     if (refDomainSets.get(t) == null) {
                         refDomainSets.set(t, new TreeSet<>());
@@ -596,6 +605,7 @@ public final class IndexBuilder {
                 }
             }
         }
+        dv.linkJoin = LinkJoin.of(tally);
         dv.pageGraph = pg.build();
         dv.domainGraph = dg.build();
         dv.domainAnalysis = analyseDomains(dv.domainGraph, catalog, authority);
@@ -659,8 +669,8 @@ public final class IndexBuilder {
             if (sb.length() >= MAX_OUTLINK_PROFILE_CHARS) {
                 break;
             }
-            Integer t = dv.ordinal.get(l.url());
-            String title = t == null ? "" : dv.titles[t];
+            int t = dv.resolver.page(l.url());
+            String title = t < 0 ? "" : dv.titles[t];
             if (!l.anchor().isBlank()) {
                 sb.append(l.anchor()).append('\n');
             }
