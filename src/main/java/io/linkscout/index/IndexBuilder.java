@@ -125,9 +125,20 @@ public final class IndexBuilder {
         this.authorityConfig = config;
     }
 
-    /** TrustRank seeds (default: the bundled models/trust-seeds.txt). */
-    public void setTrustSeeds(List<String> seeds) {
+    private List<String> trustSeedsFallback = TrustSeeds.bundledFallback();
+
+    /**
+     * TrustRank seeds (default: the bundled models/trust-seeds.txt) and the fallback tier used when none of them
+     * links out in the index (default: models/trust-seeds-fallback.txt; see {@link TrustSeeds#effective}).
+     */
+    public void setTrustSeeds(List<String> seeds, List<String> fallback) {
         this.trustSeeds = List.copyOf(seeds);
+        this.trustSeedsFallback = List.copyOf(fallback);
+    }
+
+    /** TrustRank seeds, with the bundled fallback tier. */
+    public void setTrustSeeds(List<String> seeds) {
+        setTrustSeeds(seeds, TrustSeeds.bundledFallback());
     }
 
     /** Test hook: runs after every document was added, right before the commit. */
@@ -654,7 +665,10 @@ public final class IndexBuilder {
                 priors.put(e.getKey(), p);
             }
         }
-        return DomainAnalysis.compute(g, trustSeeds, topics, priors, authorityConfig);
+        // the fallback seed tier gives TrustRank a start, but is too small a core for spam-mass flags
+        boolean fallback = TrustSeeds.linkingOut(g, trustSeeds) == 0;
+        return DomainAnalysis.compute(g, TrustSeeds.effective(g, trustSeeds, trustSeedsFallback), topics, priors,
+                authorityConfig, !fallback);
     }
 
     static String domainOf(String url) {
