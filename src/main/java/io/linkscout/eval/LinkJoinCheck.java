@@ -211,7 +211,11 @@ public final class LinkJoinCheck {
                 sb.append(String.format(Locale.ROOT, " %s %d/%d/%d;", e.getKey(), v[0], v[1], v[2]));
             }
         }
-        sb.setLength(sb.length() - 1);
+        if (sb.charAt(sb.length() - 1) == ';') {
+            sb.setLength(sb.length() - 1);
+        } else {
+            sb.append(" none");
+        }
         sb.append(String.format(Locale.ROOT, "%nLinkScout by its match (right/wrong/joined without `to`):"));
         for (Map.Entry<LinkResolver.Match, long[]> e : o.byMatch.entrySet()) {
             long[] v = e.getValue();
