@@ -79,6 +79,11 @@ public class IngestCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "replaced %d page(s) already in the index%n", r.replacedPages()));
         sb.append(String.format(Locale.ROOT, "index now: %d pages, %d sites, %d links, %d terms%n",
                 r.stats().pages(), r.stats().sites(), r.stats().links(), r.stats().terms()));
+        if (r.stats().linkJoin() != null) {
+            sb.append(String.format(Locale.ROOT, "links: %d (internal %d, external %d)%n", r.stats().links(),
+                    r.stats().internalLinks(), r.stats().externalLinks()));
+            sb.append("  ").append(r.stats().linkJoin().toText().replace("\n", "\n  ")).append('\n');
+        }
         if (!rep.skipped().isEmpty()) {
             sb.append("skipped:\n");
             for (Map.Entry<String, Long> e : rep.skipped().entrySet()) {

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code bench <name>}: reproducible benchmark commands whose figures are checked against bench/expected.json. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures checked against "
-        + "bench/expected.json).", subcommands = {BenchLinkPredCommand.class, BenchCrawlCommand.class, BenchGraphCommand.class,
+        + "bench/expected.json).", subcommands = {BenchLinkPredCommand.class, BenchCrawlCommand.class, BenchGraphCommand.class, BenchLinksCommand.class,
         io.linkscout.jobs.cli.BenchGuestPostsCommand.class, io.linkscout.jobs.cli.BenchLinkIntersectCommand.class})
 public class BenchCommand {
 }

@@ -21,6 +21,7 @@ import io.linkscout.quality.SpamFlag;
 import io.linkscout.quality.SpamVocabulary;
 import io.linkscout.quality.TrustSeeds;
 import io.linkscout.url.Domains;
+import io.linkscout.url.LinkResolver;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,9 +125,20 @@ public final class IndexBuilder {
         this.authorityConfig = config;
     }
 
-    /** TrustRank seeds (default: the bundled models/trust-seeds.txt). */
-    public void setTrustSeeds(List<String> seeds) {
+    private List<String> trustSeedsFallback = TrustSeeds.bundledFallback();
+
+    /**
+     * TrustRank seeds (default: the bundled models/trust-seeds.txt) and the fallback tier used when none of them
+     * links out in the index (default: models/trust-seeds-fallback.txt; see {@link TrustSeeds#effective}).
+     */
+    public void setTrustSeeds(List<String> seeds, List<String> fallback) {
         this.trustSeeds = List.copyOf(seeds);
+        this.trustSeedsFallback = List.copyOf(fallback);
+    }
+
+    /** TrustRank seeds, with the bundled fallback tier. */
+    public void setTrustSeeds(List<String> seeds) {
+        setTrustSeeds(seeds, TrustSeeds.bundledFallback());
     }
 
     /** Test hook: runs after every document was added, right before the commit. */
@@ -375,6 +387,9 @@ public final class IndexBuilder {
     private static final class Derived {
         String[] urls;
         Map<String, Integer> ordinal;
+        /** joins link URLs to pages, also through their URL variants (see {@link LinkResolver}) */
+        LinkResolver resolver;
+        LinkJoin linkJoin;
         String[] titles;
         String[] domains;
         LinkGraph pageGraph;
@@ -502,6 +517,7 @@ public final class IndexBuilder {
         userData.put(IndexStats.PAGE_EDGES, Long.toString(dv.pageGraph.edgeCount()));
         userData.put(IndexStats.DOMAINS, Long.toString(dv.domainGraph.nodeCount()));
         userData.put(IndexStats.DOMAIN_EDGES, Long.toString(dv.domainGraph.edgeCount()));
+        userData.putAll(dv.linkJoin.userData());
         userData.putAll(extraCommitData);
         writer.setLiveCommitData(userData.entrySet());
     }
@@ -543,6 +559,8 @@ public final class IndexBuilder {
             dv.titles[i] = pages.get(dv.urls[i]).title;
             dv.domains[i] = domainOf(dv.urls[i]);
         }
+        dv.resolver = new LinkResolver(dv.urls, dv.ordinal);
+        LinkResolver.Tally tally = new LinkResolver.Tally();
         LinkGraphBuilder pg = new LinkGraphBuilder();
         LinkGraphBuilder dg = new LinkGraphBuilder();
         for (String u : dv.urls) {
@@ -573,11 +591,13 @@ public final class IndexBuilder {
                 } else {
                     dg.edge(dv.domains[i], td, !l.unfollowed());
                 }
-                Integer t = dv.ordinal.get(l.url());
-                if (t == null || t == i) {
+                LinkResolver.Resolution r = dv.resolver.resolve(l.url());
+                int t = r.page();
+                tally.add(r, t >= 0 && !dv.domains[i].equals(dv.domains[t]));
+                if (t < 0 || t == i) {
                     continue;
                 }
-                pg.edge(dv.urls[i], l.url(), !l.unfollowed());
+                pg.edge(dv.urls[i], dv.urls[t], !l.unfollowed());
                 if (!dv.domains[i].equals(dv.domains[t])) {
                     if (refDomainSets.get(t) == null) {
                         refDomainSets.set(t, new TreeSet<>());
@@ -596,6 +616,7 @@ public final class IndexBuilder {
                 }
             }
         }
+        dv.linkJoin = LinkJoin.of(tally);
         dv.pageGraph = pg.build();
         dv.domainGraph = dg.build();
         dv.domainAnalysis = analyseDomains(dv.domainGraph, catalog, authority);
@@ -644,7 +665,10 @@ public final class IndexBuilder {
                 priors.put(e.getKey(), p);
             }
         }
-        return DomainAnalysis.compute(g, trustSeeds, topics, priors, authorityConfig);
+        // the fallback seed tier gives TrustRank a start, but is too small a core for spam-mass flags
+        boolean fallback = TrustSeeds.linkingOut(g, trustSeeds) == 0;
+        return DomainAnalysis.compute(g, TrustSeeds.effective(g, trustSeeds, trustSeedsFallback), topics, priors,
+                authorityConfig, !fallback);
     }
 
     static String domainOf(String url) {
@@ -659,8 +683,8 @@ public final class IndexBuilder {
             if (sb.length() >= MAX_OUTLINK_PROFILE_CHARS) {
                 break;
             }
-            Integer t = dv.ordinal.get(l.url());
-            String title = t == null ? "" : dv.titles[t];
+            int t = dv.resolver.page(l.url());
+            String title = t < 0 ? "" : dv.titles[t];
             if (!l.anchor().isBlank()) {
                 sb.append(l.anchor()).append('\n');
             }

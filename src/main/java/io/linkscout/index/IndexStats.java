@@ -20,10 +20,12 @@ import java.util.Map;
  * @param terms          distinct terms of the body field
  * @param builtAt        time of the commit (ISO-8601)
  * @param sizeBytes      bytes on disk (Lucene files and graphs)
+ * @param linkJoin       how the links joined to indexed pages ({@code null} for an index written before this was
+ *                       recorded)
  */
 public record IndexStats(String path, long pages, long sites, long catalogRows, long authorityRows, long links,
         long internalLinks, long externalLinks, long unfollowedLinks, long pageEdges, long domains,
-        long domainEdges, long terms, String builtAt, long sizeBytes) {
+        long domainEdges, long terms, String builtAt, long sizeBytes, LinkJoin linkJoin) {
 
     static final String LINKS = "linkscout.stats.links";
     static final String INTERNAL_LINKS = "linkscout.stats.internal_links";
@@ -49,6 +51,8 @@ public record IndexStats(String path, long pages, long sites, long catalogRows, 
                 "links:            " + links + " (internal " + internalLinks + ", external " + externalLinks
                         + ", nofollow/sponsored/ugc " + unfollowedLinks + ")",
                 "page-graph edges: " + pageEdges,
+                linkJoin == null ? "link joins:       not recorded (re-ingest to see them)"
+                        : "link joins:       " + linkJoin.toText().replace("\n", "\n                  "),
                 "domains:          " + domains + " (" + domainEdges + " domain-to-domain edges)",
                 "terms:            " + terms,
                 "size on disk:     " + String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / 1e6));

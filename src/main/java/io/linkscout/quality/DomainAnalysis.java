@@ -66,7 +66,7 @@ public final class DomainAnalysis {
     public final boolean[] demoted;
     public final List<Map<String, Double>> topical;
     public final Double[] prior;
-    /** Seeds present in the graph (0: TrustRank and spam mass say nothing). */
+    /** Seeds in the graph that link out (0: TrustRank and spam mass say nothing). */
     public int seedsInGraph;
     public final AuthorityConfig config;
 
@@ -97,6 +97,17 @@ public final class DomainAnalysis {
      */
     public static DomainAnalysis compute(LinkGraph g, Collection<String> seeds, Map<String, Set<String>> topicsByDomain,
             Map<String, Double> priors, AuthorityConfig cfg) {
+        return compute(g, seeds, topicsByDomain, priors, cfg, true);
+    }
+
+    /**
+     * As {@link #compute(LinkGraph, Collection, Map, Map, AuthorityConfig)}; {@code spamMassFlags} false computes
+     * spam mass but raises no HIGH_SPAM_MASS flag — for a seed set too small to stand for the good part of the
+     * graph (the fallback tier of {@link TrustSeeds#effective}), where a low trusted share of PageRank says
+     * "far from a seed", not "spam".
+     */
+    public static DomainAnalysis compute(LinkGraph g, Collection<String> seeds, Map<String, Set<String>> topicsByDomain,
+            Map<String, Double> priors, AuthorityConfig cfg, boolean spamMassFlags) {
         DomainAnalysis a = new DomainAnalysis(g, cfg);
         int n = g.nodeCount();
         double d = cfg.damping();
@@ -104,10 +115,9 @@ public final class DomainAnalysis {
         double[] p = PageRank.compute(g, d, null, pass, null, 1e-10, 200);
         System.arraycopy(p, 0, a.pageRank, 0, n);
         double[] sv = TrustRank.seedVector(g, seeds);
-        int k = 0;
-        for (double x : sv) {
-            k += x > 0 ? 1 : 0;
-        }
+        // seeds that pass trust: a seed only linked to gives trust to itself alone, and spam mass measured against
+        // it would call every site spam
+        int k = TrustSeeds.linkingOut(g, seeds);
         double[] t = TrustRank.compute(g, sv, d, pass, null);
         System.arraycopy(t, 0, a.trustRank, 0, n);
         double[] m = TrustRank.relativeSpamMass(p, TrustRank.coreRank(t, cfg.goodFraction()));
@@ -121,7 +131,7 @@ public final class DomainAnalysis {
             a.refDomains[x] = gt.outDegree(x);
             a.topReferrers.add(topReferrers(g, gt, x, p));
             List<SpamFlag> f = new ArrayList<>();
-            if (k > 0 && m[x] >= 0.7 && p[x] * n >= 1) {
+            if (spamMassFlags && k > 0 && m[x] >= 0.7 && p[x] * n >= 1) {
                 f.add(SpamFlag.of(SpamFlag.HIGH_SPAM_MASS, String.format(Locale.ROOT,
                         "%.0f%% of the site's PageRank does not come from the trusted seeds (spam mass %.2f; "
                                 + "PageRank %.2f× the average)", 100 * m[x], m[x], p[x] * n),

@@ -45,8 +45,14 @@ public class GraphCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Indexing threads (default: available cores).")
     Integer threads;
 
-    /** What the command prints. */
-    public record Summary(int sites, int flaggedSites, long seedsInIndex, long millis, List<SiteQuality> top,
+    /**
+     * What the command prints.
+     *
+     * @param seedsInIndex TrustRank seeds that link out in the index (those trust flows from)
+     * @param fallbackSeeds whether the fallback tier was used (no seed of models/trust-seeds.txt links out)
+     */
+    public record Summary(int sites, int flaggedSites, long seedsInIndex, boolean fallbackSeeds, long millis,
+            List<SiteQuality> top, List<SiteQuality> topByTrust, List<SiteQuality> topByReferringDomains,
             List<SiteQuality> mostSpammy) {
     }
 
@@ -100,27 +106,38 @@ public class GraphCommand implements Callable<Integer> {
                     maxDoc).scoreDocs) {
                 all.add(SiteQuality.of(idx.reader().storedFields().document(h.doc)));
             }
-            long seeds = all.stream().filter(q -> TrustSeeds.bundled().contains(q.domain())).count();
+            io.linkscout.graph.LinkGraph dg = idx.domainGraph();
+            boolean fallback = TrustSeeds.linkingOut(dg, TrustSeeds.bundled()) == 0;
+            long seeds = TrustSeeds.linkingOut(dg, TrustSeeds.effective(dg, TrustSeeds.bundled(),
+                    TrustSeeds.bundledFallback()));
             int flagged = (int) all.stream().filter(q -> !q.flags().isEmpty()).count();
             List<SiteQuality> byAuth = all.stream().sorted(Comparator.comparingDouble((SiteQuality q) -> -q.authority())
                     .thenComparing(SiteQuality::domain)).limit(top).toList();
             List<SiteQuality> bySpam = all.stream().filter(q -> q.spamScore() > 0)
                     .sorted(Comparator.comparingDouble((SiteQuality q) -> -q.spamScore())
                             .thenComparing(SiteQuality::domain)).limit(top).toList();
-            return new Summary(all.size(), flagged, seeds, r.millis(), byAuth, bySpam);
+            List<SiteQuality> byTrust = all.stream().filter(q -> q.trust() > 0)
+                    .sorted(Comparator.comparingDouble((SiteQuality q) -> -q.trust())
+                            .thenComparing(SiteQuality::domain)).limit(top).toList();
+            List<SiteQuality> byRefs = all.stream().filter(q -> q.refDomains() > 0)
+                    .sorted(Comparator.comparingInt((SiteQuality q) -> -q.refDomains())
+                            .thenComparing(SiteQuality::domain)).limit(top).toList();
+            return new Summary(all.size(), flagged, seeds, fallback, r.millis(), byAuth, byTrust, byRefs, bySpam);
         }
     }
 
     static String toText(Summary s) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "recomputed authority, trust and spam for %d sites in %.1f s "
-                + "(%d trust seeds in the index; %d sites with spam flags)%n", s.sites(), s.millis() / 1000.0,
-                s.seedsInIndex(), s.flaggedSites()));
-        sb.append(String.format(Locale.ROOT, "%-32s %9s %6s %6s %9s %5s%n", "top sites by authority", "authority",
-                "trust", "spam", "harmonic", "refs"));
-        for (SiteQuality q : s.top()) {
-            sb.append(String.format(Locale.ROOT, "%-32s %9.1f %6.1f %6.1f %9.2f %5d%n", q.domain(), q.authority(),
-                    q.trust(), q.spamScore(), q.harmonic(), q.refDomains()));
+                + "(%d trust seeds link out in the index%s; %d sites with spam flags)%n", s.sites(),
+                s.millis() / 1000.0, s.seedsInIndex(), s.fallbackSeeds() ? ", from the fallback tier" : "",
+                s.flaggedSites()));
+        table(sb, "top sites by authority", s.top());
+        if (!s.topByTrust().isEmpty()) {
+            table(sb, "top sites by trust", s.topByTrust());
+        }
+        if (!s.topByReferringDomains().isEmpty()) {
+            table(sb, "top sites by referring domains", s.topByReferringDomains());
         }
         if (!s.mostSpammy().isEmpty()) {
             sb.append("highest spam scores:\n");
@@ -130,5 +147,14 @@ public class GraphCommand implements Callable<Integer> {
             }
         }
         return sb.toString().stripTrailing();
+    }
+
+    private static void table(StringBuilder sb, String title, List<SiteQuality> rows) {
+        sb.append(String.format(Locale.ROOT, "%-32s %9s %6s %6s %9s %5s%n", title, "authority", "trust", "spam",
+                "harmonic", "refs"));
+        for (SiteQuality q : rows) {
+            sb.append(String.format(Locale.ROOT, "%-32s %9.1f %6.1f %6.1f %9.2f %5d%n", q.domain(), q.authority(),
+                    q.trust(), q.spamScore(), q.harmonic(), q.refDomains()));
+        }
     }
 }

@@ -59,6 +59,10 @@ class CliEndToEndTest {
         String err = r.getErrorOutput();
         assertTrue(err.contains("ingested 2 page record(s), 0 catalog row(s), 0 authority row(s)"), err);
         assertTrue(err.contains("index now: 2 pages, 2 sites, 1 links,"), err);
+        assertTrue(err.contains("links: 1 (internal 0, external 1)\n"
+                + "  resolved to an indexed page: 1 (exact 1, variant 0, loose 0, slug 0; to another site 1)\n"
+                + "  unresolved: 0 (site not indexed 0; on an indexed site, not ingested: home page 0, "
+                + "tag/archive/feed 0, other page 0; ambiguous 0)\n"), err);
         assertTrue(err.contains("problems: 1 (records skipped)"), err);
         assertTrue(err.contains(in + ":2: "), "the problem names file:line\n" + err);
         assertNoStackTrace(r);
@@ -110,9 +114,13 @@ class CliEndToEndTest {
                 "authority rows:   1",
                 "links:            15 (internal 10, external 5, nofollow/sponsored/ugc 0)",
                 "page-graph edges: 15",
-                "domains:          4 (3 domain-to-domain edges)"), lines.subList(2, 9));
-        assertTrue(lines.get(9).startsWith("terms:            "), lines.get(9));
-        assertTrue(lines.get(10).matches("size on disk: +\\d+\\.\\d MB"), lines.get(10));
+                "link joins:       resolved to an indexed page: 15 (exact 15, variant 0, loose 0, slug 0; to another "
+                        + "site 5)",
+                "                  unresolved: 0 (site not indexed 0; on an indexed site, not ingested: home page 0, "
+                        + "tag/archive/feed 0, other page 0; ambiguous 0)",
+                "domains:          4 (3 domain-to-domain edges)"), lines.subList(2, 11));
+        assertTrue(lines.get(11).startsWith("terms:            "), lines.get(11));
+        assertTrue(lines.get(12).matches("size on disk: +\\d+\\.\\d MB"), lines.get(12));
     }
 
     @Test

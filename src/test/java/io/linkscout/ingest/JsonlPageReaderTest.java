@@ -64,6 +64,21 @@ class JsonlPageReaderTest {
     }
 
     @Test
+    void relativeLinksResolveAgainstThePageUrlAndHtmlBase() throws Exception {
+        JsonlPageReader r = new JsonlPageReader();
+        PageRecord p = r.parseLine("{\"url\": \"https://blog.example.com/2020/01/post-1/\", \"links\": ["
+                + "\"../../02/post-2/\", \"post-1b.html\", \"//cdn.example.net/x\", \"?page=2\"]}", "t:1",
+                new IngestReport());
+        assertEquals(List.of("https://blog.example.com/2020/02/post-2/", "https://blog.example.com/2020/01/post-1/post-1b.html",
+                "https://cdn.example.net/x", "https://blog.example.com/2020/01/post-1/?page=2"),
+                p.links().stream().map(Link::url).toList());
+        PageRecord h = r.parseLine("{\"url\": \"https://example.com/a/b/page\", \"html\": \"<base href='/docs/'>"
+                + "<p><a href='intro/'>intro</a> <a href='../about'>about</a></p>\"}", "t:2", new IngestReport());
+        assertEquals(List.of("https://example.com/docs/intro/", "https://example.com/about"),
+                h.links().stream().map(Link::url).toList());
+    }
+
+    @Test
     void readsPlainJsonl() throws IOException {
         Path file = dir.resolve("pages.jsonl");
         Files.writeString(file, LINES);
