@@ -52,6 +52,11 @@ public class TrainCommand implements Callable<Integer> {
             description = "Candidates taken from each generator (default: ${DEFAULT-VALUE}).")
     int perGenerator;
 
+    @Option(names = "--without", paramLabel = "FEATURE", split = ",",
+            description = "Features left out of the fit (written with weight 0), e.g. those that do not help on the "
+                    + "corpus a model was not trained on (see the README's Ranking section).")
+    List<String> without;
+
     @Option(names = "--dump", paramLabel = "FILE", hidden = true,
             description = "Write every labelled candidate with its raw features as TSV (for research) and stop.")
     Path dump;
@@ -99,6 +104,21 @@ public class TrainCommand implements Callable<Integer> {
             info.put("queries", all.size());
             info.put("command", "train --split " + String.join(",", names) + " --seed " + seed);
             EnumSet<Feature> features = EnumSet.allOf(Feature.class);
+            EnumSet<Feature> left = EnumSet.noneOf(Feature.class);
+            for (String key : without == null ? List.<String>of() : without) {
+                Feature f = Feature.byKey(key.strip());
+                if (f == null) {
+                    throw new UserException("--without: unknown feature \"" + key + "\" (features: "
+                            + String.join(", ", Feature.keys()) + ")");
+                }
+                left.add(f);
+            }
+            features.removeAll(left);
+            if (!left.isEmpty()) {
+                info.put("without", left.stream().map(f -> f.key).toList());
+                info.put("command", info.get("command") + " --without " + String.join(",",
+                        left.stream().map(f -> f.key).toList()));
+            }
             Map<String, Object> cvInfo = new LinkedHashMap<>();
             for (Map.Entry<String, Evaluator.Result> e : CrossValidation.kFold(corpora, trainer, features, folds,
                     perGenerator).entrySet()) {
@@ -117,7 +137,7 @@ public class TrainCommand implements Callable<Integer> {
                 }
                 info.put("leave_one_corpus_out", locoInfo);
             }
-            RankerModel model = trainer.fit(all, features, perGenerator, info);
+            RankerModel model = trainer.fit(all, features, perGenerator, info).withZeroWeights(left);
             for (CrossValidation.Corpus c : corpora) {
                 System.out.println("trained on all, scored on the same queries of " + c.name() + ": "
                         + CrossValidation.score(c, model).toText());

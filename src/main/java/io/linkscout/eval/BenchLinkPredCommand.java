@@ -125,9 +125,15 @@ public class BenchLinkPredCommand implements Callable<Integer> {
         Evaluator.Result site;
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             Recommender rec = new Recommender(idx, model);
+            // topics once per query, for the page run and the site run
+            java.util.function.Function<io.linkscout.rank.QueryFile.Query, BatchRunner.Topics> extract =
+                    service.batchTopics(idx);
+            Map<String, BatchRunner.Topics> topics = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.function.Function<io.linkscout.rank.QueryFile.Query, BatchRunner.Topics> cached =
+                    q -> topics.computeIfAbsent(q.id(), k -> extract.apply(q));
             BatchRunner.Result r = BatchRunner.run(rec, data.queries,
                     new Recommender.Options(100, Recommender.Unit.PAGE, 0, java.util.Set.of(), false),
-                    service.batchTopics(idx), threads);
+                    cached, threads);
             Path rf = runFile != null ? runFile : split.resolve("run.tsv");
             BatchRunner.writeRun(r, rf);
             line(out, "queries: " + r.timingSummary());
@@ -135,20 +141,31 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             Evaluator.Result ev = Evaluator.evaluate(run, data.qrels);
             measured = ev.means();
             line(out, "model " + model.name() + ": " + ev.toText() + "  (run: " + rf + ")");
-            site = Evaluator.evaluate(run, data.qrels, Evaluator.Unit.site);
+            // site level: the ranking of sites (recommend --unit site: one result per registrable domain, sites
+            // ranked by a soft maximum of their pages), scored as eval_linkpred.py --unit site scores a run
+            BatchRunner.Result sr = BatchRunner.run(rec, data.queries,
+                    new Recommender.Options(100, Recommender.Unit.SITE, 0, java.util.Set.of(), false), cached,
+                    threads);
+            Path srf = rf.resolveSibling(rf.getFileName().toString().replaceFirst("(\\.tsv)?$", "-site.tsv"));
+            BatchRunner.writeRun(sr, srf);
+            site = Evaluator.evaluate(Run.load(srf), data.qrels, Evaluator.Unit.site);
             line(out, "site level: " + site.toText().strip() + (site.queries() == 0
-                    ? " (not applicable: no query has a linking page on another site)" : ""));
+                    ? " (not applicable: no query has a linking page on another site)" : "  (run: " + srf + ")"));
             if (!noAblation) {
                 line(out, "ablation (5-fold cross-validated; each family's features removed and the model "
                         + "retrained):");
                 List<Trainer.Example> ex = data.examples(rec, model.perGenerator(), threads);
                 Trainer trainer = Trainer.defaults();
-                Evaluator.Result all = TrainCommand.crossValidate(rec, trainer, ex, data.qrels,
-                        EnumSet.allOf(Feature.class), 5, model.perGenerator());
+                EnumSet<Feature> used = EnumSet.allOf(Feature.class);
+                if (model.trained().get("without") instanceof List<?> left) {
+                    left.forEach(k -> used.remove(Feature.byKey(String.valueOf(k))));
+                }
+                Evaluator.Result all = TrainCommand.crossValidate(rec, trainer, ex, data.qrels, used, 5,
+                        model.perGenerator());
                 line(out, "  " + pad("all features") + figures(all));
                 for (Feature.Family fam : Feature.Family.values()) {
                     EnumSet<Feature> fs = EnumSet.noneOf(Feature.class);
-                    for (Feature f : Feature.values()) {
+                    for (Feature f : used) {
                         if (f.family != fam) {
                             fs.add(f);
                         }

@@ -82,6 +82,18 @@ public final class RankerModel {
         return new RankerModel(name + "-without-" + families, t, perGenerator, trained);
     }
 
+    /** The model with terms of weight 0 (identity, mean 0, std 1) added for {@code features} it lacks. */
+    public RankerModel withZeroWeights(Set<Feature> features) {
+        List<Term> t = new ArrayList<>(terms);
+        Set<Feature> have = features();
+        for (Feature f : Feature.values()) {
+            if (features.contains(f) && !have.contains(f)) {
+                t.add(new Term(f, false, 0, 1, 0));
+            }
+        }
+        return new RankerModel(name, t, perGenerator, trained);
+    }
+
     public Set<Feature> features() {
         EnumSet<Feature> s = EnumSet.noneOf(Feature.class);
         for (Term t : terms) {

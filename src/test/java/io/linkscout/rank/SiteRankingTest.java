@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
-import io.linkscout.ingest.Link;
 import io.linkscout.ingest.PageRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,21 +39,21 @@ class SiteRankingTest {
 
     @BeforeAll
     static void build() throws Exception {
-        List<PageRecord> pages = List.of(
-                page(OWN_POST, "Rust error handling", "Rust error handling with Result and the question mark "
+        List<PageRecord> pages = List.of( // RecommenderTest.page: title, blank line, text; links without anchors
+                RecommenderTest.page(OWN_POST, "Rust error handling", "Rust error handling with Result and the question mark "
                         + "operator. Rust errors compose.", List.of()),
-                page(OWN_ABOUT, "About me", "I write about programming.", List.of()),
-                page(HUB, "Weekly issue 1", "This week: news from the community, a cargo release and a "
+                RecommenderTest.page(OWN_ABOUT, "About me", "I write about programming.", List.of()),
+                RecommenderTest.page(HUB, "Weekly issue 1", "This week: news from the community, a cargo release and a "
                         + "podcast.", List.of(OWN_POST, OWN_ABOUT, RUST_A)),
-                page(RUST_A, "Rust traits", "Traits in Rust describe shared behaviour. Rust generics use traits.",
+                RecommenderTest.page(RUST_A, "Rust traits", "Traits in Rust describe shared behaviour. Rust generics use traits.",
                         List.of()),
-                page(RUST_B, "Results in Rust", "A Result in Rust carries a value or an error. Rust error values "
+                RecommenderTest.page(RUST_B, "Results in Rust", "A Result in Rust carries a value or an error. Rust error values "
                         + "are ordinary types.", List.of()),
-                page(RUST_C, "Cargo tips", "Cargo builds Rust crates; Rust workspaces share a lock file.",
+                RecommenderTest.page(RUST_C, "Cargo tips", "Cargo builds Rust crates; Rust workspaces share a lock file.",
                         List.of()),
-                page(MISC, "Garden tools", "Old garden tools gather rust over the winter. Oil them in autumn, "
+                RecommenderTest.page(MISC, "Garden tools", "Old garden tools gather rust over the winter. Oil them in autumn, "
                         + "and store them dry.", List.of(FOOD)),
-                page(FOOD, "Bread", "Bread needs flour, water, yeast and an oven.", List.of()));
+                RecommenderTest.page(FOOD, "Bread", "Bread needs flour, water, yeast and an oven.", List.of()));
         IndexLayout layout = new IndexLayout(dir.resolve("idx"));
         new IndexBuilder(layout, 1, null).ingest((sink, report) -> pages.forEach(sink::page));
         index = LinkScoutIndex.open(layout);
@@ -63,11 +62,6 @@ class SiteRankingTest {
     @AfterAll
     static void close() throws Exception {
         index.close();
-    }
-
-    static PageRecord page(String url, String title, String text, List<String> links) {
-        return new PageRecord(url, title, title + "\n\n" + text,
-                links.stream().map(l -> new Link(l, "", "")).toList(), List.of(), null, "test");
     }
 
     /** Raw values, unscaled: links the site gives the content's site (clipped at 5) plus its site fit (0-1). */
