@@ -132,8 +132,8 @@ class CliEndToEndTest {
         assertEquals("The Kelp Forest Atlas", resp.get("title").asText());
         assertEquals("page", resp.get("unit").asText());
         assertEquals(3, resp.get("results").size());
-        assertEquals(ApiFixture.KELP_LIST, resp.get("results").get(0).get("url").asText());
-        assertEquals(ApiFixture.OCEAN_NEWS, resp.get("results").get(1).get("url").asText());
+        assertEquals(ApiFixture.OCEAN_NEWS, resp.get("results").get(0).get("url").asText());
+        assertEquals(ApiFixture.KELP_LIST, resp.get("results").get(1).get("url").asText());
         assertTrue(resp.get("topics").size() > 0);
     }
 
