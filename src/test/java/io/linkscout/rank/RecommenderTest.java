@@ -45,9 +45,14 @@ class RecommenderTest {
                 page(BAKING, "Baking bread", "Bread needs flour, water, yeast and an oven.", List.of()),
                 page(OCEAN, "Ocean", "The ocean covers most of the planet. Plate tectonics moves the ocean floor.",
                         List.of(RIFT)));
+        index = index(dir, pages);
+    }
+
+    /** An on-disk index of {@code pages} under {@code dir}, opened. */
+    static LinkScoutIndex index(Path dir, List<PageRecord> pages) throws Exception {
         IndexLayout layout = new IndexLayout(dir.resolve("idx"));
         new IndexBuilder(layout, 1, null).ingest((sink, report) -> pages.forEach(sink::page));
-        index = LinkScoutIndex.open(layout);
+        return LinkScoutIndex.open(layout);
     }
 
     @AfterAll

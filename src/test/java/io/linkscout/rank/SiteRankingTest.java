@@ -3,8 +3,6 @@ package io.linkscout.rank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.linkscout.index.IndexBuilder;
-import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.ingest.PageRecord;
 import java.nio.file.Files;
@@ -54,9 +52,7 @@ class SiteRankingTest {
                 RecommenderTest.page(MISC, "Garden tools", "Old garden tools gather rust over the winter. Oil them in autumn, "
                         + "and store them dry.", List.of(FOOD)),
                 RecommenderTest.page(FOOD, "Bread", "Bread needs flour, water, yeast and an oven.", List.of()));
-        IndexLayout layout = new IndexLayout(dir.resolve("idx"));
-        new IndexBuilder(layout, 1, null).ingest((sink, report) -> pages.forEach(sink::page));
-        index = LinkScoutIndex.open(layout);
+        index = RecommenderTest.index(dir, pages);
     }
 
     @AfterAll
