@@ -3,8 +3,6 @@ package io.linkscout.cli;
 import io.linkscout.eval.CrossValidation;
 import io.linkscout.eval.Evaluator;
 import io.linkscout.eval.LinkPredData;
-import io.linkscout.eval.Qrels;
-import io.linkscout.eval.Run;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.rank.Feature;
@@ -174,12 +172,5 @@ public class TrainCommand implements Callable<Integer> {
             }
         }
         System.out.println("wrote " + dump);
-    }
-
-    /** Each query ranked by a model trained on the other folds (fold = query position mod k). */
-    public static Evaluator.Result crossValidate(Recommender rec, Trainer trainer, List<Trainer.Example> ex,
-            Qrels qrels, java.util.Set<Feature> features, int k, int perGenerator) {
-        return CrossValidation.kFold(List.of(new CrossValidation.Corpus("split", rec, ex, qrels)), trainer, features, k,
-                perGenerator).get("split");
     }
 }

@@ -1,6 +1,5 @@
 package io.linkscout.eval;
 
-import io.linkscout.cli.TrainCommand;
 import io.linkscout.cli.UserException;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexLayout;
@@ -160,7 +159,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
                 if (model.trained().get("without") instanceof List<?> left) {
                     left.forEach(k -> used.remove(Feature.byKey(String.valueOf(k))));
                 }
-                Evaluator.Result all = TrainCommand.crossValidate(rec, trainer, ex, data.qrels, used, 5,
+                Evaluator.Result all = CrossValidation.kFold(rec, trainer, ex, data.qrels, used, 5,
                         model.perGenerator());
                 line(out, "  " + pad("all features") + figures(all));
                 for (Feature.Family fam : Feature.Family.values()) {
@@ -170,7 +169,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
                             fs.add(f);
                         }
                     }
-                    Evaluator.Result res = TrainCommand.crossValidate(rec, trainer, ex, data.qrels, fs, 5,
+                    Evaluator.Result res = CrossValidation.kFold(rec, trainer, ex, data.qrels, fs, 5,
                             model.perGenerator());
                     line(out, "  " + pad("without " + fam.name().toLowerCase(Locale.ROOT)) + figures(res));
                 }

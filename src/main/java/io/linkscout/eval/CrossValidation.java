@@ -57,6 +57,13 @@ public final class CrossValidation {
         return out;
     }
 
+    /** k-fold cross-validation on one corpus (fold = query position mod k). */
+    public static Evaluator.Result kFold(Recommender rec, Trainer trainer, List<Trainer.Example> examples,
+            Qrels qrels, Set<Feature> features, int k, int perGenerator) {
+        return kFold(List.of(new Corpus("corpus", rec, examples, qrels)), trainer, features, k, perGenerator)
+                .get("corpus");
+    }
+
     /** Each corpus ranked by a model trained on all the other corpora (needs at least two). */
     public static Map<String, Evaluator.Result> leaveOneCorpusOut(List<Corpus> corpora, Trainer trainer,
             Set<Feature> features, int perGenerator) {
