@@ -131,8 +131,25 @@ class SampleDemoTest {
         assertTrue(bad.getErrorOutput().contains("error: --example must be 1 or 2 (got 3)"), all(bad));
     }
 
+    /** The sample's blogs that publish guest posts (bylines and "guest post" wording in real posts). */
     @Test
     @Order(3)
+    void guestPostTargetsOnTheSampleForTheSoftwarePost(QuarkusMainLauncher launcher) throws Exception {
+        Path post = WORK.resolve("example-software-post.md");
+        Files.writeString(post, DemoCommand.resource(DemoCommand.SAMPLE + "example-software-post.md"));
+        LaunchResult r = launcher.launch("guest-posts", "--index", INDEX.toString(), "--content", post.toString(),
+                "--top", "10");
+        assertEquals(0, r.exitCode(), all(r));
+        String out = r.getOutput();
+        assertTrue(out.contains("3 sites in the index take guest posts; 3 fit your content"), out);
+        assertTrue(out.indexOf("pyodide.org") < out.indexOf("swift.org") && out.indexOf("swift.org") < out.indexOf(
+                "grpc.io"), out);
+        assertTrue(out.contains("\"In this guest post we'll tell you about our free educational tool, Pandas Tutor"),
+                out);
+    }
+
+    @Test
+    @Order(4)
     void shortlistOnTheSampleAddsTwentySitesForTheSoftwarePost(QuarkusMainLauncher launcher) throws Exception {
         try (Connection c = DriverManager.getConnection(MigrationsTest.URL, MigrationsTest.USER,
                 MigrationsTest.PASSWORD); Statement s = c.createStatement()) {
