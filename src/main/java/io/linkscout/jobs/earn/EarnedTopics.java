@@ -49,7 +49,15 @@ public final class EarnedTopics {
 
     static final Set<String> GENERIC = Set.of("guid", "best", "top", "way", "tip", "new", "review", "how", "what",
             "why", "list", "ultim", "complet", "introduct", "part", "vs", "year", "day", "thing", "make", "get",
-            "use", "good", "great", "free", "easi", "simpl", "step", "basic", "explain");
+            "use", "good", "great", "free", "easi", "simpl", "step", "basic", "explain",
+            // function words the index analyzer's short stop list keeps (stemmed as it stems them)
+            "doe", "did", "done", "when", "where", "who", "whom", "which", "while", "you", "your", "our", "ours",
+            "their", "them", "can", "could", "should", "would", "might", "must", "from", "about", "abov", "after",
+            "befor", "all", "ani", "more", "most", "some", "just", "now", "here", "its", "his", "her", "has", "have",
+            "had", "been", "were", "than", "too", "veri", "over", "under", "also", "onli", "out", "off", "again",
+            "ever", "never", "alwai", "still", "yet", "one", "two", "three", "back", "much", "mani", "like", "want",
+            "need", "know", "let", "go", "goe", "come", "take", "see", "look", "say", "said", "thei", "thi", "that",
+            "there", "these", "those", "whi", "other", "anoth", "everi", "each", "both", "few", "own", "same");
 
     public record Options(int top, int pagesPerTopic, int sitesPerTopic, String domain) {
     }
