@@ -92,11 +92,6 @@ public final class Trainer {
                 : Double.NEGATIVE_INFINITY;
     }
 
-    public RankerModel fitPairwise(List<Example> examples, Set<Feature> features, int perGenerator,
-            Map<String, Object> trainedInfo) {
-        return fitPairwise(examples, examples, features, perGenerator, trainedInfo);
-    }
-
     /**
      * Pairwise logistic fit on the pairs of {@code pairsFrom}, with the feature standardisation of all
      * {@code examples} (so that models fitted on parts of the data share one scale).
