@@ -28,7 +28,7 @@ public class IndexService {
         return new IndexLayout(Path.of(indexDir));
     }
 
-    /** The latest committed index; a {@link io.linkscout.cli.UserException} (404) when there is none. */
+    /** The latest committed index; a {@link io.linkscout.error.UserException} (404) when there is none. */
     public synchronized LinkScoutIndex current() {
         try {
             if (current == null) {

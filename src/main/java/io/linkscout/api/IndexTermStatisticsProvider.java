@@ -1,6 +1,6 @@
 package io.linkscout.api;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.IndexTermStatistics;
 import io.linkscout.index.LinkScoutIndex;

@@ -1,7 +1,7 @@
 package io.linkscout.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.outreach.Candidate;
 import io.linkscout.outreach.CampaignService;
 import io.linkscout.outreach.IntakeResult;

@@ -1,6 +1,6 @@
 package io.linkscout.api;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.nlp.ContentType;
 import io.linkscout.rank.RankerModel;

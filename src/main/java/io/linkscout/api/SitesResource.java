@@ -2,7 +2,7 @@ package io.linkscout.api;
 
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.quality.SpamFlag;
 import io.linkscout.url.Domains;

@@ -1,5 +1,6 @@
 package io.linkscout.cli;
 
+import io.linkscout.error.UserException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -24,7 +25,7 @@ public class CommandLineSetup {
                 ex.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().flush();
-            return ex instanceof UserException ? 2 : 1;
+            return ex instanceof UserException u ? u.exitCode() : 1;
         });
         return cl;
     }

@@ -1,5 +1,8 @@
 package io.linkscout.cli;
 
+import io.linkscout.cli.common.TerminalProgress;
+import io.linkscout.cli.common.IndexOption;
+import io.linkscout.error.UserException;
 import io.linkscout.crawl.AddressPolicy;
 import io.linkscout.crawl.Crawler;
 import io.linkscout.crawl.Seeds;

@@ -1,5 +1,7 @@
 package io.linkscout.cli;
 
+import io.linkscout.cli.common.IndexOption;
+import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;

@@ -1,5 +1,8 @@
 package io.linkscout.cli;
 
+import io.linkscout.cli.common.TerminalProgress;
+import io.linkscout.cli.common.IndexOption;
+import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.ingest.IngestReport;
 import io.linkscout.ingest.InputFormats;

@@ -1,5 +1,15 @@
 package io.linkscout.cli;
 
+import io.linkscout.cli.bench.BenchCommand;
+import io.linkscout.cli.bench.BenchTableCommand;
+import io.linkscout.cli.bench.EvalCommand;
+import io.linkscout.cli.bench.LinkPredSplitCommand;
+import io.linkscout.cli.bench.SampleCorpusCommand;
+import io.linkscout.cli.campaign.CampaignCommand;
+import io.linkscout.cli.jobs.GuestPostsCommand;
+import io.linkscout.cli.jobs.LinkIntersectCommand;
+import io.linkscout.cli.jobs.MentionsCommand;
+import io.linkscout.cli.jobs.TopicsThatEarnCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
@@ -7,9 +17,10 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "linkscout", mixinStandardHelpOptions = true, version = "LinkScout 0.1.0",
         description = "Link-building recommendations: who will link to your content, and why.",
-        subcommands = {DemoCommand.class, IngestCommand.class, CrawlCommand.class, StatsCommand.class, RecommendCommand.class, io.linkscout.nlp.TopicsCommand.class, TrainCommand.class, io.linkscout.eval.BenchCommand.class, ServeCommand.class, io.linkscout.eval.EvalCommand.class, io.linkscout.eval.BenchTableCommand.class, io.linkscout.eval.LinkPredSplit.class, io.linkscout.eval.SampleCorpusBuilder.class,
-                io.linkscout.jobs.cli.GuestPostsCommand.class, io.linkscout.jobs.cli.TopicsThatEarnCommand.class,
-                io.linkscout.jobs.cli.LinkIntersectCommand.class, io.linkscout.jobs.cli.MentionsCommand.class,
-                io.linkscout.outreach.CampaignCommand.class, io.linkscout.quality.GraphCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, CrawlCommand.class, StatsCommand.class,
+                RecommendCommand.class, TopicsCommand.class, TrainCommand.class, BenchCommand.class, ServeCommand.class,
+                EvalCommand.class, BenchTableCommand.class, LinkPredSplitCommand.class, SampleCorpusCommand.class,
+                GuestPostsCommand.class, TopicsThatEarnCommand.class, LinkIntersectCommand.class, MentionsCommand.class,
+                CampaignCommand.class, GraphCommand.class})
 public class LinkScoutCommand {
 }

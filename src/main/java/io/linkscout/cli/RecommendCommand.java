@@ -1,5 +1,8 @@
 package io.linkscout.cli;
 
+import io.linkscout.cli.common.ContentFiles;
+import io.linkscout.cli.common.IndexOption;
+import io.linkscout.error.UserException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.linkscout.index.LinkScoutIndex;

@@ -1,5 +1,6 @@
 package io.linkscout.cli;
 
+import io.linkscout.cli.common.IndexOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.linkscout.index.IndexStats;

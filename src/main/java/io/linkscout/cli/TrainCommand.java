@@ -1,5 +1,6 @@
 package io.linkscout.cli;
 
+import io.linkscout.error.UserException;
 import io.linkscout.eval.CrossValidation;
 import io.linkscout.eval.Evaluator;
 import io.linkscout.eval.LinkPredData;

@@ -3,7 +3,7 @@ package io.linkscout.crawl;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.ingest.JsonLines;
 import io.linkscout.ingest.PageRecord;
 import java.io.Closeable;

@@ -1,6 +1,6 @@
 package io.linkscout.crawl;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.url.Domains;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.linkscout.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.url.Domains;
 import io.linkscout.url.LinkResolver;
 import io.linkscout.url.UrlNormalizer;

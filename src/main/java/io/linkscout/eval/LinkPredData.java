@@ -1,6 +1,6 @@
 package io.linkscout.eval;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.ingest.InputFormats;

@@ -1,6 +1,6 @@
 package io.linkscout.eval;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,26 +14,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Parameters;
 
 /**
- * {@code linkpred-split [--corpus wikispeedia|blogs] [--data PATH] TARGETS.txt OUT_DIR}: Java port of
+ * The held-out link-prediction splits ({@code linkpred-split} on the command line): Java port of
  * {@code bench/make_linkpred.py} (Wikispeedia) and, with {@code --corpus blogs}, of
  * {@code bench/make_blogs_split.py} ({@link BlogsSplit}). Writes {@code pages.jsonl.gz} (every page except the
  * targets, without links to targets), {@code queries.jsonl} (id = target URL, title, text) and {@code qrels.tsv}
  * (target URL, URL of a page that linked to it), with content byte-identical to the Python script's (gzip framing
  * aside).
  */
-@Command(name = "linkpred-split", mixinStandardHelpOptions = true,
-        description = "Build a held-out link-prediction split from the Wikispeedia data (port of make_linkpred.py) "
-                + "or from the blogs corpus (--corpus blogs: port of make_blogs_split.py).")
-public class LinkPredSplit implements Callable<Integer> {
+public final class LinkPredSplit {
+
+    private LinkPredSplit() {
+    }
+
+
+    /** The corpora a split can be built from. */
+    public enum Corpus { wikispeedia, blogs }
 
     /** What was written. */
     public record Summary(int pages, int queries, int heldOutLinks, Path out) {
@@ -43,34 +41,12 @@ public class LinkPredSplit implements Callable<Integer> {
         }
     }
 
-    @Spec
-    CommandSpec spec;
 
-    /** The corpora a split can be built from. */
-    public enum Corpus { wikispeedia, blogs }
-
-    @Option(names = "--corpus", defaultValue = "wikispeedia", paramLabel = "wikispeedia|blogs",
-            description = "Corpus (default: ${DEFAULT-VALUE}).")
-    Corpus corpus = Corpus.wikispeedia;
-
-    @Option(names = "--data", paramLabel = "PATH", description = "Wikispeedia folder (default: ../shared/data/"
-            + "wikispeedia) or, with --corpus blogs, the corpus file (default: ../shared/data/blogs/pages.jsonl.gz).")
-    Path data;
-
-    @Parameters(index = "0", paramLabel = "TARGETS.txt", description = "One target article id a line.")
-    Path targets;
-
-    @Parameters(index = "1", paramLabel = "OUT_DIR", description = "Output folder (created if needed).")
-    Path out;
-
-    @Override
-    public Integer call() {
-        Object summary = corpus == Corpus.blogs
+    /** Builds the split of {@code corpus} ({@code data} null = the corpus's default location) for the targets. */
+    public static Object build(Corpus corpus, Path data, Path targets, Path out) {
+        return corpus == Corpus.blogs
                 ? BlogsSplit.write(data != null ? data : BlogsSplit.DEFAULT_CORPUS, readTargets(targets), out)
                 : write(Wikispeedia.load(data != null ? data : Wikispeedia.DEFAULT_DIR), readTargets(targets), out);
-        spec.commandLine().getOut().println(summary);
-        spec.commandLine().getOut().flush();
-        return 0;
     }
 
     /** Target ids as the Python script reads them: stripped lines, blank lines skipped, order and repeats kept. */

@@ -1,6 +1,6 @@
 package io.linkscout.eval;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -39,7 +39,7 @@ final class PyJson {
      * Appends a JSON value read from a file as Python writes it back: strings, {@code null}, booleans and integers
      * (the only kinds the corpora use).
      *
-     * @throws io.linkscout.cli.UserException for other kinds (a float's text would differ from Python's repr)
+     * @throws io.linkscout.error.UserException for other kinds (a float's text would differ from Python's repr)
      */
     static StringBuilder value(StringBuilder sb, com.fasterxml.jackson.databind.JsonNode v) {
         if (v.isTextual()) {
@@ -48,7 +48,7 @@ final class PyJson {
         if (v.isNull() || v.isBoolean() || v.isIntegralNumber()) {
             return sb.append(v.toString());
         }
-        throw new io.linkscout.cli.UserException("unsupported JSON value " + v
+        throw new io.linkscout.error.UserException("unsupported JSON value " + v
                 + " (expected a string, null, a boolean or an integer)");
     }
 

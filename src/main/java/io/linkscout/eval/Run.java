@@ -1,6 +1,6 @@
 package io.linkscout.eval;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

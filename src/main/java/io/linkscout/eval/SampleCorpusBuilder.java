@@ -2,7 +2,7 @@ package io.linkscout.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.url.Domains;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,15 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Builds the bundled sample corpus ({@code src/main/resources/sample/}) from {@code shared/data}, by a fixed
@@ -53,9 +47,8 @@ import picocli.CommandLine.Spec;
  * </ul>
  * {@code example-article.md} and {@code example-software-post.md} are hand-written and not touched by the builder.
  */
-@Command(name = "sample-corpus", mixinStandardHelpOptions = true,
-        description = "Rebuild the bundled sample corpus from shared/data (fixed selection rule, reproducible).")
-public class SampleCorpusBuilder implements Callable<Integer> {
+public final class SampleCorpusBuilder {
+
 
     public static final List<String> CATEGORIES = List.of(
             "subject.Science.Physics", "subject.Science.Chemistry", "subject.Mathematics",
@@ -100,25 +93,7 @@ public class SampleCorpusBuilder implements Callable<Integer> {
         }
     }
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "shared/data folder (default: ${DEFAULT-VALUE}).")
-    Path data = Path.of("..", "shared", "data");
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("src", "main", "resources", "sample");
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new SampleCorpusBuilder()).execute(args));
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().getOut().println("rule: " + RULE);
-        spec.commandLine().getOut().println(build(data, out) + " -> " + out);
-        spec.commandLine().getOut().flush();
-        return 0;
+    private SampleCorpusBuilder() {
     }
 
     public static Summary build(Path dataDir, Path outDir) {

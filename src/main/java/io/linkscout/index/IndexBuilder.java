@@ -2,7 +2,7 @@ package io.linkscout.index;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.graph.GraphFiles;
 import io.linkscout.graph.LinkGraph;
 import io.linkscout.graph.LinkGraphBuilder;

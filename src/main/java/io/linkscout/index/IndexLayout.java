@@ -1,6 +1,6 @@
 package io.linkscout.index;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

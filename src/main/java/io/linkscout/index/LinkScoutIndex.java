@@ -47,7 +47,7 @@ public final class LinkScoutIndex implements Closeable {
         this.userData = reader.getIndexCommit().getUserData();
     }
 
-    /** Opens the latest commit; a {@link io.linkscout.cli.UserException} when there is no index. */
+    /** Opens the latest commit; a {@link io.linkscout.error.UserException} when there is no index. */
     public static LinkScoutIndex open(IndexLayout layout) throws IOException {
         layout.requireExists();
         Directory dir = FSDirectory.open(layout.lucene());

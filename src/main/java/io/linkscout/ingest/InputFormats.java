@@ -2,7 +2,7 @@ package io.linkscout.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

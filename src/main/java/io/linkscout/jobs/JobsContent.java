@@ -1,6 +1,6 @@
 package io.linkscout.jobs;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.nlp.ContentText;
 import io.linkscout.nlp.ContentType;

@@ -1,6 +1,6 @@
 package io.linkscout.nlp;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

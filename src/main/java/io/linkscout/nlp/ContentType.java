@@ -1,6 +1,6 @@
 package io.linkscout.nlp;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.util.Locale;
 
 /** The format of the user's content; {@link #AUTO} detects it (see {@link ContentText#detect(String)}). */

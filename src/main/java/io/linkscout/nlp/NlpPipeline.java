@@ -6,7 +6,7 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.NERCombinerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;

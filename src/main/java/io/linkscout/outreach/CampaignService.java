@@ -1,6 +1,6 @@
 package io.linkscout.outreach;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.url.Domains;
 import io.linkscout.url.UrlNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -31,7 +31,7 @@ public class Exclusion extends PanacheEntityBase {
             try {
                 return valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
             } catch (IllegalArgumentException e) {
-                throw new io.linkscout.cli.UserException("unknown exclusion reason \"" + s
+                throw new io.linkscout.error.UserException("unknown exclusion reason \"" + s
                         + "\": use one of already_linking, competitor, blocklist, other");
             }
         }

@@ -1,6 +1,6 @@
 package io.linkscout.outreach;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 

@@ -1,7 +1,7 @@
 package io.linkscout.outreach;
 
 import io.agroal.api.AgroalDataSource;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.quarkus.arc.ActiveResult;
 import io.quarkus.arc.InjectableInstance;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -40,15 +40,15 @@ public enum ProspectStatus {
         return next().contains(to);
     }
 
-    /** Parses a status name (any case); a {@link io.linkscout.cli.UserException} (400) lists the valid ones. */
+    /** Parses a status name (any case); a {@link io.linkscout.error.UserException} (400) lists the valid ones. */
     public static ProspectStatus parse(String s) {
         if (s == null || s.isBlank()) {
-            throw new io.linkscout.cli.UserException("status is required: one of " + names());
+            throw new io.linkscout.error.UserException("status is required: one of " + names());
         }
         try {
             return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new io.linkscout.cli.UserException("unknown status \"" + s + "\": use one of " + names());
+            throw new io.linkscout.error.UserException("unknown status \"" + s + "\": use one of " + names());
         }
     }
 

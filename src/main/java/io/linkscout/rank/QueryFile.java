@@ -2,7 +2,7 @@ package io.linkscout.rank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.ingest.JsonLines;
 import java.io.IOException;
 import java.nio.file.Path;

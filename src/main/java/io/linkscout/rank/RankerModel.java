@@ -3,7 +3,7 @@ package io.linkscout.rank;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -82,7 +82,7 @@ public class RecommendService {
 
     public Response recommend(Recommender rec, Request r) {
         if (r.top() < 1 || r.top() > 1000) {
-            throw new io.linkscout.cli.UserException("top must be between 1 and 1000, got " + r.top());
+            throw new io.linkscout.error.UserException("top must be between 1 and 1000, got " + r.top());
         }
         long t0 = System.nanoTime();
         ContentType type = ContentType.parse(r.contentType() == null ? "auto" : r.contentType());

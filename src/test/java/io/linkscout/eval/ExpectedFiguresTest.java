@@ -1,11 +1,12 @@
 package io.linkscout.eval;
 
+import io.linkscout.cli.bench.BenchLinkPredCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

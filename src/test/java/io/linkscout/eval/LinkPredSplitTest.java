@@ -14,7 +14,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LinkPredSplitTest {
+public class LinkPredSplitTest {
 
     static final Path BENCH = Path.of("..", "shared", "bench");
 
@@ -79,7 +79,7 @@ class LinkPredSplitTest {
         }
     }
 
-    static byte[] gunzip(Path p) throws IOException {
+    public static byte[] gunzip(Path p) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
             return in.readAllBytes();
         }

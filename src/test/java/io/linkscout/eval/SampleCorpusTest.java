@@ -197,12 +197,12 @@ class SampleCorpusTest {
         Files.writeString(notice, "intro\ndomain\trepository@commit\tlicense\tcontent\tfiles\tpages\n"
                 + "a.dev\to/r@abc\tCC-BY\t-\tLICENSE\t5\n\tAttribution: content by the owner(s) of x.\n"
                 + "b.dev\to/r@abc\tMIT\t-\tLICENSE\n");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.linkscout.cli.UserException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.linkscout.error.UserException.class,
                 () -> SampleCorpusBuilder.blogSites(notice));
         assertEquals(notice + ":5: expected 6 tab-separated columns (domain, repository@commit, licence, content"
                 + " licence, licence files, pages), got: b.dev\to/r@abc\tMIT\t-\tLICENSE", e.getMessage());
         Files.writeString(notice, "domain\tx\na.dev\to/r@abc\tCC-BY\t-\tLICENSE\t5\nb.dev\n");
-        e = org.junit.jupiter.api.Assertions.assertThrows(io.linkscout.cli.UserException.class,
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.linkscout.error.UserException.class,
                 () -> SampleCorpusBuilder.blogSites(notice));
         assertEquals(notice + ":3: expected the attribution line of a.dev", e.getMessage());
     }

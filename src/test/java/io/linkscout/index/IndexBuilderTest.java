@@ -118,7 +118,7 @@ class IndexBuilderTest {
     @Test
     void missingIndexIsAClearError() {
         IndexLayout layout = new IndexLayout(dir.resolve("nothing-here"));
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.linkscout.cli.UserException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.linkscout.error.UserException.class,
                 () -> LinkScoutIndex.open(layout));
         assertTrue(e.getMessage().startsWith("no LinkScout index at "), e.getMessage());
         assertTrue(e.getMessage().contains("ingest --index"), e.getMessage());

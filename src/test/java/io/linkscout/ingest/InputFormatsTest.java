@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.ingest.InputFormats.Format;
 import java.io.IOException;
 import java.nio.file.Files;

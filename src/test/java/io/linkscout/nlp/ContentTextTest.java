@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import org.junit.jupiter.api.Test;
 
 class ContentTextTest {

@@ -41,7 +41,7 @@ class TopicBenchTest {
                 ContentText.convert(om.readTree(line).get("text").asText(), ContentType.PLAIN,
                         ContentText.Options.defaults());
                 english++;
-            } catch (io.linkscout.cli.UserException e) {
+            } catch (io.linkscout.error.UserException e) {
                 System.out.println("refused: " + e.getMessage());
             }
         }

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Shared test data: the offshore-wind article and small fixed document frequencies. */
-final class TopicFixtures {
+public final class TopicFixtures {
 
     private TopicFixtures() {
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = TopicFixtures.class.getResourceAsStream("/nlp/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource nlp/" + name);
@@ -27,7 +27,7 @@ final class TopicFixtures {
      * A 1,000-document collection: common words are frequent, the rest have df 100 (idf 2.30). "wind" and
      * "energy" are frequent in a collection about energy, so "offshore", "turbines" and names stand out.
      */
-    static final TermStatistics STATS = new TermStatistics() {
+    public static final TermStatistics STATS = new TermStatistics() {
         private final Map<String, Integer> df = Map.ofEntries(
                 Map.entry("wind", 300), Map.entry("energy", 450), Map.entry("farms", 200), Map.entry("farm", 200),
                 Map.entry("sea", 250), Map.entry("north", 400), Map.entry("company", 600), Map.entry("work", 700),

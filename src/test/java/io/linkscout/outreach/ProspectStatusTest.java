@@ -3,7 +3,7 @@ package io.linkscout.outreach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

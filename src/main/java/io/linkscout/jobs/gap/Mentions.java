@@ -1,6 +1,6 @@
 package io.linkscout.jobs.gap;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.ingest.Link;

@@ -1,6 +1,6 @@
 package io.linkscout.jobs.guestpost;
 
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.linkscout.jobs.send;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linkscout.cli.UserException;
+import io.linkscout.error.UserException;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.Jobs;
 import io.linkscout.jobs.ProspectCandidate;

@@ -1,0 +1,89 @@
+package io.linkscout.site;
+
+import io.linkscout.index.IndexBuilder;
+import io.linkscout.index.IndexFields;
+import io.linkscout.index.IndexLayout;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.quality.SiteQuality;
+import io.linkscout.quality.TrustSeeds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Recomputes authority, trust, spam and topical authority from the link graph the index holds and stores them
+ * (FeatureField and stored fields of every page and site document). It runs the same code as ingest — a rebuild of
+ * the derived documents from the index's own raw records, with no new input — so the two always agree, and like
+ * ingest it writes one commit: a failure leaves the previous commit untouched. Running it twice gives the same
+ * numbers.
+ */
+public final class GraphRecompute {
+
+    private GraphRecompute() {
+    }
+
+    /**
+     * What the command prints.
+     *
+     * @param seedsInIndex TrustRank seeds that link out in the index (those trust flows from)
+     * @param fallbackSeeds whether the fallback tier was used (no seed of models/trust-seeds.txt links out)
+     */
+    public record Summary(int sites, int flaggedSites, long seedsInIndex, boolean fallbackSeeds, long millis,
+            List<SiteQuality> top, List<SiteQuality> topByTrust, List<SiteQuality> topByReferringDomains,
+            List<SiteQuality> mostSpammy) {
+    }
+
+    /** Recomputes and commits; then reads the stored figures back. */
+    public static Summary run(IndexLayout layout, int threads, int top, IndexBuilder.Progress progress)
+            throws Exception {
+        return run(layout, threads, top, progress, () -> { });
+    }
+
+    /** As {@link #run(IndexLayout, int, int, IndexBuilder.Progress)}; {@code beforeCommit} is a test hook. */
+    public static Summary run(IndexLayout layout, int threads, int top, IndexBuilder.Progress progress,
+            Runnable beforeCommit) throws Exception {
+        Map<String, String> keep = new LinkedHashMap<>();
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            for (Map.Entry<String, String> e : idx.commitData().entrySet()) {
+                if (e.getKey().equals("linkscout.sample")) {
+                    keep.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        IndexBuilder b = new IndexBuilder(layout, threads, progress);
+        b.setExtraCommitData(keep);
+        b.setBeforeCommitHook(beforeCommit);
+        IndexBuilder.Result r = b.ingest((sink, report) -> { });
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            List<SiteQuality> all = new ArrayList<>();
+            int maxDoc = Math.max(1, idx.reader().maxDoc());
+            for (ScoreDoc h : idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)),
+                    maxDoc).scoreDocs) {
+                all.add(SiteQuality.of(idx.reader().storedFields().document(h.doc)));
+            }
+            io.linkscout.graph.LinkGraph dg = idx.domainGraph();
+            boolean fallback = TrustSeeds.linkingOut(dg, TrustSeeds.bundled()) == 0;
+            long seeds = TrustSeeds.linkingOut(dg, TrustSeeds.effective(dg, TrustSeeds.bundled(),
+                    TrustSeeds.bundledFallback()));
+            int flagged = (int) all.stream().filter(q -> !q.flags().isEmpty()).count();
+            List<SiteQuality> byAuth = all.stream().sorted(Comparator.comparingDouble((SiteQuality q) -> -q.authority())
+                    .thenComparing(SiteQuality::domain)).limit(top).toList();
+            List<SiteQuality> bySpam = all.stream().filter(q -> q.spamScore() > 0)
+                    .sorted(Comparator.comparingDouble((SiteQuality q) -> -q.spamScore())
+                            .thenComparing(SiteQuality::domain)).limit(top).toList();
+            List<SiteQuality> byTrust = all.stream().filter(q -> q.trust() > 0)
+                    .sorted(Comparator.comparingDouble((SiteQuality q) -> -q.trust())
+                            .thenComparing(SiteQuality::domain)).limit(top).toList();
+            List<SiteQuality> byRefs = all.stream().filter(q -> q.refDomains() > 0)
+                    .sorted(Comparator.comparingInt((SiteQuality q) -> -q.refDomains())
+                            .thenComparing(SiteQuality::domain)).limit(top).toList();
+            return new Summary(all.size(), flagged, seeds, fallback, r.millis(), byAuth, byTrust, byRefs, bySpam);
+        }
+    }
+
+}
