@@ -1,4 +1,4 @@
-package io.linkscout;
+package io.linkscout.cli;
 
 import io.quarkus.picocli.runtime.PicocliRunner;
 import io.quarkus.runtime.Quarkus;
