@@ -6,8 +6,6 @@ import io.linkscout.error.UserException;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.JobsContent;
 import io.linkscout.jobs.ProspectCandidate;
-import io.linkscout.cli.jobs.GuestPostsCommand;
-import io.linkscout.cli.jobs.TopicsThatEarnCommand;
 import io.linkscout.jobs.earn.EarnedTopics;
 import io.linkscout.jobs.gap.LinkIntersect;
 import io.linkscout.jobs.gap.Mentions;
@@ -154,7 +152,7 @@ public class JobsResource {
         if (q == null || q.content() == null || q.content().isBlank()) {
             throw new UserException("content is required: send the text of your article in the \"content\" field");
         }
-        GuestPostFinder.Options o = GuestPostsCommand.options(q.top(), q.minAuthority(), q.maxSpam(),
+        GuestPostFinder.Options o = GuestPostFinder.validate(q.top(), q.minAuthority(), q.maxSpam(),
                 q.excludeDomains());
         return runAndSend(q.campaignId(), q.sendTop(), "guest-posts", by,
                 idx -> new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(), q.title(),
@@ -189,9 +187,9 @@ public class JobsResource {
         if (hasKeywords && q.keywords().stream().anyMatch(k -> k == null || k.isBlank())) {
             throw new UserException("keywords contains a blank keyword");
         }
-        EarnedTopics.Options o = TopicsThatEarnCommand.options(q.top(), q.domain());
+        EarnedTopics.Options o = EarnedTopics.validate(q.top(), q.domain());
         return runAndSend(q.campaignId(), q.sendTop(), "topics-that-earn", by,
-                idx -> TopicsThatEarnCommand.run(idx, hasContent ? q.content() : null,
+                idx -> EarnedTopics.forContent(idx, hasContent ? q.content() : null,
                         hasKeywords ? q.keywords() : null, o),
                 r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList());
     }

@@ -4,6 +4,7 @@ import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 import io.linkscout.error.UserException;
 import io.linkscout.quality.SiteQuality;
+import io.linkscout.site.SiteRepository;
 import io.linkscout.quality.SpamFlag;
 import io.linkscout.url.Domains;
 import jakarta.inject.Inject;
@@ -67,7 +68,7 @@ public class SitesResource {
             throw new UserException("'" + domain + "' is not a domain: give a registrable domain such as "
                     + "example.com (a host or URL is reduced to its registrable domain)", 400);
         }
-        SiteQuality q = SiteQuality.lookup(index.current(), reg).orElseThrow(() -> new UserException(
+        SiteQuality q = new SiteRepository(index.current()).quality(reg).orElseThrow(() -> new UserException(
                 "no site " + reg + " in the index: ingest pages or a catalog row for it first", 404));
         return new SiteResponse(q.domain(), q.authority(), q.graphAuthority(), q.pageRank(), q.trust(),
                 q.trustRank(), q.spamMass(), q.harmonic(), q.spamScore(), q.flags(), q.topicalAuthority(),

@@ -150,6 +150,14 @@ public final class IndexBuilder {
         this.progress = progress == null ? Progress.NONE : progress;
     }
 
+    /** The enrichments this builder runs: by default those installed ({@link IndexEnrichment#installed()}). */
+    private List<IndexEnrichment> enrichments = IndexEnrichment.installed();
+
+    /** Replaces the installed enrichments (tests; a build without detectors). */
+    public void setEnrichments(List<IndexEnrichment> enrichments) {
+        this.enrichments = List.copyOf(enrichments);
+    }
+
     public void setBeforeCommitHook(Runnable hook) {
         this.beforeCommit = hook;
     }
@@ -408,9 +416,8 @@ public final class IndexBuilder {
         long links;
         long internalLinks;
         long unfollowedLinks;
-        /** guest-post detection per site (issue 6, see io.linkscout.jobs.guestpost) */
-        final io.linkscout.jobs.guestpost.GuestPostIndexing.Collector guestPosts =
-                new io.linkscout.jobs.guestpost.GuestPostIndexing.Collector();
+        /** this build's state of every {@link IndexEnrichment} (guest-post detection, ...) */
+        List<IndexEnrichment.Pass> enrichments = List.of();
     }
 
     private void writeAll(IndexWriter writer, DirectoryReader old, PageSpill spill, Map<String, PageMeta> pages,
@@ -548,6 +555,7 @@ public final class IndexBuilder {
     private Derived derive(Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
             Map<String, AuthorityRecord> authority) {
         Derived dv = new Derived();
+        dv.enrichments = enrichments.stream().map(IndexEnrichment::start).toList();
         dv.urls = pages.keySet().toArray(String[]::new);
         Arrays.sort(dv.urls);
         int n = dv.urls.length;
@@ -759,8 +767,11 @@ public final class IndexBuilder {
         for (String s : m.social) {
             d.add(new StoredField(IndexFields.SOCIAL, s));
         }
-        io.linkscout.jobs.guestpost.GuestPostIndexing.addPageFields(d, dv.guestPosts, dv.domains[i], m.url, m.title,
-                text, m.links, structure);
+        IndexEnrichment.IndexedPage indexed = new IndexEnrichment.IndexedPage(dv.domains[i], m.url, m.title, text,
+                m.links, structure);
+        for (IndexEnrichment.Pass e : dv.enrichments) {
+            e.page(d, indexed);
+        }
         try {
             d.add(new StoredField(IndexFields.RECORD, JSON.writeValueAsBytes(
                     new StoredPage(m.title, m.links, emails == null ? List.of() : emails, fetchedAt, source,
@@ -882,7 +893,9 @@ public final class IndexBuilder {
             for (String s : social) {
                 d.add(new StoredField(IndexFields.SOCIAL, s));
             }
-            io.linkscout.jobs.guestpost.GuestPostIndexing.addSiteFields(d, dv.guestPosts, domain);
+            for (IndexEnrichment.Pass e : dv.enrichments) {
+                e.site(d, domain);
+            }
             writer.addDocument(d);
         }
     }

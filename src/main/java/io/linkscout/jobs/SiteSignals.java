@@ -3,6 +3,7 @@ package io.linkscout.jobs;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.quality.SpamFlag;
+import io.linkscout.site.SiteRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,11 +27,11 @@ public final class SiteSignals {
             boolean inIndex) {
     }
 
-    private final LinkScoutIndex index;
+    private final SiteRepository sites;
     private final Map<String, Signals> cache = new ConcurrentHashMap<>();
 
     public SiteSignals(LinkScoutIndex index) {
-        this.index = index;
+        this.sites = new SiteRepository(index);
     }
 
     public Signals of(String domain) {
@@ -38,7 +39,7 @@ public final class SiteSignals {
     }
 
     private Signals lookup(String domain) {
-        return SiteQuality.lookup(index, domain)
+        return sites.quality(domain)
                 .map(q -> new Signals(domain, Jobs.round(q.authority()), q.refDomains(), Jobs.round(q.spamScore()),
                         q.flags().stream().map(SpamFlag::line).toList(), true))
                 .orElseGet(() -> new Signals(domain, 0, 0, 0, List.of(), false));

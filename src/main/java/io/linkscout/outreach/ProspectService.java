@@ -1,6 +1,7 @@
 package io.linkscout.outreach;
 
 import io.linkscout.error.UserException;
+import io.linkscout.site.SiteRepository;
 import io.linkscout.url.Domains;
 import io.linkscout.url.UrlNormalizer;
 import io.quarkus.panache.common.Page;
@@ -155,7 +156,7 @@ public class ProspectService {
 
     /** Looks up contacts of a registrable domain (in the index). */
     public interface ContactLookup {
-        SiteContacts.Contacts find(String domain);
+        SiteRepository.Contacts find(String domain);
     }
 
     private static Prospect create(Campaign c, String domain, Candidate k, String source, String by,
@@ -183,7 +184,7 @@ public class ProspectService {
         List<String> emails = k.emails() == null ? List.of() : k.emails();
         String contactUrl = blankToNull(k.contactUrl());
         if ((emails.isEmpty() || contactUrl == null) && contacts != null) {
-            SiteContacts.Contacts found = contacts.find(domain);
+            SiteRepository.Contacts found = contacts.find(domain);
             if (emails.isEmpty()) {
                 emails = found.emails();
             }

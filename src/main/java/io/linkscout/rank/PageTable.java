@@ -3,6 +3,7 @@ package io.linkscout.rank;
 import io.linkscout.graph.LinkGraph;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.site.SiteRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -110,10 +111,8 @@ public final class PageTable {
             String flags = d.get(IndexFields.SPAM_FLAGS);
             spamFlags[node] = flags == null || flags.equals("[]") ? null : flags;
         }
-        for (ScoreDoc h : idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)),
-                Math.max(1, maxDoc)).scoreDocs) {
-            Document d = sf.document(h.doc, Set.of(IndexFields.ID, IndexFields.AUTHORITY_VALUE,
-                    IndexFields.SPAM_SCORE, IndexFields.SPAM_FLAGS));
+        for (Document d : new SiteRepository(idx).sites(null, Set.of(IndexFields.ID, IndexFields.AUTHORITY_VALUE,
+                IndexFields.SPAM_SCORE, IndexFields.SPAM_FLAGS)).values()) {
             siteAuthority.put(d.get(IndexFields.ID),
                     d.getField(IndexFields.AUTHORITY_VALUE).numericValue().doubleValue());
             if (d.getField(IndexFields.SPAM_SCORE) != null) {

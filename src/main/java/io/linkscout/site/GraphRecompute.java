@@ -1,19 +1,14 @@
 package io.linkscout.site;
 
 import io.linkscout.index.IndexBuilder;
-import io.linkscout.index.IndexFields;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.quality.TrustSeeds;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Recomputes authority, trust, spam and topical authority from the link graph the index holds and stores them
@@ -60,12 +55,7 @@ public final class GraphRecompute {
         b.setBeforeCommitHook(beforeCommit);
         IndexBuilder.Result r = b.ingest((sink, report) -> { });
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
-            List<SiteQuality> all = new ArrayList<>();
-            int maxDoc = Math.max(1, idx.reader().maxDoc());
-            for (ScoreDoc h : idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)),
-                    maxDoc).scoreDocs) {
-                all.add(SiteQuality.of(idx.reader().storedFields().document(h.doc)));
-            }
+            List<SiteQuality> all = new SiteRepository(idx).allQualities();
             io.linkscout.graph.LinkGraph dg = idx.domainGraph();
             boolean fallback = TrustSeeds.linkingOut(dg, TrustSeeds.bundled()) == 0;
             long seeds = TrustSeeds.linkingOut(dg, TrustSeeds.effective(dg, TrustSeeds.bundled(),

@@ -2,16 +2,12 @@ package io.linkscout.cli.jobs;
 
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.IndexOption;
-import io.linkscout.error.UserException;
-import io.linkscout.jobs.Jobs;
 import io.linkscout.jobs.JobsContent;
 import io.linkscout.jobs.guestpost.GuestPostFinder;
 import io.linkscout.jobs.send.CampaignSend;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +62,7 @@ public class GuestPostsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobsOutput.check(format);
-        GuestPostFinder.Options o = options(top, minAuthority, maxSpam, exclude);
+        GuestPostFinder.Options o = GuestPostFinder.validate(top, minAuthority, maxSpam, exclude);
         String text = ContentFiles.read(content);
         send.run(sender, index, format, "guest-posts",
                 idx -> new GuestPostFinder(idx).find(JobsContent.of(idx, text, type, title, allowNonEnglish), o),
@@ -74,31 +70,6 @@ public class GuestPostsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Validates the options shared by the CLI and REST; messages name the field. */
-    public static GuestPostFinder.Options options(Integer top, Double minAuthority, Double maxSpam,
-            List<String> exclude) {
-        int t = top == null ? 20 : top;
-        if (t < 1 || t > 1000) {
-            throw new UserException("top must be between 1 and 1000, got " + t);
-        }
-        double ma = minAuthority == null ? 0 : minAuthority;
-        if (!(ma >= 0 && ma <= 100)) {
-            throw new UserException("minAuthority must be between 0 and 100, got " + minAuthority);
-        }
-        double ms = maxSpam == null ? 100 : maxSpam;
-        if (!(ms >= 0 && ms <= 100)) {
-            throw new UserException("maxSpam must be between 0 and 100, got " + maxSpam);
-        }
-        Set<String> ex = new TreeSet<>();
-        for (String d : exclude == null ? List.<String>of() : exclude) {
-            String r = Jobs.domainOf(d);
-            if (r == null) {
-                throw new UserException("excludeDomains contains an invalid domain: \"" + d + "\"");
-            }
-            ex.add(r);
-        }
-        return new GuestPostFinder.Options(t, ma, ms, ex);
-    }
 
     static String table(GuestPostFinder.Response r) {
         StringBuilder sb = new StringBuilder();

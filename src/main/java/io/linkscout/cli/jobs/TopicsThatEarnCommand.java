@@ -3,18 +3,11 @@ package io.linkscout.cli.jobs;
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
-import io.linkscout.index.LinkScoutIndex;
-import io.linkscout.jobs.Jobs;
-import io.linkscout.jobs.JobsContent;
 import io.linkscout.jobs.earn.EarnedTopics;
 import io.linkscout.jobs.send.CampaignSend;
-import io.linkscout.rank.ContentQuery;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,40 +51,12 @@ public class TopicsThatEarnCommand implements Callable<Integer> {
         if ((content == null) == (keywords == null || keywords.isEmpty())) {
             throw new UserException("give either --content FILE or --keywords K... (one of them)");
         }
-        EarnedTopics.Options o = options(top, domain);
+        EarnedTopics.Options o = EarnedTopics.validate(top, domain);
         String text = content == null ? null : ContentFiles.read(content);
-        send.run(sender, index, format, "topics-that-earn", idx -> run(idx, text, keywords, o),
+        send.run(sender, index, format, "topics-that-earn", idx -> EarnedTopics.forContent(idx, text, keywords, o),
                 r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList(),
                 TopicsThatEarnCommand::table);
         return 0;
-    }
-
-    public static EarnedTopics.Options options(Integer top, String domain) {
-        int t = top == null ? 20 : top;
-        if (t < 1 || t > 1000) {
-            throw new UserException("top must be between 1 and 1000, got " + t);
-        }
-        String d = null;
-        if (domain != null && !domain.isBlank()) {
-            d = Jobs.domainOf(domain);
-            if (d == null) {
-                throw new UserException("domain: \"" + domain + "\" is not a domain (give e.g. example.com)");
-            }
-        }
-        return new EarnedTopics.Options(t, 5, 10, d);
-    }
-
-    /** Runs the job for content text or keywords (exactly one is non-null). */
-    public static EarnedTopics.Response run(LinkScoutIndex idx, String text, List<String> keywords,
-            EarnedTopics.Options o) {
-        EarnedTopics et = new EarnedTopics(idx);
-        if (text != null) {
-            ContentQuery q = JobsContent.of(idx, text, "auto", null, false);
-            Map<String, Double> w = new LinkedHashMap<>();
-            q.terms().forEach(x -> w.put(x.term(), x.weight()));
-            return et.run(new ArrayList<>(w.keySet()), w, o);
-        }
-        return et.run(et.keywordTerms(keywords), Map.of(), o);
     }
 
     static String table(EarnedTopics.Response r) {

@@ -5,6 +5,7 @@ import io.linkscout.graph.LinkGraph;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.Jobs;
+import io.linkscout.jobs.JobsContent;
 import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.SiteSignals;
 import io.linkscout.rank.ContentQuery;
@@ -289,5 +290,34 @@ public final class EarnedTopics {
                     .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).get().getKey());
         }
         return String.join(" ", words);
+    }
+
+    /** Validates the options shared by the CLI and REST; messages name the field. */
+    public static Options validate(Integer top, String domain) {
+        int t = top == null ? 20 : top;
+        if (t < 1 || t > 1000) {
+            throw new UserException("top must be between 1 and 1000, got " + t);
+        }
+        String d = null;
+        if (domain != null && !domain.isBlank()) {
+            d = Jobs.domainOf(domain);
+            if (d == null) {
+                throw new UserException("domain: \"" + domain + "\" is not a domain (give e.g. example.com)");
+            }
+        }
+        return new Options(t, 5, 10, d);
+    }
+
+    /** Runs the job for content text or keywords (exactly one is non-null). */
+    public static Response forContent(LinkScoutIndex idx, String text, List<String> keywords,
+            Options o) {
+        EarnedTopics et = new EarnedTopics(idx);
+        if (text != null) {
+            ContentQuery q = JobsContent.of(idx, text, "auto", null, false);
+            Map<String, Double> w = new LinkedHashMap<>();
+            q.terms().forEach(x -> w.put(x.term(), x.weight()));
+            return et.run(new ArrayList<>(w.keySet()), w, o);
+        }
+        return et.run(et.keywordTerms(keywords), Map.of(), o);
     }
 }

@@ -1,5 +1,6 @@
 package io.linkscout.jobs.guestpost;
 
+import io.linkscout.error.UserException;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.Jobs;
@@ -7,6 +8,7 @@ import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.SiteSignals;
 import io.linkscout.jobs.TopicFit;
 import io.linkscout.rank.ContentQuery;
+import io.linkscout.site.SiteRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -105,21 +108,10 @@ public final class GuestPostFinder {
 
     public Response find(ContentQuery content, Options o) {
         TopicFit fit = new TopicFit(index, content);
-        Map<String, Document> sites = new TreeMap<>();
-        try {
-            BooleanQuery q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)), BooleanClause.Occur.FILTER)
-                    .add(new BooleanQuery.Builder()
-                            .add(new TermQuery(new Term(GuestPostIndexing.KIND, "ACCEPTS")), BooleanClause.Occur.SHOULD)
-                            .add(new TermQuery(new Term(GuestPostIndexing.KIND, "SELLS")), BooleanClause.Occur.SHOULD)
-                            .build(), BooleanClause.Occur.FILTER).build();
-            for (ScoreDoc sd : index.searcher().search(q, Integer.MAX_VALUE).scoreDocs) {
-                Document d = index.searcher().storedFields().document(sd.doc);
-                sites.put(d.get(IndexFields.ID), d);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Document> sites = new SiteRepository(index).sites(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(GuestPostIndexing.KIND, "ACCEPTS")), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(GuestPostIndexing.KIND, "SELLS")), BooleanClause.Occur.SHOULD)
+                .build(), null);
         Map<String, TopicFit.Raw> raws = new TreeMap<>();
         for (String domain : sites.keySet()) {
             if (!o.excludeDomains().contains(domain)) {
@@ -199,5 +191,31 @@ public final class GuestPostFinder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Validates the options shared by the CLI and REST; messages name the field. */
+    public static Options validate(Integer top, Double minAuthority, Double maxSpam,
+            List<String> exclude) {
+        int t = top == null ? 20 : top;
+        if (t < 1 || t > 1000) {
+            throw new UserException("top must be between 1 and 1000, got " + t);
+        }
+        double ma = minAuthority == null ? 0 : minAuthority;
+        if (!(ma >= 0 && ma <= 100)) {
+            throw new UserException("minAuthority must be between 0 and 100, got " + minAuthority);
+        }
+        double ms = maxSpam == null ? 100 : maxSpam;
+        if (!(ms >= 0 && ms <= 100)) {
+            throw new UserException("maxSpam must be between 0 and 100, got " + maxSpam);
+        }
+        Set<String> ex = new TreeSet<>();
+        for (String d : exclude == null ? List.<String>of() : exclude) {
+            String r = Jobs.domainOf(d);
+            if (r == null) {
+                throw new UserException("excludeDomains contains an invalid domain: \"" + d + "\"");
+            }
+            ex.add(r);
+        }
+        return new Options(t, ma, ms, ex);
     }
 }

@@ -3,6 +3,7 @@ package io.linkscout.jobs.guestpost;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.index.IndexEnrichment;
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.PageStructure;
 import java.util.List;
@@ -16,10 +17,10 @@ import org.apache.lucene.document.StringField;
 /**
  * The guest-post detection written at ingest time: on every page document its own detection, on every site
  * document the best detecting page of the site (highest score, ties by URL; the site is SELLS when any of its
- * detecting pages is SELLS, so a paid offer is never hidden behind a free one). Called from
- * {@link io.linkscout.index.IndexBuilder}.
+ * detecting pages is SELLS, so a paid offer is never hidden behind a free one). An {@link IndexEnrichment}, found by
+ * {@link io.linkscout.index.IndexBuilder} through {@code META-INF/services}.
  */
-public final class GuestPostIndexing {
+public final class GuestPostIndexing implements IndexEnrichment {
 
     /** Fields on page and site documents. */
     public static final String KIND = "guest_post_kind";
@@ -63,7 +64,28 @@ public final class GuestPostIndexing {
         }
     }
 
-    private GuestPostIndexing() {
+    public GuestPostIndexing() {
+    }
+
+    @Override
+    public String name() {
+        return "guest-posts";
+    }
+
+    @Override
+    public Pass start() {
+        Collector c = new Collector();
+        return new Pass() {
+            @Override
+            public void page(Document doc, IndexedPage p) {
+                addPageFields(doc, c, p.domain(), p.url(), p.title(), p.text(), p.links(), p.structure());
+            }
+
+            @Override
+            public void site(Document doc, String domain) {
+                addSiteFields(doc, c, domain);
+            }
+        };
     }
 
     /**
@@ -71,7 +93,7 @@ public final class GuestPostIndexing {
      * when it came with markup ({@code structure} not null: the same signals, so the same label and reasons, as
      * the full HTML), else with the heading-like lines of its text (see {@link GuestPostSignals#fromText}).
      */
-    public static void addPageFields(Document doc, Collector c, String domain, String url, String title, String text,
+    private static void addPageFields(Document doc, Collector c, String domain, String url, String title, String text,
             List<Link> links, PageStructure structure) {
         GuestPostDetector.Detection d = DETECTOR.detect(GuestPostSignals.fromIndexed(url, title, text, links,
                 structure));
@@ -89,7 +111,7 @@ public final class GuestPostIndexing {
     }
 
     /** Adds the site's best detection (kind NONE when no page of the site detects). */
-    public static void addSiteFields(Document doc, Collector c, String domain) {
+    private static void addSiteFields(Document doc, Collector c, String domain) {
         Collector.Best b = c.best.get(domain);
         if (b == null) {
             write(doc, GuestPostDetector.Detection.NONE);
