@@ -37,6 +37,9 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage("io.linkscout.graph..").should().dependOnClassesThat()
                     .resideInAnyPackage("io.linkscout.index..", "org.apache.lucene..")
                     .because("graph algorithms are pure Java over int arrays"),
+            noClasses().that().haveSimpleName("CorpusAnalysis").or().haveSimpleName("SiteAggregates")
+                    .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                    .because("the corpus analysis of a build is pure Java; only DocumentMapper makes documents"),
             noClasses().that().resideInAPackage("io.linkscout.rank..").should().dependOnClassesThat()
                     .resideInAnyPackage("io.linkscout.api..", "io.linkscout.outreach.."),
             noClasses().that().resideInAPackage("io.linkscout.index..").should().dependOnClassesThat()

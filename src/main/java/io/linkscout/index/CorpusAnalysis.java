@@ -1,0 +1,220 @@
+package io.linkscout.index;
+
+import io.linkscout.graph.LinkGraph;
+import io.linkscout.graph.LinkGraphBuilder;
+import io.linkscout.graph.PageRank;
+import io.linkscout.ingest.AuthorityRecord;
+import io.linkscout.ingest.Link;
+import io.linkscout.ingest.SiteRecord;
+import io.linkscout.quality.AuthorityConfig;
+import io.linkscout.quality.DomainAnalysis;
+import io.linkscout.quality.TrustSeeds;
+import io.linkscout.url.Domains;
+import io.linkscout.url.LinkResolver;
+import io.linkscout.url.UrlNormalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What depends on the whole corpus, computed once per build from the merged records and nothing else (no Lucene):
+ * links joined to pages ({@link LinkResolver}), the page and domain graphs, PageRank authority, the domain analysis
+ * (authority, trust, spam flags, topics: {@link DomainAnalysis}), in-links, referring domains and the anchor text
+ * each page receives. Pages are numbered by URL order.
+ *
+ * <p>Memory: per page its URL, title, domain, anchor text received (at most {@value #MAX_ANCHORS_IN_CHARS} chars),
+ * three ints and two doubles; the two graphs in CSR form (about 12 bytes per edge); the resolver's URL keys.
+ */
+final class CorpusAnalysis {
+
+    /** Caps on derived text per document, to keep hub pages from dominating. */
+    static final int MAX_ANCHORS_IN_CHARS = 20_000;
+    static final int MAX_OUTLINK_PROFILE_CHARS = 40_000;
+
+    final String[] urls;
+    final Map<String, Integer> ordinal;
+    /** joins link URLs to pages, also through their URL variants (see {@link LinkResolver}) */
+    final LinkResolver resolver;
+    final LinkJoin linkJoin;
+    final String[] titles;
+    final String[] domains;
+    final LinkGraph pageGraph;
+    final LinkGraph domainGraph;
+    final double[] pageRank;
+    final double[] pageAuthority;
+    final int[] inLinks;
+    final int[] refDomains;
+    final String[] anchorsIn;
+    /** authority, trust, spam flags and topics of every domain (see {@link DomainAnalysis}) */
+    final DomainAnalysis domainAnalysis;
+    final long links;
+    final long internalLinks;
+    final long unfollowedLinks;
+
+    CorpusAnalysis(Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
+            Map<String, AuthorityRecord> authority, AuthorityConfig config, List<String> trustSeeds,
+            List<String> trustSeedsFallback) {
+        urls = pages.keySet().toArray(String[]::new);
+        Arrays.sort(urls);
+        int n = urls.length;
+        ordinal = new HashMap<>(n * 2);
+        titles = new String[n];
+        domains = new String[n];
+        for (int i = 0; i < n; i++) {
+            ordinal.put(urls[i], i);
+            titles[i] = pages.get(urls[i]).title;
+            domains[i] = domainOf(urls[i]);
+        }
+        resolver = new LinkResolver(urls, ordinal);
+        LinkResolver.Tally tally = new LinkResolver.Tally();
+        LinkGraphBuilder pg = new LinkGraphBuilder();
+        LinkGraphBuilder dg = new LinkGraphBuilder();
+        for (String u : urls) {
+            pg.node(u);
+        }
+        for (String d : domains) {
+            dg.node(d);
+        }
+        for (SiteRecord s : catalog.values()) {
+            dg.node(s.domain());
+        }
+        List<Set<String>> refDomainSets = new ArrayList<>(n);
+        List<StringBuilder> anchors = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            refDomainSets.add(null);
+            anchors.add(null);
+        }
+        long links = 0;
+        long internal = 0;
+        long unfollowed = 0;
+        for (int i = 0; i < n; i++) {
+            PageMeta m = pages.get(urls[i]);
+            for (Link l : m.links) {
+                String td = domainOf(l.url());
+                links++;
+                if (l.unfollowed()) {
+                    unfollowed++;
+                }
+                if (td.equals(domains[i])) {
+                    internal++;
+                } else {
+                    dg.edge(domains[i], td, !l.unfollowed());
+                }
+                LinkResolver.Resolution r = resolver.resolve(l.url());
+                int t = r.page();
+                tally.add(r, t >= 0 && !domains[i].equals(domains[t]));
+                if (t < 0 || t == i) {
+                    continue;
+                }
+                pg.edge(urls[i], urls[t], !l.unfollowed());
+                if (!domains[i].equals(domains[t])) {
+                    if (refDomainSets.get(t) == null) {
+                        refDomainSets.set(t, new TreeSet<>());
+                    }
+                    refDomainSets.get(t).add(domains[i]);
+                }
+                if (!l.anchor().isBlank()) {
+                    StringBuilder sb = anchors.get(t);
+                    if (sb == null) {
+                        sb = new StringBuilder();
+                        anchors.set(t, sb);
+                    }
+                    if (sb.length() < MAX_ANCHORS_IN_CHARS) {
+                        sb.append(l.anchor()).append('\n');
+                    }
+                }
+            }
+        }
+        this.links = links;
+        this.internalLinks = internal;
+        this.unfollowedLinks = unfollowed;
+        linkJoin = LinkJoin.of(tally);
+        pageGraph = pg.build();
+        domainGraph = dg.build();
+        domainAnalysis = analyseDomains(domainGraph, catalog, authority, config, trustSeeds, trustSeedsFallback);
+        // pages of demoted (link-farm) domains pass no authority, like their domains
+        boolean[] blocked = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int dn = domainGraph.node(domains[i]);
+            blocked[i] = dn >= 0 && domainAnalysis.demoted[dn];
+        }
+        pageRank = PageRank.compute(pageGraph, config.damping(), null, config.passUnfollowed(), blocked, 1e-9, 100);
+        pageAuthority = PageRank.authority(pageRank);
+        inLinks = pageGraph.inDegrees();
+        refDomains = new int[n];
+        anchorsIn = new String[n];
+        for (int i = 0; i < n; i++) {
+            refDomains[i] = refDomainSets.get(i) == null ? 0 : refDomainSets.get(i).size();
+            anchorsIn[i] = anchors.get(i) == null ? "" : anchors.get(i).toString();
+        }
+    }
+
+    /** Domain-level authority, trust and link-graph spam flags, with the catalog's topics and the lists' priors. */
+    private static DomainAnalysis analyseDomains(LinkGraph g, Map<String, SiteRecord> catalog,
+            Map<String, AuthorityRecord> authority, AuthorityConfig config, List<String> trustSeeds,
+            List<String> trustSeedsFallback) {
+        Map<String, Set<String>> topics = new TreeMap<>();
+        for (SiteRecord s : catalog.values()) {
+            if (s.topic() != null && !s.topic().isBlank()) {
+                topics.computeIfAbsent(s.domain(), k -> new TreeSet<>()).add(s.topic().strip());
+            }
+        }
+        Map<String, Map<String, Double>> metrics = new TreeMap<>();
+        for (SiteRecord s : catalog.values()) {
+            metrics.computeIfAbsent(s.domain(), k -> new TreeMap<>()).putAll(s.metrics());
+        }
+        for (AuthorityRecord a : authority.values()) {
+            metrics.computeIfAbsent(a.domain(), k -> new TreeMap<>()).putAll(a.metrics());
+        }
+        Map<String, Double> priors = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Double>> e : metrics.entrySet()) {
+            Double p = DomainAnalysis.prior(e.getValue());
+            if (p != null) {
+                priors.put(e.getKey(), p);
+            }
+        }
+        // the fallback seed tier gives TrustRank a start, but is too small a core for spam-mass flags
+        boolean fallback = TrustSeeds.linkingOut(g, trustSeeds) == 0;
+        return DomainAnalysis.compute(g, TrustSeeds.effective(g, trustSeeds, trustSeedsFallback), topics, priors,
+                config, !fallback);
+    }
+
+    /** Domain-graph authority (0–100) of a domain node, 0 for -1. */
+    double domainAuthority(int node) {
+        return node < 0 ? 0 : domainAnalysis.authority[node];
+    }
+
+    /** Domain-graph PageRank (after demotion) of a domain node, 0 for -1. */
+    double domainRank(int node) {
+        return node < 0 ? 0 : domainAnalysis.finalRank[node];
+    }
+
+    static String domainOf(String url) {
+        String d = Domains.registrableDomain(UrlNormalizer.host(url));
+        return d == null ? "" : d;
+    }
+
+    /** Outlink profile of a page: anchors, and titles of linked pages that are in the corpus. */
+    String outlinkProfile(List<Link> links) {
+        StringBuilder sb = new StringBuilder();
+        for (Link l : links) {
+            if (sb.length() >= MAX_OUTLINK_PROFILE_CHARS) {
+                break;
+            }
+            int t = resolver.page(l.url());
+            String title = t < 0 ? "" : titles[t];
+            if (!l.anchor().isBlank()) {
+                sb.append(l.anchor()).append('\n');
+            }
+            if (!title.isBlank() && !title.equalsIgnoreCase(l.anchor())) {
+                sb.append(title).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

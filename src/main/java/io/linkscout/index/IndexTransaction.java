@@ -1,0 +1,139 @@
+package io.linkscout.index;
+
+import io.linkscout.error.UserException;
+import io.linkscout.graph.GraphFiles;
+import io.linkscout.graph.LinkGraph;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * One atomic generation of the index: the Lucene writer (its lock keeps a second ingest out), the graph files the
+ * generation names, and the single commit that publishes documents and graphs together. Until {@link #commit},
+ * readers — and a crashed run — see the previous commit unchanged; files an interrupted run left behind (staging
+ * spills, graph files no commit names) are removed when the next transaction opens and after each commit.
+ */
+final class IndexTransaction implements Closeable {
+
+    private final IndexLayout layout;
+    private final Directory dir;
+    private final IndexWriter writer;
+
+    private IndexTransaction(IndexLayout layout, Directory dir, IndexWriter writer) {
+        this.layout = layout;
+        this.dir = dir;
+        this.writer = writer;
+    }
+
+    /** Opens the index for writing (created when missing); a held lock is a clear "locked" error (409). */
+    static IndexTransaction open(IndexLayout layout) throws IOException {
+        Files.createDirectories(layout.lucene());
+        Files.createDirectories(layout.graphDir());
+        Directory dir = FSDirectory.open(layout.lucene());
+        IndexWriter writer;
+        try {
+            IndexWriterConfig cfg = new IndexWriterConfig(IndexFields.analyzer());
+            cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            cfg.setRAMBufferSizeMB(256);
+            cfg.setCommitOnClose(false);
+            writer = new IndexWriter(dir, cfg);
+        } catch (LockObtainFailedException e) {
+            dir.close();
+            throw new UserException("the index at " + layout.root()
+                    + " is locked by another ingest; wait for it to finish (or remove " + layout.lucene()
+                    .resolve("write.lock") + " if no LinkScout process is running)", 409);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+        IndexTransaction t = new IndexTransaction(layout, dir, writer);
+        try {
+            t.removeLeftovers();
+        } catch (IOException | RuntimeException e) {
+            t.close();
+            throw e;
+        }
+        return t;
+    }
+
+    IndexWriter writer() {
+        return writer;
+    }
+
+    /** The last committed generation, or null when the index is new (the caller closes it). */
+    DirectoryReader openCommitted() throws IOException {
+        return DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null;
+    }
+
+    /** A temporary file beside the index, removed by the next transaction if this one dies. */
+    Path stagingFile() throws IOException {
+        return Files.createTempFile(layout.root(), ".staging-", ".spill");
+    }
+
+    /**
+     * Writes this generation's graphs (fsynced, renamed in place) and returns the commit user data that names them.
+     */
+    Map<String, String> writeGraphs(LinkGraph pageGraph, LinkGraph domainGraph) throws IOException {
+        String stamp = Long.toString(System.currentTimeMillis(), 36) + "-"
+                + Long.toString(System.nanoTime() & 0xffffff, 36);
+        String pageGraphFile = "pages-" + stamp + ".lsg";
+        String domainGraphFile = "domains-" + stamp + ".lsg";
+        GraphFiles.write(pageGraph, layout.graphDir().resolve(pageGraphFile));
+        GraphFiles.write(domainGraph, layout.graphDir().resolve(domainGraphFile));
+        return Map.of(IndexLayout.PAGE_GRAPH, pageGraphFile, IndexLayout.DOMAIN_GRAPH, domainGraphFile);
+    }
+
+    /** Publishes every document added and the graphs {@code userData} names, in one Lucene commit. */
+    void commit(Map<String, String> userData) throws IOException {
+        writer.setLiveCommitData(userData.entrySet());
+        writer.commit();
+    }
+
+    /** Closes the writer (rolling back what was not committed) and removes graph files no commit names. */
+    @Override
+    public void close() throws IOException {
+        try {
+            writer.close();
+            removeUnreferencedGraphs();
+        } finally {
+            dir.close();
+        }
+    }
+
+    private void removeLeftovers() throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(layout.root(), ".staging-*")) {
+            for (Path p : ds) {
+                Files.deleteIfExists(p);
+            }
+        }
+        removeUnreferencedGraphs();
+    }
+
+    private void removeUnreferencedGraphs() throws IOException {
+        Map<String, String> ud = IndexLayout.userData(dir);
+        Set<String> keep = new HashSet<>();
+        keep.add(ud.get(IndexLayout.PAGE_GRAPH));
+        keep.add(ud.get(IndexLayout.DOMAIN_GRAPH));
+        if (!Files.isDirectory(layout.graphDir())) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(layout.graphDir())) {
+            for (Path p : ds) {
+                if (!keep.contains(p.getFileName().toString())) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

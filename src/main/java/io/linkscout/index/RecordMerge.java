@@ -1,0 +1,188 @@
+package io.linkscout.index;
+
+import io.linkscout.error.UserException;
+import io.linkscout.ingest.AuthorityRecord;
+import io.linkscout.ingest.IngestReport;
+import io.linkscout.ingest.IngestSink;
+import io.linkscout.ingest.Link;
+import io.linkscout.ingest.PageRecord;
+import io.linkscout.ingest.SiteRecord;
+import io.linkscout.url.UrlNormalizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The records of one build: what the existing index holds (its pages' raw records, catalog rows and authority rows)
+ * merged with the new inputs. A page seen again replaces the old version; a WAT record (links, no text) adds its
+ * links to a page that has text instead. Texts are not held here: new ones go to the spill file, old ones stay in
+ * the old index.
+ *
+ * <p>Memory: one {@link PageMeta} per page (URL, title, links, contacts), one record per catalog and authority row.
+ */
+final class RecordMerge {
+
+    final Map<String, PageMeta> pages = new HashMap<>();
+    final Map<String, SiteRecord> catalog = new TreeMap<>();
+    final Map<String, AuthorityRecord> authority = new TreeMap<>();
+    private Set<String> oldUrls = Set.of();
+
+    /** Loads the raw records of the existing index (the index at {@code root}, for error messages). */
+    void loadOld(DirectoryReader old, Path root) throws IOException {
+        if (!IndexFields.FORMAT_VERSION.equals(IndexLayout.userData(old.directory())
+                .getOrDefault(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT_VERSION))) {
+            throw new UserException("the index at " + root + " was written by an incompatible LinkScout "
+                    + "version; ingest into a new directory", 409);
+        }
+        IndexSearcher s = new IndexSearcher(old);
+        StoredFields sf = old.storedFields();
+        for (String type : List.of(IndexFields.TYPE_PAGE, IndexFields.TYPE_CATALOG, IndexFields.TYPE_AUTHORITY)) {
+            ScoreDoc[] hits = s.search(new TermQuery(new Term(IndexFields.TYPE, type)), Integer.MAX_VALUE)
+                    .scoreDocs;
+            int[] ids = new int[hits.length];
+            for (int i = 0; i < hits.length; i++) {
+                ids[i] = hits[i].doc;
+            }
+            Arrays.sort(ids);
+            for (int id : ids) {
+                Document d = sf.document(id, Set.of(IndexFields.ID, IndexFields.RECORD));
+                byte[] rec = d.getBinaryValue(IndexFields.RECORD).bytes;
+                switch (type) {
+                    case IndexFields.TYPE_PAGE -> {
+                        StoredPage sp = IndexBuilder.JSON.readValue(rec, StoredPage.class);
+                        PageMeta m = new PageMeta();
+                        m.url = d.get(IndexFields.ID);
+                        m.title = sp.title() == null ? "" : sp.title();
+                        m.links = sp.links() == null ? List.of() : sp.links();
+                        m.oldDoc = id;
+                        m.hasText = true;
+                        m.emails = sp.emails() == null ? List.of() : sp.emails();
+                        m.contactUrls = sp.contactUrls() == null ? List.of() : sp.contactUrls();
+                        m.social = sp.social() == null ? List.of() : sp.social();
+                        pages.put(m.url, m);
+                    }
+                    case IndexFields.TYPE_CATALOG -> {
+                        SiteRecord r = IndexBuilder.JSON.readValue(rec, SiteRecord.class);
+                        catalog.put(r.key(), r);
+                    }
+                    default -> {
+                        AuthorityRecord r = IndexBuilder.JSON.readValue(rec, AuthorityRecord.class);
+                        authority.put(r.key(), r);
+                    }
+                }
+            }
+        }
+        oldUrls = new HashSet<>(pages.keySet());
+    }
+
+    /** Old pages that the new inputs replaced. */
+    long replacedPages() {
+        long n = 0;
+        for (String u : oldUrls) {
+            if (pages.get(u).oldDoc < 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The sink the inputs are read into: titles and links stay in memory, texts go to {@code spill}. */
+    Sink sink(PageSpill spill, IngestReport report) {
+        return new Sink(spill, report);
+    }
+
+    final class Sink implements IngestSink {
+        private final PageSpill spill;
+        private final IngestReport report;
+        /** Authority keys seen in this run: within one run the first row wins (lists are sorted best first). */
+        private final Set<String> authorityKeys = new HashSet<>();
+        private IOException failure;
+
+        private Sink(PageSpill spill, IngestReport report) {
+            this.spill = spill;
+            this.report = report;
+        }
+
+        /** Throws the spill file's write error, if one happened while reading. */
+        void rethrow() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        @Override
+        public void page(PageRecord p) {
+            if (failure != null) {
+                return;
+            }
+            String url = UrlNormalizer.normalize(p.url());
+            if (url == null) {
+                report.problem(String.valueOf(p.source()), "", "url", "not an http(s) URL: " + p.url(),
+                        "give an absolute http:// or https:// URL");
+                return;
+            }
+            PageMeta prev = pages.get(url);
+            boolean linksOnly = p.text().isBlank() && p.source() != null && p.source().endsWith("(wat)");
+            if (linksOnly && prev != null && prev.hasText) {
+                // WAT metadata for a page we have text for: add its links, keep the text
+                Set<String> have = new HashSet<>();
+                List<Link> merged = new ArrayList<>(prev.links);
+                for (Link l : prev.links) {
+                    have.add(l.url());
+                }
+                for (Link l : p.links()) {
+                    if (have.add(l.url())) {
+                        merged.add(l);
+                    }
+                }
+                prev.links = merged;
+                if (prev.title.isBlank()) {
+                    prev.title = p.title();
+                }
+                return;
+            }
+            PageMeta m = new PageMeta();
+            m.url = url;
+            m.title = p.title();
+            m.links = p.links();
+            m.hasText = !p.text().isBlank();
+            m.emails = p.emails();
+            m.contactUrls = p.contactUrls();
+            m.social = p.social();
+            try {
+                m.spill = spill.add(new PageRecord(url, p.title(), p.text(), List.of(), p.emails(), p.fetchedAt(),
+                        p.source(), List.of(), List.of(), p.structure()));
+            } catch (IOException e) {
+                failure = e;
+                return;
+            }
+            pages.put(url, m);
+        }
+
+        @Override
+        public void site(SiteRecord s) {
+            catalog.put(s.key(), s);
+        }
+
+        @Override
+        public void authority(AuthorityRecord a) {
+            if (authorityKeys.add(a.key())) {
+                authority.put(a.key(), a); // replaces what an earlier ingest stored
+            }
+        }
+    }
+}

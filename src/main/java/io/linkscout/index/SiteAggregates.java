@@ -1,0 +1,166 @@
+package io.linkscout.index;
+
+import io.linkscout.graph.LinkGraph;
+import io.linkscout.ingest.AuthorityRecord;
+import io.linkscout.ingest.Link;
+import io.linkscout.ingest.SiteRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The site of every registrable domain that has ingested pages or a catalog row, aggregated from its pages and rows
+ * (no Lucene): what the site document holds besides quality. {@link #of(String)} computes one site at a time, so
+ * a build holds one site's titles and outlink profile at once.
+ *
+ * <p>Memory: the page ids grouped by domain (one int per page), the catalog and authority rows grouped by domain,
+ * and the transposed domain graph.
+ */
+final class SiteAggregates {
+
+    static final int MAX_SITE_TITLES = 300;
+
+    /**
+     * One site.
+     *
+     * @param domain         the registrable domain
+     * @param pages          its pages (corpus ordinals, URL order)
+     * @param name           catalog names, distinct, joined by " | " (likewise description, topic, country)
+     * @param titles         the titles of its first {@value #MAX_SITE_TITLES} pages, one a line
+     * @param outlinkProfile anchors and titles of what its pages link to on other sites
+     * @param emails         e-mail addresses its pages give (sorted)
+     * @param social         social profiles its pages name (sorted)
+     * @param contactUrl     its contact page ({@link #contactUrl(Map)}), or null
+     * @param outLinks       links of all its pages
+     * @param externalLinks  those to other sites
+     * @param domainNode     its node in the domain graph, or -1
+     * @param refDomains     registrable domains linking to it
+     * @param metrics        catalog and authority-list figures (later rows win)
+     */
+    record Site(String domain, List<Integer> pages, String name, String description, String topic, String country,
+            String titles, String outlinkProfile, Set<String> emails, Set<String> social, String contactUrl,
+            long outLinks, long externalLinks, int domainNode, int refDomains, Map<String, Double> metrics) {
+    }
+
+    private final CorpusAnalysis corpus;
+    private final Map<String, PageMeta> pageMeta;
+    private final Map<String, List<Integer>> pagesByDomain = new TreeMap<>();
+    private final Map<String, List<SiteRecord>> catalogByDomain = new TreeMap<>();
+    private final Map<String, List<AuthorityRecord>> authorityByDomain = new TreeMap<>();
+    private final NavigableSet<String> domains;
+    private final LinkGraph referrers;
+
+    SiteAggregates(CorpusAnalysis corpus, Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
+            Map<String, AuthorityRecord> authority) {
+        this.corpus = corpus;
+        this.pageMeta = pages;
+        for (int i = 0; i < corpus.urls.length; i++) {
+            pagesByDomain.computeIfAbsent(corpus.domains[i], k -> new ArrayList<>()).add(i);
+        }
+        for (SiteRecord s : catalog.values()) {
+            catalogByDomain.computeIfAbsent(s.domain(), k -> new ArrayList<>()).add(s);
+        }
+        for (AuthorityRecord a : authority.values()) {
+            authorityByDomain.computeIfAbsent(a.domain(), k -> new ArrayList<>()).add(a);
+        }
+        TreeSet<String> all = new TreeSet<>(pagesByDomain.keySet());
+        all.addAll(catalogByDomain.keySet());
+        domains = all;
+        referrers = corpus.domainGraph.transpose();
+    }
+
+    /** Every site's domain, in order. */
+    NavigableSet<String> domains() {
+        return domains;
+    }
+
+    /** The aggregate of one site. */
+    Site of(String domain) {
+        List<Integer> ps = pagesByDomain.getOrDefault(domain, List.of());
+        List<SiteRecord> cats = catalogByDomain.getOrDefault(domain, List.of());
+        StringBuilder titles = new StringBuilder();
+        StringBuilder profile = new StringBuilder();
+        Set<String> emails = new TreeSet<>();
+        Set<String> social = new TreeSet<>();
+        Map<String, Integer> contactVotes = new TreeMap<>();
+        long outLinks = 0;
+        long external = 0;
+        for (int k = 0; k < ps.size(); k++) {
+            int i = ps.get(k);
+            PageMeta m = pageMeta.get(corpus.urls[i]);
+            if (k < MAX_SITE_TITLES) {
+                titles.append(m.title).append('\n');
+            }
+            if (emails.size() < 50) {
+                emails.addAll(m.emails);
+            }
+            if (social.size() < 50) {
+                social.addAll(m.social);
+            }
+            for (String c : m.contactUrls) {
+                if (domain.equals(CorpusAnalysis.domainOf(c))) {
+                    contactVotes.merge(c, 1, Integer::sum);
+                }
+            }
+            outLinks += m.links.size();
+            List<Link> ext = new ArrayList<>();
+            for (Link l : m.links) {
+                if (!domain.equals(CorpusAnalysis.domainOf(l.url()))) {
+                    ext.add(l);
+                }
+            }
+            external += ext.size();
+            if (profile.length() < CorpusAnalysis.MAX_OUTLINK_PROFILE_CHARS) {
+                profile.append(corpus.outlinkProfile(ext));
+            }
+        }
+        Map<String, Double> metrics = new TreeMap<>();
+        for (SiteRecord s : cats) {
+            metrics.putAll(s.metrics());
+        }
+        for (AuthorityRecord a : authorityByDomain.getOrDefault(domain, List.of())) {
+            metrics.putAll(a.metrics());
+        }
+        int node = corpus.domainGraph.node(domain);
+        return new Site(domain, ps, joinUnique(cats, SiteRecord::name), joinUnique(cats, SiteRecord::description),
+                joinUnique(cats, SiteRecord::topic), joinUnique(cats, SiteRecord::country), titles.toString(),
+                profile.toString(), emails, social, contactUrl(contactVotes), outLinks, external, node,
+                node < 0 ? 0 : referrers.outDegree(node), metrics);
+    }
+
+    /**
+     * A site's contact page: among the same-site contact URLs its pages name, the one named by most pages, then
+     * the shortest, then the first in alphabetical order; {@code null} when none.
+     */
+    static String contactUrl(Map<String, Integer> votes) {
+        String best = null;
+        for (Map.Entry<String, Integer> e : votes.entrySet()) {
+            if (best == null) {
+                best = e.getKey();
+                continue;
+            }
+            int c = Integer.compare(e.getValue(), votes.get(best));
+            if (c > 0 || (c == 0 && e.getKey().length() < best.length())) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    private static String joinUnique(List<SiteRecord> rows, Function<SiteRecord, String> f) {
+        LinkedHashSet<String> vals = new LinkedHashSet<>();
+        for (SiteRecord r : rows) {
+            String v = f.apply(r);
+            if (v != null && !v.isBlank()) {
+                vals.add(v.strip());
+            }
+        }
+        return String.join(" | ", vals);
+    }
+}

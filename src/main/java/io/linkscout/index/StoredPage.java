@@ -1,0 +1,15 @@
+package io.linkscout.index;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.linkscout.ingest.Link;
+import io.linkscout.ingest.PageStructure;
+import java.util.List;
+
+/**
+ * The JSON kept in a page document's {@code record} field, read back by the next build. {@code structure} is left out
+ * when the page has none (plain text); records written before it existed read back with {@code null}.
+ */
+record StoredPage(String title, List<Link> links, List<String> emails, String fetchedAt, String source,
+        List<String> contactUrls, List<String> social,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PageStructure structure) {
+}
