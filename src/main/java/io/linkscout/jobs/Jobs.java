@@ -2,6 +2,7 @@ package io.linkscout.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.error.UserException;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.ingest.Link;
@@ -28,6 +29,24 @@ public final class Jobs {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Jobs() {
+    }
+
+    /** A job's {@code top} option: {@code dflt} when absent, else 1–1000 (a user error naming the field otherwise). */
+    public static int top(Integer top, int dflt) {
+        int t = top == null ? dflt : top;
+        if (t < 1 || t > 1000) {
+            throw new UserException("top must be between 1 and 1000, got " + t);
+        }
+        return t;
+    }
+
+    /** A 0–100 option such as {@code maxSpam}: {@code dflt} when absent (a user error naming {@code field} otherwise). */
+    public static double percent(String field, Double value, double dflt) {
+        double v = value == null ? dflt : value;
+        if (!(v >= 0 && v <= 100)) {
+            throw new UserException(field + " must be between 0 and 100, got " + value);
+        }
+        return v;
     }
 
     public static double round(double v) {

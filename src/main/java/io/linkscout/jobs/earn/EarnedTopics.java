@@ -294,10 +294,7 @@ public final class EarnedTopics {
 
     /** Validates the options shared by the CLI and REST; messages name the field. */
     public static Options validate(Integer top, String domain) {
-        int t = top == null ? 20 : top;
-        if (t < 1 || t > 1000) {
-            throw new UserException("top must be between 1 and 1000, got " + t);
-        }
+        int t = Jobs.top(top, 20);
         String d = null;
         if (domain != null && !domain.isBlank()) {
             d = Jobs.domainOf(domain);

@@ -104,14 +104,8 @@ public final class LinkIntersect {
             throw new UserException("minOverlap must be between 1 and the number of competitors (" + comps.size()
                     + "), got " + k);
         }
-        int t = top == null ? 50 : top;
-        if (t < 1 || t > 1000) {
-            throw new UserException("top must be between 1 and 1000, got " + t);
-        }
-        double ms = maxSpam == null ? 100 : maxSpam;
-        if (!(ms >= 0 && ms <= 100)) {
-            throw new UserException("maxSpam must be between 0 and 100, got " + maxSpam);
-        }
+        int t = Jobs.top(top, 50);
+        double ms = Jobs.percent("maxSpam", maxSpam, 100);
         return new Options(List.copyOf(comps), mine, k, t, ms, 5);
     }
 

@@ -69,14 +69,8 @@ public final class Mentions {
         if (d == null) {
             throw new UserException("domain: \"" + domain + "\" is not a domain (give e.g. example.com)");
         }
-        int t = top == null ? 50 : top;
-        if (t < 1 || t > 1000) {
-            throw new UserException("top must be between 1 and 1000, got " + t);
-        }
-        double ms = maxSpam == null ? 100 : maxSpam;
-        if (!(ms >= 0 && ms <= 100)) {
-            throw new UserException("maxSpam must be between 0 and 100, got " + maxSpam);
-        }
+        int t = Jobs.top(top, 50);
+        double ms = Jobs.percent("maxSpam", maxSpam, 100);
         return new Options(brand == null || brand.isBlank() ? null : brand.strip(), d,
                 title == null || title.isBlank() ? null : title.strip(), t, ms);
     }

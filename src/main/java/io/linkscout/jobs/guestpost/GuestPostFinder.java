@@ -196,18 +196,9 @@ public final class GuestPostFinder {
     /** Validates the options shared by the CLI and REST; messages name the field. */
     public static Options validate(Integer top, Double minAuthority, Double maxSpam,
             List<String> exclude) {
-        int t = top == null ? 20 : top;
-        if (t < 1 || t > 1000) {
-            throw new UserException("top must be between 1 and 1000, got " + t);
-        }
-        double ma = minAuthority == null ? 0 : minAuthority;
-        if (!(ma >= 0 && ma <= 100)) {
-            throw new UserException("minAuthority must be between 0 and 100, got " + minAuthority);
-        }
-        double ms = maxSpam == null ? 100 : maxSpam;
-        if (!(ms >= 0 && ms <= 100)) {
-            throw new UserException("maxSpam must be between 0 and 100, got " + maxSpam);
-        }
+        int t = Jobs.top(top, 20);
+        double ma = Jobs.percent("minAuthority", minAuthority, 0);
+        double ms = Jobs.percent("maxSpam", maxSpam, 100);
         Set<String> ex = new TreeSet<>();
         for (String d : exclude == null ? List.<String>of() : exclude) {
             String r = Jobs.domainOf(d);
