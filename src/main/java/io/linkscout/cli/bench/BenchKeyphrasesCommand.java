@@ -1,0 +1,165 @@
+package io.linkscout.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.error.UserException;
+import io.linkscout.eval.KeyphraseEval;
+import io.linkscout.index.IndexLayout;
+import io.linkscout.index.IndexTermStatistics;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.nlp.NlpPipeline;
+import io.linkscout.nlp.TermStatistics;
+import io.linkscout.nlp.Topic;
+import io.linkscout.nlp.TopicExtractor;
+import io.linkscout.nlp.TopicResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench keyphrases}: the topics of every document of a keyphrase set, scored like eval_keyphrases.py. */
+@Command(name = "keyphrases", mixinStandardHelpOptions = true,
+        description = "Extract the topics of every document of DOCS.jsonl ({\"id\", \"title\", \"text\"} a line) "
+                + "in one JVM; with --predictions write them as doc_id<TAB>rank<TAB>keyphrase; with --gold score "
+                + "them exactly like ../shared/bench/eval_keyphrases.py (Porter-stemmed exact match, macro F1@5/@10, "
+                + "per id prefix too). Prints CPU and wall time per document (p50/p95).")
+public class BenchKeyphrasesCommand implements Callable<Integer> {
+
+    @Option(names = "--docs", required = true, paramLabel = "DOCS.jsonl", description = "The documents.")
+    Path docs;
+
+    @Option(names = "--gold", paramLabel = "GOLD.jsonl", description = "Gold keyphrases to score against.")
+    Path gold;
+
+    @Option(names = "--predictions", paramLabel = "PRED.tsv", description = "Write the ranked topics here.")
+    Path predictions;
+
+    @Option(names = "--top", defaultValue = "10", description = "Topics per document (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "Take idf from this index (default: none, "
+            + "term frequency and position only).")
+    Path index;
+
+    @Override
+    public Integer call() throws Exception {
+        if (top < 1 || top > 100) {
+            throw new UserException("--top must be between 1 and 100, got " + top);
+        }
+        List<Doc> ds = readDocs(docs);
+        NlpPipeline pipeline = NlpPipeline.shared().load();
+        TopicExtractor ex = new TopicExtractor(pipeline);
+        LinkScoutIndex idx = index == null ? null : LinkScoutIndex.open(new IndexLayout(index));
+        try {
+            TermStatistics stats = idx == null ? TermStatistics.NONE : new IndexTermStatistics(idx);
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            Map<String, List<String>> predicted = new LinkedHashMap<>();
+            long[] cpu = new long[ds.size()];
+            long[] wall = new long[ds.size()];
+            long words = 0;
+            for (int i = 0; i < ds.size(); i++) {
+                Doc d = ds.get(i);
+                long c0 = mx.getCurrentThreadCpuTime();
+                long w0 = System.nanoTime();
+                TopicResult r = ex.extract(d.title(), d.text(), stats, top);
+                cpu[i] = mx.getCurrentThreadCpuTime() - c0;
+                wall[i] = System.nanoTime() - w0;
+                words += r.tokenCount();
+                predicted.put(d.id(), r.topics().stream().map(Topic::phrase).toList());
+            }
+            if (predictions != null) {
+                try (Writer w = Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
+                    for (Map.Entry<String, List<String>> e : predicted.entrySet()) {
+                        for (int k = 0; k < e.getValue().size(); k++) {
+                            w.write(e.getKey() + "\t" + (k + 1) + "\t" + e.getValue().get(k) + "\n");
+                        }
+                    }
+                }
+            }
+            System.out.printf("keyphrases: %d documents (%d tokens), idf %s, pipeline loaded in %d ms%n", ds.size(),
+                    words, idx == null ? "none" : index, pipeline.loadMillis());
+            System.out.printf("per document: CPU p50 %.1f ms, p95 %.1f ms; wall p50 %.1f ms, p95 %.1f ms%n",
+                    pct(cpu, 0.50), pct(cpu, 0.95), pct(wall, 0.50), pct(wall, 0.95));
+            if (gold != null) {
+                KeyphraseEval eval = new KeyphraseEval();
+                Map<String, List<Set<String>>> g = eval.loadGold(gold);
+                print("all", eval.evaluate(g, predicted, 5, 10));
+                for (Map.Entry<String, Map<String, List<Set<String>>>> e : bySubset(g).entrySet()) {
+                    print(e.getKey(), eval.evaluate(e.getValue(), predicted, 5, 10));
+                }
+            }
+            return 0;
+        } finally {
+            if (idx != null) {
+                idx.close();
+            }
+        }
+    }
+
+    private static void print(String name, KeyphraseEval.Summary s) {
+        System.out.printf("%-10s docs %4d  F1@5 %5.2f  F1@10 %5.2f  (P@10 %5.2f R@10 %5.2f)%n", name, s.docs(),
+                100 * s.at(5).f1(), 100 * s.at(10).f1(), 100 * s.at(10).precision(), 100 * s.at(10).recall());
+    }
+
+    /** Gold documents grouped by the id prefix before the first '-' ({@code inspec-15} → {@code inspec}). */
+    static Map<String, Map<String, List<Set<String>>>> bySubset(Map<String, List<Set<String>>> gold) {
+        Map<String, Map<String, List<Set<String>>>> out = new TreeMap<>();
+        gold.forEach((id, g) -> out.computeIfAbsent(id.contains("-") ? id.substring(0, id.indexOf('-')) : id,
+                k -> new TreeMap<>()).put(id, g));
+        return out;
+    }
+
+    private static double pct(long[] nanos, double q) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? 0 : s[Math.max(0, (int) Math.ceil(s.length * q) - 1)] / 1e6;
+    }
+
+    record Doc(String id, String title, String text) {
+    }
+
+    static List<Doc> readDocs(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("documents not found: " + file + " (give --docs DOCS.jsonl, e.g. "
+                    + "../shared/data/keyphrase-dev/docs.jsonl)");
+        }
+        ObjectMapper om = new ObjectMapper();
+        List<Doc> out = new ArrayList<>();
+        int ln = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                ln++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode d;
+                try {
+                    d = om.readTree(line);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new UserException(file + ":" + ln + ": not JSON: " + e.getOriginalMessage());
+                }
+                if (!d.hasNonNull("id") || !d.hasNonNull("text")) {
+                    throw new UserException(file + ":" + ln + ": a document needs \"id\" and \"text\" fields");
+                }
+                out.add(new Doc(d.get("id").asText(), d.path("title").asText(""), d.get("text").asText()));
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage());
+        }
+        return out;
+    }
+}
