@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  *
  * <p><b>Keyphrases</b> are noun-phrase chunks over the POS tags: maximal runs of adjectives and nouns
  * ({@code JJ*, NN*}) that end in a noun, at most {@value #MAX_PHRASE_WORDS} words (longer runs keep their last
- * {@value #MAX_PHRASE_WORDS}); tokens without a letter and English function words (except inside proper names,
- * {@code NNP*}) break a run, so determiners, pronouns and words like "other" or "several" never sit at an edge.
+ * {@value #MAX_PHRASE_WORDS}); a hyphen written without spaces between two chunk words joins them ("single-engine
+ * airplane", one word of the phrase), and an -ing/-ed participle ({@code VBG}, {@code VBN}) directly before a chunk
+ * word is a modifier ("sliding mode control"); tokens without a letter and English function words (except inside
+ * proper names, {@code NNP*}) break a run, so determiners, pronouns and words like "other" or "several" never sit at an edge.
  * Occurrences are grouped by a key of the lower-cased modifiers and the lower-cased lemma of the head noun
  * ({@code "Wind turbines"} and {@code "wind turbine"} are one topic); the display form is the most frequent
  * surface form, counting first the occurrences that do not start a sentence (then all; first seen on a tie; a
@@ -82,18 +84,25 @@ public final class TopicExtractor {
      */
     public TopicResult extract(String title, String text, TermStatistics stats, int maxTopics) {
         long t0 = System.nanoTime();
-        TermStatistics st = stats == null ? TermStatistics.NONE : stats;
         String body = text == null ? "" : text;
         Annotation doc = pipeline.annotate(body);
+        Annotation titleDoc = title != null && !title.isBlank() ? pipeline.annotate(title, false) : null;
+        long nlpMillis = (System.nanoTime() - t0) / 1_000_000;
+        return extract(titleDoc, body, doc, stats, maxTopics, t0, nlpMillis);
+    }
+
+    /** As {@link #extract(String, String, TermStatistics, int)} on texts already annotated by the pipeline. */
+    TopicResult extract(Annotation titleDoc, String body, Annotation doc, TermStatistics stats, int maxTopics,
+            long t0, long nlpMillis) {
+        TermStatistics st = stats == null ? TermStatistics.NONE : stats;
         List<String> titleWords = new ArrayList<>();
         List<String> titleLemmas = new ArrayList<>();
-        if (title != null && !title.isBlank()) {
-            for (CoreLabel t : pipeline.annotate(title, false).get(CoreAnnotations.TokensAnnotation.class)) {
+        if (titleDoc != null) {
+            for (CoreLabel t : titleDoc.get(CoreAnnotations.TokensAnnotation.class)) {
                 titleWords.add(lower(t.word()));
                 titleLemmas.add(lower(t.lemma()));
             }
         }
-        long nlpMillis = (System.nanoTime() - t0) / 1_000_000;
 
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         int leadEnd = leadEnd(body);
@@ -183,12 +192,12 @@ public final class TopicExtractor {
                     String key = lower(t.lemma());
                     terms.computeIfAbsent(key, k -> new TermGroup()).add(lower(t.word()), t.beginPosition() < leadEnd);
                 }
-                if (!chunkable(t)) {
+                if (!chunkable(toks, i, i)) {
                     i++;
                     continue;
                 }
                 int j = i;
-                while (j < toks.size() && chunkable(toks.get(j))) {
+                while (j < toks.size() && chunkable(toks, j, i)) {
                     j++;
                 }
                 addChunk(phrases, body, si, toks, cov, i, j, leadEnd);
@@ -240,6 +249,25 @@ public final class TopicExtractor {
 
     // ---------------------------------------------------------------- chunks
 
+    /** Whether token {@code k} continues (or, with {@code k == start}, starts) a chunk. */
+    private static boolean chunkable(List<CoreLabel> toks, int k, int start) {
+        CoreLabel t = toks.get(k);
+        if (k > start && k + 1 < toks.size() && isHyphen(t)
+                && toks.get(k - 1).endPosition() == t.beginPosition()
+                && t.endPosition() == toks.get(k + 1).beginPosition() && chunkable(toks.get(k + 1))) {
+            return true;
+        }
+        if (t.tag() != null && (t.tag().equals("VBG") || t.tag().equals("VBN")) && k + 1 < toks.size()
+                && chunkable(toks.get(k + 1)) && wordish(t.word()) && !Stopwords.isStopword(lower(t.word()))) {
+            return true;
+        }
+        return chunkable(t);
+    }
+
+    private static boolean isHyphen(CoreLabel t) {
+        return "-".equals(t.word()) || "HYPH".equals(t.tag());
+    }
+
     private static boolean chunkable(CoreLabel t) {
         String tag = t.tag();
         if (tag == null || !(tag.startsWith("NN") || tag.startsWith("JJ"))) {
@@ -257,7 +285,17 @@ public final class TopicExtractor {
         while (e > begin && !toks.get(e - 1).tag().startsWith("NN")) {
             e--;
         }
-        int b = Math.max(begin, e - MAX_PHRASE_WORDS);
+        int b = e;
+        int words = 0;
+        while (b > begin && words < MAX_PHRASE_WORDS) {
+            b--;
+            if (!isHyphen(toks.get(b))) {
+                words++;
+            }
+        }
+        while (b < e && isHyphen(toks.get(b))) {
+            b++;
+        }
         if (e <= b) {
             return;
         }
@@ -268,12 +306,25 @@ public final class TopicExtractor {
         if (allCovered) {
             return;
         }
+        addPhrase(phrases, body, si, toks, b, e, leadEnd);
+    }
+
+    private static void addPhrase(Map<String, Group> phrases, String body, int si, List<CoreLabel> toks, int b, int e,
+            int leadEnd) {
         StringBuilder key = new StringBuilder();
+        boolean glue = true;
         for (int k = b; k < e; k++) {
-            if (k > b) {
+            CoreLabel t = toks.get(k);
+            if (isHyphen(t)) {
+                key.append('-');
+                glue = true;
+                continue;
+            }
+            if (!glue) {
                 key.append(' ');
             }
-            key.append(k == e - 1 ? lower(toks.get(k).lemma()) : lower(toks.get(k).word()));
+            glue = false;
+            key.append(k == e - 1 ? lower(t.lemma()) : lower(t.word()));
         }
         Group g = phrases.computeIfAbsent(key.toString(), Group::new);
         g.add(body, si, toks, b, e, leadEnd, b == 0 && !toks.get(b).tag().startsWith("NNP"));

@@ -34,7 +34,7 @@ class TopicsCommandTest {
         StringWriter json = new StringWriter();
         cl.setOut(new PrintWriter(json));
         assertEquals(0, cl.execute("--content", file.toString(), "--top", "2", "--format", "json"));
-        assertTrue(json.toString().contains("\"phrase\" : \"wind turbines\""), json.toString());
+        assertTrue(json.toString().contains("\"phrase\" : \"wind turbine\""), json.toString());
         assertTrue(json.toString().contains("\"contentType\" : \"markdown\""), json.toString());
     }
 }
