@@ -150,21 +150,11 @@ public class RecommendationsResource {
         }
         Set<String> exclude = new LinkedHashSet<>();
         if (q.excludeDomains() != null) {
-            for (String d : q.excludeDomains()) {
-                String reg = d == null ? null : Domains.registrableDomain(d);
-                if (reg == null || reg.isBlank()) {
-                    throw new UserException("excludeDomains contains an invalid domain: \"" + d + "\"");
-                }
-                exclude.add(reg);
+            for (int i = 0; i < q.excludeDomains().size(); i++) {
+                exclude.add(Domains.requireDomain("excludeDomains[" + i + "]", q.excludeDomains().get(i)));
             }
         }
-        String site = null;
-        if (q.site() != null && !q.site().isBlank()) {
-            site = Domains.registrableDomain(q.site());
-            if (site == null || site.isBlank()) {
-                throw new UserException("site is not a valid host or domain: \"" + q.site() + "\"");
-            }
-        }
+        String site = q.site() == null || q.site().isBlank() ? null : Domains.requireDomain("site", q.site());
         return new RecommendService.Request(q.title(), q.content(), type, top, unit, minAuthority, exclude,
                 Boolean.TRUE.equals(q.allowNonEnglish()), maxSpam, site);
     }

@@ -1,5 +1,6 @@
 package io.linkscout.cli;
 
+import io.linkscout.url.Domains;
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
@@ -103,16 +104,10 @@ public class RecommendCommand implements Callable<Integer> {
             throw new UserException("--min-authority and --max-spam must be between 0 and 100 (got "
                     + minAuthority + " and " + maxSpam + ")");
         }
-        String ownSite = null;
-        if (site != null && !site.isBlank()) {
-            ownSite = io.linkscout.url.Domains.registrableDomain(site);
-            if (ownSite == null || ownSite.isBlank()) {
-                throw new UserException("--site: not a valid host or domain: \"" + site + "\"");
-            }
-        }
+        String ownSite = site == null ? null : Domains.requireDomain("--site", site);
         RankerModel m = model == null ? RankerModel.bundled() : RankerModel.load(model);
-        Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(io.linkscout.url.Domains::registrableDomain)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(d -> Domains.requireDomain("--exclude-domain", d))
+                .collect(java.util.stream.Collectors.toSet());
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
             Recommender rec = new Recommender(idx, m);
             if (queries != null) {

@@ -157,7 +157,9 @@ class RecommendationsResourceTest {
         assertError(post(article("minAuthority", 100.5)), 400, "minAuthority must be between 0 and 100 (got 100.5)");
         assertError(post(article("minAuthority", -1)), 400, "minAuthority must be between 0 and 100 (got -1.0)");
         assertError(post(article("excludeDomains", List.of(" "))), 400,
-                "excludeDomains contains an invalid domain: \" \"");
+                "excludeDomains[0]: \" \" is not a domain (give a registrable domain, host or URL such as example.com)");
+        assertError(post(article("site", "-")), 400,
+                "site: \"-\" is not a domain (give a registrable domain, host or URL such as example.com)");
         assertError(post(article("top", "many")), 400, "invalid JSON request body: \"top\" must be an integer");
         assertError(post(article("exclude_domains", List.of("x.com"))), 400,
                 "invalid JSON request body: unknown field \"exclude_domains\" (known fields: allowNonEnglish, content,"

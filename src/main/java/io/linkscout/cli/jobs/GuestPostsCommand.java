@@ -1,5 +1,6 @@
 package io.linkscout.cli.jobs;
 
+import io.linkscout.url.Domains;
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
@@ -90,12 +91,9 @@ public class GuestPostsCommand implements Callable<Integer> {
             throw new UserException("maxSpam must be between 0 and 100, got " + maxSpam);
         }
         Set<String> ex = new TreeSet<>();
-        for (String d : exclude == null ? List.<String>of() : exclude) {
-            String r = Jobs.domainOf(d);
-            if (r == null) {
-                throw new UserException("excludeDomains contains an invalid domain: \"" + d + "\"");
-            }
-            ex.add(r);
+        List<String> ds = exclude == null ? List.of() : exclude;
+        for (int i = 0; i < ds.size(); i++) {
+            ex.add(Domains.requireDomain("excludeDomains[" + i + "]", ds.get(i)));
         }
         return new GuestPostFinder.Options(t, ma, ms, ex);
     }

@@ -1,5 +1,6 @@
 package io.linkscout.cli.jobs;
 
+import io.linkscout.url.Domains;
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
@@ -73,10 +74,7 @@ public class TopicsThatEarnCommand implements Callable<Integer> {
         }
         String d = null;
         if (domain != null && !domain.isBlank()) {
-            d = Jobs.domainOf(domain);
-            if (d == null) {
-                throw new UserException("domain: \"" + domain + "\" is not a domain (give e.g. example.com)");
-            }
+            d = Domains.requireDomain("domain", domain);
         }
         return new EarnedTopics.Options(t, 5, 10, d);
     }

@@ -1,5 +1,6 @@
 package io.linkscout.jobs.gap;
 
+import io.linkscout.url.Domains;
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
@@ -65,10 +66,7 @@ public final class Mentions {
         if (domain == null || domain.isBlank()) {
             throw new UserException("domain: give your own domain (e.g. example.com)");
         }
-        String d = Jobs.domainOf(domain);
-        if (d == null) {
-            throw new UserException("domain: \"" + domain + "\" is not a domain (give e.g. example.com)");
-        }
+        String d = Domains.requireDomain("domain", domain);
         int t = top == null ? 50 : top;
         if (t < 1 || t > 1000) {
             throw new UserException("top must be between 1 and 1000, got " + t);
