@@ -127,15 +127,17 @@ public class JobsResource {
     private <R> Object runAndSend(Long campaignId, Integer sendTop, String job, String changedBy,
             Function<LinkScoutIndex, R> run, Function<R, List<ProspectCandidate>> prospects) {
         sender.check(campaignId, sendTop, "campaignId", "sendTop");
-        LinkScoutIndex idx = index.current();
-        R response = run.apply(idx);
-        if (campaignId == null) {
-            return response;
+        try (IndexService.Lease lease = index.acquire()) {
+            LinkScoutIndex idx = lease.index();
+            R response = run.apply(idx);
+            if (campaignId == null) {
+                return response;
+            }
+            IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx, changedBy);
+            ObjectNode n = json.valueToTree(response);
+            n.set("campaign", json.valueToTree(sent));
+            return n;
         }
-        IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx, changedBy);
-        ObjectNode n = json.valueToTree(response);
-        n.set("campaign", json.valueToTree(sent));
-        return n;
     }
 
     @POST

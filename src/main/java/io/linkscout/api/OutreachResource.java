@@ -11,7 +11,7 @@ import io.linkscout.outreach.ProspectService;
 import io.linkscout.outreach.ShortlistService;
 import io.linkscout.outreach.SiteContacts;
 import io.linkscout.outreach.Views;
-import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.rank.Rankers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -74,7 +74,7 @@ public class OutreachResource {
     IndexService index;
 
     @Inject
-    RecommendationsResource recommendations;
+    Rankers rankers;
 
     @Schema(name = "CampaignRequest")
     public record CampaignRequest(
@@ -196,9 +196,10 @@ public class OutreachResource {
             @HeaderParam(CHANGED_BY) String by) {
         db.require();
         campaigns.get(id);
-        LinkScoutIndex idx = index.current();
-        return shortlist.shortlist(id, recommendations.recommender(idx), r == null ? null : r.size(),
-                by(r == null ? null : r.changedBy(), by));
+        try (IndexService.Lease lease = index.acquire()) {
+            return shortlist.shortlist(id, rankers.shared(lease.index()), r == null ? null : r.size(),
+                    by(r == null ? null : r.changedBy(), by));
+        }
     }
 
     // ---- prospects ----
@@ -246,8 +247,12 @@ public class OutreachResource {
                     p.explanation() == null || p.explanation().isNull() ? null : p.explanation().toString(),
                     p.emails() == null ? List.of() : p.emails(), p.contactUrl()));
         }
-        LinkScoutIndex idx = index.layout().exists() ? index.current() : null;
-        return prospects.add(id, cs, r.limit(), r.source(), by(r.changedBy(), by), SiteContacts.in(idx));
+        if (!index.layout().exists()) {
+            return prospects.add(id, cs, r.limit(), r.source(), by(r.changedBy(), by), SiteContacts.in(null));
+        }
+        try (IndexService.Lease lease = index.acquire()) {
+            return prospects.add(id, cs, r.limit(), r.source(), by(r.changedBy(), by), SiteContacts.in(lease.index()));
+        }
     }
 
     @GET

@@ -1,9 +1,8 @@
 package io.linkscout.api;
 
 import io.linkscout.error.UserException;
-import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.nlp.ContentType;
-import io.linkscout.rank.RankerModel;
+import io.linkscout.rank.Rankers;
 import io.linkscout.rank.RecommendService;
 import io.linkscout.rank.Recommender;
 import io.linkscout.url.Domains;
@@ -17,9 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/recommendations}: the indexed pages (or sites) most likely to link to the posted content, with
- * the reasons. A thin layer over {@link RecommendService}; the {@link Recommender} is built once per index
- * generation and shared by concurrent requests.
+ * the reasons. A thin layer over {@link RecommendService}; the {@link Recommender} (model chosen by {@link Rankers})
+ * is built once per index generation and shared by concurrent requests.
  */
 @Path("/api/recommendations")
 @ApplicationScoped
@@ -72,20 +69,14 @@ public class RecommendationsResource {
             String site) {
     }
 
-    /** Key of the per-generation recommender in {@link LinkScoutIndex#cached}. */
-    record ApiRecommender(Recommender recommender) {
-    }
-
     @Inject
     IndexService index;
 
     @Inject
     RecommendService service;
 
-    @ConfigProperty(name = "linkscout.ranker.model")
-    Optional<String> modelPath;
-
-    private volatile RankerModel model;
+    @Inject
+    Rankers rankers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -113,8 +104,9 @@ public class RecommendationsResource {
                     schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public RecommendService.Response recommend(RecommendationRequest request) {
         RecommendService.Request r = validate(request);
-        Recommender rec = recommender(index.current());
-        return service.recommend(rec, r);
+        try (IndexService.Lease lease = index.acquire()) {
+            return service.recommend(rankers.shared(lease.index()), r);
+        }
     }
 
     /** Checks the request and fills in defaults; a {@link UserException} (400) names the offending field. */
@@ -168,32 +160,5 @@ public class RecommendationsResource {
             case "site" -> Recommender.Unit.SITE;
             default -> throw new UserException("unit must be one of page, site (got \"" + unit + "\")");
         };
-    }
-
-    /** One recommender per index generation (the index keeps it until it is closed). */
-    Recommender recommender(LinkScoutIndex idx) {
-        RankerModel m = model();
-        return idx.cached(ApiRecommender.class, i -> new ApiRecommender(new Recommender(i, m))).recommender();
-    }
-
-    /** The ranker model: {@code linkscout.ranker.model} when set, else the bundled one. Loaded once. */
-    RankerModel model() {
-        RankerModel m = model;
-        if (m == null) {
-            synchronized (this) {
-                if (model == null) {
-                    try {
-                        model = modelPath.filter(p -> !p.isBlank())
-                                .map(p -> RankerModel.load(java.nio.file.Path.of(p)))
-                                .orElseGet(RankerModel::bundled);
-                    } catch (UserException e) {
-                        throw new UserException("the configured ranker model (linkscout.ranker.model) cannot be"
-                                + " used: " + e.getMessage(), 503);
-                    }
-                }
-                m = model;
-            }
-        }
-        return m;
     }
 }

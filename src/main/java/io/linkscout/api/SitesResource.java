@@ -58,7 +58,7 @@ public class SitesResource {
                     schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public SiteResponse site(@PathParam("domain") String domain) {
         String reg = Domains.requireDomain("domain", domain);
-        SiteQuality q = SiteQuality.lookup(index.current(), reg).orElseThrow(() -> new UserException(
+        SiteQuality q = index.withIndex(idx -> SiteQuality.lookup(idx, reg)).orElseThrow(() -> new UserException(
                 "no site " + reg + " in the index: ingest pages or a catalog row for it first", 404));
         return new SiteResponse(q.domain(), q.authority(), q.graphAuthority(), q.pageRank(), q.trust(),
                 q.trustRank(), q.spamMass(), q.harmonic(), q.spamScore(), q.flags(), q.topicalAuthority(),
