@@ -148,7 +148,7 @@ class RecommendationsResourceTest {
         assertError(post(Map.of("title", "No content")), 400,
                 "content is required: send the text of your article in the \"content\" field");
         assertError(post(Map.of("content", "  \n ")), 400,
-                "content is blank: send the text of your article in the \"content\" field");
+                "content is required: send the text of your article in the \"content\" field");
         assertError(post(article("unit", "domain")), 400, "unit must be one of page, site (got \"domain\")");
         assertError(post(article("contentType", "pdf")), 400,
                 "contentType must be one of auto, plain, markdown, html (got \"pdf\")");
