@@ -52,7 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecommendationsResource {
 
     public static final int DEFAULT_TOP = 20;
-    public static final int MAX_TOP = TOP;
 
     /** What a missing or blank content says (after its field name). */
     static final String CONTENT_REQUIRED = "is required: send the text of your article in the \"content\" field";
