@@ -9,6 +9,9 @@ import io.linkscout.error.UserException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -26,7 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Every error leaves the API as JSON {@code {"status": N, "error": "...", "message": "..."}}: user errors with
- * their own status and message, malformed JSON and wrongly typed fields as 400 naming the field, HTTP errors with
+ * their own status and message, malformed JSON, wrongly typed fields and fields breaking a limit (Bean Validation)
+ * as 400 naming the field, HTTP errors with
  * their status, anything unexpected as 500 with a short message (the stack trace goes to the server log, never to
  * the client). Unknown paths
  * and wrong methods are 404/405 naming the request.
@@ -59,6 +63,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (ex instanceof UserException u) {
             status = u.status();
             message = u.getMessage();
+        } else if (ex instanceof ConstraintViolationException cv) {
+            status = 400;
+            message = describe(cv);
         } else if (ex instanceof WebApplicationException w && w.getCause() instanceof JacksonException j) {
             status = 400;
             message = describe(j);
@@ -127,6 +134,53 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return "malformed JSON request body: " + msg + where;
     }
 
+    /**
+     * Bean Validation failures of a request, one line per field, sorted: the field's path as the client wrote it
+     * ({@code excludeDomains[3]}, {@code prospects[0].domain}), the constraint's message (the limit and how to fix
+     * it) and the value sent ({@code top must be between 1 and 1000 (got 0)}).
+     */
+    static String describe(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream().map(ErrorMapper::describe).sorted()
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String describe(ConstraintViolation<?> v) {
+        return field(v.getPropertyPath()) + " " + v.getMessage() + got(v.getInvalidValue());
+    }
+
+    /** The request field of a violation: properties and list indexes, without the method and body parameter. */
+    private static String field(jakarta.validation.Path path) {
+        StringBuilder sb = new StringBuilder();
+        String parameter = "request";
+        for (jakarta.validation.Path.Node n : path) {
+            switch (n.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER, BEAN -> {
+                }
+                case PARAMETER -> parameter = n.getName();
+                default -> {
+                    if (n.isInIterable()) {
+                        sb.append('[').append(n.getIndex() != null ? n.getIndex() : n.getKey()).append(']');
+                    }
+                    if (n.getKind() == ElementKind.PROPERTY) {
+                        sb.append(sb.isEmpty() ? "" : ".").append(n.getName());
+                    }
+                }
+            }
+        }
+        return sb.isEmpty() ? parameter : sb.toString();
+    }
+
+    private static String got(Object value) {
+        if (value instanceof Collection<?> c) {
+            return " (got " + c.size() + " entries)";
+        }
+        if (value instanceof CharSequence s) {
+            return s.toString().isBlank() ? "" : s.length() > 60 ? " (got " + s.length() + " characters)"
+                    : " (got \"" + s + "\")";
+        }
+        return value == null ? "" : " (got " + value + ")";
+    }
+
     private static boolean isSimple(Class<?> t) {
         return t.isPrimitive() || Number.class.isAssignableFrom(t) || t == String.class || t == Boolean.class;
     }
@@ -165,6 +219,20 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public static class MismatchedInput implements ExceptionMapper<MismatchedInputException> {
         @Override
         public Response toResponse(MismatchedInputException ex) {
+            return json(400, describe(ex));
+        }
+    }
+
+    /**
+     * Bean Validation failures (the constraints on the request records, {@link #describe(ConstraintViolationException)}):
+     * the Hibernate Validator extension has a built-in mapper for {@code ValidationException} (with a body of its
+     * own), so this case needs a mapper of the more specific type; it answers like {@link #toResponse}.
+     */
+    @Provider
+    @Priority(1)
+    public static class ConstraintViolations implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException ex) {
             return json(400, describe(ex));
         }
     }

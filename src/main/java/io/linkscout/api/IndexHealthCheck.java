@@ -1,7 +1,6 @@
 package io.linkscout.api;
 
 import io.linkscout.index.IndexFields;
-import io.linkscout.index.LinkScoutIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -31,9 +30,9 @@ public class IndexHealthCheck implements HealthCheck {
                             + " then")
                     .build();
         }
-        try {
-            LinkScoutIndex idx = index.current();
-            return b.up().withData("exists", true).withData("pages", idx.count(IndexFields.TYPE_PAGE)).build();
+        try (IndexService.Lease lease = index.acquire()) {
+            return b.up().withData("exists", true).withData("pages", lease.index().count(IndexFields.TYPE_PAGE))
+                    .build();
         } catch (Exception e) {
             return b.down().withData("exists", true)
                     .withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();

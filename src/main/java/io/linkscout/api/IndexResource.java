@@ -31,6 +31,8 @@ public class IndexResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public IndexStats stats() throws IOException {
-        return index.current().stats();
+        try (IndexService.Lease lease = index.acquire()) {
+            return lease.index().stats();
+        }
     }
 }

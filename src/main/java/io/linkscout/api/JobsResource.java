@@ -1,5 +1,19 @@
 package io.linkscout.api;
 
+import static io.linkscout.api.RequestLimits.AT_MOST_CHARS;
+import static io.linkscout.api.RequestLimits.AT_MOST_ENTRIES;
+import static io.linkscout.api.RequestLimits.BETWEEN_0_AND_100;
+import static io.linkscout.api.RequestLimits.BETWEEN_1_AND_TOP;
+import static io.linkscout.api.RequestLimits.BRAND_CHARS;
+import static io.linkscout.api.RequestLimits.COMPETITORS;
+import static io.linkscout.api.RequestLimits.CONTENT_CHARS;
+import static io.linkscout.api.RequestLimits.EXCLUDE_DOMAINS;
+import static io.linkscout.api.RequestLimits.KEYWORDS;
+import static io.linkscout.api.RequestLimits.KEYWORD_CHARS;
+import static io.linkscout.api.RequestLimits.TITLE_CHARS;
+import static io.linkscout.api.RequestLimits.TOP;
+import static io.linkscout.api.RequestLimits.URL_CHARS;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linkscout.error.UserException;
@@ -14,6 +28,13 @@ import io.linkscout.jobs.send.CampaignSend;
 import io.linkscout.outreach.IntakeResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -48,58 +69,83 @@ public class JobsResource {
 
     @Schema(name = "GuestPostsRequest", description = "Your content and filters for guest-post targets")
     public record GuestPostsRequest(
-            @Schema(required = true, description = "The content: plain text, Markdown or HTML") String content,
-            @Schema(description = "Title of the content") String title,
+            @Schema(description = "The content: plain text, Markdown or HTML")
+            @NotBlank(message = RecommendationsResource.CONTENT_REQUIRED)
+            @Size(max = CONTENT_CHARS, message = AT_MOST_CHARS) String content,
+            @Schema(description = "Title of the content") @Size(max = TITLE_CHARS, message = AT_MOST_CHARS)
+            String title,
             @Schema(enumeration = {"auto", "plain", "markdown", "html"}, defaultValue = "auto") String contentType,
-            @Schema(minimum = "1", maximum = "1000", defaultValue = "20") Integer top,
-            @Schema(minimum = "0", maximum = "100", defaultValue = "0") Double minAuthority,
-            @Schema(description = "Drop sites whose spam score (0-100) is above this", minimum = "0",
-                    maximum = "100", defaultValue = "100") Double maxSpam,
-            @Schema(type = SchemaType.ARRAY) List<String> excludeDomains,
+            @Schema(defaultValue = "20") @Min(value = 1, message = BETWEEN_1_AND_TOP)
+            @Max(value = TOP, message = BETWEEN_1_AND_TOP) Integer top,
+            @Schema(defaultValue = "0") @DecimalMin(value = "0", message = BETWEEN_0_AND_100)
+            @DecimalMax(value = "100", message = BETWEEN_0_AND_100) Double minAuthority,
+            @Schema(description = "Drop sites whose spam score (0-100) is above this", defaultValue = "100")
+            @DecimalMin(value = "0", message = BETWEEN_0_AND_100)
+            @DecimalMax(value = "100", message = BETWEEN_0_AND_100) Double maxSpam,
+            @Schema(type = SchemaType.ARRAY) @Size(max = EXCLUDE_DOMAINS, message = AT_MOST_ENTRIES)
+            List<@Size(max = URL_CHARS, message = AT_MOST_CHARS) String> excludeDomains,
             @Schema(defaultValue = "false") Boolean allowNonEnglish,
             @Schema(description = "Also add the results to this campaign's shortlist (source = the job's name; the"
                     + " campaign's rules apply); the answer then has a campaign field") Long campaignId,
-            @Schema(description = "With campaignId: send only the first N results (default: all returned)",
-                    minimum = "1", maximum = "1000") Integer sendTop) {
+            @Schema(description = "With campaignId: send only the first N results (default: all returned)")
+            @Min(value = 1, message = BETWEEN_1_AND_TOP) @Max(value = TOP, message = BETWEEN_1_AND_TOP)
+            Integer sendTop) {
     }
 
     @Schema(name = "TopicsThatEarnRequest", description = "Your niche (content or keywords), optionally your domain")
     public record TopicsThatEarnRequest(
-            @Schema(description = "Your content (its top terms define the niche); or give keywords") String content,
-            @Schema(description = "Seed keywords (instead of content)", type = SchemaType.ARRAY) List<String> keywords,
-            @Schema(description = "Your domain: only topics your site has no page about (content gap)") String domain,
-            @Schema(minimum = "1", maximum = "1000", defaultValue = "20") Integer top,
+            @Schema(description = "Your content (its top terms define the niche); or give keywords")
+            @Size(max = CONTENT_CHARS, message = AT_MOST_CHARS) String content,
+            @Schema(description = "Seed keywords (instead of content)", type = SchemaType.ARRAY)
+            @Size(max = KEYWORDS, message = AT_MOST_ENTRIES)
+            List<@Size(max = KEYWORD_CHARS, message = AT_MOST_CHARS) String> keywords,
+            @Schema(description = "Your domain: only topics your site has no page about (content gap)")
+            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String domain,
+            @Schema(defaultValue = "20") @Min(value = 1, message = BETWEEN_1_AND_TOP)
+            @Max(value = TOP, message = BETWEEN_1_AND_TOP) Integer top,
             @Schema(description = "Also add the results to this campaign's shortlist (source = the job's name; the"
                     + " campaign's rules apply); the answer then has a campaign field") Long campaignId,
             @Schema(description = "With campaignId: send only the first N prospects (one per linking site, idea by"
-                    + " idea; default: all returned)", minimum = "1", maximum = "1000") Integer sendTop) {
+                    + " idea; default: all returned)") @Min(value = 1, message = BETWEEN_1_AND_TOP)
+            @Max(value = TOP, message = BETWEEN_1_AND_TOP) Integer sendTop) {
     }
 
     @Schema(name = "LinkIntersectRequest", description = "Competitors, your domain and the overlap k")
     public record LinkIntersectRequest(
-            @Schema(required = true, type = SchemaType.ARRAY) List<String> competitors,
-            @Schema(required = true, description = "Your domain") String domain,
+            @Schema(required = true, type = SchemaType.ARRAY) @Size(max = COMPETITORS, message = AT_MOST_ENTRIES)
+            List<@Size(max = URL_CHARS, message = AT_MOST_CHARS) String> competitors,
+            @Schema(required = true, description = "Your domain") @Size(max = URL_CHARS, message = AT_MOST_CHARS)
+            String domain,
             @Schema(description = "Minimum competitors linked (default 2, or 1 with one competitor)") Integer minOverlap,
-            @Schema(description = "Optional content: adds topic fit to the ranking") String content,
-            @Schema(minimum = "1", maximum = "1000", defaultValue = "50") Integer top,
-            @Schema(minimum = "0", maximum = "100", defaultValue = "100") Double maxSpam,
+            @Schema(description = "Optional content: adds topic fit to the ranking")
+            @Size(max = CONTENT_CHARS, message = AT_MOST_CHARS) String content,
+            @Schema(defaultValue = "50") @Min(value = 1, message = BETWEEN_1_AND_TOP)
+            @Max(value = TOP, message = BETWEEN_1_AND_TOP) Integer top,
+            @Schema(defaultValue = "100") @DecimalMin(value = "0", message = BETWEEN_0_AND_100)
+            @DecimalMax(value = "100", message = BETWEEN_0_AND_100) Double maxSpam,
             @Schema(description = "Also add the results to this campaign's shortlist (source = the job's name; the"
                     + " campaign's rules apply); the answer then has a campaign field") Long campaignId,
-            @Schema(description = "With campaignId: send only the first N results (default: all returned)",
-                    minimum = "1", maximum = "1000") Integer sendTop) {
+            @Schema(description = "With campaignId: send only the first N results (default: all returned)")
+            @Min(value = 1, message = BETWEEN_1_AND_TOP) @Max(value = TOP, message = BETWEEN_1_AND_TOP)
+            Integer sendTop) {
     }
 
     @Schema(name = "MentionsRequest", description = "Your brand, domain and optionally a content title")
     public record MentionsRequest(
-            @Schema(description = "Brand name") String brand,
-            @Schema(required = true, description = "Your domain") String domain,
-            @Schema(description = "A content title to look for") String title,
-            @Schema(minimum = "1", maximum = "1000", defaultValue = "50") Integer top,
-            @Schema(minimum = "0", maximum = "100", defaultValue = "100") Double maxSpam,
+            @Schema(description = "Brand name") @Size(max = BRAND_CHARS, message = AT_MOST_CHARS) String brand,
+            @Schema(required = true, description = "Your domain") @Size(max = URL_CHARS, message = AT_MOST_CHARS)
+            String domain,
+            @Schema(description = "A content title to look for") @Size(max = TITLE_CHARS, message = AT_MOST_CHARS)
+            String title,
+            @Schema(defaultValue = "50") @Min(value = 1, message = BETWEEN_1_AND_TOP)
+            @Max(value = TOP, message = BETWEEN_1_AND_TOP) Integer top,
+            @Schema(defaultValue = "100") @DecimalMin(value = "0", message = BETWEEN_0_AND_100)
+            @DecimalMax(value = "100", message = BETWEEN_0_AND_100) Double maxSpam,
             @Schema(description = "Also add the results to this campaign's shortlist (source = the job's name; the"
                     + " campaign's rules apply); the answer then has a campaign field") Long campaignId,
-            @Schema(description = "With campaignId: send only the first N results (default: all returned)",
-                    minimum = "1", maximum = "1000") Integer sendTop) {
+            @Schema(description = "With campaignId: send only the first N results (default: all returned)")
+            @Min(value = 1, message = BETWEEN_1_AND_TOP) @Max(value = TOP, message = BETWEEN_1_AND_TOP)
+            Integer sendTop) {
     }
 
     /** Documents (in OpenAPI) the {@code campaign} field that {@link #runAndSend} adds to a job's answer. */
@@ -125,15 +171,17 @@ public class JobsResource {
     private <R> Object runAndSend(Long campaignId, Integer sendTop, String job, String changedBy,
             Function<LinkScoutIndex, R> run, Function<R, List<ProspectCandidate>> prospects) {
         sender.check(campaignId, sendTop, "campaignId", "sendTop");
-        LinkScoutIndex idx = index.current();
-        R response = run.apply(idx);
-        if (campaignId == null) {
-            return response;
+        try (IndexService.Lease lease = index.acquire()) {
+            LinkScoutIndex idx = lease.index();
+            R response = run.apply(idx);
+            if (campaignId == null) {
+                return response;
+            }
+            IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx, changedBy);
+            ObjectNode n = json.valueToTree(response);
+            n.set("campaign", json.valueToTree(sent));
+            return n;
         }
-        IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx, changedBy);
-        ObjectNode n = json.valueToTree(response);
-        n.set("campaign", json.valueToTree(sent));
-        return n;
     }
 
     @POST
@@ -148,9 +196,9 @@ public class JobsResource {
             content = @Content(schema = @Schema(allOf = {GuestPostFinder.Response.class, SentToCampaign.class})))
     @APIResponse(responseCode = "400", description = "Missing content or a field out of range (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Object guestPosts(GuestPostsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
-        if (q == null || q.content() == null || q.content().isBlank()) {
-            throw new UserException("content is required: send the text of your article in the \"content\" field");
+    public Object guestPosts(@Valid GuestPostsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
+        if (q == null) {
+            throw new UserException("request body is missing: send a JSON object such as {\"content\": \"...\"}");
         }
         GuestPostFinder.Options o = GuestPostFinder.validate(q.top(), q.minAuthority(), q.maxSpam(),
                 q.excludeDomains());
@@ -174,7 +222,7 @@ public class JobsResource {
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "422", description = "Neither or both of content and keywords",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Object topicsThatEarn(TopicsThatEarnRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
+    public Object topicsThatEarn(@Valid TopicsThatEarnRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
         if (q == null) {
             throw new UserException("request body is missing: send {\"keywords\": [\"...\"]} or {\"content\": \"...\"}");
         }
@@ -205,7 +253,7 @@ public class JobsResource {
             content = @Content(schema = @Schema(allOf = {LinkIntersect.Response.class, SentToCampaign.class})))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Object linkIntersect(LinkIntersectRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
+    public Object linkIntersect(@Valid LinkIntersectRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
         if (q == null) {
             throw new UserException("request body is missing: send {\"competitors\": [...], \"domain\": \"...\"}");
         }
@@ -228,7 +276,7 @@ public class JobsResource {
             content = @Content(schema = @Schema(allOf = {Mentions.Response.class, SentToCampaign.class})))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Object mentions(MentionsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
+    public Object mentions(@Valid MentionsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
         if (q == null) {
             throw new UserException("request body is missing: send {\"brand\": \"...\", \"domain\": \"...\"}");
         }

@@ -1,5 +1,25 @@
 package io.linkscout.api;
 
+import static io.linkscout.api.RequestLimits.AT_MOST_CHARS;
+import static io.linkscout.api.RequestLimits.AT_MOST_ENTRIES;
+import static io.linkscout.api.RequestLimits.BETWEEN_1_AND_TOP;
+import static io.linkscout.api.RequestLimits.CHANGED_BY_CHARS;
+import static io.linkscout.api.RequestLimits.CONTENT_CHARS;
+import static io.linkscout.api.RequestLimits.CONTENT_TITLE_CHARS;
+import static io.linkscout.api.RequestLimits.EMAILS;
+import static io.linkscout.api.RequestLimits.EMAIL_CHARS;
+import static io.linkscout.api.RequestLimits.ENUM_CHARS;
+import static io.linkscout.api.RequestLimits.EXCLUSIONS_CSV_CHARS;
+import static io.linkscout.api.RequestLimits.NAME_CHARS;
+import static io.linkscout.api.RequestLimits.NOTES_CHARS;
+import static io.linkscout.api.RequestLimits.PAGE_SIZE;
+import static io.linkscout.api.RequestLimits.PROSPECTS_PER_POST;
+import static io.linkscout.api.RequestLimits.REASONS_CHARS;
+import static io.linkscout.api.RequestLimits.SOURCE_CHARS;
+import static io.linkscout.api.RequestLimits.TITLE_CHARS;
+import static io.linkscout.api.RequestLimits.TOP;
+import static io.linkscout.api.RequestLimits.URL_CHARS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linkscout.error.UserException;
 import io.linkscout.outreach.Candidate;
@@ -11,9 +31,13 @@ import io.linkscout.outreach.ProspectService;
 import io.linkscout.outreach.ShortlistService;
 import io.linkscout.outreach.SiteContacts;
 import io.linkscout.outreach.Views;
-import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.rank.Rankers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -55,6 +79,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
 public class OutreachResource {
 
+    static final String CSV_TOO_LONG = "must be at most {max} characters: split the file into smaller imports";
+    static final String PAGE_SIZE_RANGE = "must be between 1 and " + PAGE_SIZE;
+
     /** Header naming who made a change (else the body field changedBy, else "api"). */
     public static final String CHANGED_BY = "X-Changed-By";
 
@@ -74,60 +101,79 @@ public class OutreachResource {
     IndexService index;
 
     @Inject
-    RecommendationsResource recommendations;
+    Rankers rankers;
 
     @Schema(name = "CampaignRequest")
     public record CampaignRequest(
-            @Schema(description = "Campaign name (required on create)") String name,
-            @Schema(description = "Title of the promoted content") String contentTitle,
-            @Schema(description = "The promoted content: plain text, Markdown or HTML") String contentText,
+            @Schema(description = "Campaign name (required on create)")
+            @Size(max = NAME_CHARS, message = AT_MOST_CHARS) String name,
+            @Schema(description = "Title of the promoted content")
+            @Size(max = CONTENT_TITLE_CHARS, message = AT_MOST_CHARS) String contentTitle,
+            @Schema(description = "The promoted content: plain text, Markdown or HTML")
+            @Size(max = CONTENT_CHARS, message = AT_MOST_CHARS) String contentText,
             @Schema(description = "URL of the promoted content (its text is read from the index when contentText"
-                    + " is not given)") String contentUrl,
-            @Schema(description = "Your own site (registrable domain; never suggested)") String targetDomain,
+                    + " is not given)") @Size(max = URL_CHARS, message = AT_MOST_CHARS) String contentUrl,
+            @Schema(description = "Your own site (registrable domain; never suggested)")
+            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String targetDomain,
             @Schema(description = "Updates: the version you read (or If-Match)") Long version) {
     }
 
     @Schema(name = "ShortlistRequest")
     public record ShortlistRequest(
-            @Schema(description = "Size limit (default linkscout.outreach.shortlist-size)", minimum = "1",
-                    maximum = "1000") Integer size,
-            String changedBy) {
+            @Schema(description = "Size limit (default linkscout.outreach.shortlist-size)")
+            @Min(value = 1, message = BETWEEN_1_AND_TOP) @Max(value = TOP, message = BETWEEN_1_AND_TOP) Integer size,
+            @Size(max = CHANGED_BY_CHARS, message = AT_MOST_CHARS) String changedBy) {
     }
 
     @Schema(name = "ProspectInput", description = "A prospect from any source: domain or URL required")
     public record ProspectInput(
-            @Schema(description = "Registrable domain, host or URL") String domain,
-            @Schema(description = "Evidence page") String url, String title, Double score, Double authority,
-            @Schema(description = "Top reasons as one line") String reasons,
+            @Schema(description = "Registrable domain, host or URL") @Size(max = URL_CHARS, message = AT_MOST_CHARS)
+            String domain,
+            @Schema(description = "Evidence page") @Size(max = URL_CHARS, message = AT_MOST_CHARS) String url,
+            @Size(max = TITLE_CHARS, message = AT_MOST_CHARS) String title, Double score, Double authority,
+            @Schema(description = "Top reasons as one line") @Size(max = REASONS_CHARS, message = AT_MOST_CHARS)
+            String reasons,
             @Schema(description = "Any JSON explanation to keep with the prospect") JsonNode explanation,
-            List<String> emails, String contactUrl) {
+            @Size(max = EMAILS, message = AT_MOST_ENTRIES)
+            List<@Size(max = EMAIL_CHARS, message = AT_MOST_CHARS) String> emails,
+            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String contactUrl) {
     }
 
     @Schema(name = "AddProspectsRequest")
-    public record AddProspectsRequest(List<ProspectInput> prospects,
-            @Schema(description = "Size limit (default linkscout.outreach.shortlist-size)") Integer limit,
-            @Schema(description = "Where these come from (default manual)") String source, String changedBy) {
+    public record AddProspectsRequest(
+            @Size(max = PROSPECTS_PER_POST, message = AT_MOST_ENTRIES) List<@Valid ProspectInput> prospects,
+            @Schema(description = "Size limit (default linkscout.outreach.shortlist-size)")
+            @Min(value = 1, message = BETWEEN_1_AND_TOP) @Max(value = TOP, message = BETWEEN_1_AND_TOP) Integer limit,
+            @Schema(description = "Where these come from (default manual)")
+            @Size(max = SOURCE_CHARS, message = AT_MOST_CHARS) String source,
+            @Size(max = CHANGED_BY_CHARS, message = AT_MOST_CHARS) String changedBy) {
     }
 
     @Schema(name = "StatusRequest")
     public record StatusRequest(
             @Schema(required = true, enumeration = {"NEW", "QUALIFIED", "CONTACTED", "REPLIED", "WON", "LOST",
-                    "REJECTED"}) String status,
-            @Schema(description = "The version you read (or send If-Match)") Long version, String changedBy,
-            @Schema(description = "With WON: the page that now links to you") String wonUrl) {
+                    "REJECTED"}) @Size(max = ENUM_CHARS, message = AT_MOST_CHARS) String status,
+            @Schema(description = "The version you read (or send If-Match)") Long version,
+            @Size(max = CHANGED_BY_CHARS, message = AT_MOST_CHARS) String changedBy,
+            @Schema(description = "With WON: the page that now links to you")
+            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String wonUrl) {
     }
 
     @Schema(name = "ProspectUpdate")
     public record ProspectUpdate(
-            @Schema(description = "Notes (\"\" clears)") String notes,
-            @Schema(description = "The won link (\"\" clears)") String wonUrl,
+            @Schema(description = "Notes (\"\" clears)") @Size(max = NOTES_CHARS, message = AT_MOST_CHARS)
+            String notes,
+            @Schema(description = "The won link (\"\" clears)") @Size(max = URL_CHARS, message = AT_MOST_CHARS)
+            String wonUrl,
             @Schema(description = "The version you read (or send If-Match)") Long version) {
     }
 
     @Schema(name = "ExclusionRequest")
-    public record ExclusionRequest(@Schema(required = true) String domain,
-            @Schema(enumeration = {"ALREADY_LINKING", "COMPETITOR", "BLOCKLIST", "OTHER"}) String reason,
-            String note) {
+    public record ExclusionRequest(
+            @Schema(required = true) @Size(max = URL_CHARS, message = AT_MOST_CHARS) String domain,
+            @Schema(enumeration = {"ALREADY_LINKING", "COMPETITOR", "BLOCKLIST", "OTHER"})
+            @Size(max = ENUM_CHARS, message = AT_MOST_CHARS) String reason,
+            @Size(max = NOTES_CHARS, message = AT_MOST_CHARS) String note) {
     }
 
     // ---- campaigns ----
@@ -138,7 +184,7 @@ public class OutreachResource {
     @Operation(summary = "Create a campaign")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = Views.CampaignView.class)))
-    public Response createCampaign(CampaignRequest r) {
+    public Response createCampaign(@Valid CampaignRequest r) {
         db.require();
         Views.CampaignView v = campaigns.create(input(r));
         return Response.status(201).entity(v).header("Location", "/api/campaigns/" + v.id()).build();
@@ -166,7 +212,7 @@ public class OutreachResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a campaign (fields not sent are unchanged; needs the version)")
     @APIResponse(responseCode = "409", description = "Stale version")
-    public Views.CampaignView updateCampaign(@PathParam("id") long id, CampaignRequest r,
+    public Views.CampaignView updateCampaign(@PathParam("id") long id, @Valid CampaignRequest r,
             @HeaderParam("If-Match") String ifMatch) {
         db.require();
         return campaigns.update(id, input(r), version(r == null ? null : r.version(), ifMatch));
@@ -192,13 +238,14 @@ public class OutreachResource {
     @APIResponse(responseCode = "200", description = "What was added and what was skipped, with reasons",
             content = @Content(schema = @Schema(implementation = ShortlistService.Result.class)))
     @APIResponse(responseCode = "404", description = "No such campaign, or no index built yet")
-    public ShortlistService.Result shortlist(@PathParam("id") long id, ShortlistRequest r,
+    public ShortlistService.Result shortlist(@PathParam("id") long id, @Valid ShortlistRequest r,
             @HeaderParam(CHANGED_BY) String by) {
         db.require();
         campaigns.get(id);
-        LinkScoutIndex idx = index.current();
-        return shortlist.shortlist(id, recommendations.recommender(idx), r == null ? null : r.size(),
-                by(r == null ? null : r.changedBy(), by));
+        try (IndexService.Lease lease = index.acquire()) {
+            return shortlist.shortlist(id, rankers.shared(lease.index()), r == null ? null : r.size(),
+                    by(r == null ? null : r.changedBy(), by));
+        }
     }
 
     // ---- prospects ----
@@ -215,8 +262,9 @@ public class OutreachResource {
             String source,
             @Parameter(description = "score, domain, status, authority, created, updated, id; - for descending")
             @QueryParam("sort") @DefaultValue("-score") String sort,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+            @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = PAGE_SIZE_RANGE)
+            @Max(value = PAGE_SIZE, message = PAGE_SIZE_RANGE) int size) {
         db.require();
         return prospects.list(id, status, q, minScore, source, sort, page, size);
     }
@@ -229,7 +277,7 @@ public class OutreachResource {
                     + " its reason (INVALID, OWN_SITE, EXCLUDED, ALREADY_IN_CAMPAIGN, DUPLICATE, CONTACTED_RECENTLY,"
                     + " LIMIT_REACHED). Contacts are read from the index when not given.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IntakeResult.class)))
-    public IntakeResult addProspects(@PathParam("id") long id, AddProspectsRequest r,
+    public IntakeResult addProspects(@PathParam("id") long id, @Valid AddProspectsRequest r,
             @HeaderParam(CHANGED_BY) String by) {
         db.require();
         if (r == null || r.prospects() == null || r.prospects().isEmpty()) {
@@ -246,8 +294,12 @@ public class OutreachResource {
                     p.explanation() == null || p.explanation().isNull() ? null : p.explanation().toString(),
                     p.emails() == null ? List.of() : p.emails(), p.contactUrl()));
         }
-        LinkScoutIndex idx = index.layout().exists() ? index.current() : null;
-        return prospects.add(id, cs, r.limit(), r.source(), by(r.changedBy(), by), SiteContacts.in(idx));
+        if (!index.layout().exists()) {
+            return prospects.add(id, cs, r.limit(), r.source(), by(r.changedBy(), by), SiteContacts.in(null));
+        }
+        try (IndexService.Lease lease = index.acquire()) {
+            return prospects.add(id, cs, r.limit(), r.source(), by(r.changedBy(), by), SiteContacts.in(lease.index()));
+        }
     }
 
     @GET
@@ -282,7 +334,7 @@ public class OutreachResource {
     @APIResponse(responseCode = "409", description = "Stale version, or a transition that is not allowed (the"
             + " message names the allowed next statuses)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Views.ProspectView changeStatus(@PathParam("id") long id, StatusRequest r,
+    public Views.ProspectView changeStatus(@PathParam("id") long id, @Valid StatusRequest r,
             @HeaderParam("If-Match") String ifMatch, @HeaderParam(CHANGED_BY) String by) {
         db.require();
         if (r == null) {
@@ -297,7 +349,7 @@ public class OutreachResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set notes and/or the won link (needs the version)")
     @APIResponse(responseCode = "409", description = "Stale version")
-    public Views.ProspectView updateProspect(@PathParam("id") long id, ProspectUpdate r,
+    public Views.ProspectView updateProspect(@PathParam("id") long id, @Valid ProspectUpdate r,
             @HeaderParam("If-Match") String ifMatch) {
         db.require();
         if (r == null) {
@@ -337,7 +389,7 @@ public class OutreachResource {
     @Path("/exclusions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a global exclusion (or change its reason)")
-    public Views.ExclusionView addGlobalExclusion(ExclusionRequest r) {
+    public Views.ExclusionView addGlobalExclusion(@Valid ExclusionRequest r) {
         db.require();
         return campaigns.exclude(null, domainOf(r), r.reason(), r.note());
     }
@@ -357,7 +409,8 @@ public class OutreachResource {
     @Operation(summary = "Import global exclusions from CSV",
             description = "Header domain[,reason][,note] (or url/site/host), or no header and the domain in the first"
                     + " column. A bad row rejects the whole file (422, every problem with its line).")
-    public CampaignService.ImportResult importGlobalExclusions(String csv,
+    public CampaignService.ImportResult importGlobalExclusions(
+            @Size(max = EXCLUSIONS_CSV_CHARS, message = CSV_TOO_LONG) String csv,
             @QueryParam("reason") @DefaultValue("OTHER") String reason) {
         db.require();
         return campaigns.importCsv(null, new StringReader(csv == null ? "" : csv), "request body", reason);
@@ -375,7 +428,7 @@ public class OutreachResource {
     @Path("/campaigns/{id}/exclusions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a campaign exclusion (or change its reason)")
-    public Views.ExclusionView addCampaignExclusion(@PathParam("id") long id, ExclusionRequest r) {
+    public Views.ExclusionView addCampaignExclusion(@PathParam("id") long id, @Valid ExclusionRequest r) {
         db.require();
         return campaigns.exclude(id, domainOf(r), r.reason(), r.note());
     }
@@ -393,7 +446,8 @@ public class OutreachResource {
     @Path("/campaigns/{id}/exclusions.csv")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import campaign exclusions from CSV (same format as /api/exclusions.csv)")
-    public CampaignService.ImportResult importCampaignExclusions(@PathParam("id") long id, String csv,
+    public CampaignService.ImportResult importCampaignExclusions(@PathParam("id") long id,
+            @Size(max = EXCLUSIONS_CSV_CHARS, message = CSV_TOO_LONG) String csv,
             @QueryParam("reason") @DefaultValue("OTHER") String reason) {
         db.require();
         return campaigns.importCsv(id, new StringReader(csv == null ? "" : csv), "request body", reason);

@@ -1,14 +1,30 @@
 package io.linkscout.api;
 
+import static io.linkscout.api.RequestLimits.AT_MOST_CHARS;
+import static io.linkscout.api.RequestLimits.AT_MOST_ENTRIES;
+import static io.linkscout.api.RequestLimits.BETWEEN_0_AND_100;
+import static io.linkscout.api.RequestLimits.BETWEEN_1_AND_TOP;
+import static io.linkscout.api.RequestLimits.CONTENT_CHARS;
+import static io.linkscout.api.RequestLimits.EXCLUDE_DOMAINS;
+import static io.linkscout.api.RequestLimits.TITLE_CHARS;
+import static io.linkscout.api.RequestLimits.TOP;
+import static io.linkscout.api.RequestLimits.URL_CHARS;
+
 import io.linkscout.error.UserException;
-import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.nlp.ContentType;
-import io.linkscout.rank.RankerModel;
+import io.linkscout.rank.Rankers;
 import io.linkscout.rank.RecommendService;
 import io.linkscout.rank.Recommender;
 import io.linkscout.url.Domains;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,9 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,8 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/recommendations}: the indexed pages (or sites) most likely to link to the posted content, with
- * the reasons. A thin layer over {@link RecommendService}; the {@link Recommender} is built once per index
- * generation and shared by concurrent requests.
+ * the reasons. A thin layer over {@link RecommendService}; the {@link Recommender} (model chosen by {@link Rankers})
+ * is built once per index generation and shared by concurrent requests.
  */
 @Path("/api/recommendations")
 @ApplicationScoped
@@ -38,42 +52,42 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecommendationsResource {
 
     public static final int DEFAULT_TOP = 20;
-    public static final int MAX_TOP = 1000;
+
+    /** What a missing or blank content says (after its field name). */
+    static final String CONTENT_REQUIRED = "is required: send the text of your article in the \"content\" field";
 
     /** The JSON body of {@code POST /api/recommendations}. */
     @Schema(name = "RecommendationRequest", description = "Your content and how to rank candidates for it")
     public record RecommendationRequest(
             @Schema(description = "Title of the content; default: the HTML <title>, the first Markdown heading, or"
                     + " the first line")
-            String title,
-            @Schema(required = true, description = "The content: plain text, Markdown or HTML")
-            String content,
+            @Size(max = TITLE_CHARS, message = AT_MOST_CHARS) String title,
+            @Schema(description = "The content: plain text, Markdown or HTML")
+            @NotBlank(message = CONTENT_REQUIRED) @Size(max = CONTENT_CHARS, message = AT_MOST_CHARS) String content,
             @Schema(description = "Format of content", enumeration = {"auto", "plain", "markdown", "html"},
                     defaultValue = "auto")
             String contentType,
             @Schema(description = "Rank pages, or sites (registrable domains; the best page is the evidence)",
                     enumeration = {"page", "site"}, defaultValue = "page")
             String unit,
-            @Schema(description = "How many results", minimum = "1", maximum = "1000", defaultValue = "20")
-            Integer top,
-            @Schema(description = "Drop results whose authority (0-100) is below this", minimum = "0",
-                    maximum = "100", defaultValue = "0")
-            Double minAuthority,
+            @Schema(description = "How many results", defaultValue = "20")
+            @Min(value = 1, message = BETWEEN_1_AND_TOP) @Max(value = TOP, message = BETWEEN_1_AND_TOP) Integer top,
+            @Schema(description = "Drop results whose authority (0-100) is below this", defaultValue = "0")
+            @DecimalMin(value = "0", message = BETWEEN_0_AND_100) @DecimalMax(value = "100",
+                    message = BETWEEN_0_AND_100) Double minAuthority,
             @Schema(description = "Drop results whose spam score (0-100; the page's, or the site's for unit=site) "
-                    + "is above this", minimum = "0", maximum = "100", defaultValue = "100")
-            Double maxSpam,
+                    + "is above this", defaultValue = "100")
+            @DecimalMin(value = "0", message = BETWEEN_0_AND_100) @DecimalMax(value = "100",
+                    message = BETWEEN_0_AND_100) Double maxSpam,
             @Schema(description = "Never return these registrable domains (e.g. your own site, competitors);"
                     + " hosts and URLs are reduced to their registrable domain", type = SchemaType.ARRAY)
-            List<String> excludeDomains,
+            @Size(max = EXCLUDE_DOMAINS, message = AT_MOST_ENTRIES)
+            List<@Size(max = URL_CHARS, message = AT_MOST_CHARS) String> excludeDomains,
             @Schema(description = "Analyse content that does not look like English", defaultValue = "false")
             Boolean allowNonEnglish,
             @Schema(description = "The site your content is published on (host, URL or domain): its own pages are "
-                    + "never returned, and sites that already link to it rank higher", maxLength = 253)
-            String site) {
-    }
-
-    /** Key of the per-generation recommender in {@link LinkScoutIndex#cached}. */
-    record ApiRecommender(Recommender recommender) {
+                    + "never returned, and sites that already link to it rank higher")
+            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String site) {
     }
 
     @Inject
@@ -82,10 +96,8 @@ public class RecommendationsResource {
     @Inject
     RecommendService service;
 
-    @ConfigProperty(name = "linkscout.ranker.model")
-    Optional<String> modelPath;
-
-    private volatile RankerModel model;
+    @Inject
+    Rankers rankers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -111,22 +123,20 @@ public class RecommendationsResource {
     @APIResponse(responseCode = "422", description = "Content does not look like English (see allowNonEnglish)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public RecommendService.Response recommend(RecommendationRequest request) {
+    public RecommendService.Response recommend(@Valid RecommendationRequest request) {
         RecommendService.Request r = validate(request);
-        Recommender rec = recommender(index.current());
-        return service.recommend(rec, r);
+        try (IndexService.Lease lease = index.acquire()) {
+            return service.recommend(rankers.shared(lease.index()), r);
+        }
     }
 
-    /** Checks the request and fills in defaults; a {@link UserException} (400) names the offending field. */
+    /**
+     * Fills in defaults and checks what the constraints cannot (types, units, domains); a {@link UserException}
+     * (400) names the offending field.
+     */
     static RecommendService.Request validate(RecommendationRequest q) {
         if (q == null) {
             throw new UserException("request body is missing: send a JSON object such as {\"content\": \"...\"}");
-        }
-        if (q.content() == null) {
-            throw new UserException("content is required: send the text of your article in the \"content\" field");
-        }
-        if (q.content().isBlank()) {
-            throw new UserException("content is blank: send the text of your article in the \"content\" field");
         }
         String type = q.contentType() == null || q.contentType().isBlank() ? "auto" : q.contentType().strip();
         try {
@@ -136,35 +146,17 @@ public class RecommendationsResource {
                     + q.contentType() + "\")");
         }
         Recommender.Unit unit = parseUnit(q.unit());
+        // content, top, minAuthority, maxSpam, excludeDomains and site sizes: the constraints on the record
         int top = q.top() == null ? DEFAULT_TOP : q.top();
-        if (top < 1 || top > MAX_TOP) {
-            throw new UserException("top must be between 1 and " + MAX_TOP + " (got " + top + ")");
-        }
         double minAuthority = q.minAuthority() == null ? 0 : q.minAuthority();
-        if (!(minAuthority >= 0 && minAuthority <= 100)) {
-            throw new UserException("minAuthority must be between 0 and 100 (got " + q.minAuthority() + ")");
-        }
         double maxSpam = q.maxSpam() == null ? 100 : q.maxSpam();
-        if (!(maxSpam >= 0 && maxSpam <= 100)) {
-            throw new UserException("maxSpam must be between 0 and 100 (got " + q.maxSpam() + ")");
-        }
         Set<String> exclude = new LinkedHashSet<>();
         if (q.excludeDomains() != null) {
-            for (String d : q.excludeDomains()) {
-                String reg = d == null ? null : Domains.registrableDomain(d);
-                if (reg == null || reg.isBlank()) {
-                    throw new UserException("excludeDomains contains an invalid domain: \"" + d + "\"");
-                }
-                exclude.add(reg);
+            for (int i = 0; i < q.excludeDomains().size(); i++) {
+                exclude.add(Domains.requireDomain("excludeDomains[" + i + "]", q.excludeDomains().get(i)));
             }
         }
-        String site = null;
-        if (q.site() != null && !q.site().isBlank()) {
-            site = Domains.registrableDomain(q.site());
-            if (site == null || site.isBlank()) {
-                throw new UserException("site is not a valid host or domain: \"" + q.site() + "\"");
-            }
-        }
+        String site = q.site() == null || q.site().isBlank() ? null : Domains.requireDomain("site", q.site());
         return new RecommendService.Request(q.title(), q.content(), type, top, unit, minAuthority, exclude,
                 Boolean.TRUE.equals(q.allowNonEnglish()), maxSpam, site);
     }
@@ -178,32 +170,5 @@ public class RecommendationsResource {
             case "site" -> Recommender.Unit.SITE;
             default -> throw new UserException("unit must be one of page, site (got \"" + unit + "\")");
         };
-    }
-
-    /** One recommender per index generation (the index keeps it until it is closed). */
-    Recommender recommender(LinkScoutIndex idx) {
-        RankerModel m = model();
-        return idx.cached(ApiRecommender.class, i -> new ApiRecommender(new Recommender(i, m))).recommender();
-    }
-
-    /** The ranker model: {@code linkscout.ranker.model} when set, else the bundled one. Loaded once. */
-    RankerModel model() {
-        RankerModel m = model;
-        if (m == null) {
-            synchronized (this) {
-                if (model == null) {
-                    try {
-                        model = modelPath.filter(p -> !p.isBlank())
-                                .map(p -> RankerModel.load(java.nio.file.Path.of(p)))
-                                .orElseGet(RankerModel::bundled);
-                    } catch (UserException e) {
-                        throw new UserException("the configured ranker model (linkscout.ranker.model) cannot be"
-                                + " used: " + e.getMessage(), 503);
-                    }
-                }
-                m = model;
-            }
-        }
-        return m;
     }
 }

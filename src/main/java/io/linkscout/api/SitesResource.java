@@ -1,7 +1,5 @@
 package io.linkscout.api;
 
-import com.google.common.net.InetAddresses;
-import com.google.common.net.InternetDomainName;
 import io.linkscout.error.UserException;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.site.SiteRepository;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,14 +58,8 @@ public class SitesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public SiteResponse site(@PathParam("domain") String domain) {
-        String d = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
-        String reg = d.matches("[\\p{L}\\p{N}._:/-]+") ? Domains.registrableDomain(d) : null;
-        if (reg == null || reg.isEmpty() || !(InetAddresses.isInetAddress(reg)
-                || InternetDomainName.isValid(reg) && InternetDomainName.from(reg).isUnderPublicSuffix())) {
-            throw new UserException("'" + domain + "' is not a domain: give a registrable domain such as "
-                    + "example.com (a host or URL is reduced to its registrable domain)", 400);
-        }
-        SiteQuality q = new SiteRepository(index.current()).quality(reg).orElseThrow(() -> new UserException(
+        String reg = Domains.requireDomain("domain", domain);
+        SiteQuality q = index.withIndex(idx -> new SiteRepository(idx).quality(reg)).orElseThrow(() -> new UserException(
                 "no site " + reg + " in the index: ingest pages or a catalog row for it first", 404));
         return new SiteResponse(q.domain(), q.authority(), q.graphAuthority(), q.pageRank(), q.trust(),
                 q.trustRank(), q.spamMass(), q.harmonic(), q.spamScore(), q.flags(), q.topicalAuthority(),

@@ -1,10 +1,20 @@
 package io.linkscout.api;
 
+import static io.linkscout.api.RequestLimits.AT_MOST_CHARS;
+import static io.linkscout.api.RequestLimits.CONTENT_CHARS;
+import static io.linkscout.api.RequestLimits.TITLE_CHARS;
+import static io.linkscout.api.RequestLimits.TOPICS_TOP;
+
 import io.linkscout.nlp.TopicsResponse;
 import io.linkscout.nlp.TopicService;
 import io.linkscout.nlp.ContentType;
 import io.linkscout.error.UserException;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "topics", description = "Topics (keyphrases and named entities) of your content")
 public class TopicsResource {
 
+    static final String BETWEEN_1_AND_TOPICS_TOP = "must be between 1 and " + TOPICS_TOP;
+
     /**
      * @param title           optional title (default: the HTML title or first Markdown heading)
      * @param content         the content (required)
@@ -35,13 +47,15 @@ public class TopicsResource {
     @Schema(name = "TopicsRequest")
     public record TopicsRequest(
             @Schema(description = "Title of the content; default: the HTML <title> or first Markdown heading")
-            String title,
-            @Schema(required = true, description = "The content: plain text, Markdown or HTML")
-            String content,
+            @Size(max = TITLE_CHARS, message = AT_MOST_CHARS) String title,
+            @Schema(description = "The content: plain text, Markdown or HTML")
+            @NotNull(message = RecommendationsResource.CONTENT_REQUIRED)
+            @Size(max = CONTENT_CHARS, message = AT_MOST_CHARS) String content,
             @Schema(description = "auto (default), plain, markdown or html", defaultValue = "auto")
             String contentType,
-            @Schema(description = "How many topics (1-500)", defaultValue = "25")
-            Integer top,
+            @Schema(description = "How many topics", defaultValue = "25")
+            @Min(value = 1, message = BETWEEN_1_AND_TOPICS_TOP) @Max(value = TOPICS_TOP,
+                    message = BETWEEN_1_AND_TOPICS_TOP) Integer top,
             @Schema(description = "Analyse content that does not look like English", defaultValue = "false")
             Boolean allowNonEnglish) {
     }
@@ -63,17 +77,11 @@ public class TopicsResource {
     @APIResponse(responseCode = "400", description = "Empty content or a bad parameter")
     @APIResponse(responseCode = "413", description = "Content too long")
     @APIResponse(responseCode = "422", description = "Content does not look like English")
-    public TopicsResponse topics(TopicsRequest request) {
+    public TopicsResponse topics(@Valid TopicsRequest request) {
         if (request == null) {
             throw new UserException("request body is missing: send a JSON object such as {\"content\": \"...\"}");
         }
-        if (request.content() == null) {
-            throw new UserException("content is required: send the text of your article in the \"content\" field");
-        }
-        int top = request.top() == null ? 25 : request.top();
-        if (top < 1 || top > 500) {
-            throw new UserException("top must be between 1 and 500 (got " + top + ")");
-        }
+        int top = request.top() == null ? 25 : request.top(); // content and top: the constraints above
         TopicService.Topics t = service.topics(request.title(), request.content(),
                 ContentType.parse(request.contentType()), Boolean.TRUE.equals(request.allowNonEnglish()), null, top);
         return TopicsResponse.of(t, top);

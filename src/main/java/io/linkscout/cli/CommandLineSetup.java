@@ -1,5 +1,7 @@
 package io.linkscout.cli;
 
+import io.linkscout.cli.common.IndexOption;
+import io.linkscout.config.IndexSettings;
 import io.linkscout.error.UserException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +18,9 @@ import picocli.CommandLine;
 public class CommandLineSetup {
 
     @Produces
-    CommandLine commandLine(PicocliCommandLineFactory factory) {
+    CommandLine commandLine(PicocliCommandLineFactory factory, IndexSettings indexSettings) {
         CommandLine cl = factory.create();
+        cl.setDefaultValueProvider(arg -> IndexOption.defaultValue(arg, indexSettings));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + describe(ex));

@@ -1,5 +1,9 @@
 package io.linkscout.cli;
 
+import jakarta.inject.Inject;
+import io.linkscout.quality.AuthorityConfig;
+import io.linkscout.config.CrawlSettings;
+import io.linkscout.config.AuthoritySettings;
 import io.linkscout.cli.common.TerminalProgress;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
@@ -14,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +30,12 @@ import picocli.CommandLine.Option;
         description = "Crawl prospect sites (robots.txt, sitemaps, useful pages first) and ingest the pages. "
                 + "Run the same command again to resume.")
 public class CrawlCommand implements Callable<Integer> {
+
+    @Inject
+    AuthoritySettings authority;
+
+    @Inject
+    CrawlSettings crawlSettings;
 
     @Mixin
     IndexOption index;
@@ -107,26 +116,30 @@ public class CrawlCommand implements Callable<Integer> {
         o.policy = allowPrivate ? AddressPolicy.allowAll() : AddressPolicy.defaults();
         o.stateDir = state != null ? state : index.layout().root().resolve("crawl");
         o.warcDir = warc;
-        return run(o, seedList, index.layout(), noIngest, err);
+        return run(o, seedList, index.layout(), noIngest, err, AuthorityConfig.of(authority));
     }
 
-    static String userAgent(String ua, String contact) {
+    String userAgent(String ua, String contact) {
         if (ua != null && !ua.isBlank()) {
             return ua.strip();
         }
-        var cfg = ConfigProvider.getConfig();
-        String configured = cfg.getOptionalValue("linkscout.crawl.user-agent", String.class).orElse("");
+        String configured = crawlSettings.userAgent().orElse("");
         if (!configured.isBlank() && contact == null) {
             return configured.strip();
         }
-        String c = contact != null ? contact : cfg.getOptionalValue("linkscout.crawl.contact", String.class)
-                .orElse("https://github.com/linkscout/linkscout");
+        String c = contact != null ? contact : crawlSettings.contact();
         return "LinkScout/0.1 (+" + c.strip() + ")";
     }
 
     /** Crawls, prints progress and a summary, and ingests the crawl's pages (shared with tests). */
     public static int run(Crawler.Options o, List<Seeds.Seed> seedList, io.linkscout.index.IndexLayout layout,
             boolean noIngest, PrintStream err) throws Exception {
+        return run(o, seedList, layout, noIngest, err, AuthorityConfig.DEFAULTS);
+    }
+
+    /** As above, with the authority settings of the ingest that follows the crawl. */
+    public static int run(Crawler.Options o, List<Seeds.Seed> seedList, io.linkscout.index.IndexLayout layout,
+            boolean noIngest, PrintStream err, AuthorityConfig authorityConfig) throws Exception {
         Crawler crawler = new Crawler(o);
         Crawler.Stats st = crawler.stats();
         err.printf(Locale.ROOT, "crawling %d seed(s) as \"%s\"; state in %s%s%n", seedList.size(), o.userAgent,
@@ -170,6 +183,7 @@ public class CrawlCommand implements Callable<Integer> {
         }
         TerminalProgress progress = new TerminalProgress(err);
         IndexBuilder builder = new IndexBuilder(layout, Runtime.getRuntime().availableProcessors(), progress);
+        builder.setAuthorityConfig(authorityConfig);
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
             IngestSink s = progress.wrap(sink, report);
             Crawler.forEachPage(o.stateDir, p -> {

@@ -1,5 +1,8 @@
 package io.linkscout.cli;
 
+import io.linkscout.quality.AuthorityConfig;
+import io.linkscout.config.AuthoritySettings;
+import io.linkscout.rank.Rankers;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
@@ -65,6 +68,12 @@ public class DemoCommand implements Callable<Integer> {
     @Inject
     RecommendService service;
 
+    @Inject
+    Rankers rankers;
+
+    @Inject
+    AuthoritySettings authority;
+
     @Override
     public Integer call() throws Exception {
         if (example != null && (example < 1 || example > EXAMPLES.size())) {
@@ -92,7 +101,7 @@ public class DemoCommand implements Callable<Integer> {
             ingestSample(layout);
         }
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
-            Recommender rec = new Recommender(idx, RankerModel.bundled());
+            Recommender rec = rankers.recommender(idx, null);
             for (int i = 0; i < EXAMPLES.size(); i++) {
                 if (example != null && example != i + 1) {
                     continue;
@@ -128,6 +137,7 @@ public class DemoCommand implements Callable<Integer> {
                 files.add(f);
             }
             IndexBuilder b = new IndexBuilder(layout, Runtime.getRuntime().availableProcessors(), null);
+            b.setAuthorityConfig(AuthorityConfig.of(authority));
             b.setExtraCommitData(Map.of(MARKER, SAMPLE_VERSION));
             IndexBuilder.Result r = b.ingest((sink, report) -> InputFormats.readAll(files, null, sink, report));
             System.err.println(IngestCommand.summary(r));

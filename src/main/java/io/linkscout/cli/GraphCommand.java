@@ -1,5 +1,8 @@
 package io.linkscout.cli;
 
+import jakarta.inject.Inject;
+import io.linkscout.quality.AuthorityConfig;
+import io.linkscout.config.AuthoritySettings;
 import io.linkscout.quality.SpamFlag;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.site.GraphRecompute;
@@ -28,6 +31,9 @@ import picocli.CommandLine.Option;
                 + "and store them in the index (one atomic commit).")
 public class GraphCommand implements Callable<Integer> {
 
+    @Inject
+    AuthoritySettings authority;
+
     @Mixin
     IndexOption index;
 
@@ -48,7 +54,7 @@ public class GraphCommand implements Callable<Integer> {
         IndexLayout layout = index.layout();
         layout.requireExists();
         GraphRecompute.Summary s = GraphRecompute.run(layout, threads == null ? Runtime.getRuntime().availableProcessors() : threads, top,
-                new IndexBuilder.Progress() {
+                AuthorityConfig.of(authority), new IndexBuilder.Progress() {
                     @Override
                     public void phase(String name) {
                         System.err.println(name + " ...");

@@ -1,5 +1,8 @@
 package io.linkscout.cli;
 
+import jakarta.inject.Inject;
+import io.linkscout.quality.AuthorityConfig;
+import io.linkscout.config.AuthoritySettings;
 import io.linkscout.cli.common.TerminalProgress;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
@@ -26,6 +29,9 @@ import picocli.CommandLine.Parameters;
         description = "Read candidate pages and sites into the index (JSONL pages, WARC/WAT/WET/ARC, site catalog "
                 + "CSV/JSONL, Majestic/Moz authority CSV; .gz accepted; directories are read recursively).")
 public class IngestCommand implements Callable<Integer> {
+
+    @Inject
+    AuthoritySettings authority;
 
     @Mixin
     IndexOption index;
@@ -54,6 +60,7 @@ public class IngestCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(err);
         IndexBuilder builder = new IndexBuilder(index.layout(),
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, progress);
+        builder.setAuthorityConfig(AuthorityConfig.of(authority));
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
             InputFormats.readAll(inputs, format, progress.wrap(sink, report), report);
             if (strict && report.problemCount() > 0) {

@@ -1,5 +1,7 @@
 package io.linkscout.cli;
 
+import io.linkscout.rank.Rankers;
+import io.linkscout.url.Domains;
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
@@ -30,6 +32,9 @@ public class RecommendCommand implements Callable<Integer> {
 
     @Mixin
     IndexOption index;
+
+    @Inject
+    Rankers rankers;
 
     @Option(names = "--content", paramLabel = "FILE", description = "Your content: plain text, Markdown or HTML "
             + "('-' reads standard input).")
@@ -77,8 +82,8 @@ public class RecommendCommand implements Callable<Integer> {
             + "query's optional \"site\" field instead.")
     String site;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Ranker model (default: the bundled "
-            + "models/ranker.json).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Ranker model (default: linkscout.ranker.model, "
+            + "else the bundled models/ranker.json).")
     Path model;
 
     @Option(names = "--allow-non-english", description = "Rank content that does not look like English (the topic "
@@ -103,18 +108,11 @@ public class RecommendCommand implements Callable<Integer> {
             throw new UserException("--min-authority and --max-spam must be between 0 and 100 (got "
                     + minAuthority + " and " + maxSpam + ")");
         }
-        String ownSite = null;
-        if (site != null && !site.isBlank()) {
-            ownSite = io.linkscout.url.Domains.registrableDomain(site);
-            if (ownSite == null || ownSite.isBlank()) {
-                throw new UserException("--site: not a valid host or domain: \"" + site + "\"");
-            }
-        }
-        RankerModel m = model == null ? RankerModel.bundled() : RankerModel.load(model);
-        Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(io.linkscout.url.Domains::registrableDomain)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        String ownSite = site == null ? null : Domains.requireDomain("--site", site);
+        Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(d -> Domains.requireDomain("--exclude-domain", d))
+                .collect(java.util.stream.Collectors.toSet());
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
-            Recommender rec = new Recommender(idx, m);
+            Recommender rec = rankers.recommender(idx, model);
             if (queries != null) {
                 List<QueryFile.Query> qs = QueryFile.read(queries);
                 int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

@@ -82,10 +82,10 @@ public final class IndexBuilder {
         this.extraCommitData = Map.copyOf(data);
     }
 
-    private AuthorityConfig authorityConfig = AuthorityConfig.fromConfig();
+    private AuthorityConfig authorityConfig = AuthorityConfig.DEFAULTS;
     private List<String> trustSeeds = TrustSeeds.bundled();
 
-    /** Authority/trust/spam settings (default: application configuration). */
+    /** Authority/trust/spam settings (default: {@link AuthorityConfig#DEFAULTS}; the commands pass the configured ones). */
     public void setAuthorityConfig(AuthorityConfig config) {
         this.authorityConfig = config;
     }

@@ -59,6 +59,14 @@ public final class LinkScoutIndex implements Closeable {
         }
     }
 
+    /**
+     * A view of a reader someone else owns and closes (the API's {@code SearcherManager}): {@link #close()} then
+     * leaves the reader open.
+     */
+    public static LinkScoutIndex over(IndexLayout layout, DirectoryReader reader) throws IOException {
+        return new LinkScoutIndex(layout, null, reader);
+    }
+
     public IndexLayout layout() {
         return layout;
     }
@@ -186,6 +194,9 @@ public final class LinkScoutIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (directory == null) {
+            return; // a view over a reader owned elsewhere
+        }
         try {
             reader.close();
         } finally {

@@ -35,7 +35,7 @@ public final class Jobs {
     public static int top(Integer top, int dflt) {
         int t = top == null ? dflt : top;
         if (t < 1 || t > 1000) {
-            throw new UserException("top must be between 1 and 1000, got " + t);
+            throw new UserException("top must be between 1 and 1000 (got " + t + ")");
         }
         return t;
     }
@@ -44,7 +44,7 @@ public final class Jobs {
     public static double percent(String field, Double value, double dflt) {
         double v = value == null ? dflt : value;
         if (!(v >= 0 && v <= 100)) {
-            throw new UserException(field + " must be between 0 and 100, got " + value);
+            throw new UserException(field + " must be between 0 and 100 (got " + value + ")");
         }
         return v;
     }

@@ -1,9 +1,10 @@
 package io.linkscout.nlp;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.linkscout.config.ContentSettings;
+import io.linkscout.config.NlpSettings;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Topics of the user's content: {@link ContentText} (conversion and limits) + {@link TopicExtractor} over the
@@ -16,22 +17,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TopicService {
 
-    @ConfigProperty(name = "linkscout.content.max-chars", defaultValue = "300000")
     int maxChars;
 
-    @ConfigProperty(name = "linkscout.nlp.full-ner", defaultValue = "false")
     boolean fullNer;
 
-    @ConfigProperty(name = "linkscout.nlp.ner-max-tokens", defaultValue = "1000")
     int nerMaxTokens;
 
-    @Inject
     TermStatisticsProvider statisticsProvider;
 
     private volatile TopicExtractor extractor;
 
-    /** For CDI. */
-    public TopicService() {
+    /** For CDI: the settings from {@code linkscout.content.*} and {@code linkscout.nlp.*}. */
+    @Inject
+    public TopicService(ContentSettings content, NlpSettings nlp, TermStatisticsProvider statisticsProvider) {
+        this(new NlpPipeline.Options(nlp.fullNer(), nlp.nerMaxTokens()), content.maxChars(), statisticsProvider);
     }
 
     /** Outside CDI (tools, tests). */

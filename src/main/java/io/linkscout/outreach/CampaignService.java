@@ -173,11 +173,7 @@ public class CampaignService {
 
     /** A registrable domain from a domain, host or URL; a 400 naming the field otherwise. */
     public static String domain(String field, String value) {
-        String d = value == null ? null : Domains.registrableDomain(value.strip());
-        if (d == null || d.isBlank() || d.indexOf('.') < 0 || d.contains(" ")) {
-            throw new UserException(field + " is not a valid domain, host or URL: \"" + value + "\"");
-        }
-        return d;
+        return Domains.requireDomain(field, value);
     }
 
     // ---- exclusions ----

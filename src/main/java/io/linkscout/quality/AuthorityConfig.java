@@ -1,11 +1,10 @@
 package io.linkscout.quality;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import java.util.Optional;
+import io.linkscout.config.AuthoritySettings;
 
 /**
- * Settings of the authority, trust and spam computation (application.properties / environment):
+ * Settings of the authority, trust and spam computation, a plain value for code that also runs outside CDI; built
+ * from the configuration ({@code io.linkscout.config.AuthoritySettings}) in one place:
  * <ul>
  * <li>{@code linkscout.authority.damping} (0.85): PageRank/TrustRank damping.</li>
  * <li>{@code linkscout.authority.pass-unfollowed} (false): whether nofollow/sponsored/ugc links pass authority.</li>
@@ -23,6 +22,12 @@ public record AuthorityConfig(double damping, boolean passUnfollowed, double pri
         double goodFraction, String topicSource) {
 
     public static final AuthorityConfig DEFAULTS = new AuthorityConfig(0.85, false, 0.0, 50.0, 0.8, "catalog");
+
+    /** The configured settings ({@code linkscout.authority.*}); an out-of-range value fails here, naming its key. */
+    public static AuthorityConfig of(AuthoritySettings s) {
+        return new AuthorityConfig(s.damping(), s.passUnfollowed(), s.priorWeight(), s.demoteAt(), s.goodFraction(),
+                s.topicSource());
+    }
 
     public AuthorityConfig {
         if (!(damping > 0 && damping < 1)) {
@@ -43,42 +48,10 @@ public record AuthorityConfig(double damping, boolean passUnfollowed, double pri
         }
     }
 
-    /** Default of {@link #demoteResultsAt()}: above the largest single flag weight but one (LINK_FARM, 0.6). */
-    public static final double DEMOTE_RESULTS_AT = 60;
-
     /**
-     * {@code linkscout.authority.demote-results-at} (60): recommendations whose spam score reaches this are listed
-     * after every other result. At 60 one link-farm flag at full strength is enough, a single content flag (at most
-     * 0.5, e.g. commercial vocabulary on an article about Las Vegas) is not: it takes two independent signals.
+     * Default of {@code linkscout.authority.demote-results-at}: recommendations whose spam score reaches this are
+     * listed after every other result. Above the largest single flag weight but one (LINK_FARM, 0.6): one link-farm
+     * flag at full strength is enough, a single content flag (at most 0.5) is not: it takes two independent signals.
      */
-    public static double demoteResultsAt() {
-        try {
-            return ConfigProvider.getConfig().getOptionalValue("linkscout.authority.demote-results-at", Double.class)
-                    .orElse(DEMOTE_RESULTS_AT);
-        } catch (IllegalStateException | NoClassDefFoundError e) {
-            return DEMOTE_RESULTS_AT;
-        }
-    }
-
-    /** From MicroProfile Config when running inside Quarkus, else the defaults. */
-    public static AuthorityConfig fromConfig() {
-        try {
-            var c = ConfigProvider.getConfig();
-            return new AuthorityConfig(
-                    get(c.getOptionalValue("linkscout.authority.damping", Double.class), DEFAULTS.damping()),
-                    get(c.getOptionalValue("linkscout.authority.pass-unfollowed", Boolean.class),
-                            DEFAULTS.passUnfollowed()),
-                    get(c.getOptionalValue("linkscout.authority.prior-weight", Double.class), DEFAULTS.priorWeight()),
-                    get(c.getOptionalValue("linkscout.authority.demote-at", Double.class), DEFAULTS.demoteAt()),
-                    get(c.getOptionalValue("linkscout.authority.good-fraction", Double.class),
-                            DEFAULTS.goodFraction()),
-                    get(c.getOptionalValue("linkscout.authority.topic-source", String.class), DEFAULTS.topicSource()));
-        } catch (IllegalStateException | NoClassDefFoundError e) {
-            return DEFAULTS;
-        }
-    }
-
-    private static <T> T get(Optional<T> v, T def) {
-        return v.orElse(def);
-    }
+    public static final double DEMOTE_RESULTS_AT = 60;
 }

@@ -80,9 +80,12 @@ public final class Recommender {
     private final PageTable table;
     private final double demoteAt;
 
-    /** With the spam demotion threshold of {@code linkscout.authority.demote-results-at} (default 60). */
+    /**
+     * With the default spam demotion threshold ({@link io.linkscout.quality.AuthorityConfig#DEMOTE_RESULTS_AT}); the
+     * configured one ({@code linkscout.authority.demote-results-at}) comes with {@link Rankers}.
+     */
     public Recommender(LinkScoutIndex index, RankerModel model) {
-        this(index, model, io.linkscout.quality.AuthorityConfig.demoteResultsAt());
+        this(index, model, io.linkscout.quality.AuthorityConfig.DEMOTE_RESULTS_AT);
     }
 
     /**

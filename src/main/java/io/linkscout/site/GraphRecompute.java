@@ -42,6 +42,17 @@ public final class GraphRecompute {
     /** As {@link #run(IndexLayout, int, int, IndexBuilder.Progress)}; {@code beforeCommit} is a test hook. */
     public static Summary run(IndexLayout layout, int threads, int top, IndexBuilder.Progress progress,
             Runnable beforeCommit) throws Exception {
+        return run(layout, threads, top, io.linkscout.quality.AuthorityConfig.DEFAULTS, progress, beforeCommit);
+    }
+
+    /** As {@link #run(IndexLayout, int, int, IndexBuilder.Progress)} with the configured authority settings. */
+    public static Summary run(IndexLayout layout, int threads, int top, io.linkscout.quality.AuthorityConfig config,
+            IndexBuilder.Progress progress) throws Exception {
+        return run(layout, threads, top, config, progress, () -> { });
+    }
+
+    private static Summary run(IndexLayout layout, int threads, int top, io.linkscout.quality.AuthorityConfig config,
+            IndexBuilder.Progress progress, Runnable beforeCommit) throws Exception {
         Map<String, String> keep = new LinkedHashMap<>();
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             for (Map.Entry<String, String> e : idx.commitData().entrySet()) {
@@ -51,6 +62,7 @@ public final class GraphRecompute {
             }
         }
         IndexBuilder b = new IndexBuilder(layout, threads, progress);
+        b.setAuthorityConfig(config);
         b.setExtraCommitData(keep);
         b.setBeforeCommitHook(beforeCommit);
         IndexBuilder.Result r = b.ingest((sink, report) -> { });

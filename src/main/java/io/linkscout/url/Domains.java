@@ -2,6 +2,7 @@ package io.linkscout.url;
 
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
+import io.linkscout.error.UserException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,33 @@ public final class Domains {
     private Domains() {
     }
 
-    /** The registrable domain of a host, or of the host of a URL; {@code null} for {@code null}/empty. */
+    /**
+     * The one check for a domain the user typed (REST {@code site}, {@code excludeDomains}, a campaign's target
+     * domain, CLI {@code --site}, the jobs' competitors and domains, ...): the registrable domain of a domain, host
+     * or URL ({@code https://www.Example.co.uk/x -> example.co.uk}, IDNs in punycode: {@code 例え.jp ->
+     * xn--r8jz45g.jp}; a name under a suffix the Public Suffix List does not know, such as {@code shop.example},
+     * as is), or an IP address as is. Anything else ({@code -}, {@code http://}, {@code a b},
+     * {@code localhost} or any single label, a public suffix such as {@code com} or {@code github.io}) is a {@link UserException} (400) saying where
+     * ({@code field}), what, and how to fix it.
+     *
+     * @param field where the value came from, as the user knows it ({@code site}, {@code --site},
+     *              {@code excludeDomains[2]})
+     */
+    public static String requireDomain(String field, String value) {
+        String d = value == null || value.isBlank() ? null : registrableDomain(value);
+        if (d == null || !(InetAddresses.isInetAddress(d) || InternetDomainName.isValid(d)
+                && d.indexOf('.') > 0 && !InternetDomainName.from(d).isPublicSuffix())) {
+            throw new UserException(field + ": " + (value == null ? "no value" : "\"" + value + "\"")
+                    + " is not a domain (give a registrable domain, host or URL such as example.com)");
+        }
+        return d;
+    }
+
+    /**
+     * The registrable domain of a host, or of the host of a URL; {@code null} for {@code null}/empty. Lenient, for
+     * data read from pages and files: a string it cannot parse is returned as is. For a domain the user typed use
+     * {@link #requireDomain}.
+     */
     public static String registrableDomain(String hostOrUrl) {
         if (hostOrUrl == null || hostOrUrl.isBlank()) {
             return null;

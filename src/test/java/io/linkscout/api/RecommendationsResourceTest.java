@@ -148,7 +148,7 @@ class RecommendationsResourceTest {
         assertError(post(Map.of("title", "No content")), 400,
                 "content is required: send the text of your article in the \"content\" field");
         assertError(post(Map.of("content", "  \n ")), 400,
-                "content is blank: send the text of your article in the \"content\" field");
+                "content is required: send the text of your article in the \"content\" field");
         assertError(post(article("unit", "domain")), 400, "unit must be one of page, site (got \"domain\")");
         assertError(post(article("contentType", "pdf")), 400,
                 "contentType must be one of auto, plain, markdown, html (got \"pdf\")");
@@ -157,7 +157,9 @@ class RecommendationsResourceTest {
         assertError(post(article("minAuthority", 100.5)), 400, "minAuthority must be between 0 and 100 (got 100.5)");
         assertError(post(article("minAuthority", -1)), 400, "minAuthority must be between 0 and 100 (got -1.0)");
         assertError(post(article("excludeDomains", List.of(" "))), 400,
-                "excludeDomains contains an invalid domain: \" \"");
+                "excludeDomains[0]: \" \" is not a domain (give a registrable domain, host or URL such as example.com)");
+        assertError(post(article("site", "-")), 400,
+                "site: \"-\" is not a domain (give a registrable domain, host or URL such as example.com)");
         assertError(post(article("top", "many")), 400, "invalid JSON request body: \"top\" must be an integer");
         assertError(post(article("exclude_domains", List.of("x.com"))), 400,
                 "invalid JSON request body: unknown field \"exclude_domains\" (known fields: allowNonEnglish, content,"

@@ -138,6 +138,16 @@ class CliEndToEndTest {
     }
 
     @Test
+    void recommendRefusesASiteThatIsNotADomain(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("recommend", "--index", FIXTURE_INDEX.toString(), "--content",
+                ARTICLE.toString(), "--site", "-");
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(r.getErrorOutput().contains("--site: \"-\" is not a domain (give a registrable domain, host or URL"
+                + " such as example.com)"), all(r));
+        assertNoStackTrace(r);
+    }
+
+    @Test
     void recommendWithoutAnIndexExits2(QuarkusMainLauncher launcher) {
         Path none = WORK.resolve("no-index-here");
         LaunchResult r = launcher.launch("recommend", "--index", none.toString(), "--content", ARTICLE.toString());

@@ -37,7 +37,7 @@ class JobsResourceTest {
         post("/api/guest-posts", Map.of("title", "x"))
                 .statusCode(400).body("message", containsString("content is required"));
         post("/api/guest-posts", Map.of("content", JobsFixture.ARTICLE, "maxSpam", 101))
-                .statusCode(400).body("message", equalTo("maxSpam must be between 0 and 100, got 101.0"));
+                .statusCode(400).body("message", equalTo("maxSpam must be between 0 and 100 (got 101.0)"));
         post("/api/guest-posts", Map.of("content", JobsFixture.ARTICLE, "colour", "red"))
                 .statusCode(400).body("message", containsString("colour"));
     }

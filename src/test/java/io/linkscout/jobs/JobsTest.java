@@ -86,7 +86,8 @@ class JobsTest {
         assertEquals("minOverlap must be between 1 and the number of competitors (3), got 4",
                 assertThrows(UserException.class, () -> LinkIntersect.validate(COMPS, "mine.com", 4, null, null))
                         .getMessage());
-        assertEquals("competitors: \"not a domain\" is not a domain (give e.g. example.com)",
+        assertEquals("competitors[0]: \"not a domain\" is not a domain (give a registrable domain, host or URL such as"
+                + " example.com)",
                 assertThrows(UserException.class, () -> LinkIntersect.validate(List.of("not a domain"), "mine.com",
                         1, null, null)).getMessage());
         assertEquals("competitors: give at least one competitor other than your own domain",

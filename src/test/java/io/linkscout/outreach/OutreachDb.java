@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Test helpers on the real PostgreSQL of the test profile: empty the outreach tables, run SQL. */
-final class OutreachDb {
+public final class OutreachDb {
 
     private OutreachDb() {
     }
 
     /** Empties every outreach table (identities restart), so that tests do not depend on order. */
-    static void clean(AgroalDataSource ds) {
+    public static void clean(AgroalDataSource ds) {
         sql(ds, "truncate table prospect_status_change, prospect, exclusion, campaign restart identity cascade");
     }
 

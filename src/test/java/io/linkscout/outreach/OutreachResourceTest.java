@@ -355,7 +355,8 @@ class OutreachResourceTest {
                 .post("/api/campaigns").then(), 400, "the campaign needs the content it promotes: give contentText"
                         + " (plain text, Markdown or HTML) or contentUrl (a page in the index)");
         assertError(given().contentType(ContentType.JSON).body(Map.of("name", "x", "targetDomain", "my site"))
-                .post("/api/campaigns").then(), 400, "targetDomain is not a valid domain, host or URL: \"my site\"");
+                .post("/api/campaigns").then(), 400, "targetDomain: \"my site\" is not a domain (give a"
+                        + " registrable domain, host or URL such as example.com)");
         assertError(given().contentType(ContentType.JSON).body("{\"name\": \"x\", \"colour\": 1}")
                 .post("/api/campaigns").then(), 400, "invalid JSON request body: unknown field \"colour\" (known"
                         + " fields: contentText, contentTitle, contentUrl, name, targetDomain, version)");

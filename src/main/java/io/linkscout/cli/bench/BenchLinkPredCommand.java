@@ -1,5 +1,6 @@
 package io.linkscout.cli.bench;
 
+import io.linkscout.config.AuthoritySettings;
 import io.linkscout.eval.Wikispeedia;
 import io.linkscout.eval.Run;
 import io.linkscout.eval.LinkPredSplit;
@@ -98,6 +99,9 @@ public class BenchLinkPredCommand implements Callable<Integer> {
     @Inject
     RecommendService service;
 
+    @Inject
+    AuthoritySettings authority;
+
     @Override
     public Integer call() throws Exception {
         long wall0 = System.nanoTime();
@@ -131,7 +135,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
         Map<String, Double> measured;
         Evaluator.Result site;
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
-            Recommender rec = new Recommender(idx, model);
+            Recommender rec = new Recommender(idx, model, authority.demoteResultsAt());
             // topics once per query, for the page run and the site run
             java.util.function.Function<io.linkscout.rank.QueryFile.Query, BatchRunner.Topics> extract =
                     service.batchTopics(idx);

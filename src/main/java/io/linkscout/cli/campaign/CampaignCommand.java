@@ -1,5 +1,6 @@
 package io.linkscout.cli.campaign;
 
+import io.linkscout.rank.Rankers;
 import io.linkscout.outreach.Views;
 import io.linkscout.outreach.SiteContacts;
 import io.linkscout.outreach.ShortlistService;
@@ -185,7 +186,8 @@ public class CampaignCommand {
         IndexOption index;
         @Option(names = "--size", description = "Size limit (default: linkscout.outreach.shortlist-size).")
         Integer size;
-        @Option(names = "--model", paramLabel = "FILE", description = "Ranker model (default: the bundled one).")
+        @Option(names = "--model", paramLabel = "FILE", description = "Ranker model (default: linkscout.ranker.model,"
+                + " else the bundled one).")
         Path model;
         @Option(names = "--by", description = "Who runs it (status history; default cli).")
         String by;
@@ -195,13 +197,14 @@ public class CampaignCommand {
         ShortlistService shortlist;
         @Inject
         CampaignService campaigns;
+        @Inject
+        Rankers rankers;
 
         @Override
         Integer run() throws Exception {
             campaigns.get(id);
-            RankerModel m = model == null ? RankerModel.bundled() : RankerModel.load(model);
             try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
-                ShortlistService.Result r = shortlist.shortlist(id, new Recommender(idx, m), size, who(by));
+                ShortlistService.Result r = shortlist.shortlist(id, rankers.recommender(idx, model), size, who(by));
                 if ("json".equalsIgnoreCase(format)) {
                     print(r);
                     return 0;

@@ -2,7 +2,7 @@ package io.linkscout.cli.common;
 
 import io.linkscout.index.IndexLayout;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.linkscout.config.IndexSettings;
 import picocli.CommandLine.Option;
 
 /** The {@code --index DIR} option shared by commands; defaults to {@code linkscout.index.dir} ({@code index}). */
@@ -12,12 +12,16 @@ public class IndexOption {
             description = "Index directory (default: linkscout.index.dir, i.e. ./index).")
     Path index;
 
+    /**
+     * Fills in the default of {@code --index} from {@code linkscout.index.dir}: the picocli default-value provider
+     * ({@code io.linkscout.cli.CommandLineSetup}) calls this for every option, and answers for this one alone.
+     */
+    public static String defaultValue(picocli.CommandLine.Model.ArgSpec arg, IndexSettings settings) {
+        return arg.userObject() instanceof java.lang.reflect.Field f && f.getDeclaringClass() == IndexOption.class
+                ? settings.dir() : null;
+    }
+
     public IndexLayout layout() {
-        Path p = index;
-        if (p == null) {
-            p = Path.of(ConfigProvider.getConfig().getOptionalValue("linkscout.index.dir", String.class)
-                    .orElse("index"));
-        }
-        return new IndexLayout(p);
+        return new IndexLayout(index == null ? Path.of("index") : index);
     }
 }

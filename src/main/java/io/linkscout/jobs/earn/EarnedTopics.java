@@ -9,6 +9,7 @@ import io.linkscout.jobs.JobsContent;
 import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.SiteSignals;
 import io.linkscout.rank.ContentQuery;
+import io.linkscout.url.Domains;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -297,10 +298,7 @@ public final class EarnedTopics {
         int t = Jobs.top(top, 20);
         String d = null;
         if (domain != null && !domain.isBlank()) {
-            d = Jobs.domainOf(domain);
-            if (d == null) {
-                throw new UserException("domain: \"" + domain + "\" is not a domain (give e.g. example.com)");
-            }
+            d = Domains.requireDomain("domain", domain);
         }
         return new Options(t, 5, 10, d);
     }

@@ -1,5 +1,6 @@
 package io.linkscout.jobs.gap;
 
+import io.linkscout.url.Domains;
 import io.linkscout.error.UserException;
 import io.linkscout.graph.LinkGraph;
 import io.linkscout.index.IndexFields;
@@ -81,20 +82,13 @@ public final class LinkIntersect {
             throw new UserException("competitors: give at least one competitor domain");
         }
         TreeSet<String> comps = new TreeSet<>();
-        for (String c : competitors) {
-            String d = Jobs.domainOf(c);
-            if (d == null) {
-                throw new UserException("competitors: \"" + c + "\" is not a domain (give e.g. example.com)");
-            }
-            comps.add(d);
+        for (int i = 0; i < competitors.size(); i++) {
+            comps.add(Domains.requireDomain("competitors[" + i + "]", competitors.get(i)));
         }
-        String mine = Jobs.domainOf(domain);
         if (domain == null || domain.isBlank()) {
             throw new UserException("domain: give your own domain (e.g. example.com)");
         }
-        if (mine == null) {
-            throw new UserException("domain: \"" + domain + "\" is not a domain (give e.g. example.com)");
-        }
+        String mine = Domains.requireDomain("domain", domain);
         comps.remove(mine);
         if (comps.isEmpty()) {
             throw new UserException("competitors: give at least one competitor other than your own domain");

@@ -1,5 +1,6 @@
 package io.linkscout.jobs.gap;
 
+import io.linkscout.url.Domains;
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
@@ -65,10 +66,7 @@ public final class Mentions {
         if (domain == null || domain.isBlank()) {
             throw new UserException("domain: give your own domain (e.g. example.com)");
         }
-        String d = Jobs.domainOf(domain);
-        if (d == null) {
-            throw new UserException("domain: \"" + domain + "\" is not a domain (give e.g. example.com)");
-        }
+        String d = Domains.requireDomain("domain", domain);
         int t = Jobs.top(top, 50);
         double ms = Jobs.percent("maxSpam", maxSpam, 100);
         return new Options(brand == null || brand.isBlank() ? null : brand.strip(), d,

@@ -1,6 +1,5 @@
 package io.linkscout.jobs.guestpost;
 
-import io.linkscout.error.UserException;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.Jobs;
@@ -8,6 +7,7 @@ import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.SiteSignals;
 import io.linkscout.jobs.TopicFit;
 import io.linkscout.rank.ContentQuery;
+import io.linkscout.url.Domains;
 import io.linkscout.site.SiteRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -200,12 +200,9 @@ public final class GuestPostFinder {
         double ma = Jobs.percent("minAuthority", minAuthority, 0);
         double ms = Jobs.percent("maxSpam", maxSpam, 100);
         Set<String> ex = new TreeSet<>();
-        for (String d : exclude == null ? List.<String>of() : exclude) {
-            String r = Jobs.domainOf(d);
-            if (r == null) {
-                throw new UserException("excludeDomains contains an invalid domain: \"" + d + "\"");
-            }
-            ex.add(r);
+        List<String> ds = exclude == null ? List.of() : exclude;
+        for (int i = 0; i < ds.size(); i++) {
+            ex.add(Domains.requireDomain("excludeDomains[" + i + "]", ds.get(i)));
         }
         return new Options(t, ma, ms, ex);
     }
