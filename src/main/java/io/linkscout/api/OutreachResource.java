@@ -24,9 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.linkscout.error.UserException;
 import io.linkscout.outreach.Candidate;
 import io.linkscout.outreach.CampaignService;
+import io.linkscout.outreach.ExportService;
 import io.linkscout.outreach.IntakeResult;
 import io.linkscout.outreach.OutreachDatabase;
-import io.linkscout.outreach.ProspectCsv;
 import io.linkscout.outreach.ProspectService;
 import io.linkscout.outreach.ShortlistService;
 import io.linkscout.outreach.SiteContacts;
@@ -45,6 +45,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -52,7 +53,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -96,6 +96,9 @@ public class OutreachResource {
 
     @Inject
     ShortlistService shortlist;
+
+    @Inject
+    ExportService exports;
 
     @Inject
     IndexService index;
@@ -309,11 +312,51 @@ public class OutreachResource {
             description = "Columns domain, page, score, top_reasons, authority, contacts, status, notes; RFC 4180"
                     + " with CRLF, UTF-8 with a byte-order mark (for Excel); score descending, then domain.")
     public Response exportCsv(@PathParam("id") long id) {
+        return export(id, "linkscout");
+    }
+
+    @GET
+    @Path("/campaigns/{id}/export")
+    @Produces({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "The campaign's prospects for an outreach tool, or its disavow file",
+            description = "format: linkscout (LinkScout's CSV, as prospects.csv), buzzstream (Import Link Partners"
+                    + " template, CRLF), pitchbox (Partner CRM import, one row per contact, LF), hunter (Leads import,"
+                    + " one row per e-mail, LF) or disavow (Google's disavow file of the domains marked toxic). UTF-8;"
+                    + " prospects marked toxic are left out of buzzstream, pitchbox and hunter. See the README table"
+                    + " per tool.")
+    @APIResponse(responseCode = "200", description = "The file, with Content-Disposition naming it")
+    @APIResponse(responseCode = "404", description = "No such campaign")
+    public Response export(@PathParam("id") long id,
+            @Parameter(description = "linkscout (default), buzzstream, pitchbox, hunter or disavow")
+            @QueryParam("format") @DefaultValue("linkscout") String format) {
         db.require();
-        byte[] body = ProspectCsv.write(prospects.all(id)).getBytes(StandardCharsets.UTF_8);
-        return Response.ok(body).type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-prospects.csv\"")
-                .build();
+        ExportService.Export e = exports.export(id, format);
+        return Response.ok(e.body()).type(e.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + e.fileName() + "\"").build();
+    }
+
+    @Schema(name = "ToxicRequest")
+    public record ToxicRequest(
+            @Schema(required = true, description = "true marks the prospect's domain as toxic, false unmarks it")
+            Boolean toxic,
+            @Schema(description = "The version you read (or send If-Match)") Long version) {
+    }
+
+    @PUT
+    @Path("/campaigns/{id}/prospects/{pid}/toxic")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark (or unmark) a prospect's domain as toxic in the campaign (needs the version)",
+            description = "Toxic domains are listed by GET /api/campaigns/{id}/export?format=disavow and left out of"
+                    + " the outreach-tool exports.")
+    @APIResponse(responseCode = "404", description = "No such campaign, or the prospect is not in it")
+    @APIResponse(responseCode = "409", description = "Stale version")
+    public Views.ProspectView markToxic(@PathParam("id") long id, @PathParam("pid") long pid, ToxicRequest r,
+            @HeaderParam("If-Match") String ifMatch) {
+        db.require();
+        if (r == null) {
+            throw new UserException("request body is missing: send {\"toxic\": true, \"version\": N}");
+        }
+        return prospects.setToxic(id, pid, r.toxic(), version(r.version(), ifMatch));
     }
 
     @GET

@@ -85,6 +85,10 @@ public class Prospect extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Marked as a toxic domain in this campaign (listed by the disavow export, left out of outreach-tool exports). */
+    @Column(nullable = false)
+    public boolean toxic;
+
     @Version
     public long version;
 

@@ -305,6 +305,34 @@ public class ProspectService {
         return Views.ProspectView.of(p);
     }
 
+    /**
+     * Marks (or unmarks) a prospect's domain as toxic in its campaign, if the version is current; the disavow export
+     * lists the toxic domains and the outreach-tool exports leave them out.
+     *
+     * @param campaignId the campaign the prospect must belong to (null: not checked)
+     * @param toxic      true marks, false unmarks (null is a 400 saying what to send)
+     */
+    @Transactional
+    public Views.ProspectView setToxic(Long campaignId, long id, Boolean toxic, Long expectedVersion) {
+        if (campaignId != null) {
+            campaigns.find(campaignId);
+        }
+        if (toxic == null) {
+            throw new UserException("toxic is required: send {\"toxic\": true, \"version\": N} to mark the domain as"
+                    + " toxic (false unmarks it)");
+        }
+        Prospect p = find(id);
+        if (campaignId != null && !campaignId.equals(p.campaign.id)) {
+            throw new UserException("prospect " + id + " is not in campaign " + campaignId + " (it belongs to campaign "
+                    + p.campaign.id + ")", 404);
+        }
+        CampaignService.checkVersion("prospect " + id, p.version, expectedVersion);
+        p.toxic = toxic;
+        p.updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // the version moves even when unchanged
+        OptimisticLocks.flush("prospect " + id);
+        return Views.ProspectView.of(p);
+    }
+
     @Transactional
     public List<Views.StatusChangeView> history(long id) {
         find(id);

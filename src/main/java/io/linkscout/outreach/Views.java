@@ -36,7 +36,9 @@ public final class Views {
             @Schema(description = "Allowed next statuses") List<ProspectStatus> nextStatuses, String notes,
             String wonUrl, Instant contactedAt, Instant createdAt, Instant updatedAt,
             @Schema(description = "Send it back (body field version or If-Match) when changing the prospect")
-            long version) {
+            long version,
+            @Schema(description = "Marked as a toxic domain in this campaign (the disavow export lists it)")
+            boolean toxic) {
 
         public static ProspectView of(Prospect p) {
             JsonNode ex = null;
@@ -50,7 +52,7 @@ public final class Views {
             return new ProspectView(p.id, p.campaign.id, p.domain, p.pageUrl, p.pageTitle, p.score, p.authority,
                     p.reasons, ex, p.source, p.emails(), p.contactUrl, p.status,
                     p.status.next().stream().sorted().toList(), p.notes, p.wonUrl, p.contactedAt, p.createdAt,
-                    p.updatedAt, p.version);
+                    p.updatedAt, p.version, p.toxic);
         }
     }
 

@@ -53,6 +53,9 @@ class CampaignCliTest {
 
     @BeforeEach
     void clean() throws Exception {
+        // the tables exist even when this class runs first on the emptied test database (FreshTestDatabase)
+        org.flywaydb.core.Flyway.configure().dataSource(MigrationsTest.URL, MigrationsTest.USER, MigrationsTest.PASSWORD)
+                .locations("classpath:db/migration").load().migrate();
         try (Connection c = DriverManager.getConnection(MigrationsTest.URL, MigrationsTest.USER,
                 MigrationsTest.PASSWORD); Statement s = c.createStatement()) {
             s.execute("truncate table prospect_status_change, prospect, exclusion, campaign restart identity cascade");
@@ -133,5 +136,55 @@ class CampaignCliTest {
         assertEquals("cyclenews.io", r.get("added").get(0).get("domain").asText());
         assertEquals("EXCLUDED", r.get("skipped").get(0).get("reason").asText());
         assertFalse(all(add).contains("\tat "));
+    }
+
+    @Test
+    void toxicAndExportFormats(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult created = launcher.launch("campaign", "create", "--name", "Disavow me", "--target-domain",
+                "mysite.com", "--content", ARTICLE.toString());
+        long id = json(created).get("id").asLong();
+        LaunchResult add = launcher.launch("campaign", "add", String.valueOf(id), "spam-links.example",
+                "https://cyclenews.io/commuting", "--index", INDEX.toString());
+        assertEquals(0, add.exitCode(), all(add));
+        long spam = -1;
+        for (JsonNode p : json(add).get("added")) {
+            if (p.get("domain").asText().equals("spam-links.example")) {
+                spam = p.get("id").asLong();
+            }
+        }
+        LaunchResult wrong = launcher.launch("campaign", "toxic", String.valueOf(spam), "--campaign", "999");
+        assertEquals(2, wrong.exitCode(), all(wrong));
+        assertTrue(wrong.getErrorOutput().contains("campaign 999 does not exist"), all(wrong));
+        LaunchResult t = launcher.launch("campaign", "toxic", String.valueOf(spam), "--campaign", String.valueOf(id));
+        assertEquals(0, t.exitCode(), all(t));
+        assertTrue(t.getOutput().contains("prospect " + spam + " (spam-links.example) is marked toxic in campaign " + id
+                + " (version 1)"), t.getOutput());
+
+        Path disavow = WORK.resolve("disavow.txt");
+        LaunchResult ex = launcher.launch("campaign", "export", String.valueOf(id), "--format", "disavow", "--out",
+                disavow.toString());
+        assertEquals(0, ex.exitCode(), all(ex));
+        List<String> lines = Files.readAllLines(disavow, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).startsWith("# LinkScout disavow file for campaign " + id + ": Disavow me"), lines.get(0));
+        assertEquals("domain:spam-links.example", lines.get(lines.size() - 1));
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("domain:")).count());
+
+        Path bz = WORK.resolve("buzzstream.csv");
+        LaunchResult ex2 = launcher.launch("campaign", "export", String.valueOf(id), "--format", "buzzstream", "--out",
+                bz.toString());
+        assertEquals(0, ex2.exitCode(), all(ex2));
+        String text = Files.readString(bz, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("Link Partner \u2013 Name,Link Partner \u2013 Domain,Linking from,"), text);
+        assertTrue(text.contains("\r\ncyclenews.io,cyclenews.io,"), text);
+        assertFalse(text.contains("spam-links"), text);
+
+        LaunchResult bad = launcher.launch("campaign", "export", String.valueOf(id), "--format", "ahrefs");
+        assertEquals(2, bad.exitCode(), all(bad));
+        assertTrue(bad.getErrorOutput().contains("unknown export format \"ahrefs\": use one of linkscout, buzzstream,"
+                + " pitchbox, hunter, disavow"), all(bad));
+
+        LaunchResult clear = launcher.launch("campaign", "toxic", String.valueOf(spam), "--clear", "--version", "1");
+        assertEquals(0, clear.exitCode(), all(clear));
+        assertTrue(clear.getOutput().contains("is no longer marked toxic"), clear.getOutput());
     }
 }

@@ -35,6 +35,9 @@ class NoDatabaseTest {
         OutreachResourceTest.assertError(given().contentType(ContentType.JSON).post("/api/campaigns/1/shortlist")
                 .then(), 503, MESSAGE);
         OutreachResourceTest.assertError(given().get("/api/campaigns/1/prospects.csv").then(), 503, MESSAGE);
+        OutreachResourceTest.assertError(given().get("/api/campaigns/1/export?format=disavow").then(), 503, MESSAGE);
+        OutreachResourceTest.assertError(given().contentType("application/json").body("{\"toxic\": true, \"version\": 0}")
+                .put("/api/campaigns/1/prospects/1/toxic").then(), 503, MESSAGE);
         OutreachResourceTest.assertError(given().get("/api/exclusions").then(), 503, MESSAGE);
     }
 

@@ -323,6 +323,118 @@ class OutreachResourceTest {
                 List.of(java.net.IDN.toASCII("café-über.de"), "", "", "", "", "", "NEW", "")), rows);
     }
 
+    static List<List<String>> csvRows(String text) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
+            for (CSVRecord rec : parser) {
+                rows.add(rec.toList());
+            }
+        }
+        return rows;
+    }
+
+    static ValidatableResponse toxic(long campaign, long prospect, Object body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .put("/api/campaigns/" + campaign + "/prospects/" + prospect + "/toxic").then();
+    }
+
+    @Test
+    void markToxicFollowsOptimisticLockingAndChecksTheCampaign() {
+        long c = campaign("Kelp atlas", "kelpforestatlas.org");
+        long other = campaign("Other", "kelpforestatlas.org");
+        long p = add(c, "spam.example.com").getLong("added[0].id");
+        given().get("/api/prospects/" + p).then().body("toxic", equalTo(false));
+        toxic(c, p, Map.of("toxic", true, "version", 0)).statusCode(200).body("toxic", equalTo(true))
+                .body("version", equalTo(1));
+        given().get("/api/prospects/" + p).then().body("toxic", equalTo(true));
+        assertError(toxic(c, p, Map.of("toxic", false, "version", 0)), 409, "prospect " + p + " was changed by"
+                + " someone else since you read it (your version 0, current version 1): reload it and apply your change"
+                + " again");
+        assertError(toxic(c, p, Map.of("version", 1)), 400, "toxic is required: send {\"toxic\": true, \"version\":"
+                + " N} to mark the domain as toxic (false unmarks it)");
+        assertError(toxic(c, p, Map.of("toxic", true)), 400, "version is required to change prospect " + p + ": send"
+                + " the version you last read (body field \"version\" or header If-Match); the current one is 1");
+        assertError(toxic(other, p, Map.of("toxic", true, "version", 1)), 404, "prospect " + p + " is not in campaign "
+                + other + " (it belongs to campaign " + c + ")");
+        assertError(toxic(999, p, Map.of("toxic", true, "version", 1)), 404,
+                "campaign 999 does not exist (GET /api/campaigns lists them)");
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(Map.of("toxic", false))
+                .put("/api/campaigns/" + c + "/prospects/" + p + "/toxic").then().statusCode(200)
+                .body("toxic", equalTo(false)).body("version", equalTo(2));
+    }
+
+    @Test
+    void exportsForOutreachToolsAndTheDisavowFile() throws Exception {
+        long c = campaign("Kelp \"atlas\", 🌊", "kelpforestatlas.org");
+        String idn = java.net.IDN.toASCII("café-über.de");
+        JsonPath added = add(c, Map.of("url", "https://blog.oceanwatch.org/sea-otters", "score", 3.0, "emails",
+                        List.of("zoë@oceanwatch.org", "info@oceanwatch.org")),
+                Map.of("domain", "café-über.de", "score", 2.0, "emails", List.of("redaktion@" + idn)),
+                Map.of("domain", "spam-links.example", "score", 1.0, "emails", List.of("x@spam-links.example")),
+                Map.of("domain", "aaa-spam.example"));
+        long ocean = added.getLong("added[0].id");
+        long spam = added.getLong("added[2].id");
+        long spam2 = added.getLong("added[3].id");
+        toxic(c, spam, Map.of("toxic", true, "version", 0)).statusCode(200);
+        toxic(c, spam2, Map.of("toxic", true, "version", 0)).statusCode(200);
+        status(ocean, "QUALIFIED", 0, "maria").statusCode(200);
+        status(ocean, "CONTACTED", 1, "maria").statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("status", "WON", "version", 2,
+                "wonUrl", "https://blog.oceanwatch.org/kelp,links?a=\"b\"")).post("/api/prospects/" + ocean + "/status")
+                .then().statusCode(200);
+
+        byte[] hunter = given().get("/api/campaigns/" + c + "/export?format=hunter").then().statusCode(200)
+                .header("Content-Type", org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + c + "-hunter.csv\"")
+                .extract().asByteArray();
+        String h = new String(hunter, StandardCharsets.UTF_8);
+        assertEquals(List.of(OutreachExports.HUNTER_HEADER,
+                List.of("zoë@oceanwatch.org", "", "", "", "oceanwatch.org", ""),
+                List.of("info@oceanwatch.org", "", "", "", "oceanwatch.org", ""),
+                List.of("redaktion@" + idn, "", "", "", idn, "")), csvRows(h));
+        assertFalse(h.contains("\r"), h);
+
+        String pb = given().get("/api/campaigns/" + c + "/export?format=PitchBox").then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + c + "-pitchbox.csv\"")
+                .extract().asString();
+        assertEquals(List.of(OutreachExports.PITCHBOX_HEADER,
+                List.of("https://blog.oceanwatch.org", "", "zoë@oceanwatch.org", "", ""),
+                List.of("https://blog.oceanwatch.org", "", "info@oceanwatch.org", "", ""),
+                List.of("https://" + idn, "", "redaktion@" + idn, "", "")), csvRows(pb));
+
+        String bz = given().get("/api/campaigns/" + c + "/export?format=buzzstream").then().statusCode(200)
+                .extract().asString();
+        List<List<String>> bzRows = csvRows(bz);
+        assertEquals(OutreachExports.BUZZSTREAM_HEADER, bzRows.get(0));
+        assertEquals(3, bzRows.size(), bz);
+        assertEquals(List.of("oceanwatch.org", "oceanwatch.org"), bzRows.get(1).subList(0, 2));
+        assertTrue(bzRows.get(1).get(2).startsWith("https://blog.oceanwatch.org/kelp,links?a="), bz);
+        assertEquals(List.of(idn, idn, "", ""), bzRows.get(2).subList(0, 4));
+        assertTrue(bz.contains("\r\n"));
+
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String d = given().get("/api/campaigns/" + c + "/export?format=disavow").then().statusCode(200)
+                .header("Content-Type", org.hamcrest.Matchers.startsWith("text/plain"))
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + c + "-disavow.txt\"")
+                .extract().asString();
+        assertEquals("# LinkScout disavow file for campaign " + c + ": Kelp \"atlas\", 🌊 (target kelpforestatlas.org)\n"
+                + "# generated " + today + " (UTC): 2 domains marked toxic\n"
+                + "# upload in Google Search Console: https://search.google.com/search-console/disavow-links\n"
+                + "domain:aaa-spam.example\ndomain:spam-links.example\n", d);
+
+        byte[] own = given().get("/api/campaigns/" + c + "/export").then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"campaign-" + c + "-prospects.csv\"")
+                .extract().asByteArray();
+        assertEquals(new String(given().get("/api/campaigns/" + c + "/prospects.csv").then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8), new String(own, StandardCharsets.UTF_8));
+        assertTrue(new String(own, StandardCharsets.UTF_8).contains("spam-links.example"));
+
+        assertError(given().get("/api/campaigns/" + c + "/export?format=ahrefs").then(), 400,
+                "unknown export format \"ahrefs\": use one of linkscout, buzzstream, pitchbox, hunter, disavow");
+        assertError(given().get("/api/campaigns/999/export?format=disavow").then(), 404,
+                "campaign 999 does not exist (GET /api/campaigns lists them)");
+    }
+
     @Test
     void listsFilterSortAndPage() {
         long c = campaign("Kelp atlas", "kelpforestatlas.org");
@@ -402,6 +514,8 @@ class OutreachResourceTest {
                 .body("paths.'/api/campaigns/{id}/shortlist'.post.summary",
                         equalTo("Run the shortlist for the campaign's content"))
                 .body("paths.'/api/campaigns/{id}/prospects.csv'.get", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/campaigns/{id}/export'.get", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/campaigns/{id}/prospects/{pid}/toxic'.put", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/prospects/{id}/status'.post", org.hamcrest.Matchers.notNullValue());
     }
 

@@ -6,12 +6,12 @@ import io.linkscout.outreach.SiteContacts;
 import io.linkscout.outreach.ShortlistService;
 import io.linkscout.outreach.ProspectStatus;
 import io.linkscout.outreach.ProspectService;
-import io.linkscout.outreach.ProspectCsv;
 import io.linkscout.outreach.OutreachDatabase;
 import io.linkscout.outreach.IntakeResult;
 import io.linkscout.outreach.IntakeReport;
 import io.linkscout.outreach.Candidate;
 import io.linkscout.outreach.CampaignService;
+import io.linkscout.outreach.ExportService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.linkscout.cli.common.ContentFiles;
@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
                 + " QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD).",
         subcommands = {CampaignCommand.Create.class, CampaignCommand.ListCampaigns.class, CampaignCommand.Show.class,
                 CampaignCommand.Shortlist.class, CampaignCommand.Add.class, CampaignCommand.Export.class,
-                CampaignCommand.Status.class, CampaignCommand.Note.class, CampaignCommand.Exclude.class})
+                CampaignCommand.Status.class, CampaignCommand.Note.class, CampaignCommand.Exclude.class,
+                CampaignCommand.Toxic.class})
 public class CampaignCommand {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -252,18 +253,22 @@ public class CampaignCommand {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "The shortlist as CSV (UTF-8 with BOM, RFC 4180).")
+            description = "The shortlist as CSV (LinkScout's own: UTF-8 with BOM, RFC 4180), in an outreach tool's"
+                    + " import layout, or the disavow file of the domains marked toxic.")
     static class Export extends DbCommand {
         @Parameters(index = "0", paramLabel = "CAMPAIGN_ID")
         long id;
         @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: standard output).")
         Path out;
+        @Option(names = "--format", defaultValue = "linkscout", description = "linkscout, buzzstream, pitchbox,"
+                + " hunter or disavow (default: ${DEFAULT-VALUE}).")
+        String format;
         @Inject
-        ProspectService prospects;
+        ExportService exports;
 
         @Override
         Integer run() throws Exception {
-            byte[] csv = ProspectCsv.write(prospects.all(id)).getBytes(StandardCharsets.UTF_8);
+            byte[] csv = exports.export(id, format).body();
             if (out == null) {
                 System.out.write(csv);
                 System.out.flush();
@@ -303,6 +308,24 @@ public class CampaignCommand {
         Integer run() throws Exception {
             Views.ProspectView p = prospects.update(id, version(), text, null);
             System.out.println("prospect " + p.id() + " notes saved (version " + p.version() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "toxic", mixinStandardHelpOptions = true,
+            description = "Mark a prospect's domain as toxic in its campaign (export --format disavow lists it;"
+                    + " outreach-tool exports leave it out); --clear unmarks it.")
+    static class Toxic extends ProspectCommand {
+        @Option(names = "--clear", description = "Unmark it.")
+        boolean clear;
+        @Option(names = "--campaign", paramLabel = "ID", description = "Check that the prospect is in this campaign.")
+        Long campaign;
+
+        @Override
+        Integer run() throws Exception {
+            Views.ProspectView p = prospects.setToxic(campaign, id, !clear, version());
+            System.out.println("prospect " + p.id() + " (" + p.domain() + ") is " + (p.toxic() ? "" : "no longer ")
+                    + "marked toxic in campaign " + p.campaignId() + " (version " + p.version() + ")");
             return 0;
         }
     }
