@@ -15,7 +15,7 @@
     $('site-domain').textContent = q.domain;
     document.title = q.domain + ' · LinkScout';
     $('site-stats').append(stat(fmt(q.authority), 'Authority', 'From the ingested link graph, 0-100'),
-      stat(fmt(q.graphAuthority), 'Graph authority'), stat(fmt(q.trust), 'Trust (TrustRank 0-100)'),
+      stat(fmt(q.graphAuthority), 'Graph authority'), stat(fmt(q.trust), 'Trust', 'TrustRank scaled 0-100'),
       stat(fmt(q.spamMass, 2), 'Spam mass'), stat(fmt(q.spamScore), 'Spam score'),
       stat(fmt(q.harmonicCentrality, 2), 'Harmonic centrality'), stat(String(q.referringDomains.count), 'Referring domains'),
       stat(q.pageRank.toExponential(2), 'PageRank'));
@@ -29,15 +29,16 @@
     for (const [t, v] of ta) topical.append(el('div', {}, el('span', { text: t + ' ' }), el('span', { class: 'muted', text: fmt(v) }),
       el('div', { class: 'bar', role: 'img', 'aria-label': t + ' ' + fmt(v) + ' of 100' }, el('span', { style: 'width:' + Math.max(0, Math.min(100, v)) + '%' }))));
     const refs = $('referrers');
-    refs.append(el('p', { class: 'muted', text: q.referringDomains.count + ' referring domains; the strongest:' }),
+    refs.append(...[el('p', { class: 'muted', text: q.referringDomains.count + ' referring domains; the strongest:' }),
       q.referringDomains.top.length ? el('ul', {}, q.referringDomains.top.map(d => el('li', {}, siteLink(d)))) : el('p', { class: 'muted', text: 'None.' }),
-      q.externalPrior && q.externalPrior.value !== null ? el('p', { class: 'muted', text: 'External prior ' + fmt(q.externalPrior.value) + ' (weight ' + q.externalPrior.weight + ')' }) : null);
+      q.externalPrior && q.externalPrior.value !== null ? el('p', { class: 'muted', text: 'External prior ' + fmt(q.externalPrior.value) + ' (weight ' + q.externalPrior.weight + ')' }) : null].filter(Boolean));
     const c = $('contacts');
     if (p.status === 'fulfilled') {
       const x = p.value; const items = [];
       x.emails.forEach(m => items.push(el('li', {}, el('a', { href: 'mailto:' + m, text: m }))));
       if (x.contactUrl) items.push(el('li', {}, 'Contact page: ', extLink(x.contactUrl)));
-      x.social.forEach(u => items.push(el('li', {}, extLink(u))));
+      x.social.slice(0, 6).forEach(u => items.push(el('li', {}, extLink(u))));
+      if (x.social.length > 6) items.push(el('li', { class: 'muted', text: (x.social.length - 6) + ' more profiles' }));
       c.append(items.length ? el('ul', {}, items) : el('p', { class: 'muted', text: 'No contacts found on this site.' }));
       c.append(el('p', {}, 'Guest posts: ', el('span', { class: 'badge', text: x.guestPostKind || 'NONE' }),
         x.guestPostPages ? ' ' + x.guestPostPages + ' detecting pages, ' + x.publishedGuestPosts + ' published guest posts' : ''));
