@@ -180,6 +180,26 @@ const LS = (() => {
     return list;
   }
 
-  return { ApiError, el, clear, api, showError, notice, busy, fmt, date, csv, parseCsv, download, siteLink, extLink,
+  /** A spam flag as the API writes it ("CODE (weight w, strength s): message"): a badge with the code, all as tooltip. */
+  function flagBadge(f) {
+    const code = String(f).split(/[\s:(]/)[0];
+    return el('span', { class: 'badge flag', title: String(f), text: code });
+  }
+
+  /**
+   * The spam score 0-100 from flags written "CODE (weight w, strength s)": 100·(1 − Π(1 − w·s)), as the index
+   * computes it (README "Authority, trust and spam"); null when there are no flags to read.
+   */
+  function spamFromFlags(flags) {
+    if (!Array.isArray(flags)) return null;
+    let keep = 1;
+    for (const f of flags) {
+      const m = /weight ([0-9.]+), strength ([0-9.]+)/.exec(String(f));
+      if (m) keep *= 1 - Number(m[1]) * Number(m[2]);
+    }
+    return 100 * (1 - keep);
+  }
+
+  return { flagBadge, spamFromFlags, ApiError, el, clear, api, showError, notice, busy, fmt, date, csv, parseCsv, download, siteLink, extLink,
     changedBy, setChangedBy, ready, domainsList, num, fillCampaigns, safeHref };
 })();

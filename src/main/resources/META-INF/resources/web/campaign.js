@@ -15,10 +15,13 @@
   $('changed-by').addEventListener('change', () => LS.setChangedBy($('changed-by').value.trim() || 'web'));
   const by = () => ({ 'X-Changed-By': LS.changedBy() });
 
+  /** Spam as saved with the prospect: a spamScore, else computed from the flags its explanation kept. */
   const spamOf = p => {
     const ex = p.explanation || {};
-    const v = ex.spamScore ?? (ex.evidence && !Array.isArray(ex.evidence) ? ex.evidence.spamScore : undefined);
-    return typeof v === 'number' ? v : null;
+    const ev = ex.evidence && !Array.isArray(ex.evidence) ? ex.evidence : {};
+    const v = ex.spamScore ?? ev.spamScore;
+    if (typeof v === 'number') return v;
+    return LS.spamFromFlags(Array.isArray(ex.flags) ? ex.flags : ev.flags);
   };
 
   async function loadCampaign() {
@@ -131,11 +134,14 @@
 
   function saveNotes(version) {
     const mine = $('notes').value;
-    return busy($('save-notes'), $('notes-status'), 'Saving…', async () => {
+    return busy($('save-notes'), null, '', async () => {
+      $('notes-status').textContent = 'Saving…';
       try {
         const p = await api('PATCH', '/api/prospects/' + current.id, { notes: mine, version }, by());
         current = p; replace(p); $('conflict').hidden = true;
+        $('notes-status').textContent = 'Saved (version ' + p.version + ')';
       } catch (e) {
+        $('notes-status').textContent = '';
         if (e.status !== 409) throw e;
         const theirs = await api('GET', '/api/prospects/' + current.id);
         const box = clear($('conflict'));

@@ -50,7 +50,7 @@
 
   const table = (head, rows) => el('div', { class: 'table-wrap' }, el('table', { class: 'data job-results' },
     el('thead', {}, el('tr', {}, head.map(h => el('th', { scope: 'col', class: h.num ? 'num' : null, text: h.t || h })))), el('tbody', {}, rows)));
-  const flags = fl => (fl || []).map(f => el('span', { class: 'badge flag', text: f }));
+  const flags = fl => (fl || []).length ? [el('br'), ...fl.map(LS.flagBadge)] : [];
   const N = t => ({ t, num: true });
 
   const render = {

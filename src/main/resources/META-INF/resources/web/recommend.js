@@ -43,7 +43,7 @@
     showError($('form-error'), null);
     const req = request();
     busy($('run'), $('run-status'), 'Finding topics and ranking…', () => api('POST', '/api/recommendations', req))
-      .then(res => { last = res; last.request = req; render(res); })
+      .then(res => { last = res; last.request = req; render(res); $('results-section').scrollIntoView({ block: 'start' }); })
       .catch(e => showError($('form-error'), e));
   });
 
@@ -70,7 +70,7 @@
         el('td', {}, el('a', { class: 'result-title', href: r.url, target: '_blank', rel: 'noopener noreferrer', text: r.title || r.url }),
           el('span', { class: 'result-url' }, siteLink(r.domain), ' · ', r.url)),
         el('td', { class: 'num', text: fmt(r.score, 3) }), el('td', { class: 'num', text: fmt(r.authority) }),
-        el('td', {}, (r.flags || []).map(f => el('span', { class: 'badge flag', text: f.split(':')[0] }))),
+        el('td', { class: 'flags' }, (r.flags || []).map(LS.flagBadge)),
         el('td', {}, whyBtn));
       const whyRow = el('tr', { class: 'why-row', id: whyId, hidden: true }, el('td', { colspan: 7 }, whyCard(r)));
       whyBtn.addEventListener('click', () => {

@@ -305,13 +305,36 @@ class WebUiBrowserTest {
         new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(c);
     }
 
+    /** Readable without sideways scrolling: nothing is wider than the window (wide tables scroll in their box). */
+    static void assertFitsTheWindow(String page) {
+        Object wide = ((JavascriptExecutor) driver).executeScript("""
+                const w = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= w) return '';
+                return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > w + 1
+                    && !e.closest('.table-wrap')).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className
+                    + ' right=' + Math.round(e.getBoundingClientRect().right)).join('; ') || 'scrollWidth > ' + w;
+                """);
+        assertEquals("", wide, page + " is wider than the window");
+    }
+
+    /** The whole page (up to 4,000 pixels high) at the window's width, as {@code target/screenshots/NAME.png}. */
     static void shot(String name) {
+        if (!name.startsWith("FAILED")) {
+            assertFitsTheWindow(name);
+        }
+        Dimension size = driver.manage().window().getSize();
         try {
             Files.createDirectories(SHOTS);
+            long h = ((Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(size.width, (int) Math.min(4000, Math.max(h + 140,
+                    size.height))));
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(SHOTS.resolve(name + ".png"), png);
         } catch (Exception e) {
             System.err.println("screenshot " + name + " failed: " + e);
+        } finally {
+            driver.manage().window().setSize(size);
         }
     }
 }
