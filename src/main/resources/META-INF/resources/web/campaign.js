@@ -69,7 +69,11 @@
     for (const p of view.slice(page * PAGE, (page + 1) * PAGE)) {
       const sel = el('select', { 'aria-label': 'New status for ' + p.domain, class: 'status-select' },
         el('option', { value: '', text: 'Move to…' }), p.nextStatuses.map(s => el('option', { value: s, text: s })));
-      sel.addEventListener('change', () => { if (sel.value) changeStatus(p, sel.value).catch(e => showError($('action-result'), e)); });
+      const move = el('button', { type: 'button', class: 'secondary small move-status', text: 'Move', 'aria-label': 'Move ' + p.domain + ' to the chosen status' });
+      move.addEventListener('click', () => {
+        if (!sel.value) { showError($('action-result'), { message: 'Choose the status to move ' + p.domain + ' to.' }); return; }
+        busy(move, null, '', () => changeStatus(p, sel.value)).catch(e => showError($('action-result'), e));
+      });
       tb.append(el('tr', { dataset: { id: String(p.id) }, class: 'prospect' },
         el('td', {}, el('input', { type: 'checkbox', class: 'pick', 'aria-label': 'Select ' + p.domain, dataset: { id: String(p.id) }, onchange: countSelected })),
         el('td', {}, LS.siteLink(p.domain), p.pageUrl ? el('span', { class: 'result-url' }, el('br'), LS.extLink(p.pageUrl, p.pageTitle || p.pageUrl)) : null),
@@ -77,7 +81,7 @@
         el('td', { class: 'num', text: fmt(spamOf(p)) }),
         el('td', {}, el('span', { class: 'badge st-' + p.status + ' prospect-status', text: p.status })),
         el('td', { class: 'muted', text: p.source || '' }),
-        el('td', {}, sel),
+        el('td', {}, el('span', { class: 'inline-actions nowrap' }, sel, move)),
         el('td', {}, el('button', { type: 'button', class: 'link-button open-prospect', text: 'Notes & history', onclick: () => openPanel(p.id) }))));
     }
     $('select-all').checked = false; countSelected();

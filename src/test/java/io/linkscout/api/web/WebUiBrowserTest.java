@@ -198,6 +198,7 @@ class WebUiBrowserTest {
         String prospectId = first.getDomAttribute("data-id");
         String domain = first.findElement(By.cssSelector("td:nth-child(2) a")).getText();
         new Select(first.findElement(By.cssSelector("select.status-select"))).selectByValue("QUALIFIED");
+        first.findElement(By.cssSelector("button.move-status")).click();
         waitUntil(d -> row(prospectId).findElement(By.cssSelector(".prospect-status")).getText().equals("QUALIFIED"));
 
         // the history: created (NEW), then NEW -> QUALIFIED by selenium
@@ -256,6 +257,14 @@ class WebUiBrowserTest {
         assertTrue(result.getText().contains(ApiFixture.KELP_LIST) || result.getText().contains(ApiFixture.KELP_DIVE),
                 "the linking page is the evidence: " + result.getText());
         shot("05-jobs-link-intersect");
+
+        // ... and its results sent to the campaign: marinelab.edu is new, the two others are already in it
+        new Select(wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#panel-intersect select.send-campaign"))))
+                .selectByVisibleText("Kelp outreach (kelpatlas.org)");
+        driver.findElement(By.cssSelector("#panel-intersect button.send-button")).click();
+        waitUntil(d -> d.findElement(By.cssSelector("#panel-intersect .send-bar + div")).getText().startsWith("1 added"));
+        assertTrue(driver.findElement(By.cssSelector("#panel-intersect .send-bar + div")).getText()
+                .contains("ALREADY_IN_CAMPAIGN"));
 
         // 7. the index, and an API error shown as the API gives it
         open("/index");
