@@ -11,7 +11,8 @@
   let sort = { key: 'score', dir: 'desc' };
   let current = null;    // the prospect in the panel, as last read
 
-  LS.ready.then(() => { $('changed-by').value = LS.changedBy(); });
+  // logged in (GET /api/me): changes are the user's; else the name typed here
+  LS.ready.then(user => { $('changed-by').value = LS.changedBy(); if (user) $('changed-by').readOnly = true; });
   $('changed-by').addEventListener('change', () => LS.setChangedBy($('changed-by').value.trim() || 'web'));
   const by = () => ({ 'X-Changed-By': LS.changedBy() });
 

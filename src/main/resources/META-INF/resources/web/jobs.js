@@ -20,7 +20,8 @@
   if (initial) select(initial);
 
   document.querySelectorAll('.load-example').forEach(b => b.addEventListener('click', () =>
-    api('GET', '/api/examples/1').then(ex => { $(b.dataset.target).value = ex.content; }).catch(e => alert(e.message))));
+    api('GET', '/api/examples/1').then(ex => { $(b.dataset.target).value = ex.content; })
+      .catch(e => showError(b.closest('section').querySelector('.job-out'), e))));
 
   // competitors: any number
   function addCompetitor(value) {

@@ -174,6 +174,14 @@ class WebUiBrowserTest {
                 || why.getDomProperty("textContent").contains("No contacts found"));
         shot("02-recommend-results");
 
+        // the list as CSV, written in the browser (RFC 4180, with a byte-order mark)
+        driver.findElement(By.id("export-csv")).click();
+        List<CSVRecord> listed = csv(DOWNLOADS.resolve("linkscout-recommendations.csv"));
+        assertEquals(rows.size(), listed.size());
+        assertEquals(rows.get(0).findElement(By.cssSelector("a.result-title")).getDomAttribute("href"),
+                listed.get(0).get("url"));
+        assertTrue(listed.get(0).get("evidence").contains("The Kelp Forest Atlas"), listed.get(0).get("evidence"));
+
         // 2. three results to a new campaign
         for (int i = 0; i < 3; i++) {
             rows.get(i).findElement(By.cssSelector("input.pick")).click();
@@ -209,6 +217,23 @@ class WebUiBrowserTest {
                 .skip(1).map(WebElement::getText).toList());
         assertEquals("NEW", history.get(0).findElements(By.tagName("td")).get(3).getText());
 
+        // bulk: the two others to QUALIFIED; then a move the status machine forbids, refused with the API's reason
+        for (WebElement r : driver.findElements(By.cssSelector("#prospects tr.prospect"))) {
+            if (!prospectId.equals(r.getDomAttribute("data-id"))) {
+                r.findElement(By.cssSelector("input.pick")).click();
+            }
+        }
+        new Select(driver.findElement(By.id("bulk-status"))).selectByVisibleText("QUALIFIED");
+        driver.findElement(By.id("bulk-apply")).click();
+        waitUntil(d -> d.findElement(By.id("action-result")).getText().startsWith("2 moved to QUALIFIED"));
+        waitUntil(d -> d.findElements(By.cssSelector("#prospects .badge.st-QUALIFIED")).size() == 3);
+        row(prospectId).findElement(By.cssSelector("input.pick")).click();
+        new Select(driver.findElement(By.id("bulk-status"))).selectByVisibleText("WON");
+        driver.findElement(By.id("bulk-apply")).click();
+        waitUntil(d -> d.findElement(By.id("action-result")).getText().startsWith("0 moved to WON"));
+        assertTrue(driver.findElement(By.id("action-result")).getText().contains("cannot move from QUALIFIED to WON:"
+                + " allowed next statuses from QUALIFIED are"), driver.findElement(By.id("action-result")).getText());
+
         // a stale edit: someone else saves the notes first; ours is refused (409) and shows their current value
         long version = given().get("/api/prospects/" + prospectId).then().statusCode(200).extract().jsonPath()
                 .getLong("version");
@@ -225,12 +250,7 @@ class WebUiBrowserTest {
         // 4. the CSV export (downloaded by the browser), parsed as RFC 4180
         driver.findElement(By.id("export-csv")).click();
         Path csv = DOWNLOADS.resolve("campaign-1-prospects.csv");
-        waitUntil(d -> Files.exists(csv) && !Files.exists(DOWNLOADS.resolve("campaign-1-prospects.csv.crdownload")));
-        String text = Files.readString(csv, StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("\uFEFF"), "byte-order mark");
-        assertTrue(text.contains("\r\n"), "CRLF line ends");
-        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text.substring(1))).getRecords();
+        List<CSVRecord> records = csv(csv);
         assertEquals(3, records.size());
         assertEquals(List.of("domain", "page", "score", "top_reasons", "authority", "contacts", "status", "notes"),
                 records.get(0).getParser().getHeaderNames());
@@ -287,6 +307,17 @@ class WebUiBrowserTest {
     }
 
     // ---- helpers ----
+
+    /** Waits for the browser's download of {@code file}, checks RFC 4180 (BOM, CRLF) and parses it with its header. */
+    static List<CSVRecord> csv(Path file) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".crdownload");
+        waitUntil(d -> Files.exists(file) && !Files.exists(partial));
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF"), file + ": byte-order mark");
+        assertTrue(text.endsWith("\r\n"), file + ": CRLF line ends");
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(text.substring(1))).getRecords();
+    }
 
     void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
