@@ -298,12 +298,27 @@ class WebUiBrowserTest {
         waitUntil(d -> !d.findElements(By.cssSelector("#campaigns tbody a")).isEmpty());
         shot("07-campaigns");
 
-        // the home page on a phone
+        // on a phone: every page fits the width (wide tables scroll inside their box)
         driver.manage().window().setSize(new Dimension(390, 844));
-        open("/");
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id("run")));
-        shot("08-recommend-phone");
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        try {
+            open("/");
+            wait(ExpectedConditions.visibilityOfElementLocated(By.id("run")));
+            shot("08-recommend-phone");
+            open("/campaigns/1");
+            waitUntil(d -> d.findElements(By.cssSelector("#prospects tr.prospect")).size() == 4);
+            shot("09-campaign-phone");
+            open("/sites/oceanwatch.org");
+            waitUntil(d -> d.findElements(By.cssSelector("#pages tbody tr")).size() == 3);
+            shot("10-site-phone");
+            open("/jobs");
+            wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#panel-guest button[type=submit]")));
+            shot("11-jobs-phone");
+            open("/index");
+            waitUntil(d -> d.findElements(By.cssSelector("#index-stats li")).size() >= 5);
+            shot("12-index-phone");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
     }
 
     // ---- helpers ----
