@@ -193,8 +193,14 @@
         if (g('top_reasons')) p.reasons = g('top_reasons');
         return p;
       }).filter(p => p.domain);
-      const r = await api('POST', '/api/campaigns/' + id + '/prospects', { prospects, source: 'import', changedBy: LS.changedBy(), limit: Math.max(1, Math.min(1000, prospects.length)) }, by());
-      notice($('action-result'), 'Import: ' + r.added.length + ' added, ' + r.skipped.length + ' skipped.');
+      if (!prospects.length) throw new LS.ApiError(0, 'Empty file', 'No rows with a domain or URL in ' + f.name + '.');
+      let added = 0, skipped = 0;
+      for (let i = 0; i < prospects.length; i += 1000) { // the API takes at most 1000 a request
+        const chunk = prospects.slice(i, i + 1000);
+        const r = await api('POST', '/api/campaigns/' + id + '/prospects', { prospects: chunk, source: 'import', changedBy: LS.changedBy(), limit: chunk.length }, by());
+        added += r.added.length; skipped += r.skipped.length;
+      }
+      notice($('action-result'), 'Import: ' + added + ' added, ' + skipped + ' skipped.');
       await Promise.all([loadProspects(), loadCampaign()]);
     } catch (e) { showError($('action-result'), e); }
     $('import-csv').value = '';

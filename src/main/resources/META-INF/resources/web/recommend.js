@@ -164,7 +164,7 @@
       const prospects = chosen.map(r => ({ domain: r.domain, url: r.url, title: r.title, score: r.score, authority: r.authority,
         reasons: (r.matchedTopics || []).slice(0, 5).join(', '),
         explanation: { model: last.model, rank: r.rank, contributions: r.contributions, matchedTopics: r.matchedTopics, evidence: r.evidence, flags: r.flags } }));
-      const res = await api('POST', '/api/campaigns/' + id + '/prospects', { prospects, source: 'recommend', changedBy: LS.changedBy() },
+      const res = await api('POST', '/api/campaigns/' + id + '/prospects', { prospects, source: 'recommend', changedBy: LS.changedBy(), limit: prospects.length },
         { 'X-Changed-By': LS.changedBy() });
       const skipped = res.skipped.map(s => el('li', {}, s.domain || s.input, ': ', s.reason, s.detail ? ' (' + s.detail + ')' : ''));
       notice(out, res.added.length + ' added to ', el('a', { id: 'campaign-link', href: '/campaigns/' + id, text: 'campaign ' + id }),

@@ -259,6 +259,10 @@ class WebUiBrowserTest {
         assertEquals("Emailed the editor (Maria)", qualified.get("notes"));
         Files.copy(csv, SHOTS.resolve("campaign-export.csv"), StandardCopyOption.REPLACE_EXISTING);
 
+        // ... and imported back: parsed in the browser, every row already in the campaign
+        driver.findElement(By.id("import-csv")).sendKeys(csv.toAbsolutePath().toString());
+        waitUntil(d -> d.findElement(By.id("action-result")).getText().equals("Import: 0 added, 3 skipped."));
+
         // 5. a site profile
         open("/sites/oceanwatch.org");
         waitUntil(d -> d.findElements(By.cssSelector("#pages tbody tr")).size() == 3);
