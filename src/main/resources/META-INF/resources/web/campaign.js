@@ -93,8 +93,19 @@
 
   function replace(p) { const i = all.findIndex(x => x.id === p.id); if (i >= 0) all[i] = p; }
 
+  /** After a refused change (409: stale version or a move the status machine forbids): show the current row. */
+  async function reload(pid) {
+    try { replace(await api('GET', '/api/prospects/' + pid)); apply(); } catch (e) { /* the error shown is the change's */ }
+  }
+
   async function changeStatus(p, status) {
-    const updated = await api('POST', '/api/prospects/' + p.id + '/status', { status, version: p.version, changedBy: LS.changedBy() }, by());
+    let updated;
+    try {
+      updated = await api('POST', '/api/prospects/' + p.id + '/status', { status, version: p.version, changedBy: LS.changedBy() }, by());
+    } catch (e) {
+      if (e.status === 409) await reload(p.id);
+      throw e;
+    }
     replace(updated); apply();
     notice($('action-result'), updated.domain + ': ' + p.status + ' → ' + updated.status);
     loadCampaign().catch(() => {});
@@ -113,7 +124,10 @@
         try {
           const u = await api('POST', '/api/prospects/' + pid + '/status', { status: to, version: p.version, changedBy: LS.changedBy() }, by());
           replace(u); ok.push(u.domain);
-        } catch (e) { failed.push(el('li', {}, p.domain + ': ' + e.message)); }
+        } catch (e) {
+          failed.push(el('li', {}, p.domain + ': ' + e.message));
+          if (e.status === 409) await reload(pid);
+        }
       }
       apply(); loadCampaign().catch(() => {});
       notice($('action-result'), ok.length + ' moved to ' + to + (failed.length ? '; ' + failed.length + ' not moved:' : '.'), failed.length ? el('ul', {}, failed) : null);

@@ -217,6 +217,20 @@ class WebUiBrowserTest {
                 .skip(1).map(WebElement::getText).toList());
         assertEquals("NEW", history.get(0).findElements(By.tagName("td")).get(3).getText());
 
+        // a stale status change: someone else rejected it since the page was read; refused, the row shows REJECTED
+        String other = driver.findElements(By.cssSelector("#prospects tr.prospect")).stream()
+                .map(r -> r.getDomAttribute("data-id")).filter(i -> !i.equals(prospectId)).findFirst().orElseThrow();
+        given().contentType(ContentType.JSON).body(Map.of("status", "REJECTED", "version", 0))
+                .post("/api/prospects/" + other + "/status").then().statusCode(200);
+        new Select(row(other).findElement(By.cssSelector("select.status-select"))).selectByValue("QUALIFIED");
+        row(other).findElement(By.cssSelector("button.move-status")).click();
+        waitUntil(d -> d.findElement(By.id("action-result")).getText().contains("changed by someone else"));
+        waitUntil(d -> row(other).findElement(By.cssSelector(".prospect-status")).getText().equals("REJECTED"));
+        given().contentType(ContentType.JSON).body(Map.of("status", "NEW", "version", 1))
+                .post("/api/prospects/" + other + "/status").then().statusCode(200);
+        open("/campaigns/1");
+        waitUntil(d -> d.findElements(By.cssSelector("#prospects .badge.st-NEW")).size() == 2);
+
         // bulk: the two others to QUALIFIED; then a move the status machine forbids, refused with the API's reason
         for (WebElement r : driver.findElements(By.cssSelector("#prospects tr.prospect"))) {
             if (!prospectId.equals(r.getDomAttribute("data-id"))) {
@@ -233,6 +247,9 @@ class WebUiBrowserTest {
         waitUntil(d -> d.findElement(By.id("action-result")).getText().startsWith("0 moved to WON"));
         assertTrue(driver.findElement(By.id("action-result")).getText().contains("cannot move from QUALIFIED to WON:"
                 + " allowed next statuses from QUALIFIED are"), driver.findElement(By.id("action-result")).getText());
+
+        row(prospectId).findElement(By.cssSelector("button.open-prospect")).click();
+        waitUntil(d -> d.findElements(By.cssSelector("#history tbody tr")).size() == 2);
 
         // a stale edit: someone else saves the notes first; ours is refused (409) and shows their current value
         long version = given().get("/api/prospects/" + prospectId).then().statusCode(200).extract().jsonPath()
