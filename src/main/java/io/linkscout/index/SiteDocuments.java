@@ -1,0 +1,140 @@
+package io.linkscout.index;
+
+import io.linkscout.jobs.guestpost.GuestPostIndexing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * What the index stores about one registrable domain besides its authority (that is
+ * {@link io.linkscout.quality.SiteQuality}): its pages, and its site document's contacts and guest-post detection.
+ * Read by the web app's site profile.
+ */
+public final class SiteDocuments {
+
+    /** One indexed page of the site. */
+    public record Page(String url, String title, double authority, double spamScore, int inLinks, int refDomains,
+            int textLength, String guestPostKind, double guestPostScore) {
+    }
+
+    /** The site's pages (best authority first, then URL), at most {@code limit} of {@code total}. */
+    public record Pages(String domain, int total, List<Page> pages) {
+    }
+
+    /** The site document's contacts and best guest-post detection (kind NONE when none). */
+    public record Profile(String domain, List<String> emails, String contactUrl, List<String> social,
+            String guestPostKind, double guestPostScore, String guestPostPage, String guidelinesUrl,
+            String guestPostContactUrl, int guestPostPages, int publishedGuestPosts) {
+    }
+
+    /** An indexed page's stored title and text. */
+    public record PageText(String url, String domain, String title, String text) {
+    }
+
+    private SiteDocuments() {
+    }
+
+    /** The page stored under exactly this URL (as normalised at ingest), or null. */
+    public static PageText page(LinkScoutIndex idx, String url) {
+        try {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.ID, url)), BooleanClause.Occur.FILTER).build();
+            TopDocs td = idx.searcher().search(q, 1);
+            if (td.scoreDocs.length == 0) {
+                return null;
+            }
+            Document d = idx.searcher().storedFields().document(td.scoreDocs[0].doc);
+            return new PageText(d.get(IndexFields.ID), d.get(IndexFields.DOMAIN), d.get(IndexFields.TITLE),
+                    d.get(IndexFields.TEXT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BooleanQuery query(String type, String domain) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.TYPE, type)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.DOMAIN, domain)), BooleanClause.Occur.FILTER).build();
+    }
+
+    /** The pages of {@code domain} in the index; {@code limit} of them (1-1000) in authority order. */
+    public static Pages pages(LinkScoutIndex idx, String domain, int limit) {
+        try {
+            TopDocs td = idx.searcher().search(query(IndexFields.TYPE_PAGE, domain), Integer.MAX_VALUE);
+            StoredFields sf = idx.searcher().storedFields();
+            List<Page> all = new ArrayList<>();
+            for (ScoreDoc sd : td.scoreDocs) {
+                Document d = sf.document(sd.doc);
+                all.add(new Page(d.get(IndexFields.ID), d.get(IndexFields.TITLE), num(d, IndexFields.AUTHORITY_VALUE),
+                        num(d, IndexFields.SPAM_SCORE), (int) num(d, IndexFields.IN_LINKS),
+                        (int) num(d, IndexFields.REF_DOMAINS), (int) num(d, IndexFields.TEXT_LENGTH),
+                        d.get(GuestPostIndexing.KIND), num(d, GuestPostIndexing.SCORE)));
+            }
+            all.sort(Comparator.comparingDouble(Page::authority).reversed().thenComparing(Page::url));
+            return new Pages(domain, all.size(), List.copyOf(all.subList(0, Math.min(limit, all.size()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The site document of {@code domain}, or null when the index has none. */
+    public static Profile profile(LinkScoutIndex idx, String domain) {
+        try {
+            TopDocs td = idx.searcher().search(query(IndexFields.TYPE_SITE, domain), 1);
+            if (td.scoreDocs.length == 0) {
+                return null;
+            }
+            Document d = idx.searcher().storedFields().document(td.scoreDocs[0].doc);
+            String contact = d.get(IndexFields.CONTACT_URL);
+            return new Profile(domain, strings(d, IndexFields.EMAILS), blank(contact), strings(d, IndexFields.SOCIAL),
+                    d.get(GuestPostIndexing.KIND), num(d, GuestPostIndexing.SCORE), blank(d.get(GuestPostIndexing.PAGE)),
+                    blank(d.get(GuestPostIndexing.GUIDELINES_URL)), blank(d.get(GuestPostIndexing.CONTACT_URL)),
+                    (int) num(d, GuestPostIndexing.PAGES), (int) num(d, GuestPostIndexing.PUBLISHED_PAGES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static List<String> strings(Document d, String field) {
+        List<String> out = new ArrayList<>();
+        for (IndexableField f : d.getFields(field)) {
+            if (f.stringValue() != null && !f.stringValue().isBlank() && out.size() < 20) {
+                out.add(f.stringValue());
+            }
+        }
+        out.sort(null);
+        return List.copyOf(out);
+    }
+
+    private static double num(Document d, String field) {
+        IndexableField f = d.getField(field);
+        if (f == null) {
+            return 0;
+        }
+        Number n = f.numericValue();
+        if (n != null) {
+            return n.doubleValue();
+        }
+        try {
+            return f.stringValue() == null ? 0 : Double.parseDouble(f.stringValue());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
