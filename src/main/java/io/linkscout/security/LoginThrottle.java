@@ -47,6 +47,11 @@ public class LoginThrottle {
         windows.remove(accountKey(account));
     }
 
+    /** Forgets every failure (tests; a restart does the same). */
+    public void clear() {
+        windows.clear();
+    }
+
     private static String accountKey(String account) {
         return "user:" + (account == null ? "" : account.strip().toLowerCase(Locale.ROOT));
     }
@@ -63,6 +68,9 @@ public class LoginThrottle {
 
     private void count(String key) {
         Instant now = clock.instant();
+        if (windows.size() > 100_000) { // bounded memory under a spray of names or addresses
+            windows.values().removeIf(x -> x.lockedUntil == null && x.start != null && now.isAfter(x.start.plus(config.loginLockout())));
+        }
         Window w = windows.computeIfAbsent(key, k -> new Window());
         synchronized (w) {
             boolean expired = w.start == null || now.isAfter(w.start.plus(config.loginLockout()))
