@@ -7,6 +7,7 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -56,6 +57,27 @@ public final class AuthIdentityProviders {
             String token = request.getToken().getToken();
             return context.runBlocking(() -> users.authenticateToken(token).map(p -> identity(p, "token"))
                     .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked token")));
+        }
+    }
+
+    /** The session cookie of a form login names the user: their current role is read again (removed: no access). */
+    @ApplicationScoped
+    public static class SessionProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+        @Inject
+        UserService users;
+
+        @Override
+        public Class<TrustedAuthenticationRequest> getRequestType() {
+            return TrustedAuthenticationRequest.class;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
+                AuthenticationRequestContext context) {
+            String name = request.getPrincipal();
+            return context.runBlocking(() -> users.principal(name).map(p -> identity(p, "form"))
+                    .orElseThrow(() -> new AuthenticationFailedException("the session's user no longer exists")));
         }
     }
 

@@ -44,10 +44,14 @@ public final class DatabaseBoot {
 
     /** Reads the settings from system properties, the environment and the application.properties files. */
     public static Settings settings() {
+        return settings(Optional.ofNullable(System.getProperty("quarkus.profile"))
+                .or(() -> Optional.ofNullable(System.getenv("QUARKUS_PROFILE"))).orElse("prod"));
+    }
+
+    /** The settings for a configuration profile ({@code prod} for the jar). */
+    public static Settings settings(String profile) {
         SmallRyeConfigBuilder b = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors()
                 .addDiscoveredConverters();
-        String profile = Optional.ofNullable(System.getProperty("quarkus.profile"))
-                .or(() -> Optional.ofNullable(System.getenv("QUARKUS_PROFILE"))).orElse("prod");
         b.withProfile(profile);
         try {
             Enumeration<URL> bundled = DatabaseBoot.class.getClassLoader().getResources("application.properties");

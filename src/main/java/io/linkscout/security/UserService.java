@@ -184,6 +184,16 @@ public class UserService {
         return Optional.of(new Principal(t.get().user.name, t.get().user.role()));
     }
 
+    /** The user of a session (form login cookie): their current role, or empty when they were removed since. */
+    @Transactional
+    public Optional<Principal> principal(String name) {
+        if (name == null || !db.configured()) {
+            return Optional.empty();
+        }
+        return AppUser.<AppUser>find("lower(name) = lower(?1)", name.strip()).firstResultOptional()
+                .map(u -> new Principal(u.name, u.role()));
+    }
+
     /** The user when the password is right, else empty (the same for an unknown user, in about the same time). */
     @Transactional
     public Optional<Principal> checkPassword(String name, String password) {

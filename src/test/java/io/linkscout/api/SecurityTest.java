@@ -177,6 +177,10 @@ class SecurityTest {
         // a viewer's session cannot write
         given().cookie("linkscout-session", ok.getCookie("linkscout-session")).contentType(ContentType.JSON)
                 .body("{}").post("/api/campaigns").then().statusCode(403);
+        // the session names the user; once removed, it opens nothing: back to the login page
+        users.remove("fiona");
+        given().redirects().follow(false).cookie("linkscout-session", ok.getCookie("linkscout-session"))
+                .get("/api/me").then().statusCode(302).header("Location", containsString("/login"));
     }
 
     @Test

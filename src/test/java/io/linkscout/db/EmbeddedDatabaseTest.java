@@ -79,7 +79,7 @@ class EmbeddedDatabaseTest {
         System.setProperty(DatabaseBoot.URL, "jdbc:postgresql://db.example:5432/linkscout");
         System.setProperty(DatabaseBoot.DATA_DIR, tmp.resolve("elsewhere").toString());
         try {
-            DatabaseBoot.Settings s = DatabaseBoot.settings();
+            DatabaseBoot.Settings s = DatabaseBoot.settings("prod");
             assertEquals(Optional.of("jdbc:postgresql://db.example:5432/linkscout"), s.url());
             assertEquals(tmp.resolve("elsewhere"), s.dataDir());
             assertFalse(s.startEmbedded());
@@ -87,9 +87,17 @@ class EmbeddedDatabaseTest {
             System.clearProperty(DatabaseBoot.URL);
             System.clearProperty(DatabaseBoot.DATA_DIR);
         }
-        DatabaseBoot.Settings plain = DatabaseBoot.settings();
-        assertEquals(Optional.empty(), plain.url(), "the %test URL of application.properties is not the prod one");
-        assertTrue(plain.startEmbedded());
+        String embedded = System.clearProperty(DatabaseBoot.EMBEDDED); // the build sets it false for the tests
+        try {
+            DatabaseBoot.Settings plain = DatabaseBoot.settings("prod");
+            assertEquals(Optional.empty(), plain.url(), "the %test URL of application.properties is not the prod one");
+            assertTrue(plain.startEmbedded());
+            assertTrue(DatabaseBoot.settings("test").url().isPresent(), "the test profile names its server");
+        } finally {
+            if (embedded != null) {
+                System.setProperty(DatabaseBoot.EMBEDDED, embedded);
+            }
+        }
     }
 
     private static void sql(EmbeddedDatabase db, String sql) throws Exception {
