@@ -201,6 +201,18 @@ class SecurityTest {
         assertNotNull(login("gina", "gina-password", csrf).getCookie("linkscout-session"), "lock over");
     }
 
+    @Test
+    void formPostsWithoutTheCsrfTokenAreRefused() {
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("x", "1").post("/logout").then()
+                .statusCode(403).body("message", containsString("CSRF token"));
+        given().redirects().follow(false).cookie(AuthIdentityProviders.Csrf.COOKIE, "abc")
+                .contentType(ContentType.URLENC).formParam(AuthIdentityProviders.Csrf.FIELD, "abd").post("/logout")
+                .then().statusCode(403);
+        given().redirects().follow(false).cookie(AuthIdentityProviders.Csrf.COOKIE, "abc")
+                .contentType(ContentType.URLENC).formParam(AuthIdentityProviders.Csrf.FIELD, "abc").post("/logout")
+                .then().statusCode(303).header("Location", containsString("/login"));
+    }
+
     private static Response login(String user, String password, String csrf) {
         return given().redirects().follow(false).cookie(AuthIdentityProviders.Csrf.COOKIE, csrf)
                 .contentType(ContentType.URLENC).formParam("j_username", user).formParam("j_password", password)
