@@ -29,12 +29,19 @@ public final class DatabaseBoot {
     public static final String EMBEDDED = "linkscout.db.embedded";
     public static final String DATA_DIR = "linkscout.db.data-dir";
     public static final String PORT = "linkscout.db.port";
+    public static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
+    static final String SESSION_KEY_FILE = "session.key";
 
     private DatabaseBoot() {
     }
 
     /** The settings that decide, read the way Quarkus will read them (profile, environment, config files). */
-    public record Settings(Optional<String> url, boolean embedded, Path dataDir, int port) {
+    public record Settings(Optional<String> url, boolean embedded, Path dataDir, int port,
+            Optional<String> sessionKey) {
+
+        public Settings(Optional<String> url, boolean embedded, Path dataDir, int port) {
+            this(url, embedded, dataDir, port, Optional.empty());
+        }
 
         /** True when LinkScout should start its own PostgreSQL. */
         public boolean startEmbedded() {
@@ -72,7 +79,8 @@ public final class DatabaseBoot {
                 .orElseGet(() -> defaultDataDir(Path.of(c.getOptionalValue("linkscout.index.dir", String.class)
                         .orElse("index"))));
         int port = c.getOptionalValue(PORT, Integer.class).orElse(0);
-        return new Settings(url, embedded, dataDir, port);
+        Optional<String> sessionKey = c.getOptionalValue(SESSION_KEY, String.class).filter(k -> !k.isBlank());
+        return new Settings(url, embedded, dataDir, port, sessionKey);
     }
 
     /** {@code pgdata} beside the index directory. */
@@ -97,6 +105,9 @@ public final class DatabaseBoot {
         System.setProperty(URL, db.jdbcUrl());
         System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
         System.setProperty("quarkus.datasource.password", "");
+        if (settings.sessionKey().isEmpty()) {
+            System.setProperty(SESSION_KEY, sessionKey(db.dataDir()));
+        }
         log.accept("embedded PostgreSQL on 127.0.0.1:" + db.port() + ", data in " + db.dataDir() + " (started in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms; set QUARKUS_DATASOURCE_JDBC_URL to use a server)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -104,6 +115,34 @@ public final class DatabaseBoot {
             db.close();
         }, "linkscout-embedded-postgres-stop"));
         return db;
+    }
+
+    /**
+     * The key that encrypts form-login session cookies, kept in {@code session.key} in the data directory (created
+     * once, readable by the owner only), so that sessions survive a restart and no key is printed in the log.
+     */
+    static String sessionKey(Path dir) {
+        Path f = dir.resolve(SESSION_KEY_FILE);
+        try {
+            if (Files.isRegularFile(f)) {
+                String k = Files.readString(f).strip();
+                if (k.length() >= 32) {
+                    return k;
+                }
+            }
+            byte[] b = new byte[32];
+            new java.security.SecureRandom().nextBytes(b);
+            String k = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            Files.writeString(f, k + "\n");
+            try {
+                Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            return k;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the session key in " + f, e);
+        }
     }
 
     /** Lets Quarkus close its connections first (bounded: a stuck shutdown must not keep PostgreSQL running). */

@@ -100,6 +100,15 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void theSessionKeyIsMadeOnceAndKept() throws Exception {
+        String k = DatabaseBoot.sessionKey(tmp);
+        assertTrue(k.length() >= 40, k);
+        assertEquals(k, DatabaseBoot.sessionKey(tmp));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(tmp.resolve(DatabaseBoot.SESSION_KEY_FILE))));
+    }
+
     private static void sql(EmbeddedDatabase db, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
                 Statement s = c.createStatement()) {
