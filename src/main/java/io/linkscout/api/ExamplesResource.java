@@ -1,15 +1,12 @@
 package io.linkscout.api;
 
 import io.linkscout.error.UserException;
+import io.linkscout.eval.SampleExamples;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,9 +22,7 @@ public class ExamplesResource {
             String content) {
     }
 
-    static final List<String[]> EXAMPLES = List.of(
-            new String[] {"example-software-post.md", "shipping a command-line tool in Rust, for the blogs"},
-            new String[] {"example-article.md", "a guide to volcanoes, for Wikipedia"});
+    static final List<SampleExamples.Example> EXAMPLES = SampleExamples.ALL;
 
     @GET
     @Operation(summary = "The bundled example articles", description = "Markdown, with their titles")
@@ -52,17 +47,8 @@ public class ExamplesResource {
     }
 
     static Example load(int n) {
-        String[] e = EXAMPLES.get(n - 1);
-        try (InputStream in = ExamplesResource.class.getResourceAsStream("/sample/" + e[0])) {
-            if (in == null) {
-                throw new UserException("the example " + e[0] + " is missing from this build", 404);
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String title = text.lines().filter(l -> l.startsWith("# ")).map(l -> l.substring(2).strip()).findFirst()
-                    .orElse(e[0]);
-            return new Example(n, e[0], title, e[1], "markdown", text);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        SampleExamples.Example e = EXAMPLES.get(n - 1);
+        String text = SampleExamples.text(e);
+        return new Example(n, e.file(), SampleExamples.title(e, text), e.about(), "markdown", text);
     }
 }

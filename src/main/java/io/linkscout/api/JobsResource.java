@@ -36,7 +36,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -164,11 +163,14 @@ public class JobsResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     /**
      * The flow every job shares, after its request is validated: check the campaign fields, run the job on the
      * current index, and with {@code campaignId} send its prospects to that campaign and add a campaign field.
      */
-    private <R> Object runAndSend(Long campaignId, Integer sendTop, String job, String changedBy,
+    private <R> Object runAndSend(Long campaignId, Integer sendTop, String job,
             Function<LinkScoutIndex, R> run, Function<R, List<ProspectCandidate>> prospects) {
         sender.check(campaignId, sendTop, "campaignId", "sendTop");
         try (IndexService.Lease lease = index.acquire()) {
@@ -177,7 +179,9 @@ public class JobsResource {
             if (campaignId == null) {
                 return response;
             }
-            IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx, changedBy);
+            // the status history records the authenticated user; the X-Changed-By header is ignored
+            IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx,
+                    OutreachResource.changedBy(identity));
             ObjectNode n = json.valueToTree(response);
             n.set("campaign", json.valueToTree(sent));
             return n;
@@ -196,13 +200,13 @@ public class JobsResource {
             content = @Content(schema = @Schema(allOf = {GuestPostFinder.Response.class, SentToCampaign.class})))
     @APIResponse(responseCode = "400", description = "Missing content or a field out of range (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Object guestPosts(@Valid GuestPostsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
+    public Object guestPosts(@Valid GuestPostsRequest q) {
         if (q == null) {
             throw new UserException("request body is missing: send a JSON object such as {\"content\": \"...\"}");
         }
         GuestPostFinder.Options o = GuestPostFinder.validate(q.top(), q.minAuthority(), q.maxSpam(),
                 q.excludeDomains());
-        return runAndSend(q.campaignId(), q.sendTop(), "guest-posts", by,
+        return runAndSend(q.campaignId(), q.sendTop(), "guest-posts",
                 idx -> new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(), q.title(),
                         Boolean.TRUE.equals(q.allowNonEnglish())), o),
                 r -> r.results().stream().map(GuestPostFinder.Result::toProspect).toList());
@@ -222,7 +226,7 @@ public class JobsResource {
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     @APIResponse(responseCode = "422", description = "Neither or both of content and keywords",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Object topicsThatEarn(@Valid TopicsThatEarnRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
+    public Object topicsThatEarn(@Valid TopicsThatEarnRequest q) {
         if (q == null) {
             throw new UserException("request body is missing: send {\"keywords\": [\"...\"]} or {\"content\": \"...\"}");
         }
@@ -236,7 +240,7 @@ public class JobsResource {
             throw new UserException("keywords contains a blank keyword");
         }
         EarnedTopics.Options o = EarnedTopics.validate(q.top(), q.domain());
-        return runAndSend(q.campaignId(), q.sendTop(), "topics-that-earn", by,
+        return runAndSend(q.campaignId(), q.sendTop(), "topics-that-earn",
                 idx -> EarnedTopics.forContent(idx, hasContent ? q.content() : null,
                         hasKeywords ? q.keywords() : null, o),
                 r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList());
@@ -253,13 +257,13 @@ public class JobsResource {
             content = @Content(schema = @Schema(allOf = {LinkIntersect.Response.class, SentToCampaign.class})))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Object linkIntersect(@Valid LinkIntersectRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
+    public Object linkIntersect(@Valid LinkIntersectRequest q) {
         if (q == null) {
             throw new UserException("request body is missing: send {\"competitors\": [...], \"domain\": \"...\"}");
         }
         LinkIntersect.Options o = LinkIntersect.validate(q.competitors(), q.domain(), q.minOverlap(), q.top(),
                 q.maxSpam());
-        return runAndSend(q.campaignId(), q.sendTop(), "link-intersect", by,
+        return runAndSend(q.campaignId(), q.sendTop(), "link-intersect",
                 idx -> new LinkIntersect(idx).run(o, q.content() == null || q.content().isBlank() ? null
                         : JobsContent.of(idx, q.content(), "auto", null, false)),
                 r -> r.results().stream().map(LinkIntersect.Result::toProspect).toList());
@@ -276,12 +280,12 @@ public class JobsResource {
             content = @Content(schema = @Schema(allOf = {Mentions.Response.class, SentToCampaign.class})))
     @APIResponse(responseCode = "400", description = "A field is invalid (named)",
             content = @Content(schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
-    public Object mentions(@Valid MentionsRequest q, @HeaderParam(OutreachResource.CHANGED_BY) String by) {
+    public Object mentions(@Valid MentionsRequest q) {
         if (q == null) {
             throw new UserException("request body is missing: send {\"brand\": \"...\", \"domain\": \"...\"}");
         }
         Mentions.Options o = Mentions.validate(q.brand(), q.domain(), q.title(), q.top(), q.maxSpam());
-        return runAndSend(q.campaignId(), q.sendTop(), "mentions", by, idx -> new Mentions(idx).run(o),
+        return runAndSend(q.campaignId(), q.sendTop(), "mentions", idx -> new Mentions(idx).run(o),
                 r -> r.results().stream().map(Mentions.Result::toProspect).toList());
     }
 }

@@ -32,6 +32,10 @@ import io.linkscout.outreach.ShortlistService;
 import io.linkscout.outreach.SiteContacts;
 import io.linkscout.outreach.Views;
 import io.linkscout.rank.Rankers;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -87,6 +91,9 @@ public class OutreachResource {
 
     @Inject
     OutreachDatabase db;
+
+    @Inject
+    SecurityIdentity identity;
 
     @Inject
     CampaignService campaigns;
@@ -430,6 +437,7 @@ public class OutreachResource {
 
     @POST
     @Path("/exclusions")
+    @RolesAllowed(Role.ADMIN_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a global exclusion (or change its reason)")
     public Views.ExclusionView addGlobalExclusion(@Valid ExclusionRequest r) {
@@ -439,6 +447,7 @@ public class OutreachResource {
 
     @DELETE
     @Path("/exclusions/{domain}")
+    @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Remove a global exclusion")
     public Response removeGlobalExclusion(@PathParam("domain") String domain) {
         db.require();
@@ -448,6 +457,7 @@ public class OutreachResource {
 
     @POST
     @Path("/exclusions.csv")
+    @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import global exclusions from CSV",
             description = "Header domain[,reason][,note] (or url/site/host), or no header and the domain in the first"
@@ -469,6 +479,7 @@ public class OutreachResource {
 
     @POST
     @Path("/campaigns/{id}/exclusions")
+    @RolesAllowed(Role.ADMIN_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a campaign exclusion (or change its reason)")
     public Views.ExclusionView addCampaignExclusion(@PathParam("id") long id, @Valid ExclusionRequest r) {
@@ -478,6 +489,7 @@ public class OutreachResource {
 
     @DELETE
     @Path("/campaigns/{id}/exclusions/{domain}")
+    @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Remove a campaign exclusion")
     public Response removeCampaignExclusion(@PathParam("id") long id, @PathParam("domain") String domain) {
         db.require();
@@ -487,6 +499,7 @@ public class OutreachResource {
 
     @POST
     @Path("/campaigns/{id}/exclusions.csv")
+    @RolesAllowed(Role.ADMIN_NAME)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Import campaign exclusions from CSV (same format as /api/exclusions.csv)")
     public CampaignService.ImportResult importCampaignExclusions(@PathParam("id") long id,
@@ -510,8 +523,17 @@ public class OutreachResource {
                 r.contentUrl(), r.targetDomain());
     }
 
-    private static String by(String body, String header) {
-        return body != null && !body.isBlank() ? body : header;
+    /**
+     * Who made a change, for the status history: the authenticated user. The body field {@code changedBy} and the
+     * {@code X-Changed-By} header are ignored (kept in the request shapes so that older clients are not refused).
+     */
+    private String by(String body, String header) {
+        return changedBy(identity);
+    }
+
+    /** The authenticated user's name, or "api" for an anonymous caller (only possible without security). */
+    static String changedBy(SecurityIdentity identity) {
+        return identity == null || identity.isAnonymous() ? "api" : identity.getPrincipal().getName();
     }
 
     /** The version from the body, else from If-Match ("3", W/"3" or 3); both given and different is a 400. */

@@ -1,7 +1,7 @@
 package io.linkscout.api;
 
 import io.linkscout.error.UserException;
-import io.linkscout.index.SiteDocuments;
+import io.linkscout.profile.SiteProfiles;
 import io.linkscout.url.UrlNormalizer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,12 +24,12 @@ public class PagesResource {
     @GET
     @Operation(summary = "An indexed page's title and text", description = "url is normalised as at ingest; 404 "
             + "when the index has no such page, 400 without a url.")
-    public SiteDocuments.PageText page(@QueryParam("url") String url) {
+    public SiteProfiles.PageText page(@QueryParam("url") String url) {
         if (url == null || url.isBlank()) {
             throw new UserException("url is required: give the address of a page in the index");
         }
         String norm = UrlNormalizer.normalize(url.strip());
-        SiteDocuments.PageText p = norm == null ? null : SiteDocuments.page(index.current(), norm);
+        SiteProfiles.PageText p = norm == null ? null : index.withIndex(idx -> SiteProfiles.page(idx, norm));
         if (p == null) {
             throw new UserException("no page " + url.strip() + " in the index: paste its text instead, or ingest it"
                     + " first", 404);

@@ -1,7 +1,7 @@
 package io.linkscout.api;
 
 import io.linkscout.error.UserException;
-import io.linkscout.index.SiteDocuments;
+import io.linkscout.profile.SiteProfiles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,13 +33,13 @@ public class SiteDetailsResource {
     @Operation(summary = "A site's pages in the index", description = "Best page authority first, then URL: "
             + "title, authority, spam score, in-links, referring domains, text length and guest-post label. "
             + "limit 1-1000 (default 100); total is the number of pages the site has.")
-    public SiteDocuments.Pages pages(@PathParam("domain") String domain,
+    public SiteProfiles.Pages pages(@PathParam("domain") String domain,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new UserException("limit must be between 1 and 1000, got " + limit);
         }
         String reg = sites.site(domain).domain();
-        return SiteDocuments.pages(index.current(), reg, limit);
+        return index.withIndex(idx -> SiteProfiles.pages(idx, reg, limit));
     }
 
     @GET
@@ -47,10 +47,10 @@ public class SiteDetailsResource {
     @Operation(summary = "A site's contacts and guest-post detection", description = "E-mail addresses, contact "
             + "page and social profiles found on the site, and its best guest-post detection (kind ACCEPTS, SELLS "
             + "or NONE, the page, guidelines and contact URLs, how many pages detect).")
-    public SiteDocuments.Profile profile(@PathParam("domain") String domain) {
+    public SiteProfiles.Profile profile(@PathParam("domain") String domain) {
         String reg = sites.site(domain).domain();
-        SiteDocuments.Profile p = SiteDocuments.profile(index.current(), reg);
-        return p != null ? p : new SiteDocuments.Profile(reg, java.util.List.of(), null, java.util.List.of(), "NONE",
+        SiteProfiles.Profile p = index.withIndex(idx -> SiteProfiles.profile(idx, reg));
+        return p != null ? p : new SiteProfiles.Profile(reg, java.util.List.of(), null, java.util.List.of(), "NONE",
                 0, null, null, null, 0, 0);
     }
 }

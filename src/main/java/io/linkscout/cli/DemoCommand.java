@@ -1,5 +1,7 @@
 package io.linkscout.cli;
 
+import io.linkscout.eval.SampleExamples;
+
 import io.linkscout.quality.AuthorityConfig;
 import io.linkscout.config.AuthoritySettings;
 import io.linkscout.rank.Rankers;
@@ -48,11 +50,12 @@ public class DemoCommand implements Callable<Integer> {
 
     /** A bundled example article and what it is about. */
     record Example(String file, String about) {
+        Example(SampleExamples.Example e) {
+            this(e.file(), e.about());
+        }
     }
 
-    static final List<Example> EXAMPLES = List.of(
-            new Example("example-software-post.md", "shipping a command-line tool in Rust, for the blogs"),
-            new Example("example-article.md", "a beginner's guide to volcanoes, for the Wikipedia pages"));
+    static final List<Example> EXAMPLES = SampleExamples.ALL.stream().map(Example::new).toList();
 
     @Mixin
     IndexOption index;

@@ -10,6 +10,7 @@ import io.linkscout.cli.jobs.GuestPostsCommand;
 import io.linkscout.cli.jobs.LinkIntersectCommand;
 import io.linkscout.cli.jobs.MentionsCommand;
 import io.linkscout.cli.jobs.TopicsThatEarnCommand;
+import io.linkscout.cli.user.UserCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,6 @@ import picocli.CommandLine.Command;
                 RecommendCommand.class, TopicsCommand.class, TrainCommand.class, BenchCommand.class, ServeCommand.class,
                 EvalCommand.class, BenchTableCommand.class, LinkPredSplitCommand.class, SampleCorpusCommand.class,
                 GuestPostsCommand.class, TopicsThatEarnCommand.class, LinkIntersectCommand.class, MentionsCommand.class,
-                CampaignCommand.class, GraphCommand.class})
+                CampaignCommand.class, GraphCommand.class, UserCommand.class})
 public class LinkScoutCommand {
 }

@@ -1,16 +1,28 @@
 package io.linkscout.cli;
 
+import io.linkscout.db.DatabaseBoot;
+import io.linkscout.error.UserException;
 import io.quarkus.picocli.runtime.PicocliRunner;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Entry point of {@code java -jar target/quarkus-app/quarkus-run.jar <command>}.
  *
- * <p>Only {@code serve} opens an HTTP port and logs at INFO; every other command runs quietly and exits.
+ * <p>Only {@code serve} opens an HTTP port and logs at INFO; every other command runs quietly and exits. The
+ * commands that need the outreach database ({@link #needsDatabase}) get LinkScout's embedded PostgreSQL when no
+ * {@code QUARKUS_DATASOURCE_JDBC_URL} is configured ({@link DatabaseBoot}); it is started here, before Quarkus
+ * boots, because Quarkus reads the datasource URL at boot. All other commands never start one.
  */
 @QuarkusMain
 public class Main {
+
+    /** Commands that always need the database. */
+    static final Set<String> DATABASE_COMMANDS = Set.of("serve", "campaign", "user");
+    /** Job commands that need it when sending results to a campaign. */
+    static final Set<String> JOB_COMMANDS = Set.of("guest-posts", "topics-that-earn", "link-intersect", "mentions");
 
     public static void main(String... args) {
         boolean serve = args.length > 0 && "serve".equals(args[0]);
@@ -20,7 +32,34 @@ public class Main {
             setIfAbsent("quarkus.log.category.\"io.linkscout\".level", "WARN");
         }
         setIfAbsent("quarkus.banner.enabled", "false");
+        if (needsDatabase(args)) {
+            try {
+                DatabaseBoot.startIfNeeded(DatabaseBoot.settings(), serve ? System.err::println : line -> { });
+            } catch (UserException e) {
+                System.err.println("error: " + e.getMessage());
+                if (Boolean.getBoolean("linkscout.debug")) {
+                    e.printStackTrace();
+                }
+                System.exit(e.exitCode());
+            }
+        }
         Quarkus.run(PicocliRunner.class, args);
+    }
+
+    /** {@code serve}, {@code campaign ...}, {@code user ...}, and a job command with {@code --campaign}; not help. */
+    static boolean needsDatabase(String... args) {
+        if (args.length == 0) {
+            return false;
+        }
+        if (Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("--version")
+                || a.equals("-V"))) {
+            return false;
+        }
+        if (DATABASE_COMMANDS.contains(args[0])) {
+            return args[0].equals("serve") || args.length > 1; // a bare "campaign" only prints its usage
+        }
+        return JOB_COMMANDS.contains(args[0])
+                && Arrays.stream(args).anyMatch(a -> a.equals("--campaign") || a.startsWith("--campaign="));
     }
 
     private static void setIfAbsent(String key, String value) {

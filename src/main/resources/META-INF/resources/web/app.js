@@ -48,6 +48,11 @@ const LS = (() => {
       throw new ApiError(0, 'Network error', 'The server did not answer (' + e.message + '). Is LinkScout running?');
     }
     const type = res.headers.get('Content-Type') || '';
+    if (res.status === 401) {
+      // the session ended (or never began): log in again, then come back here
+      location.assign('/login');
+      throw new ApiError(401, 'Unauthorized', 'Your session has ended: log in again.');
+    }
     if (!res.ok) {
       let j = null;
       if (type.includes('json')) { try { j = await res.json(); } catch (e) { j = null; } }
@@ -166,6 +171,14 @@ const LS = (() => {
     } catch (e) { return null; }
   }
   const ready = loadUser();
+  // logging out ends the session (POST /logout) and goes back to the login page
+  document.addEventListener('click', async ev => {
+    const a = ev.target.closest && ev.target.closest('#logout-link');
+    if (!a) return;
+    ev.preventDefault();
+    try { await fetch('/logout', { method: 'POST', credentials: 'same-origin' }); } catch (e) { /* gone anyway */ }
+    location.assign('/login');
+  });
 
   function domainsList(s) { return (s || '').split(/[\s,;]+/).map(x => x.trim()).filter(Boolean); }
   function num(input) { const v = input.value.trim(); return v === '' ? undefined : Number(v); }

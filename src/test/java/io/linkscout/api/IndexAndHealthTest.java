@@ -1,5 +1,6 @@
 package io.linkscout.api;
 
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -17,6 +18,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(FixtureIndexProfile.class)
 class IndexAndHealthTest {
+
+    /** Every call authenticates as the admin "api" (real user and token, {@link TestAuth}). */
+    @BeforeEach
+    void authenticate() {
+        TestAuth.asDefaultUser();
+    }
 
     static final String DIR = FixtureIndexResource.DIR.toAbsolutePath().normalize().toString();
 

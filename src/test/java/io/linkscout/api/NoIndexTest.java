@@ -1,5 +1,6 @@
 package io.linkscout.api;
 
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -14,6 +15,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(NoIndexProfile.class)
 class NoIndexTest {
+
+    /** Every call authenticates as the admin "api" (real user and token, {@link TestAuth}). */
+    @BeforeEach
+    void authenticate() {
+        TestAuth.asDefaultUser();
+    }
 
     static final String MESSAGE = "no LinkScout index at " + NoIndexProfile.DIR + " (create one with: ingest --index "
             + NoIndexProfile.DIR + " FILE...; or run `demo` for the bundled sample)";

@@ -1,5 +1,6 @@
 package io.linkscout.api;
 
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -25,6 +26,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(FixtureIndexProfile.class)
 class RecommendationsResourceTest {
+
+    /** Every call authenticates as the admin "api" (real user and token, {@link TestAuth}). */
+    @BeforeEach
+    void authenticate() {
+        TestAuth.asDefaultUser();
+    }
 
     /**
      * The ranking of the fixture for {@link ApiFixture#ARTICLE}: the two pages naming its title first, then a page

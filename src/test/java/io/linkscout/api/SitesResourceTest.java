@@ -1,5 +1,6 @@
 package io.linkscout.api;
 
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -20,6 +21,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(FixtureIndexProfile.class)
 class SitesResourceTest {
+
+    /** Every call authenticates as the admin "api" (real user and token, {@link TestAuth}). */
+    @BeforeEach
+    void authenticate() {
+        TestAuth.asDefaultUser();
+    }
 
     @Test
     void aSiteWithItsAuthorityTrustSpamTopicsAndReferrers() {

@@ -1,5 +1,7 @@
 package io.linkscout.jobs;
 
+import org.junit.jupiter.api.BeforeEach;
+import io.linkscout.api.TestAuth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +18,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(JobsIndexProfile.class)
 class JobsResourceTest {
+
+    /** Every call authenticates as the admin "api" (real user and token, {@link TestAuth}). */
+    @BeforeEach
+    void authenticate() {
+        TestAuth.asDefaultUser();
+    }
 
     static ValidatableResponse post(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path).then();

@@ -1,5 +1,8 @@
 package io.linkscout.outreach;
 
+import org.junit.jupiter.api.BeforeEach;
+import io.linkscout.api.TestAuth;
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -15,7 +18,14 @@ import org.junit.jupiter.api.Test;
 /** Without a database: recommendations work, outreach endpoints answer a JSON 503 saying what to set, health is UP. */
 @QuarkusTest
 @TestProfile(NoDatabaseProfile.class)
+@TestSecurity(user = "api", roles = {"viewer", "editor", "admin"})
 class NoDatabaseTest {
+
+    /** No database, so no users: the identity comes from @TestSecurity (no token header sent). */
+    @BeforeEach
+    void noTokenHeader() {
+        TestAuth.anonymous();
+    }
 
     static final String MESSAGE = "outreach (campaigns and prospects) needs a PostgreSQL database, and none is"
             + " configured: " + OutreachDatabase.HOW_TO_CONFIGURE;

@@ -1,5 +1,6 @@
 package io.linkscout.outreach;
 
+import io.linkscout.api.TestAuth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -40,6 +41,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(FixtureIndexProfile.class)
 class OutreachResourceTest {
 
+    /** Every call authenticates as the admin "api" (real user and token, {@link TestAuth}). */
+    @BeforeEach
+    void authenticate() {
+        TestAuth.asDefaultUser();
+    }
+
     @Inject
     AgroalDataSource ds;
 
@@ -65,7 +72,9 @@ class OutreachResourceTest {
     }
 
     static ValidatableResponse status(long prospect, String status, long version, String by) {
-        return given().contentType(ContentType.JSON).header("X-Changed-By", by)
+        // the history records the authenticated user; X-Changed-By is ignored
+        return given().contentType(ContentType.JSON).header("Authorization", TestAuth.as(by))
+                .header("X-Changed-By", "someone-else")
                 .body(Map.of("status", status, "version", version))
                 .post("/api/prospects/" + prospect + "/status").then();
     }
@@ -94,7 +103,7 @@ class OutreachResourceTest {
                 .body("domain", equalTo(all.get(0))).body("reason", equalTo("COMPETITOR"));
         List<String> expected = List.of(all.get(1));
 
-        JsonPath r = given().contentType(ContentType.JSON).header("X-Changed-By", "maria")
+        JsonPath r = given().contentType(ContentType.JSON).header("Authorization", TestAuth.as("maria"))
                 .post("/api/campaigns/" + c + "/shortlist").then().statusCode(200).extract().jsonPath();
         assertEquals(expected, r.getList("added.domain", String.class));
         assertEquals(List.of(), r.getList("skipped"));

@@ -37,12 +37,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code campaign ...}: outreach from the command line — the same services as the REST API. Needs PostgreSQL
- * ({@code QUARKUS_DATASOURCE_JDBC_URL} etc.); without it every subcommand exits with code 2 and says what to set.
+ * {@code campaign ...}: outreach from the command line — the same services as the REST API. Needs PostgreSQL: the
+ * embedded one (started by cli.Main) or {@code QUARKUS_DATASOURCE_JDBC_URL} etc.; with neither (embedded off) every
+ * subcommand exits with code 2 and says what to set.
  */
 @Command(name = "campaign", mixinStandardHelpOptions = true,
-        description = "Outreach campaigns and prospects (needs PostgreSQL: set QUARKUS_DATASOURCE_JDBC_URL,"
-                + " QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD).",
+        description = "Outreach campaigns and prospects (PostgreSQL: the embedded one in pgdata/ beside the index,"
+                + " or the server of QUARKUS_DATASOURCE_JDBC_URL, _USERNAME, _PASSWORD).",
         subcommands = {CampaignCommand.Create.class, CampaignCommand.ListCampaigns.class, CampaignCommand.Show.class,
                 CampaignCommand.Shortlist.class, CampaignCommand.Add.class, CampaignCommand.Export.class,
                 CampaignCommand.Status.class, CampaignCommand.Note.class, CampaignCommand.Exclude.class,

@@ -7,16 +7,34 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.linkscout.api.ApiFixture;
+import io.linkscout.api.TestAuth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The thin endpoints the web app added, and its pages, over the {@link WebUiFixture} index. */
 @QuarkusTest
 @TestProfile(WebUiFixture.Profile.class)
 class WebApiTest {
+
+    @BeforeEach
+    void authenticate() {
+        TestAuth.asDefaultUser();
+    }
+
+    /** The pages need a login: anonymous visitors are sent to the login page; its styles are open. */
+    @Test
+    void pagesRedirectAnonymousVisitorsToTheLoginPage() {
+        TestAuth.anonymous();
+        given().redirects().follow(false).get("/campaigns").then().statusCode(302)
+                .header("Location", containsString("/login"));
+        given().get("/web/app.css").then().statusCode(200);
+        given().get("/login").then().statusCode(200).body(containsString("j_security_check"));
+        given().get("/api/campaigns").then().statusCode(401);
+    }
 
     @Test
     void theBundledExamples() {

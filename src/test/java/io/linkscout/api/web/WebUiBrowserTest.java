@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.agroal.api.AgroalDataSource;
 import io.linkscout.api.ApiFixture;
+import io.linkscout.api.TestAuth;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -130,16 +131,27 @@ class WebUiBrowserTest {
 
     @BeforeEach
     void emptyOutreachTables() throws SQLException {
+        TestAuth.asDefaultUser();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("truncate table prospect_status_change, prospect, exclusion, campaign restart identity cascade");
         }
     }
 
     /**
-     * The login step: nothing yet. When logins arrive, sign in here (open /login, fill the form, wait for the user
-     * in the header's {@code #user-area}).
+     * The login step: a real editor (created in the test database with {@link TestAuth}) logs in on /login, and the
+     * header shows who is logged in. Every later page and API call of the browser carries the session cookie.
      */
     void signIn() {
+        TestAuth.token("lena", "editor");
+        open("/campaigns");
+        waitUntil(d -> d.getCurrentUrl().contains("/login"));
+        shot("00-login");
+        driver.findElement(By.name("j_username")).sendKeys("lena");
+        driver.findElement(By.name("j_password")).sendKeys(TestAuth.PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        waitUntil(d -> d.findElement(By.id("user-area")).isDisplayed()
+                && d.findElement(By.id("user-name")).getText().startsWith("lena"));
     }
 
     @Test
@@ -195,13 +207,11 @@ class WebUiBrowserTest {
                 driver.findElement(By.id("campaign-result")).getText());
         link.click();
 
-        // 3. the campaign: three prospects; change one status as "selenium"
+        // 3. the campaign: three prospects; change one status, as the logged-in user (shown, not editable)
         waitUntil(d -> d.findElements(By.cssSelector("#prospects tr.prospect")).size() == 3);
         WebElement by = driver.findElement(By.id("changed-by"));
-        by.clear();
-        by.sendKeys("selenium\t");
-        waitUntil(d -> "selenium".equals(((JavascriptExecutor) d).executeScript(
-                "return localStorage.getItem('linkscout.changedBy')")));
+        waitUntil(d -> "lena".equals(by.getDomProperty("value")));
+        assertEquals("true", by.getDomProperty("readOnly"));
         WebElement first = driver.findElements(By.cssSelector("#prospects tr.prospect")).get(0);
         String prospectId = first.getDomAttribute("data-id");
         String domain = first.findElement(By.cssSelector("td:nth-child(2) a")).getText();
@@ -209,11 +219,11 @@ class WebUiBrowserTest {
         first.findElement(By.cssSelector("button.move-status")).click();
         waitUntil(d -> row(prospectId).findElement(By.cssSelector(".prospect-status")).getText().equals("QUALIFIED"));
 
-        // the history: created (NEW), then NEW -> QUALIFIED by selenium
+        // the history: created (NEW), then NEW -> QUALIFIED by lena (the authenticated user)
         row(prospectId).findElement(By.cssSelector("button.open-prospect")).click();
         waitUntil(d -> d.findElements(By.cssSelector("#history tbody tr")).size() == 2);
         List<WebElement> history = driver.findElements(By.cssSelector("#history tbody tr"));
-        assertEquals(List.of("selenium", "NEW", "QUALIFIED"), history.get(1).findElements(By.tagName("td")).stream()
+        assertEquals(List.of("lena", "NEW", "QUALIFIED"), history.get(1).findElements(By.tagName("td")).stream()
                 .skip(1).map(WebElement::getText).toList());
         assertEquals("NEW", history.get(0).findElements(By.tagName("td")).get(3).getText());
 
@@ -313,7 +323,7 @@ class WebUiBrowserTest {
         shot("06-index");
         open("/sites/com");
         WebElement err = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#site-error .error")));
-        assertTrue(err.getText().contains("'com' is not a domain"), err.getText());
+        assertTrue(err.getText().contains("\"com\" is not a domain"), err.getText());
 
         open("/campaigns");
         waitUntil(d -> !d.findElements(By.cssSelector("#campaigns tbody a")).isEmpty());

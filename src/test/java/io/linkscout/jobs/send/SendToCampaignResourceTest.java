@@ -1,5 +1,6 @@
 package io.linkscout.jobs.send;
 
+import io.linkscout.api.TestAuth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +36,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(JobsIndexProfile.class)
 class SendToCampaignResourceTest {
 
+    /** Every call authenticates as the admin "api" (real user and token, {@link TestAuth}). */
+    @BeforeEach
+    void authenticate() {
+        TestAuth.asDefaultUser();
+    }
+
     static final Map<String, Object> INTERSECT = Map.of("competitors", List.of("comp-a.com", "comp-b.com",
             "comp-c.com"), "domain", "mine.com", "minOverlap", 2);
 
@@ -59,7 +66,9 @@ class SendToCampaignResourceTest {
         for (int i = 0; i < more.length; i += 2) {
             b.put((String) more[i], more[i + 1]);
         }
-        return given().contentType(ContentType.JSON).header("X-Changed-By", "maria").body(b).post(path).then();
+        // the history records the authenticated user (maria); X-Changed-By is ignored
+        return given().contentType(ContentType.JSON).header("Authorization", TestAuth.as("maria"))
+                .header("X-Changed-By", "someone-else").body(b).post(path).then();
     }
 
     static List<String> skipped(JsonPath r) {

@@ -1,5 +1,8 @@
 package io.linkscout.jobs.send;
 
+import org.junit.jupiter.api.BeforeEach;
+import io.linkscout.api.TestAuth;
+import io.quarkus.test.security.TestSecurity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +29,14 @@ import picocli.CommandLine;
  */
 @QuarkusTest
 @TestProfile(NoDatabaseProfile.class)
+@TestSecurity(user = "api", roles = {"viewer", "editor", "admin"})
 class SendWithoutDatabaseTest {
+
+    /** No database, so no users: the identity comes from @TestSecurity (no token header sent). */
+    @BeforeEach
+    void noTokenHeader() {
+        TestAuth.anonymous();
+    }
 
     static final Path INDEX = Path.of("target", "test-send-nodb", "index").toAbsolutePath();
 

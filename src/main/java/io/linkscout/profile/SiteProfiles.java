@@ -1,4 +1,8 @@
-package io.linkscout.index;
+package io.linkscout.profile;
+
+import io.linkscout.index.IndexFields;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.site.SiteRepository;
 
 import io.linkscout.jobs.guestpost.GuestPostIndexing;
 import java.io.IOException;
@@ -17,11 +21,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * What the index stores about one registrable domain besides its authority (that is
- * {@link io.linkscout.quality.SiteQuality}): its pages, and its site document's contacts and guest-post detection.
- * Read by the web app's site profile.
+ * What the web app's site profile shows about one registrable domain besides its authority (that is
+ * {@link io.linkscout.quality.SiteQuality}): its pages, and its site document's contacts and guest-post detection
+ * (the site document read through {@link SiteRepository}, the one reader of site documents).
  */
-public final class SiteDocuments {
+public final class SiteProfiles {
 
     /** One indexed page of the site. */
     public record Page(String url, String title, double authority, double spamScore, int inLinks, int refDomains,
@@ -42,7 +46,7 @@ public final class SiteDocuments {
     public record PageText(String url, String domain, String title, String text) {
     }
 
-    private SiteDocuments() {
+    private SiteProfiles() {
     }
 
     /** The page stored under exactly this URL (as normalised at ingest), or null. */
@@ -91,20 +95,15 @@ public final class SiteDocuments {
 
     /** The site document of {@code domain}, or null when the index has none. */
     public static Profile profile(LinkScoutIndex idx, String domain) {
-        try {
-            TopDocs td = idx.searcher().search(query(IndexFields.TYPE_SITE, domain), 1);
-            if (td.scoreDocs.length == 0) {
-                return null;
-            }
-            Document d = idx.searcher().storedFields().document(td.scoreDocs[0].doc);
-            String contact = d.get(IndexFields.CONTACT_URL);
-            return new Profile(domain, strings(d, IndexFields.EMAILS), blank(contact), strings(d, IndexFields.SOCIAL),
-                    d.get(GuestPostIndexing.KIND), num(d, GuestPostIndexing.SCORE), blank(d.get(GuestPostIndexing.PAGE)),
-                    blank(d.get(GuestPostIndexing.GUIDELINES_URL)), blank(d.get(GuestPostIndexing.CONTACT_URL)),
-                    (int) num(d, GuestPostIndexing.PAGES), (int) num(d, GuestPostIndexing.PUBLISHED_PAGES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Document d = new SiteRepository(idx).document(domain).orElse(null);
+        if (d == null) {
+            return null;
         }
+        SiteRepository.Contacts c = SiteRepository.contacts(d);
+        return new Profile(domain, c.emails(), c.contactUrl(), strings(d, IndexFields.SOCIAL),
+                d.get(GuestPostIndexing.KIND), num(d, GuestPostIndexing.SCORE), blank(d.get(GuestPostIndexing.PAGE)),
+                blank(d.get(GuestPostIndexing.GUIDELINES_URL)), blank(d.get(GuestPostIndexing.CONTACT_URL)),
+                (int) num(d, GuestPostIndexing.PAGES), (int) num(d, GuestPostIndexing.PUBLISHED_PAGES));
     }
 
     private static String blank(String s) {
