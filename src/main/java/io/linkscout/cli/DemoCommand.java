@@ -1,29 +1,22 @@
 package io.linkscout.cli;
 
 import io.linkscout.eval.SampleExamples;
+import io.linkscout.eval.SampleIndex;
 
 import io.linkscout.quality.AuthorityConfig;
 import io.linkscout.config.AuthoritySettings;
 import io.linkscout.rank.Rankers;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
-import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
-import io.linkscout.ingest.InputFormats;
-import io.linkscout.rank.RankerModel;
 import io.linkscout.rank.RecommendService;
 import io.linkscout.rank.Recommender;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,12 +34,9 @@ import picocli.CommandLine.Option;
 public class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE = "sample/";
-    /** Commit-data key of a sample index; its value is {@link #SAMPLE_VERSION}. */
-    static final String MARKER = "linkscout.sample";
-    /** Version of the bundled sample; an index built from another version is rebuilt. */
-    static final String SAMPLE_VERSION = "2";
-    static final List<String> INPUTS = List.of("pages.jsonl.gz", "blog-pages.jsonl.gz", "sites.jsonl.gz",
-            "authority.csv.gz");
+    /** Commit-data key of a sample index and the bundled sample's version (see {@link SampleIndex}). */
+    static final String MARKER = SampleIndex.MARKER;
+    static final String SAMPLE_VERSION = SampleIndex.VERSION;
 
     /** A bundled example article and what it is about. */
     record Example(String file, String about) {
@@ -83,25 +73,12 @@ public class DemoCommand implements Callable<Integer> {
             throw new UserException("--example must be 1 or " + EXAMPLES.size() + " (got " + example + ")");
         }
         IndexLayout layout = index.layout();
-        if (layout.exists()) {
-            String version;
-            try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
-                version = idx.commitData().get(MARKER);
-            }
-            if (version == null) {
-                throw new UserException("the index at " + layout.root() + " holds your own data, not the sample; "
-                        + "run the demo with --index index/sample (or another empty folder)");
-            }
-            if (version.equals(SAMPLE_VERSION)) {
-                System.err.println("using the sample index at " + layout.root());
-            } else {
-                System.err.println("the sample index at " + layout.root() + " is from an older sample; rebuilding it");
-                deleteTree(layout.lucene());
-                deleteTree(layout.graphDir());
-                ingestSample(layout);
-            }
-        } else {
-            ingestSample(layout);
+        SampleIndex.Outcome o = SampleIndex.ensure(layout, AuthorityConfig.of(authority), System.err::println);
+        switch (o.state()) {
+            case OWN_DATA -> throw new UserException("the index at " + layout.root() + " holds your own data, not "
+                    + "the sample; run the demo with --index index/sample (or another empty folder)");
+            case SAMPLE -> System.err.println("using the sample index at " + layout.root());
+            default -> System.err.println(IngestCommand.summary(o.built()));
         }
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             Recommender rec = rankers.recommender(idx, null);
@@ -125,39 +102,6 @@ public class DemoCommand implements Callable<Integer> {
         System.out.println("Next: your own data — ingest --index DIR FILES..., then recommend --index DIR --content "
                 + "YOUR-ARTICLE.md (see README).");
         return 0;
-    }
-
-    private void ingestSample(IndexLayout layout) throws IOException {
-        System.err.println("building the sample index at " + layout.root() + " (first run only) ...");
-        Path tmp = Files.createTempDirectory("linkscout-sample");
-        try {
-            List<Path> files = new ArrayList<>();
-            for (String name : INPUTS) {
-                Path f = tmp.resolve(name);
-                try (InputStream in = stream(SAMPLE + name)) {
-                    Files.copy(in, f, StandardCopyOption.REPLACE_EXISTING);
-                }
-                files.add(f);
-            }
-            IndexBuilder b = new IndexBuilder(layout, Runtime.getRuntime().availableProcessors(), null);
-            b.setAuthorityConfig(AuthorityConfig.of(authority));
-            b.setExtraCommitData(Map.of(MARKER, SAMPLE_VERSION));
-            IndexBuilder.Result r = b.ingest((sink, report) -> InputFormats.readAll(files, null, sink, report));
-            System.err.println(IngestCommand.summary(r));
-        } finally {
-            deleteTree(tmp);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var w = Files.walk(root)) {
-            for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     static InputStream stream(String name) {

@@ -35,6 +35,7 @@ class RequestLimitsTest {
     @BeforeEach
     void clean() {
         OutreachDb.clean(ds);
+        TestAuth.asDefaultUser();
     }
 
     static ValidatableResponse post(String path, Map<String, Object> body) {

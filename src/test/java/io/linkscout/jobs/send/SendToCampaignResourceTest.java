@@ -212,7 +212,7 @@ class SendToCampaignResourceTest {
                 "campaign 999 does not exist (GET /api/campaigns lists them)");
         long c = campaign("mine.com");
         error(post("/api/mentions", Map.of("brand", "Kelp Atlas", "domain", "mine.com"), "campaignId", c,
-                "sendTop", 0), 400, "sendTop must be between 1 and 1000, got 0");
+                "sendTop", 0), 400, "sendTop must be between 1 and 1000 (got 0)");
         error(post("/api/guest-posts", Map.of("content", JobsFixture.ARTICLE), "sendTop", 3), 400,
                 "sendTop needs campaignId: give the campaign to send the results to");
         post("/api/guest-posts", Map.of("content", JobsFixture.ARTICLE), "campaignId", "first").statusCode(400);
