@@ -55,6 +55,14 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
             + "term frequency and position only).")
     Path index;
 
+    @Option(names = "--no-check", description = "Print the figures without checking them against "
+            + "bench/expected.json.")
+    boolean noCheck;
+
+    /** The dev set bench/expected.json describes (family keyphrases-dev/), relative to the repository root. */
+    static final Path DEV_GOLD = Path.of("../shared/data/keyphrase-dev/gold.jsonl");
+    public static final String BENCHMARK = "keyphrases-dev/";
+
     @Override
     public Integer call() throws Exception {
         if (top < 1 || top > 100) {
@@ -94,20 +102,46 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
                     words, idx == null ? "none" : index, pipeline.loadMillis());
             System.out.printf("per document: CPU p50 %.1f ms, p95 %.1f ms; wall p50 %.1f ms, p95 %.1f ms%n",
                     pct(cpu, 0.50), pct(cpu, 0.95), pct(wall, 0.50), pct(wall, 0.95));
-            if (gold != null) {
-                KeyphraseEval eval = new KeyphraseEval();
-                Map<String, List<Set<String>>> g = eval.loadGold(gold);
-                print("all", eval.evaluate(g, predicted, 5, 10));
-                for (Map.Entry<String, Map<String, List<Set<String>>>> e : bySubset(g).entrySet()) {
-                    print(e.getKey(), eval.evaluate(e.getValue(), predicted, 5, 10));
-                }
+            if (gold == null) {
+                return 0;
             }
-            return 0;
+            KeyphraseEval eval = new KeyphraseEval();
+            Map<String, List<Set<String>>> g = eval.loadGold(gold);
+            print("all", eval.evaluate(g, predicted, 5, 10));
+            Map<String, Map<String, Double>> measured = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, List<Set<String>>>> e : bySubset(g).entrySet()) {
+                KeyphraseEval.Summary s = eval.evaluate(e.getValue(), predicted, 5, 10);
+                print(e.getKey(), s);
+                measured.put(BENCHMARK + e.getKey(), metrics(s));
+            }
+            if (noCheck) {
+                return 0;
+            }
+            if (!gold.toAbsolutePath().normalize().equals(DEV_GOLD.toAbsolutePath().normalize()) || index != null
+                    || top != 10) {
+                System.out.println("check skipped: bench/expected.json describes " + DEV_GOLD + " with --top 10 and "
+                        + "no --index");
+                return 0;
+            }
+            io.linkscout.eval.ExpectedFigures expected = io.linkscout.eval.ExpectedFigures.loadDefault();
+            boolean ok = true;
+            for (Map.Entry<String, Map<String, Double>> e : measured.entrySet()) {
+                ok &= expected.verify(e.getKey(), e.getValue(), System.out::println);
+            }
+            return ok ? 0 : 1;
         } finally {
             if (idx != null) {
                 idx.close();
             }
         }
+    }
+
+    /** The figures as bench/expected.json names them (fractions, 4 decimals). */
+    public static Map<String, Double> metrics(KeyphraseEval.Summary s) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("f1@5", Math.round(s.at(5).f1() * 10_000) / 10_000.0);
+        m.put("f1@10", Math.round(s.at(10).f1() * 10_000) / 10_000.0);
+        return m;
     }
 
     private static void print(String name, KeyphraseEval.Summary s) {
