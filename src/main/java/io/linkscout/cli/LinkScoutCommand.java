@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 RecommendCommand.class, TopicsCommand.class, TrainCommand.class, BenchCommand.class, ServeCommand.class,
                 EvalCommand.class, BenchTableCommand.class, LinkPredSplitCommand.class, SampleCorpusCommand.class,
                 GuestPostsCommand.class, TopicsThatEarnCommand.class, LinkIntersectCommand.class, MentionsCommand.class,
-                CampaignCommand.class, GraphCommand.class, UserCommand.class})
+                CampaignCommand.class, GraphCommand.class, UserCommand.class, BackupCommand.class,
+                RestoreCommand.class})
 public class LinkScoutCommand {
 }
