@@ -5,6 +5,8 @@ import io.linkscout.url.Domains;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ public final class Seeds {
         if (!Files.isRegularFile(file)) {
             throw new UserException("seed file not found: " + file + " (give a file with one domain or URL a line)");
         }
-        String content = Files.readString(file, StandardCharsets.UTF_8);
+        String content = utf8(file);
         if (content.startsWith("\ufeff")) {
             content = content.substring(1);
         }
@@ -87,6 +89,30 @@ public final class Seeds {
         return out;
     }
 
+    /** The file as UTF-8 text; a byte sequence that is not UTF-8 is a {@link UserException} naming its line. */
+    private static String utf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == '\n') {
+                    try {
+                        StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, i - start));
+                    } catch (CharacterCodingException bad) {
+                        break;
+                    }
+                    line++;
+                    start = i + 1;
+                }
+            }
+            throw new UserException("1 bad seed line(s):\n  " + file + ":" + line + ": not UTF-8 text"
+                    + "\nFix: save the seed list as UTF-8: one domain (example.com) or http(s) URL a line.");
+        }
+    }
+
     private static String stripComment(String line) {
         String l = line.strip();
         if (l.startsWith("#")) {
@@ -108,8 +134,24 @@ public final class Seeds {
         try (CSVParser p = CSVParser.parse(new StringReader(sb.toString()), fmt)) {
             int col = -1;
             String colName = null;
-            for (CSVRecord r : p) {
+            var it = p.iterator();
+            int lastLine = 0;
+            while (true) {
+                CSVRecord r;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    r = it.next();
+                } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                    // the record after the last good one is broken (an unclosed or stray quote)
+                    errors.add(file + ":" + (lastLine + 1) + ": not valid CSV, the rest of the file is not read: "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                            + " (close the quoted cell; a quote inside one is written twice: \"\")");
+                    return;
+                }
                 int line = (int) r.getRecordNumber();
+                lastLine = line;
                 if (line - 1 < headerLine || (r.size() == 1 && r.get(0).isEmpty())) {
                     continue;
                 }

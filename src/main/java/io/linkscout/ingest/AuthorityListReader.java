@@ -80,7 +80,7 @@ public final class AuthorityListReader implements InputReader {
             case MAJESTIC, MERGED -> "domain";
             case MOZ -> header.contains("registrable_domain") ? "registrable_domain" : "root_domain";
         };
-        CsvRows.read(file, row -> {
+        CsvRows.read(file, report, row -> {
             String where = String.valueOf(row.line());
             String raw = row.cells().get(domainColumn);
             if ((raw == null || raw.isEmpty()) && kind == Kind.MOZ) {

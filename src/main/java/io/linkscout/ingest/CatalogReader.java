@@ -42,7 +42,7 @@ public final class CatalogReader implements InputReader {
             readJsonl(file, sink, report);
         } else {
             String name = IngestFiles.name(file);
-            CsvRows.read(file, row -> {
+            CsvRows.read(file, report, row -> {
                 Map<String, Object> values = new LinkedHashMap<>();
                 row.cells().forEach((k, v) -> values.put(k, v == null || v.isEmpty() ? null : v));
                 site(values, name + ":" + row.line(), file, row.line(), sink, report);

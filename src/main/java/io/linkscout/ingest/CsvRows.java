@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -73,9 +74,11 @@ final class CsvRows {
 
     /**
      * Reads the file's rows. A row whose cell count differs from the header's is still handed over (missing cells
-     * absent). Parse errors (e.g. an unterminated quote) end reading with an {@link IOException} naming the line.
+     * absent). A parse error (e.g. an unterminated quote) is reported as a problem at the line the broken record
+     * starts on and ends reading (the rows before it have been handed over); an {@link IOException} means the file
+     * itself could not be read.
      */
-    static void read(Path file, RowHandler handler) throws IOException {
+    static void read(Path file, IngestReport report, RowHandler handler) throws IOException {
         try (BufferedReader in = IngestFiles.reader(file)) {
             in.mark(1 << 16);
             String first = in.readLine();
@@ -98,8 +101,15 @@ final class CsvRows {
                         }
                         r = it.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
-                        throw new IOException("CSV syntax error after line " + lastLine + ": "
-                                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+                        if (e instanceof UncheckedIOException u && !(u.getCause() instanceof CSVException)) {
+                            throw u.getCause();
+                        }
+                        report.problem(file.toString(), String.valueOf(lastLine + 1), "",
+                                "CSV syntax error, the rest of the file is not read: "
+                                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
+                                "close the quoted cell that starts on this line (a quote inside a quoted cell is "
+                                        + "written twice: \"\")");
+                        return;
                     }
                     long startLine = lastLine + 1;
                     lastLine = parser.getCurrentLineNumber();

@@ -103,7 +103,10 @@ public final class ContentText {
     private ContentText() {
     }
 
-    /** Converts and checks {@code content} (see the class comment for the rules and errors). */
+    /**
+     * Converts and checks {@code content} (see the class comment for the rules and errors). Throws nothing but
+     * {@link UserException}; the text returned is never longer than {@code content} (ContentTextProperties).
+     */
     public static Converted convert(String content, ContentType type, Options options) {
         if (content == null || content.isBlank()) {
             throw new UserException("content is empty: the input is blank (give the text of your article)");

@@ -212,6 +212,13 @@ public final class UrlNormalizer {
         } catch (IllegalArgumentException e) {
             return null;
         }
+        // IDN mapping can itself end the name with a dot ("⒈" is "1."): strip it again, so normalising is idempotent
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.isEmpty()) {
+            return null;
+        }
         for (int i = 0; i < h.length(); i++) {
             char c = h.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_')) {

@@ -49,4 +49,27 @@ class SeedsTest {
                 + "comments, or a CSV with a url/domain column.",
                 assertThrows(UserException.class, () -> Seeds.read(csv)).getMessage());
     }
+
+    /** Found by SeedsProperties (seed 17051): a CSV syntax error was reported as "file: not a valid CSV", no line. */
+    @Test
+    void brokenCsvQuoteIsReportedAtItsLine() throws IOException {
+        Path f = tmp.resolve("s.csv");
+        Files.writeString(f, "url,name\nhttps://a.org/,A\nhttps://b.org/,\"B\n");
+        UserException e = assertThrows(UserException.class, () -> Seeds.read(f));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("\n  " + f + ":3: not valid CSV"),
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("\nFix: "), e.getMessage());
+    }
+
+    /** Found by SeedsProperties (seed 17052): bytes that are not UTF-8 escaped as MalformedInputException. */
+    @Test
+    void notUtf8IsReportedAtItsLine() throws IOException {
+        Path f = tmp.resolve("s.txt");
+        Files.write(f, new byte[] {'a', '.', 'o', 'r', 'g', '\n', 'b', (byte) 0xff, '.', 'o', 'r', 'g', '\n'});
+        UserException e = assertThrows(UserException.class, () -> Seeds.read(f));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("\n  " + f + ":2: not UTF-8 text"),
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("\nFix: save the seed list as UTF-8"),
+                e.getMessage());
+    }
 }

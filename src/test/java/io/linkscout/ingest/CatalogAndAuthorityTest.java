@@ -103,4 +103,28 @@ class CatalogAndAuthorityTest {
                 file + ":4: field 'majestic_rank': not a number: 'abc' (leave the cell empty when the figure is unknown)"),
                 report.problems().stream().map(Object::toString).toList());
     }
+
+    /**
+     * Found by InputReadersProperties (seeds 17022, 17024): an unterminated quote escaped the readers as an
+     * IOException ("after line 0" for the header); now it is a problem at the line the broken row starts on, and the
+     * rows before it are kept.
+     */
+    @Test
+    void unterminatedQuoteIsAProblemAtItsLine() throws IOException {
+        Path file = dir.resolve("catalog.csv");
+        Files.writeString(file, "domain,name\nexample.com,Example\nother.org,\"Other\nthird.net,Third\n");
+        TestSink sink = new TestSink();
+        IngestReport report = new IngestReport();
+        new CatalogReader().read(file, sink, report);
+        assertEquals(List.of("example.com"), sink.sites.stream().map(SiteRecord::domain).toList());
+        assertEquals(1, report.problems().size());
+        assertEquals("3", report.problems().get(0).position());
+
+        Path authority = dir.resolve("moz.csv");
+        Files.writeString(authority, "rank,root_domain,\"linking_root_domains,domain_authority\n1,google.com,5,100\n");
+        IngestReport r2 = new IngestReport();
+        new AuthorityListReader().read(authority, new TestSink(), r2);
+        assertEquals(1, r2.problems().size());
+        assertEquals("1", r2.problems().get(0).position());
+    }
 }

@@ -86,4 +86,11 @@ class UrlNormalizerTest {
     void nullInput() {
         assertNull(UrlNormalizer.normalize(null));
     }
+
+    /** Found by UrlNormalizerProperties (seed 17002): IDN mapping turns "⒈" into "1.", the dot must go too. */
+    @org.junit.jupiter.api.Test
+    void idnMappingToATrailingDotIsIdempotent() {
+        assertEquals("http://1/", UrlNormalizer.normalize("http://\u2488"));
+        assertEquals("http://1/", UrlNormalizer.normalize(UrlNormalizer.normalize("http://\u2488")));
+    }
 }
