@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -65,8 +64,8 @@ public final class SampleIndex {
                 return new Outcome(State.SAMPLE, null);
             }
             log.accept("the sample index at " + layout.root() + " is from an older sample; rebuilding it");
-            deleteTree(layout.lucene());
-            deleteTree(layout.graphDir());
+            org.apache.lucene.util.IOUtils.rm(layout.lucene());
+            org.apache.lucene.util.IOUtils.rm(layout.graphDir());
             return new Outcome(State.REBUILT, build(layout, config, log));
         }
         return new Outcome(State.BUILT, build(layout, config, log));
@@ -92,18 +91,8 @@ public final class SampleIndex {
             b.setExtraCommitData(Map.of(MARKER, VERSION));
             return b.ingest((sink, report) -> InputFormats.readAll(files, null, sink, report));
         } finally {
-            deleteTree(tmp);
+            org.apache.lucene.util.IOUtils.rm(tmp);
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var w = Files.walk(root)) {
-            for (Path p : w.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
@@ -46,7 +45,7 @@ public final class IndexBackup {
             lock.ensureValid();
             copyCommit(dir, from, target);
         } catch (IOException | RuntimeException e) {
-            deleteTree(to);
+            org.apache.lucene.util.IOUtils.rm(to);
             throw e;
         }
         return result(target);
@@ -81,7 +80,7 @@ public final class IndexBackup {
             // the lock file moved away with the old lucene/ folder; the restored one has none
             Files.deleteIfExists(to.lucene().resolve(IndexWriter.WRITE_LOCK_NAME));
         } finally {
-            deleteTree(staging);
+            org.apache.lucene.util.IOUtils.rm(staging);
         }
         return result(to);
     }
@@ -145,14 +144,4 @@ public final class IndexBackup {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var w = Files.walk(root)) {
-            for (Path p : w.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -5,7 +5,6 @@ import io.linkscout.crawl.Crawler;
 import io.linkscout.crawl.Seeds;
 import io.linkscout.crawl.SyntheticSites;
 import io.linkscout.url.Domains;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -13,11 +12,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -106,7 +103,7 @@ public class BenchCrawlCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "cores: %d; figures are inflated when other processes share the machine%n",
                     Runtime.getRuntime().availableProcessors());
         } finally {
-            deleteTree(tmp);
+            org.apache.lucene.util.IOUtils.rm(tmp);
         }
         return 0;
     }
@@ -121,11 +118,4 @@ public class BenchCrawlCommand implements Callable<Integer> {
         return used;
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
-    }
 }
