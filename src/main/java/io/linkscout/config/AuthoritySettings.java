@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * {@code linkscout.authority.*} (README "Configuration" and "Authority, trust and spam"). The pure computations
- * take the plain value {@code io.linkscout.quality.AuthorityConfig}, built from this mapping in one place
+ * take the plain value {@code AuthorityConfig} of the quality package, built from this mapping in one place
  * ({@code AuthorityConfig.of}).
  */
 @ConfigMapping(prefix = "linkscout.authority")

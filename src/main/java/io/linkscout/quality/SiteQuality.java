@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Everything LinkScout knows about a site's standing, as stored on its site document (written at ingest, read back by
- * {@code io.linkscout.site.SiteRepository} for the ranking, the REST API and the jobs).
+ * the site package's {@code SiteRepository} for the ranking, the REST API and the jobs).
  *
  * @param authority      0–100 authority used by the ranking (graph authority mixed with the prior, if any)
  * @param graphAuthority 0–100 authority from the ingested link graph alone (spam-demoted PageRank, log-scaled)
