@@ -94,6 +94,14 @@ public final class RankJob {
                 .set("spark.ui.showConsoleProgress", "false");
         if (master.startsWith("local")) {
             conf.set("spark.driver.bindAddress", "127.0.0.1").set("spark.driver.host", "127.0.0.1");
+        } else {
+            // executors on a cluster load this job's classes from its jar, served by the driver
+            try {
+                conf.setJars(new String[] {
+                        Path.of(RankJob.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()});
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("ERROR");
