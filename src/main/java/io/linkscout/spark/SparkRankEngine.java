@@ -213,7 +213,7 @@ public final class SparkRankEngine implements RankEngine {
         }
         Path log = job.resolve("job.log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("SPARK_HOME", home.toString());
+        pb.environment().putAll(sparkEnvironment(home));
         Process p = pb.start();
         boolean done;
         try {
@@ -233,6 +233,14 @@ public final class SparkRankEngine implements RankEngine {
             throw new UserException("the Spark job failed (exit code " + p.exitValue() + ", master " + master
                     + "); nothing was stored." + tail(log));
         }
+    }
+
+    /**
+     * The environment a Spark process started from {@code home} needs: {@code SPARK_HOME}, and the Scala version,
+     * which Spark's launcher otherwise looks for in a source checkout ("Cannot find any build directories").
+     */
+    public static java.util.Map<String, String> sparkEnvironment(Path home) {
+        return java.util.Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13");
     }
 
     private static double[] readRanks(Path job, String name, int n) throws IOException {
@@ -293,12 +301,19 @@ public final class SparkRankEngine implements RankEngine {
         return jvmOptions;
     }
 
+    /** The job log's first exception with a few lines of context, else its last lines. */
     private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                     .filter(l -> !l.startsWith("WARNING:")).toList();
-            return " Last lines of its log:\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8),
-                    lines.size()));
+            int from = Math.max(0, lines.size() - 8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches(".*(Exception|Error)\\b.*") && !lines.get(i).startsWith("\tat ")) {
+                    from = i;
+                    break;
+                }
+            }
+            return " Its log says:\n  " + String.join("\n  ", lines.subList(from, Math.min(lines.size(), from + 8)));
         } catch (IOException e) {
             return "";
         }

@@ -217,8 +217,8 @@ class SparkRankEngineTest {
             Process worker = spawn(w, dir.resolve("worker.log"));
             Cluster c = new Cluster(url, master, worker);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.readString(dir.resolve("worker.log"), StandardCharsets.UTF_8)
-                    .contains("Successfully registered with master")) {
+            while (!Files.readString(dir.resolve("master.log"), StandardCharsets.UTF_8)
+                    .contains("Registering worker")) {
                 if (System.nanoTime() > deadline || !worker.isAlive() || !master.isAlive()) {
                     c.close();
                     throw new IllegalStateException("the standalone cluster did not start:\n"
@@ -231,7 +231,7 @@ class SparkRankEngineTest {
 
         private static Process spawn(List<String> cmd, Path log) throws IOException {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("SPARK_HOME", home.toString());
+            pb.environment().putAll(SparkRankEngine.sparkEnvironment(home));
             return pb.start();
         }
 
