@@ -3,6 +3,9 @@ package io.linkscout.cli;
 import jakarta.inject.Inject;
 import io.linkscout.quality.AuthorityConfig;
 import io.linkscout.config.AuthoritySettings;
+import io.linkscout.config.SparkSettings;
+import io.linkscout.graph.RankEngine;
+import io.linkscout.spark.SparkRankEngine;
 import io.linkscout.quality.SpamFlag;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.site.GraphRecompute;
@@ -46,20 +49,42 @@ public class GraphCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Indexing threads (default: available cores).")
     Integer threads;
 
+    @Inject
+    SparkSettings spark;
+
+    @Option(names = "--engine", defaultValue = "in-process", description = "Where PageRank, TrustRank and the "
+            + "topical rankings run: in-process or spark (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--master", description = "With --engine spark: local[N] or spark://host:port "
+            + "(default: linkscout.spark.master, local[2]).")
+    String master;
+
     @Override
     public Integer call() throws Exception {
         if (!"text".equals(format) && !"json".equals(format)) {
             throw new io.linkscout.error.UserException("--format must be text or json, got " + format);
         }
+        RankEngine rankEngine = switch (engine) {
+            case "in-process" -> {
+                if (master != null) {
+                    throw new io.linkscout.error.UserException("--master needs --engine spark");
+                }
+                yield RankEngine.IN_PROCESS;
+            }
+            case "spark" -> SparkRankEngine.of(spark, master);
+            default -> throw new io.linkscout.error.UserException("--engine must be in-process or spark, got "
+                    + engine);
+        };
         IndexLayout layout = index.layout();
         layout.requireExists();
         GraphRecompute.Summary s = GraphRecompute.run(layout, threads == null ? Runtime.getRuntime().availableProcessors() : threads, top,
-                AuthorityConfig.of(authority), new IndexBuilder.Progress() {
+                AuthorityConfig.of(authority), rankEngine, new IndexBuilder.Progress() {
                     @Override
                     public void phase(String name) {
                         System.err.println(name + " ...");
                     }
-                });
+                }, () -> { });
         if ("json".equals(format)) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
         } else {

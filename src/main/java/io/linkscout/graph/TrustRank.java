@@ -23,6 +23,11 @@ package io.linkscout.graph;
  */
 public final class TrustRank {
 
+    /** The stopping rule of {@link #compute}: L1 change below this, or {@link #MAX_ITERATIONS}. */
+    public static final double TOLERANCE = 1e-10;
+
+    public static final int MAX_ITERATIONS = 200;
+
     private TrustRank() {
     }
 
@@ -41,7 +46,7 @@ public final class TrustRank {
     /** TrustRank: PageRank with teleport restricted to the seeds; all zeros when no seed is in the graph. */
     public static double[] compute(LinkGraph g, double[] seedVector, double damping, boolean passUnfollowed,
             boolean[] blocked) {
-        return PageRank.compute(g, damping, seedVector, passUnfollowed, blocked, 1e-10, 200);
+        return PageRank.compute(g, damping, seedVector, passUnfollowed, blocked, TOLERANCE, MAX_ITERATIONS);
     }
 
     /** Core-based PageRank {@code p+ = γ·t} ({@code goodFraction} = γ). */

@@ -3,6 +3,7 @@ package io.linkscout.index;
 import io.linkscout.graph.LinkGraph;
 import io.linkscout.graph.LinkGraphBuilder;
 import io.linkscout.graph.PageRank;
+import io.linkscout.graph.RankEngine;
 import io.linkscout.ingest.AuthorityRecord;
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.SiteRecord;
@@ -58,7 +59,7 @@ final class CorpusAnalysis {
 
     CorpusAnalysis(Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
             Map<String, AuthorityRecord> authority, AuthorityConfig config, List<String> trustSeeds,
-            List<String> trustSeedsFallback) {
+            List<String> trustSeedsFallback, RankEngine engine) {
         urls = pages.keySet().toArray(String[]::new);
         Arrays.sort(urls);
         int n = urls.length;
@@ -136,14 +137,16 @@ final class CorpusAnalysis {
         linkJoin = LinkJoin.of(tally);
         pageGraph = pg.build();
         domainGraph = dg.build();
-        domainAnalysis = analyseDomains(domainGraph, catalog, authority, config, trustSeeds, trustSeedsFallback);
+        domainAnalysis = analyseDomains(domainGraph, catalog, authority, config, trustSeeds, trustSeedsFallback,
+                engine);
         // pages of demoted (link-farm) domains pass no authority, like their domains
         boolean[] blocked = new boolean[n];
         for (int i = 0; i < n; i++) {
             int dn = domainGraph.node(domains[i]);
             blocked[i] = dn >= 0 && domainAnalysis.demoted[dn];
         }
-        pageRank = PageRank.compute(pageGraph, config.damping(), null, config.passUnfollowed(), blocked, 1e-9, 100);
+        pageRank = engine.compute(pageGraph, List.of(new RankEngine.Request("pages", config.damping(), null,
+                config.passUnfollowed(), blocked, 1e-9, 100))).get(0);
         pageAuthority = PageRank.authority(pageRank);
         inLinks = pageGraph.inDegrees();
         refDomains = new int[n];
@@ -157,7 +160,7 @@ final class CorpusAnalysis {
     /** Domain-level authority, trust and link-graph spam flags, with the catalog's topics and the lists' priors. */
     private static DomainAnalysis analyseDomains(LinkGraph g, Map<String, SiteRecord> catalog,
             Map<String, AuthorityRecord> authority, AuthorityConfig config, List<String> trustSeeds,
-            List<String> trustSeedsFallback) {
+            List<String> trustSeedsFallback, RankEngine engine) {
         Map<String, Set<String>> topics = new TreeMap<>();
         for (SiteRecord s : catalog.values()) {
             if (s.topic() != null && !s.topic().isBlank()) {
@@ -181,7 +184,7 @@ final class CorpusAnalysis {
         // the fallback seed tier gives TrustRank a start, but is too small a core for spam-mass flags
         boolean fallback = TrustSeeds.linkingOut(g, trustSeeds) == 0;
         return DomainAnalysis.compute(g, TrustSeeds.effective(g, trustSeeds, trustSeedsFallback), topics, priors,
-                config, !fallback);
+                config, !fallback, engine);
     }
 
     /** Domain-graph authority (0–100) of a domain node, 0 for -1. */

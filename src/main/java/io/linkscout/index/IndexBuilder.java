@@ -2,6 +2,7 @@ package io.linkscout.index;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.graph.RankEngine;
 import io.linkscout.ingest.AuthorityRecord;
 import io.linkscout.ingest.IngestReport;
 import io.linkscout.ingest.IngestSink;
@@ -92,6 +93,13 @@ public final class IndexBuilder {
 
     private List<String> trustSeedsFallback = TrustSeeds.bundledFallback();
 
+    private RankEngine rankEngine = RankEngine.IN_PROCESS;
+
+    /** Where PageRank, TrustRank and the topical rankings are computed (default: in this process). */
+    public void setRankEngine(RankEngine engine) {
+        this.rankEngine = engine;
+    }
+
     /**
      * TrustRank seeds (default: the bundled models/trust-seeds.txt) and the fallback tier used when none of them
      * links out in the index (default: models/trust-seeds-fallback.txt; see {@link TrustSeeds#effective}).
@@ -172,7 +180,7 @@ public final class IndexBuilder {
             RecordMerge records) throws IOException {
         Map<String, PageMeta> pages = records.pages;
         CorpusAnalysis corpus = new CorpusAnalysis(pages, records.catalog, records.authority, authorityConfig,
-                trustSeeds, trustSeedsFallback);
+                trustSeeds, trustSeedsFallback, rankEngine);
         Map<String, String> graphs = tx.writeGraphs(corpus.pageGraph, corpus.domainGraph);
         DocumentMapper mapper = new DocumentMapper(corpus, authorityConfig, enrichments);
         IndexWriter writer = tx.writer();

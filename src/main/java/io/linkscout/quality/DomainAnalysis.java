@@ -3,6 +3,7 @@ package io.linkscout.quality;
 import io.linkscout.graph.HarmonicCentrality;
 import io.linkscout.graph.LinkGraph;
 import io.linkscout.graph.PageRank;
+import io.linkscout.graph.RankEngine;
 import io.linkscout.graph.TrustRank;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,17 +109,30 @@ public final class DomainAnalysis {
      */
     public static DomainAnalysis compute(LinkGraph g, Collection<String> seeds, Map<String, Set<String>> topicsByDomain,
             Map<String, Double> priors, AuthorityConfig cfg, boolean spamMassFlags) {
+        return compute(g, seeds, topicsByDomain, priors, cfg, spamMassFlags, RankEngine.IN_PROCESS);
+    }
+
+    /**
+     * As {@link #compute(LinkGraph, Collection, Map, Map, AuthorityConfig, boolean)}, with the PageRank family computed
+     * by {@code engine} in two rounds: PageRank and TrustRank, then (after the spam flags, which decide the demoted
+     * domains) the final PageRank and the topical ones.
+     */
+    public static DomainAnalysis compute(LinkGraph g, Collection<String> seeds, Map<String, Set<String>> topicsByDomain,
+            Map<String, Double> priors, AuthorityConfig cfg, boolean spamMassFlags, RankEngine engine) {
         DomainAnalysis a = new DomainAnalysis(g, cfg);
         int n = g.nodeCount();
         double d = cfg.damping();
         boolean pass = cfg.passUnfollowed();
-        double[] p = PageRank.compute(g, d, null, pass, null, 1e-10, 200);
-        System.arraycopy(p, 0, a.pageRank, 0, n);
         double[] sv = TrustRank.seedVector(g, seeds);
+        List<double[]> round1 = engine.compute(g, List.of(
+                new RankEngine.Request("pagerank", d, null, pass, null, 1e-10, 200),
+                new RankEngine.Request("trustrank", d, sv, pass, null, TrustRank.TOLERANCE, TrustRank.MAX_ITERATIONS)));
+        double[] p = round1.get(0);
+        System.arraycopy(p, 0, a.pageRank, 0, n);
         // seeds that pass trust: a seed only linked to gives trust to itself alone, and spam mass measured against
         // it would call every site spam
         int k = TrustSeeds.linkingOut(g, seeds);
-        double[] t = TrustRank.compute(g, sv, d, pass, null);
+        double[] t = round1.get(1);
         System.arraycopy(t, 0, a.trustRank, 0, n);
         double[] m = TrustRank.relativeSpamMass(p, TrustRank.coreRank(t, cfg.goodFraction()));
         System.arraycopy(m, 0, a.spamMass, 0, n);
@@ -143,7 +157,16 @@ public final class DomainAnalysis {
             a.flags.add(f);
             a.demoted[x] = SpamFlag.score(f) >= cfg.demoteAt();
         }
-        double[] p2 = PageRank.compute(g, d, null, pass, a.demoted, 1e-10, 200);
+        Map<String, double[]> teleports = cfg.topicSource().equals("catalog") ? topicTeleports(g, topicsByDomain)
+                : Map.of();
+        List<RankEngine.Request> round2 = new ArrayList<>();
+        round2.add(new RankEngine.Request("final", d, null, pass, a.demoted, 1e-10, 200));
+        int topicNo = 0;
+        for (double[] v : teleports.values()) {
+            round2.add(new RankEngine.Request("topic-" + topicNo++, d, v, pass, a.demoted, 1e-9, 100));
+        }
+        List<double[]> ranks2 = engine.compute(g, round2);
+        double[] p2 = ranks2.get(0);
         System.arraycopy(p2, 0, a.finalRank, 0, n);
         double[] ga = PageRank.authority(p2);
         System.arraycopy(ga, 0, a.graphAuthority, 0, n);
@@ -158,9 +181,7 @@ public final class DomainAnalysis {
         for (int x = 0; x < n; x++) {
             a.topical.add(new LinkedHashMap<>());
         }
-        if (cfg.topicSource().equals("catalog")) {
-            topical(a, topicsByDomain);
-        }
+        topical(a, teleports, ranks2.subList(1, ranks2.size()));
         a.seedsInGraph = k;
         return a;
     }
@@ -349,8 +370,8 @@ public final class DomainAnalysis {
         }
     }
 
-    private static void topical(DomainAnalysis a, Map<String, Set<String>> topicsByDomain) {
-        LinkGraph g = a.graph;
+    /** Topic -> teleport vector over the domains the catalog files under it (1 each), in topic order. */
+    private static Map<String, double[]> topicTeleports(LinkGraph g, Map<String, Set<String>> topicsByDomain) {
         int n = g.nodeCount();
         Map<String, double[]> teleports = new TreeMap<>();
         for (Map.Entry<String, Set<String>> e : topicsByDomain.entrySet()) {
@@ -362,17 +383,23 @@ public final class DomainAnalysis {
                 teleports.computeIfAbsent(topic, k -> new double[n])[node] = 1;
             }
         }
+        return teleports;
+    }
+
+    /** Each domain's top topics by topic-sensitive PageRank ({@code ranks}: one per teleport, same order). */
+    private static void topical(DomainAnalysis a, Map<String, double[]> teleports, List<double[]> ranks) {
+        LinkGraph g = a.graph;
+        int n = g.nodeCount();
         List<List<Map.Entry<String, Double>>> per = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             per.add(new ArrayList<>());
         }
-        for (Map.Entry<String, double[]> e : teleports.entrySet()) {
-            double[] r = PageRank.compute(g, a.config.damping(), e.getValue(), a.config.passUnfollowed(), a.demoted,
-                    1e-9, 100);
-            double[] s = PageRank.authority(r);
+        int t = 0;
+        for (String topic : teleports.keySet()) {
+            double[] s = PageRank.authority(ranks.get(t++));
             for (int i = 0; i < n; i++) {
                 if (s[i] >= 1) {
-                    per.get(i).add(Map.entry(e.getKey(), Math.round(s[i] * 100) / 100.0));
+                    per.get(i).add(Map.entry(topic, Math.round(s[i] * 100) / 100.0));
                 }
             }
         }

@@ -3,6 +3,8 @@ package io.linkscout.site;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.graph.RankEngine;
+import io.linkscout.quality.AuthorityConfig;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.quality.TrustSeeds;
 import java.util.Comparator;
@@ -42,16 +44,20 @@ public final class GraphRecompute {
     /** As {@link #run(IndexLayout, int, int, IndexBuilder.Progress)}; {@code beforeCommit} is a test hook. */
     public static Summary run(IndexLayout layout, int threads, int top, IndexBuilder.Progress progress,
             Runnable beforeCommit) throws Exception {
-        return run(layout, threads, top, io.linkscout.quality.AuthorityConfig.DEFAULTS, progress, beforeCommit);
+        return run(layout, threads, top, AuthorityConfig.DEFAULTS, RankEngine.IN_PROCESS, progress, beforeCommit);
     }
 
     /** As {@link #run(IndexLayout, int, int, IndexBuilder.Progress)} with the configured authority settings. */
-    public static Summary run(IndexLayout layout, int threads, int top, io.linkscout.quality.AuthorityConfig config,
+    public static Summary run(IndexLayout layout, int threads, int top, AuthorityConfig config,
             IndexBuilder.Progress progress) throws Exception {
-        return run(layout, threads, top, config, progress, () -> { });
+        return run(layout, threads, top, config, RankEngine.IN_PROCESS, progress, () -> { });
     }
 
-    private static Summary run(IndexLayout layout, int threads, int top, io.linkscout.quality.AuthorityConfig config,
+    /**
+     * As {@link #run(IndexLayout, int, int, AuthorityConfig, IndexBuilder.Progress)}, with PageRank, TrustRank and the
+     * topical rankings computed by {@code engine} (e.g. on Spark); {@code beforeCommit} is a test hook.
+     */
+    public static Summary run(IndexLayout layout, int threads, int top, AuthorityConfig config, RankEngine engine,
             IndexBuilder.Progress progress, Runnable beforeCommit) throws Exception {
         Map<String, String> keep = new LinkedHashMap<>();
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
@@ -63,6 +69,7 @@ public final class GraphRecompute {
         }
         IndexBuilder b = new IndexBuilder(layout, threads, progress);
         b.setAuthorityConfig(config);
+        b.setRankEngine(engine);
         b.setExtraCommitData(keep);
         b.setBeforeCommitHook(beforeCommit);
         IndexBuilder.Result r = b.ingest((sink, report) -> { });

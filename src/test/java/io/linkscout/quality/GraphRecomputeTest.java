@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code graph} command: same numbers as ingest, same numbers twice, and a failed run changes nothing. */
-class GraphRecomputeTest {
+public class GraphRecomputeTest {
 
     @TempDir
     Path tmp;
 
     /** Every authority/trust/spam figure of every page and site document, keyed by type and id. */
-    static Map<String, List<String>> snapshot(IndexLayout layout) throws Exception {
+    public static Map<String, List<String>> snapshot(IndexLayout layout) throws Exception {
         Map<String, List<String>> out = new TreeMap<>();
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             StoredFields sf = idx.reader().storedFields();
