@@ -230,4 +230,27 @@ class ToolExportsIndexTest {
                     "the export page's link joins the indexed page, beside the ingested page's");
         }
     }
+
+    @Test
+    void aPageIngestedLaterWithTextKeepsWhatTheExportsSaid() throws Exception {
+        IndexLayout layout = new IndexLayout(dir.resolve("idx"));
+        ingest(layout, List.of(export("ahrefs-backlinks.csv")), null);
+        String travel = "https://travel.example.org/blog/mountain-spas/";
+        IndexStats s = new IndexBuilder(layout, 1, null).ingest((sink, report) -> sink.page(new PageRecord(travel,
+                "Ten mountain spas", "Ten mountain spas worth the drive.", List.of(Link.of("https://other.example/")),
+                List.of(), null, "crawl"))).stats();
+        assertEquals(7, s.pages());
+        assertEquals(4, s.links(), "its own link, its Ahrefs link, and the forum's and gallery's");
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            Document d = doc(idx, travel);
+            assertNull(d.get(IndexFields.KNOWN_FROM));
+            StoredPage sp = IndexBuilder.JSON.readValue(d.getBinaryValue(IndexFields.RECORD).bytes, StoredPage.class);
+            assertEquals(List.of("https://other.example/", "https://www.example.com/"),
+                    sp.links().stream().map(Link::url).toList());
+            assertEquals(List.of("https://www.example.com/"), sp.exportOnly());
+            assertEquals(1, sp.toolLinks().size());
+            assertEquals("Ten mountain spas worth the drive.", d.get(IndexFields.TEXT));
+            assertNull(doc(idx, "example.org").get(IndexFields.KNOWN_FROM), "example.org has a page with text now");
+        }
+    }
 }
