@@ -53,9 +53,9 @@ public record IndexStats(String path, long pages, long sites, long catalogRows, 
                 "page-graph edges: " + pageEdges,
                 linkJoin == null ? "link joins:       not recorded (re-ingest to see them)"
                         : "link joins:       " + linkJoin.toText().replace("\n", "\n                  "),
-                "domains:          " + domains + " (" + domainEdges + " domain-to-domain edges)",
-                exports == null || exports.tools().isEmpty() ? "backlink exports: none"
-                        : "backlink exports: " + exports.toText().replace("\n", "\n                  "),
+                "domains:          " + domains + " (" + domainEdges + " domain-to-domain edges)"
+                        + (exports == null || exports.tools().isEmpty() ? ""
+                                : "\nbacklink exports: " + exports.toText().replace("\n", "\n                  ")),
                 "terms:            " + terms,
                 "size on disk:     " + String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / 1e6));
     }
