@@ -25,6 +25,23 @@ public record ToolLink(String tool, String target, String anchor, String rel, St
                 e.source());
     }
 
+    /**
+     * What backlink exports said about the links of a stored page document (live and lost, by tool and target);
+     * empty for a page no export named.
+     */
+    public static java.util.List<ToolLink> stored(org.apache.lucene.document.Document page) {
+        org.apache.lucene.util.BytesRef rec = page.getBinaryValue(IndexFields.RECORD);
+        if (rec == null) {
+            return java.util.List.of();
+        }
+        try {
+            StoredPage sp = IndexBuilder.JSON.readValue(rec.bytes, rec.offset, rec.length, StoredPage.class);
+            return sp.toolLinks() == null ? java.util.List.of() : sp.toolLinks();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String key() {
         return tool + "|" + target;
     }

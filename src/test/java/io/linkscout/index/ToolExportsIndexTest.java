@@ -91,6 +91,13 @@ class ToolExportsIndexTest {
                     IndexBuilder.JSON.writeValueAsString(IndexBuilder.JSON.readValue(
                             live.getBinaryValue(IndexFields.RECORD).bytes, StoredPage.class).links()));
             assertEquals("known from Ahrefs export", doc(idx, "example.org").get(IndexFields.KNOWN_FROM));
+            // GET /api/pages?url=: the page with what the export said, the lost link shown with its date
+            io.linkscout.profile.SiteProfiles.PageText pt = io.linkscout.profile.SiteProfiles.page(idx,
+                    "https://deals.example.net/2023/spa-deals");
+            assertEquals("", pt.text());
+            assertEquals("known from Ahrefs export", pt.knownFrom());
+            assertEquals(Map.of("ahrefs_ur", 7.0), pt.toolMetrics());
+            assertEquals("2024-03-05T06:30", pt.exportLinks().get(0).lost());
         }
         // the same file again: the same index
         IndexStats again = ingest(layout, List.of(export("ahrefs-backlinks.csv")), null).stats();
