@@ -2,6 +2,7 @@ package io.linkscout.api;
 
 import io.linkscout.error.UserException;
 import io.linkscout.quality.SiteQuality;
+import io.linkscout.index.IndexFields;
 import io.linkscout.site.SiteRepository;
 import io.linkscout.quality.SpamFlag;
 import io.linkscout.url.Domains;
@@ -35,10 +36,16 @@ public class SitesResource {
     public record ExternalPrior(Double value, double weight, String formula) {
     }
 
-    /** The response of {@code GET /api/sites/{domain}}. */
+    /**
+     * The response of {@code GET /api/sites/{domain}}. {@code toolMetrics}: the backlink tools' own figures for the
+     * site ({@code ahrefs_dr}, {@code semrush_ascore}, {@code majestic_tf}/{@code majestic_cf}, ...) as their exports
+     * gave them, beside LinkScout's {@code authority} and never mixed into it; {@code knownFrom}: e.g.
+     * {@code known from Ahrefs export} for a site only backlink exports name (null otherwise).
+     */
     public record SiteResponse(String domain, double authority, double graphAuthority, double pageRank, double trust,
             double trustRank, double spamMass, double harmonicCentrality, double spamScore, List<SpamFlag> spamFlags,
-            Map<String, Double> topicalAuthority, ReferringDomains referringDomains, ExternalPrior externalPrior) {
+            Map<String, Double> topicalAuthority, ReferringDomains referringDomains, ExternalPrior externalPrior,
+            Map<String, Double> toolMetrics, String knownFrom) {
     }
 
     @GET
@@ -59,12 +66,15 @@ public class SitesResource {
                     schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public SiteResponse site(@PathParam("domain") String domain) {
         String reg = Domains.requireDomain("domain", domain);
-        SiteQuality q = index.withIndex(idx -> new SiteRepository(idx).quality(reg)).orElseThrow(() -> new UserException(
-                "no site " + reg + " in the index: ingest pages or a catalog row for it first", 404));
+        org.apache.lucene.document.Document doc = index.withIndex(idx -> new SiteRepository(idx).document(reg))
+                .orElseThrow(() -> new UserException(
+                        "no site " + reg + " in the index: ingest pages or a catalog row for it first", 404));
+        SiteQuality q = SiteRepository.quality(doc);
         return new SiteResponse(q.domain(), q.authority(), q.graphAuthority(), q.pageRank(), q.trust(),
                 q.trustRank(), q.spamMass(), q.harmonic(), q.spamScore(), q.flags(), q.topicalAuthority(),
                 new ReferringDomains(q.refDomains(), q.topReferrers()),
                 new ExternalPrior(q.prior(), q.priorWeight(), "authority = (1 - weight) * graphAuthority + weight * "
-                        + "prior when the site has a prior, else graphAuthority"));
+                        + "prior when the site has a prior, else graphAuthority"),
+                SiteRepository.toolMetrics(doc), doc.get(IndexFields.KNOWN_FROM));
     }
 }

@@ -9,6 +9,7 @@ import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.ingest.IngestReport;
 import io.linkscout.ingest.InputFormats;
+import io.linkscout.url.Domains;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Read candidate pages and sites into the index (JSONL pages, WARC/WAT/WET/ARC, site catalog "
-                + "CSV/JSONL, Majestic/Moz authority CSV; .gz accepted; directories are read recursively).")
+                + "CSV/JSONL, Majestic/Moz authority CSV, Ahrefs/Semrush/Majestic/Search Console backlink exports; "
+                + ".gz and .zip accepted; directories are read recursively).")
 public class IngestCommand implements Callable<Integer> {
 
     @Inject
@@ -49,6 +51,10 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Indexing threads (default: available cores).")
     Integer threads;
 
+    @Option(names = "--target", paramLabel = "DOMAIN", description = "The site backlink exports without a target "
+            + "column are about (referring domains, Search Console links): their rows become links to it.")
+    String target;
+
     @Override
     public Integer call() throws Exception {
         for (Path p : inputs) {
@@ -56,13 +62,14 @@ public class IngestCommand implements Callable<Integer> {
                 throw new UserException("input not found: " + p + " (check the path)");
             }
         }
+        String to = target == null ? null : Domains.requireDomain("--target", target);
         PrintStream err = System.err;
         TerminalProgress progress = new TerminalProgress(err);
         IndexBuilder builder = new IndexBuilder(index.layout(),
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, progress);
         builder.setAuthorityConfig(AuthorityConfig.of(authority));
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
-            InputFormats.readAll(inputs, format, progress.wrap(sink, report), report);
+            InputFormats.readAll(inputs, format, to, progress.wrap(sink, report), report);
             if (strict && report.problemCount() > 0) {
                 throw new UserException("--strict: " + report.problemCount() + " bad record(s); first: "
                         + report.problems().get(0) + ". Nothing was committed.", 422);
@@ -83,9 +90,11 @@ public class IngestCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         double secs = Math.max(r.millis(), 1) / 1000.0;
         sb.append(String.format(Locale.ROOT,
-                "ingested %d page record(s), %d catalog row(s), %d authority row(s) in %.1f s (%.0f pages/s, "
+                "ingested %d page record(s), %d catalog row(s), %d authority row(s)%s in %.1f s (%.0f pages/s, "
                         + "peak heap %d MB)%n",
-                rep.pages(), rep.sites(), rep.authorities(), secs, rep.pages() / secs, r.peakHeapBytes() >> 20));
+                rep.pages(), rep.sites(), rep.authorities(), rep.exportRows() == 0 ? ""
+                        : ", " + rep.exportRows() + " backlink export row(s)", secs, rep.pages() / secs,
+                r.peakHeapBytes() >> 20));
         sb.append(String.format(Locale.ROOT, "replaced %d page(s) already in the index%n", r.replacedPages()));
         sb.append(String.format(Locale.ROOT, "index now: %d pages, %d sites, %d links, %d terms%n",
                 r.stats().pages(), r.stats().sites(), r.stats().links(), r.stats().terms()));
@@ -93,6 +102,9 @@ public class IngestCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "links: %d (internal %d, external %d)%n", r.stats().links(),
                     r.stats().internalLinks(), r.stats().externalLinks()));
             sb.append("  ").append(r.stats().linkJoin().toText().replace("\n", "\n  ")).append('\n');
+        }
+        if (r.stats().exports() != null && !r.stats().exports().tools().isEmpty()) {
+            sb.append(r.stats().exports().toText()).append('\n');
         }
         if (!rep.skipped().isEmpty()) {
             sb.append("skipped:\n");

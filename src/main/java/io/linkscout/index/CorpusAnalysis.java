@@ -5,6 +5,7 @@ import io.linkscout.graph.LinkGraphBuilder;
 import io.linkscout.graph.PageRank;
 import io.linkscout.graph.RankEngine;
 import io.linkscout.ingest.AuthorityRecord;
+import io.linkscout.ingest.ExportLink;
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.SiteRecord;
 import io.linkscout.quality.AuthorityConfig;
@@ -58,8 +59,8 @@ final class CorpusAnalysis {
     final long unfollowedLinks;
 
     CorpusAnalysis(Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
-            Map<String, AuthorityRecord> authority, AuthorityConfig config, List<String> trustSeeds,
-            List<String> trustSeedsFallback, RankEngine engine) {
+            Map<String, AuthorityRecord> authority, Map<String, ExportLink> exportLinks, AuthorityConfig config,
+            List<String> trustSeeds, List<String> trustSeedsFallback, RankEngine engine) {
         urls = pages.keySet().toArray(String[]::new);
         Arrays.sort(urls);
         int n = urls.length;
@@ -84,6 +85,11 @@ final class CorpusAnalysis {
         for (SiteRecord s : catalog.values()) {
             dg.node(s.domain());
         }
+        for (ExportLink e : exportLinks.values()) {
+            dg.node(e.sourceDomain());
+        }
+        // domain pairs that page links connect: a domain-level export row adds an edge only where none is
+        Set<String> pairs = exportLinks.isEmpty() ? null : new java.util.HashSet<>();
         List<Set<String>> refDomainSets = new ArrayList<>(n);
         List<StringBuilder> anchors = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -105,6 +111,9 @@ final class CorpusAnalysis {
                     internal++;
                 } else {
                     dg.edge(domains[i], td, !l.unfollowed());
+                    if (pairs != null) {
+                        pairs.add(domains[i] + '\t' + td);
+                    }
                 }
                 LinkResolver.Resolution r = resolver.resolve(l.url());
                 int t = r.page();
@@ -129,6 +138,13 @@ final class CorpusAnalysis {
                         sb.append(l.anchor()).append('\n');
                     }
                 }
+            }
+        }
+        for (ExportLink e : exportLinks.values()) {
+            String s = e.sourceDomain();
+            String t = e.targetDomain();
+            if (!e.gone() && t != null && !t.equals(s) && pairs.add(s + '\t' + t)) {
+                dg.edge(s, t, e.rel().isEmpty());
             }
         }
         this.links = links;

@@ -118,10 +118,21 @@ final class DocumentMapper {
         for (IndexEnrichment.Pass e : enrichments) {
             e.page(d, indexed);
         }
+        if (m.knownFrom != null && !m.knownFrom.isEmpty()) {
+            d.add(new StoredField(IndexFields.KNOWN_FROM, SiteAggregates.knownFrom(m.knownFrom)));
+        }
+        if (!m.toolMetrics.isEmpty()) {
+            try {
+                d.add(new StoredField(IndexFields.TOOL_METRICS, IndexBuilder.JSON.writeValueAsString(m.toolMetrics)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try {
             d.add(new StoredField(IndexFields.RECORD, IndexBuilder.JSON.writeValueAsBytes(
                     new StoredPage(m.title, m.links, emails == null ? List.of() : emails, fetchedAt, source,
-                            m.contactUrls, m.social, structure))));
+                            m.contactUrls, m.social, structure, List.copyOf(m.toolLinks.values()), m.exportOnly,
+                            m.toolMetrics, m.knownFrom))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -159,6 +170,9 @@ final class DocumentMapper {
         d.add(new StoredField(IndexFields.PAGERANK, corpus.domainRank(s.domainNode())));
         addSiteQuality(d, s.domainNode(), s.pages());
         d.add(new StoredField(IndexFields.METRICS, IndexBuilder.JSON.writeValueAsString(s.metrics())));
+        if (s.knownFrom() != null) {
+            d.add(new StoredField(IndexFields.KNOWN_FROM, s.knownFrom()));
+        }
         for (String e : s.emails()) {
             d.add(new StoredField(IndexFields.EMAILS, e));
         }

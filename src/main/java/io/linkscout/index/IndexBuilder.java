@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkscout.graph.RankEngine;
 import io.linkscout.ingest.AuthorityRecord;
+import io.linkscout.ingest.ExportLink;
 import io.linkscout.ingest.IngestReport;
 import io.linkscout.ingest.IngestSink;
 import io.linkscout.ingest.SiteRecord;
@@ -179,8 +180,9 @@ public final class IndexBuilder {
     private Map<String, String> writeAll(IndexTransaction tx, DirectoryReader old, PageSpill spill,
             RecordMerge records) throws IOException {
         Map<String, PageMeta> pages = records.pages;
-        CorpusAnalysis corpus = new CorpusAnalysis(pages, records.catalog, records.authority, authorityConfig,
-                trustSeeds, trustSeedsFallback, rankEngine);
+        records.applyToolLinks();
+        CorpusAnalysis corpus = new CorpusAnalysis(pages, records.catalog, records.authority, records.exportLinks,
+                authorityConfig, trustSeeds, trustSeedsFallback, rankEngine);
         Map<String, String> graphs = tx.writeGraphs(corpus.pageGraph, corpus.domainGraph);
         DocumentMapper mapper = new DocumentMapper(corpus, authorityConfig, enrichments);
         IndexWriter writer = tx.writer();
@@ -212,7 +214,8 @@ public final class IndexBuilder {
             });
             pool.finish();
         }
-        SiteAggregates sites = new SiteAggregates(corpus, pages, records.catalog, records.authority);
+        SiteAggregates sites = new SiteAggregates(corpus, pages, records.catalog, records.authority,
+                records.exportLinks);
         for (String domain : sites.domains()) {
             writer.addDocument(mapper.site(sites.of(domain)));
         }
@@ -221,6 +224,10 @@ public final class IndexBuilder {
         }
         for (AuthorityRecord r : records.authority.values()) {
             writer.addDocument(DocumentMapper.raw(IndexFields.TYPE_AUTHORITY, r.key(), r.domain(), r));
+        }
+        for (Map.Entry<String, ExportLink> e : records.exportLinks.entrySet()) {
+            writer.addDocument(DocumentMapper.raw(IndexFields.TYPE_EXPORT, e.getKey(), e.getValue().sourceDomain(),
+                    e.getValue()));
         }
         Map<String, String> userData = new LinkedHashMap<>();
         userData.put(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT_VERSION);
@@ -234,6 +241,7 @@ public final class IndexBuilder {
         userData.put(IndexStats.DOMAINS, Long.toString(corpus.domainGraph.nodeCount()));
         userData.put(IndexStats.DOMAIN_EDGES, Long.toString(corpus.domainGraph.edgeCount()));
         userData.putAll(corpus.linkJoin.userData());
+        userData.putAll(ExportLinkCounts.of(pages.values(), records.exportLinks.values()).userData());
         userData.putAll(extraCommitData);
         return userData;
     }

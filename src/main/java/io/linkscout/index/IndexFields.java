@@ -22,6 +22,8 @@ public final class IndexFields {
     public static final String TYPE_SITE = "site";
     public static final String TYPE_CATALOG = "catalog";
     public static final String TYPE_AUTHORITY = "authority";
+    /** Raw export row without a target page (referring domains, Search Console linking pages). */
+    public static final String TYPE_EXPORT = "export";
 
     /** Identity: the page URL, the site's domain, or the catalog/authority row key. */
     public static final String ID = "id";
@@ -69,8 +71,15 @@ public final class IndexFields {
     public static final String COUNTRY = "country";
     /** Site: number of ingested pages. */
     public static final String PAGE_COUNT = "page_count";
-    /** Site: JSON map of numeric figures (catalog columns and authority lists). */
+    /** Site: JSON map of numeric figures (catalog columns, authority lists and backlink tools' metrics). */
     public static final String METRICS = "metrics";
+    /**
+     * Page and site known only from backlink exports (no text): {@code known from Ahrefs export} (stored; absent
+     * otherwise).
+     */
+    public static final String KNOWN_FROM = "known_from";
+    /** Page: JSON map of the backlink tools' page metrics ({@code ahrefs_ur}, ...; stored when there are some). */
+    public static final String TOOL_METRICS = "tool_metrics";
 
     /** {@code FeatureField} holding static scoring features. */
     public static final String FEATURES = "features";

@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public record IndexStats(String path, long pages, long sites, long catalogRows, long authorityRows, long links,
         long internalLinks, long externalLinks, long unfollowedLinks, long pageEdges, long domains,
-        long domainEdges, long terms, String builtAt, long sizeBytes, LinkJoin linkJoin) {
+        long domainEdges, long terms, String builtAt, long sizeBytes, LinkJoin linkJoin, ExportLinkCounts exports) {
 
     static final String LINKS = "linkscout.stats.links";
     static final String INTERNAL_LINKS = "linkscout.stats.internal_links";
@@ -53,7 +53,9 @@ public record IndexStats(String path, long pages, long sites, long catalogRows, 
                 "page-graph edges: " + pageEdges,
                 linkJoin == null ? "link joins:       not recorded (re-ingest to see them)"
                         : "link joins:       " + linkJoin.toText().replace("\n", "\n                  "),
-                "domains:          " + domains + " (" + domainEdges + " domain-to-domain edges)",
+                "domains:          " + domains + " (" + domainEdges + " domain-to-domain edges)"
+                        + (exports == null || exports.tools().isEmpty() ? ""
+                                : "\nbacklink exports: " + exports.toText().replace("\n", "\n                  ")),
                 "terms:            " + terms,
                 "size on disk:     " + String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / 1e6));
     }

@@ -189,7 +189,8 @@ public final class LinkScoutIndex implements Closeable {
                 links - internal, IndexStats.get(userData, IndexStats.UNFOLLOWED_LINKS),
                 IndexStats.get(userData, IndexStats.PAGE_EDGES), IndexStats.get(userData, IndexStats.DOMAINS),
                 IndexStats.get(userData, IndexStats.DOMAIN_EDGES), distinctTerms(IndexFields.BODY),
-                userData.getOrDefault(IndexFields.COMMIT_BUILT_AT, ""), size, LinkJoin.fromUserData(userData));
+                userData.getOrDefault(IndexFields.COMMIT_BUILT_AT, ""), size, LinkJoin.fromUserData(userData),
+                ExportLinkCounts.fromUserData(userData));
     }
 
     @Override

@@ -19,4 +19,12 @@ final class PageMeta {
     List<String> emails = List.of();
     List<String> contactUrls = List.of();
     List<String> social = List.of();
+    /** what backlink tool exports report about the page's links, by tool|target (live and lost) */
+    java.util.Map<String, ToolLink> toolLinks = java.util.Map.of();
+    /** the tools' page metrics (e.g. {@code ahrefs_ur}) */
+    java.util.Map<String, Double> toolMetrics = java.util.Map.of();
+    /** for a page only exports name (no text): the tools' labels, e.g. {@code Ahrefs}; else null */
+    java.util.SortedSet<String> knownFrom;
+    /** links that only exports give (not in the page's own links); set by {@link RecordMerge#applyToolLinks} */
+    List<String> exportOnly = List.of();
 }

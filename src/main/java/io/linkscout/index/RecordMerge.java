@@ -2,6 +2,8 @@ package io.linkscout.index;
 
 import io.linkscout.error.UserException;
 import io.linkscout.ingest.AuthorityRecord;
+import io.linkscout.ingest.ExportLink;
+import io.linkscout.ingest.ToolExports;
 import io.linkscout.ingest.IngestReport;
 import io.linkscout.ingest.IngestSink;
 import io.linkscout.ingest.Link;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
@@ -39,6 +42,11 @@ final class RecordMerge {
     final Map<String, PageMeta> pages = new HashMap<>();
     final Map<String, SiteRecord> catalog = new TreeMap<>();
     final Map<String, AuthorityRecord> authority = new TreeMap<>();
+    /**
+     * Export rows without a target page (referring domains, Search Console linking pages), by
+     * {@link #exportKey}: domain-level links (live ones are edges of the domain graph) and the sites they make known.
+     */
+    final Map<String, ExportLink> exportLinks = new TreeMap<>();
     private Set<String> oldUrls = Set.of();
 
     /** Loads the raw records of the existing index (the index at {@code root}, for error messages). */
@@ -50,7 +58,8 @@ final class RecordMerge {
         }
         IndexSearcher s = new IndexSearcher(old);
         StoredFields sf = old.storedFields();
-        for (String type : List.of(IndexFields.TYPE_PAGE, IndexFields.TYPE_CATALOG, IndexFields.TYPE_AUTHORITY)) {
+        for (String type : List.of(IndexFields.TYPE_PAGE, IndexFields.TYPE_CATALOG, IndexFields.TYPE_AUTHORITY,
+                IndexFields.TYPE_EXPORT)) {
             ScoreDoc[] hits = s.search(new TermQuery(new Term(IndexFields.TYPE, type)), Integer.MAX_VALUE)
                     .scoreDocs;
             int[] ids = new int[hits.length];
@@ -68,8 +77,21 @@ final class RecordMerge {
                         m.url = d.get(IndexFields.ID);
                         m.title = sp.title() == null ? "" : sp.title();
                         m.links = sp.links() == null ? List.of() : sp.links();
+                        if (sp.exportOnly() != null && !sp.exportOnly().isEmpty()) {
+                            Set<String> only = new HashSet<>(sp.exportOnly());
+                            m.links = m.links.stream().filter(l -> !only.contains(l.url())).toList();
+                        }
+                        if (sp.toolLinks() != null && !sp.toolLinks().isEmpty()) {
+                            m.toolLinks = new TreeMap<>();
+                            for (ToolLink t : sp.toolLinks()) {
+                                m.toolLinks.put(t.key(), t);
+                            }
+                        }
+                        m.toolMetrics = sp.toolMetrics() == null ? Map.of() : sp.toolMetrics();
+                        m.knownFrom = sp.knownFrom() == null || sp.knownFrom().isEmpty() ? null
+                                : new TreeSet<>(sp.knownFrom());
                         m.oldDoc = id;
-                        m.hasText = true;
+                        m.hasText = m.knownFrom == null;
                         m.emails = sp.emails() == null ? List.of() : sp.emails();
                         m.contactUrls = sp.contactUrls() == null ? List.of() : sp.contactUrls();
                         m.social = sp.social() == null ? List.of() : sp.social();
@@ -79,6 +101,10 @@ final class RecordMerge {
                         SiteRecord r = IndexBuilder.JSON.readValue(rec, SiteRecord.class);
                         catalog.put(r.key(), r);
                     }
+                    case IndexFields.TYPE_EXPORT -> {
+                        ExportLink r = IndexBuilder.JSON.readValue(rec, ExportLink.class);
+                        exportLinks.put(exportKey(r), r);
+                    }
                     default -> {
                         AuthorityRecord r = IndexBuilder.JSON.readValue(rec, AuthorityRecord.class);
                         authority.put(r.key(), r);
@@ -87,6 +113,38 @@ final class RecordMerge {
             }
         }
         oldUrls = new HashSet<>(pages.keySet());
+    }
+
+    /** The identity of an export row kept as a raw record: tool, report, source, target. */
+    static String exportKey(ExportLink e) {
+        return e.tool() + "|" + e.report() + "|" + (e.pageLevel() ? e.sourceUrl() : e.sourceDomain()) + "|"
+                + (e.targetDomain() == null ? "" : e.targetDomain());
+    }
+
+    /**
+     * Adds each page's live export links to its links (after its own, in tool|target order, without duplicates of
+     * a URL it already links to) and notes which ones only exports give. Lost export links stay out.
+     */
+    void applyToolLinks() {
+        for (PageMeta m : pages.values()) {
+            if (m.toolLinks.isEmpty()) {
+                continue;
+            }
+            Set<String> have = new HashSet<>();
+            List<Link> links = new ArrayList<>(m.links);
+            for (Link l : m.links) {
+                have.add(l.url());
+            }
+            List<String> only = new ArrayList<>();
+            for (ToolLink t : m.toolLinks.values()) {
+                if (t.lost() == null && have.add(t.target())) {
+                    links.add(new Link(t.target(), t.anchor(), t.rel()));
+                    only.add(t.target());
+                }
+            }
+            m.links = links;
+            m.exportOnly = only;
+        }
     }
 
     /** Old pages that the new inputs replaced. */
@@ -163,6 +221,15 @@ final class RecordMerge {
             m.emails = p.emails();
             m.contactUrls = p.contactUrls();
             m.social = p.social();
+            if (prev != null) {
+                // what exports said about this URL stays with the new version of the page
+                m.toolLinks = prev.toolLinks;
+                m.toolMetrics = prev.toolMetrics;
+                m.knownFrom = m.hasText ? null : prev.knownFrom;
+                if (m.title.isBlank()) {
+                    m.title = prev.title;
+                }
+            }
             try {
                 m.spill = spill.add(new PageRecord(url, p.title(), p.text(), List.of(), p.emails(), p.fetchedAt(),
                         p.source(), List.of(), List.of(), p.structure()));
@@ -176,6 +243,69 @@ final class RecordMerge {
         @Override
         public void site(SiteRecord s) {
             catalog.put(s.key(), s);
+        }
+
+        /** Tool metric rows of this run, by key: their metrics merged (the highest value of each wins). */
+        private final Set<String> toolMetricKeys = new HashSet<>();
+
+        @Override
+        public void exportLink(ExportLink e) {
+            if (failure != null) {
+                return;
+            }
+            String label = ToolExports.Tool.of(e.tool()).label();
+            if (!e.domainMetrics().isEmpty() && e.sourceDomain() != null) {
+                AuthorityRecord a = new AuthorityRecord(e.sourceDomain(), e.tool() + "-export", e.domainMetrics(),
+                        e.source());
+                AuthorityRecord had = toolMetricKeys.add(a.key()) ? null : authority.get(a.key());
+                if (had != null) {
+                    Map<String, Double> merged = new TreeMap<>(had.metrics());
+                    a.metrics().forEach((k, v) -> merged.merge(k, v, Math::max));
+                    a = new AuthorityRecord(a.domain(), a.list(), merged, had.source());
+                }
+                authority.put(a.key(), a);
+            }
+            if (!e.pageLevel() || e.targetUrl() == null) {
+                exportLinks.put(exportKey(e), e);
+            }
+            if (!e.pageLevel()) {
+                return;
+            }
+            PageMeta m = pages.get(e.sourceUrl());
+            if (m == null) {
+                m = new PageMeta();
+                m.url = e.sourceUrl();
+                m.title = e.title();
+                m.links = List.of();
+                m.hasText = false;
+                m.knownFrom = new TreeSet<>();
+                try {
+                    m.spill = spill.add(new PageRecord(m.url, m.title, "", List.of(), List.of(), null, e.source()));
+                } catch (IOException x) {
+                    failure = x;
+                    return;
+                }
+                pages.put(m.url, m);
+            } else if (m.title.isBlank()) {
+                m.title = e.title();
+            }
+            if (!m.hasText) {
+                if (m.knownFrom == null) {
+                    m.knownFrom = new TreeSet<>();
+                }
+                m.knownFrom.add(label);
+            }
+            if (!e.pageMetrics().isEmpty()) {
+                Map<String, Double> metrics = new TreeMap<>(m.toolMetrics);
+                metrics.putAll(e.pageMetrics());
+                m.toolMetrics = metrics;
+            }
+            if (e.targetUrl() != null) {
+                Map<String, ToolLink> tl = new TreeMap<>(m.toolLinks);
+                ToolLink t = ToolLink.of(e);
+                tl.put(t.key(), t);
+                m.toolLinks = tl;
+            }
         }
 
         @Override

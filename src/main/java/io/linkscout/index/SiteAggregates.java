@@ -2,6 +2,8 @@ package io.linkscout.index;
 
 import io.linkscout.graph.LinkGraph;
 import io.linkscout.ingest.AuthorityRecord;
+import io.linkscout.ingest.ExportLink;
+import io.linkscout.ingest.ToolExports;
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.SiteRecord;
 import java.util.ArrayList;
@@ -41,11 +43,14 @@ final class SiteAggregates {
      * @param externalLinks  those to other sites
      * @param domainNode     its node in the domain graph, or -1
      * @param refDomains     registrable domains linking to it
-     * @param metrics        catalog and authority-list figures (later rows win)
+     * @param metrics        catalog and authority-list figures (later rows win) and backlink tools' metrics
+     * @param knownFrom      {@code known from Ahrefs export} for a site only backlink exports name (no page with
+     *                       text, no catalog row), else null
      */
     record Site(String domain, List<Integer> pages, String name, String description, String topic, String country,
             String titles, String outlinkProfile, Set<String> emails, Set<String> social, String contactUrl,
-            long outLinks, long externalLinks, int domainNode, int refDomains, Map<String, Double> metrics) {
+            long outLinks, long externalLinks, int domainNode, int refDomains, Map<String, Double> metrics,
+            String knownFrom) {
     }
 
     private final CorpusAnalysis corpus;
@@ -54,10 +59,11 @@ final class SiteAggregates {
     private final Map<String, List<SiteRecord>> catalogByDomain = new TreeMap<>();
     private final Map<String, List<AuthorityRecord>> authorityByDomain = new TreeMap<>();
     private final NavigableSet<String> domains;
+    private final Map<String, TreeSet<String>> exportToolsByDomain = new TreeMap<>();
     private final LinkGraph referrers;
 
     SiteAggregates(CorpusAnalysis corpus, Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
-            Map<String, AuthorityRecord> authority) {
+            Map<String, AuthorityRecord> authority, Map<String, ExportLink> exportLinks) {
         this.corpus = corpus;
         this.pageMeta = pages;
         for (int i = 0; i < corpus.urls.length; i++) {
@@ -69,8 +75,13 @@ final class SiteAggregates {
         for (AuthorityRecord a : authority.values()) {
             authorityByDomain.computeIfAbsent(a.domain(), k -> new ArrayList<>()).add(a);
         }
+        for (ExportLink e : exportLinks.values()) {
+            exportToolsByDomain.computeIfAbsent(e.sourceDomain(), k -> new TreeSet<>())
+                    .add(ToolExports.Tool.of(e.tool()).label());
+        }
         TreeSet<String> all = new TreeSet<>(pagesByDomain.keySet());
         all.addAll(catalogByDomain.keySet());
+        all.addAll(exportToolsByDomain.keySet());
         domains = all;
         referrers = corpus.domainGraph.transpose();
     }
@@ -131,7 +142,27 @@ final class SiteAggregates {
         return new Site(domain, ps, joinUnique(cats, SiteRecord::name), joinUnique(cats, SiteRecord::description),
                 joinUnique(cats, SiteRecord::topic), joinUnique(cats, SiteRecord::country), titles.toString(),
                 profile.toString(), emails, social, contactUrl(contactVotes), outLinks, external, node,
-                node < 0 ? 0 : referrers.outDegree(node), metrics);
+                node < 0 ? 0 : referrers.outDegree(node), metrics, knownFrom(domain, ps, cats));
+    }
+
+    private String knownFrom(String domain, List<Integer> ps, List<SiteRecord> cats) {
+        if (!cats.isEmpty()) {
+            return null;
+        }
+        TreeSet<String> tools = new TreeSet<>(exportToolsByDomain.getOrDefault(domain, new TreeSet<>()));
+        for (int i : ps) {
+            PageMeta m = pageMeta.get(corpus.urls[i]);
+            if (m.knownFrom == null) {
+                return null; // a page with text, or one another input gave
+            }
+            tools.addAll(m.knownFrom);
+        }
+        return tools.isEmpty() ? null : knownFrom(tools);
+    }
+
+    /** {@code known from Ahrefs export}, {@code known from Ahrefs, Semrush exports}. */
+    static String knownFrom(java.util.Collection<String> tools) {
+        return "known from " + String.join(", ", tools) + (tools.size() > 1 ? " exports" : " export");
     }
 
     /**

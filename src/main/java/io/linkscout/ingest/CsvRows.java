@@ -34,21 +34,7 @@ final class CsvRows {
 
     /** The lower-cased header names of a CSV header line. */
     static List<String> header(String headerLine) {
-        char d = delimiter(headerLine);
-        List<String> out = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(headerLine, CSVFormat.RFC4180.builder().setDelimiter(d).get())) {
-            for (CSVRecord r : p) {
-                for (String s : r) {
-                    out.add(clean(s));
-                }
-                break;
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            for (String s : headerLine.split(String.valueOf(d))) {
-                out.add(clean(s));
-            }
-        }
-        return out;
+        return rawHeader(headerLine).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     }
 
     static char delimiter(String headerLine) {
@@ -65,11 +51,35 @@ final class CsvRows {
     }
 
     private static String clean(String s) {
-        String t = s.strip().toLowerCase(Locale.ROOT);
+        return original(s).toLowerCase(Locale.ROOT);
+    }
+
+    /** A header name as written, without a BOM, trimmed, inner whitespace collapsed to one space. */
+    static String original(String s) {
+        String t = s.strip();
         if (t.startsWith("\ufeff")) {
             t = t.substring(1).strip();
         }
-        return t;
+        return t.replaceAll("\\s+", " ");
+    }
+
+    /** The header names of a CSV header line as written (see {@link #original}), in order. */
+    static List<String> rawHeader(String headerLine) {
+        char d = delimiter(headerLine);
+        List<String> out = new ArrayList<>();
+        try (CSVParser p = CSVParser.parse(headerLine, CSVFormat.RFC4180.builder().setDelimiter(d).get())) {
+            for (CSVRecord r : p) {
+                for (String s : r) {
+                    out.add(original(s));
+                }
+                break;
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            for (String s : headerLine.split(String.valueOf(d))) {
+                out.add(original(s));
+            }
+        }
+        return out;
     }
 
     /**

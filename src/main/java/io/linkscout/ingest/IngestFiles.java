@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,18 +33,44 @@ final class IngestFiles {
         return in;
     }
 
-    /** A UTF-8 reader over the decompressed content; malformed bytes become U+FFFD. A leading BOM is skipped. */
+    /**
+     * A text reader over the decompressed content; malformed bytes become U+FFFD. The encoding comes from the bytes:
+     * a {@code FF FE} BOM is UTF-16LE, {@code FE FF} UTF-16BE (as Ahrefs writes its exports), anything else UTF-8;
+     * a leading BOM is skipped.
+     */
     static BufferedReader reader(Path file) throws IOException {
-        InputStream in = open(file);
+        return reader(open(file));
+    }
+
+    /** {@link #reader(Path)} over a stream that supports {@code mark} (the stream is then owned by the reader). */
+    static BufferedReader reader(InputStream in) throws IOException {
         in.mark(3);
         byte[] bom = new byte[3];
         int n = in.readNBytes(bom, 0, 3);
-        if (!(n == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf)) {
-            in.reset();
+        in.reset();
+        Charset cs = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (n >= 2 && (bom[0] & 0xff) == 0xff && (bom[1] & 0xff) == 0xfe) {
+            cs = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (n >= 2 && (bom[0] & 0xff) == 0xfe && (bom[1] & 0xff) == 0xff) {
+            cs = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (n == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf) {
+            skip = 3;
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        in.skipNBytes(skip);
+        return new BufferedReader(new InputStreamReader(in, cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
                 BUFFER);
+    }
+
+    /** True when the file is a zip archive (by its magic bytes {@code PK 03 04}). */
+    static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(4);
+            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+        }
     }
 
     /** The name used in {@code source} fields: the file name without its folder. */

@@ -16,8 +16,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IngestReport {
 
-    /** A record or file that could not be read. */
-    public record Problem(String file, String position, String field, String message, String hint) {
+    /**
+     * A record or file that could not be read.
+     *
+     * @param label what {@code field} names: {@code field} (a JSON field, a catalog column) or {@code column} (a
+     *              tool export's column, by its header name)
+     */
+    public record Problem(String file, String position, String field, String message, String hint, String label) {
+
+        public Problem(String file, String position, String field, String message, String hint) {
+            this(file, position, field, message, hint, "field");
+        }
+
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder(file);
@@ -26,7 +36,7 @@ public final class IngestReport {
             }
             sb.append(": ");
             if (field != null && !field.isEmpty()) {
-                sb.append("field '").append(field).append("': ");
+                sb.append(label == null ? "field" : label).append(" '").append(field).append("': ");
             }
             sb.append(message);
             if (hint != null && !hint.isEmpty()) {
@@ -42,6 +52,7 @@ public final class IngestReport {
     private final AtomicLong pages = new AtomicLong();
     private final AtomicLong sites = new AtomicLong();
     private final AtomicLong authorities = new AtomicLong();
+    private final AtomicLong exportRows = new AtomicLong();
     private final AtomicLong problemCount = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Map<String, Long> skipped = new TreeMap<>();
@@ -60,6 +71,15 @@ public final class IngestReport {
         authorities.incrementAndGet();
     }
 
+    public void exportRowRead() {
+        exportRows.incrementAndGet();
+    }
+
+    /** Rows of backlink tool exports read (see {@link ExportLink}). */
+    public long exportRows() {
+        return exportRows.get();
+    }
+
     public void bytesRead(long n) {
         bytes.addAndGet(n);
     }
@@ -71,17 +91,40 @@ public final class IngestReport {
 
     /** Records a record or file that could not be read. */
     public void problem(String file, String position, String field, String message, String hint) {
+        add(new Problem(shown(file), position, field, message, hint));
+    }
+
+    /** Records a bad cell of a tool export: {@code file:line: column 'Target URL': message (hint)}. */
+    public void columnProblem(String file, String position, String column, String message, String hint) {
+        add(new Problem(shown(file), position, column, message, hint, "column"));
+    }
+
+    private void add(Problem p) {
         problemCount.incrementAndGet();
         synchronized (this) {
             if (problems.size() < MAX_KEPT) {
-                problems.add(new Problem(file, position, field, message, hint));
+                problems.add(p);
             }
         }
     }
 
+    private final Map<String, String> aliases = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Problems about {@code file} (a temporary copy, e.g. of a zip entry) name it {@code shown} instead
+     * ({@code exports.zip!Latest links.csv}).
+     */
+    public void alias(String file, String shown) {
+        aliases.put(file, shown);
+    }
+
+    private String shown(String file) {
+        return file == null ? null : aliases.getOrDefault(file, file);
+    }
+
     /** Notes that a file was opened, with the number of records it gave. */
     public synchronized void fileDone(String file, long records) {
-        filesRead.merge(file, records, Long::sum);
+        filesRead.merge(shown(file), records, Long::sum);
     }
 
     public long pages() {
@@ -105,7 +148,7 @@ public final class IngestReport {
     }
 
     public long recordsRead() {
-        return pages() + sites() + authorities();
+        return pages() + sites() + authorities() + exportRows();
     }
 
     public synchronized Map<String, Long> skipped() {

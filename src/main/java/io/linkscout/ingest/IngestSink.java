@@ -8,4 +8,7 @@ public interface IngestSink {
     void site(SiteRecord site);
 
     void authority(AuthorityRecord authority);
+
+    /** A row of a backlink tool export (see {@link ToolExportReader}). */
+    void exportLink(ExportLink link);
 }

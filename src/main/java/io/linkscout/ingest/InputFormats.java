@@ -26,7 +26,9 @@ public final class InputFormats {
         /** Site catalog, CSV or JSON Lines. */
         CATALOG,
         /** Authority list: Majestic Million, Moz top 500 or merged CSV. */
-        AUTHORITY
+        AUTHORITY,
+        /** A backlink tool's export: Ahrefs, Semrush, Majestic, Search Console (see {@link ToolExports}). */
+        EXPORT
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,6 +88,9 @@ public final class InputFormats {
                 // not JSON: fall through to the error
             }
         } else if (first != null) {
+            if (ToolExports.detect(CsvRows.rawHeader(first)) != null) {
+                return Format.EXPORT;
+            }
             List<String> header = CsvRows.header(first);
             if (AuthorityListReader.kind(header) != null) {
                 return Format.AUTHORITY;
@@ -100,17 +105,28 @@ public final class InputFormats {
                 : " (first line: " + abbreviate(first) + ")")
                 + ". Expected JSON Lines pages ({\"url\", \"text\"|\"html\"|\"links\"}), a site catalog (CSV or "
                 + "JSON Lines with a domain or url column), an authority list (Majestic Million, Moz top 500 or "
-                + "domain,majestic_*,moz_* CSV) or a WARC/ARC/WAT/WET file. Force the format with "
-                + "--format pages|warc|catalog|authority.");
+                + "domain,majestic_*,moz_* CSV), a backlink export (Ahrefs, Semrush, Majestic, Search Console) or "
+                + "a WARC/ARC/WAT/WET file. Force the format with --format pages|warc|catalog|authority|export.");
     }
 
     /** The reader for a format. */
     public static InputReader readerFor(Format format) {
+        return readerFor(format, null);
+    }
+
+    /**
+     * The reader for a format.
+     *
+     * @param target the site backlink exports without a target column are about (see {@link ToolExportReader}),
+     *               or {@code null}
+     */
+    public static InputReader readerFor(Format format, String target) {
         return switch (format) {
             case PAGES -> new JsonlPageReader();
             case WARC -> new WarcInputReader();
             case CATALOG -> new CatalogReader();
             case AUTHORITY -> new AuthorityListReader();
+            case EXPORT -> new ToolExportReader(target);
         };
     }
 
@@ -123,6 +139,16 @@ public final class InputFormats {
      * @throws UserException when an input does not exist
      */
     public static void readAll(List<Path> inputs, Format forced, IngestSink sink, IngestReport report) {
+        readAll(inputs, forced, null, sink, report);
+    }
+
+    /**
+     * {@link #readAll(List, Format, IngestSink, IngestReport)}, with the site backlink exports without a target
+     * column are about ({@code ingest --target}). A {@code .zip} (as Search Console and the backlink tools deliver
+     * their exports) is read entry by entry, each named {@code archive.zip!entry} in problems.
+     */
+    public static void readAll(List<Path> inputs, Format forced, String target, IngestSink sink,
+            IngestReport report) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
@@ -160,10 +186,20 @@ public final class InputFormats {
                     count[0]++;
                     sink.authority(authority);
                 }
+
+                @Override
+                public void exportLink(ExportLink link) {
+                    count[0]++;
+                    sink.exportLink(link);
+                }
             };
             try {
+                if (IngestFiles.isZip(f)) {
+                    readZip(f, forced, target, sink, report);
+                    continue;
+                }
                 Format format = forced != null ? forced : detect(f);
-                readerFor(format).read(f, counting, report);
+                readerFor(format, target).read(f, counting, report);
             } catch (UserException e) {
                 report.problem(f.toString(), "", "", e.getMessage(), null);
             } catch (IOException e) {
@@ -174,6 +210,30 @@ public final class InputFormats {
                         "check that it is complete and in the expected format");
             }
             report.fileDone(f.toString(), count[0]);
+        }
+    }
+
+    /** Reads every file of a zip archive (extracted one at a time to a temporary file), sorted by entry name. */
+    private static void readZip(Path zip, Format forced, String target, IngestSink sink, IngestReport report)
+            throws IOException {
+        Path tmp = Files.createTempDirectory("linkscout-zip");
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            List<? extends java.util.zip.ZipEntry> entries = z.stream().filter(e -> !e.isDirectory())
+                    .filter(e -> !IngestFiles.name(Path.of(e.getName().replace('\\', '/'))).startsWith("."))
+                    .sorted(java.util.Comparator.comparing(java.util.zip.ZipEntry::getName)).toList();
+            int n = 0;
+            for (java.util.zip.ZipEntry e : entries) {
+                String base = IngestFiles.name(Path.of(e.getName().replace('\\', '/')));
+                Path f = Files.createDirectory(tmp.resolve(String.valueOf(n++))).resolve(base);
+                try (InputStream in = z.getInputStream(e)) {
+                    Files.copy(in, f);
+                }
+                report.alias(f.toString(), zip + "!" + e.getName());
+                readAll(List.of(f), forced, target, sink, report);
+                Files.delete(f);
+            }
+        } finally {
+            org.apache.lucene.util.IOUtils.rm(tmp);
         }
     }
 

@@ -2,6 +2,7 @@ package io.linkscout.profile;
 
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.index.ToolLink;
 import io.linkscout.site.SiteRepository;
 
 import io.linkscout.jobs.guestpost.GuestPostIndexing;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
@@ -43,13 +45,22 @@ public final class SiteProfiles {
     }
 
     /** An indexed page's stored title and text. */
-    public record PageText(String url, String domain, String title, String text) {
+    /**
+     * A page's title and text, and what backlink exports said about it: {@code knownFrom} ({@code known from Ahrefs
+     * export} for a page only exports name, else null), the tools' page metrics and the links they reported, lost
+     * ones included (a lost link has its {@code lost} date or {@code lost}; it is not a link of the graphs).
+     */
+    public record PageText(String url, String domain, String title, String text, String knownFrom,
+            Map<String, Double> toolMetrics, List<ToolLink> exportLinks) {
     }
 
     private SiteProfiles() {
     }
 
     /** The page stored under exactly this URL (as normalised at ingest), or null. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     public static PageText page(LinkScoutIndex idx, String url) {
         try {
             BooleanQuery q = new BooleanQuery.Builder()
@@ -60,8 +71,11 @@ public final class SiteProfiles {
                 return null;
             }
             Document d = idx.searcher().storedFields().document(td.scoreDocs[0].doc);
+            String metrics = d.get(IndexFields.TOOL_METRICS);
             return new PageText(d.get(IndexFields.ID), d.get(IndexFields.DOMAIN), d.get(IndexFields.TITLE),
-                    d.get(IndexFields.TEXT));
+                    d.get(IndexFields.TEXT), d.get(IndexFields.KNOWN_FROM), metrics == null ? Map.of()
+                            : JSON.readValue(metrics, new com.fasterxml.jackson.core.type.TypeReference<
+                                    Map<String, Double>>() { }), ToolLink.stored(d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -135,6 +135,29 @@ public final class SiteRepository {
     }
 
     /** A stored numeric field as a double (0 when absent). */
+    /**
+     * The backlink tools' metrics of a site ({@code ahrefs_dr}, {@code semrush_ascore}, {@code majestic_tf}, ...),
+     * as their exports gave them: kept beside LinkScout's authority, never mixed into it. Empty when none.
+     */
+    public static Map<String, Double> toolMetrics(Document d) {
+        String json = d.get(IndexFields.METRICS);
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, Double> all = JSON.readValue(json, new TypeReference<Map<String, Double>>() { });
+            Map<String, Double> out = new TreeMap<>();
+            all.forEach((k, v) -> {
+                if (io.linkscout.ingest.ToolExports.isToolMetric(k)) {
+                    out.put(k, v);
+                }
+            });
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static double num(Document d, String field) {
         IndexableField f = d.getField(field);
         return f == null || f.numericValue() == null ? 0 : f.numericValue().doubleValue();

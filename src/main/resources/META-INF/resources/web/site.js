@@ -1,5 +1,8 @@
 'use strict';
 (() => {
+  /* Backlink tools' metric names as the tools show them (see ToolExports). */
+  const TOOL_METRICS = { ahrefs_dr: 'Ahrefs DR', semrush_ascore: 'Semrush Authority Score', majestic_tf: 'Majestic Trust Flow',
+    majestic_cf: 'Majestic Citation Flow', gsc_linking_pages: 'Search Console linking pages', gsc_target_pages: 'Search Console target pages' };
   const { el, clear, api, showError, fmt, extLink, siteLink } = LS;
   const $ = id => document.getElementById(id);
   const domain = $('site-root').dataset.domain;
@@ -18,7 +21,9 @@
       stat(fmt(q.graphAuthority), 'Graph authority'), stat(fmt(q.trust), 'Trust', 'TrustRank scaled 0-100'),
       stat(fmt(q.spamMass, 2), 'Spam mass'), stat(fmt(q.spamScore), 'Spam score'),
       stat(fmt(q.harmonicCentrality, 2), 'Harmonic centrality'), stat(String(q.referringDomains.count), 'Referring domains'),
-      stat(q.pageRank.toExponential(2), 'PageRank'));
+      stat(q.pageRank.toExponential(2), 'PageRank'),
+      ...Object.entries(q.toolMetrics || {}).map(([k, v]) => stat(fmt(v), TOOL_METRICS[k] || k, 'As the backlink tool\'s export gives it; not part of LinkScout\'s authority')));
+    if (q.knownFrom) $('site-stats').append(el('p', { class: 'muted', text: 'This site is ' + q.knownFrom + ' (no page text ingested).' }));
     const flags = $('flags');
     if (!q.spamFlags.length) flags.append(el('p', { class: 'muted', text: 'No spam flag fired.' }));
     for (const f of q.spamFlags) flags.append(el('div', { class: 'flag-item' },

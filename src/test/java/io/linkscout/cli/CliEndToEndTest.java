@@ -45,6 +45,34 @@ class CliEndToEndTest {
     }
 
     @Test
+    void ingestReadsBacklinkExportsWithTheirTarget(QuarkusMainLauncher launcher) throws Exception {
+        Path in = Files.createDirectories(WORK.resolve("exports"));
+        Path res = Path.of("src/test/resources/tool-exports");
+        Files.copy(res.resolve("ahrefs-backlinks.csv"), in.resolve("ahrefs-backlinks.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(res.resolve("gsc-top-linking-sites.csv"), in.resolve("Top linking sites.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(in.resolve("majestic.csv"), "Source URL,Target URL,Anchor Text,Source Trust Flow\n"
+                + "https://a.example/x,https://www.example.com/,Example,12\n"
+                + "https://b.example/y,www.example.com,Example,twelve\n", StandardCharsets.UTF_8);
+        Path index = WORK.resolve("exports-index");
+        LaunchResult r = launcher.launch("ingest", "--index", index.toString(), "--target", "www.example.com",
+                in.toString());
+        assertEquals(0, r.exitCode(), all(r));
+        String err = r.getErrorOutput();
+        assertTrue(err.contains("ingested 0 page record(s), 0 catalog row(s), 0 authority row(s), 13 backlink "
+                + "export row(s) in "), err);
+        assertTrue(err.contains("Ahrefs export: 3 live link(s), 4 lost (kept, not in the graphs); domain-level 0 "
+                + "live, 0 lost; 7 page(s) known only from it\n"), err);
+        // Top linking sites: example.org, example.com (itself), example.net: 3 domain-level links to example.com
+        assertTrue(err.contains("Search Console export: 0 live link(s), 0 lost (kept, not in the graphs); "
+                + "domain-level 3 live, 0 lost; 0 page(s) known only from it\n"), err);
+        assertTrue(err.contains(in.resolve("majestic.csv") + ":3: column 'Target URL': not an absolute http(s) URL: "
+                + "'www.example.com' (give the linked page's URL with http:// or https://; the row is skipped)"), err);
+        assertNoStackTrace(r);
+    }
+
+    @Test
     void ingestSkipsABadLineAndNamesIt(QuarkusMainLauncher launcher) throws Exception {
         Path in = WORK.resolve("pages-one-bad.jsonl");
         Files.writeString(in, String.join("\n",

@@ -45,7 +45,7 @@ class InputFormatsTest {
         UserException e = assertThrows(UserException.class, () -> InputFormats.detect(f));
         assertTrue(e.getMessage().startsWith("Cannot tell the input format of " + f + " (first line: hello world)."),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("Force the format with --format pages|warc|catalog|authority."));
+        assertTrue(e.getMessage().endsWith("Force the format with --format pages|warc|catalog|authority|export."));
     }
 
     @Test

@@ -8,6 +8,12 @@ class TestSink implements IngestSink {
     final List<PageRecord> pages = new ArrayList<>();
     final List<SiteRecord> sites = new ArrayList<>();
     final List<AuthorityRecord> authorities = new ArrayList<>();
+    final List<ExportLink> exportLinks = new ArrayList<>();
+
+    @Override
+    public void exportLink(ExportLink link) {
+        exportLinks.add(link);
+    }
 
     @Override
     public void page(PageRecord page) {

@@ -56,6 +56,14 @@ public final class TerminalProgress implements IndexBuilder.Progress {
             public void authority(AuthorityRecord authority) {
                 sink.authority(authority);
             }
+
+            @Override
+            public void exportLink(io.linkscout.ingest.ExportLink link) {
+                sink.exportLink(link);
+                if ((report.exportRows() & 255) == 0) {
+                    tick(report.recordsRead(), report.problemCount(), false);
+                }
+            }
         };
     }
 
