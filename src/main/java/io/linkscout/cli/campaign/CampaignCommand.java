@@ -286,14 +286,17 @@ public class CampaignCommand {
         @Parameters(index = "1", paramLabel = "STATUS",
                 description = "NEW, QUALIFIED, CONTACTED, REPLIED, WON, LOST or REJECTED.")
         String status;
-        @Option(names = "--won-url", description = "With WON: the page that now links to you.")
+        @Option(names = "--won-url", paramLabel = "URL", description = "With WON: the page that now links to you.")
         String wonUrl;
+        @Option(names = "--target", paramLabel = "URL|DOMAIN", description = "With WON: where that link must point,"
+                + " a URL or a domain (any page of it); default the campaign's target domain.")
+        String target;
         @Option(names = "--by", description = "Who (status history; default cli).")
         String by;
 
         @Override
         Integer run() throws Exception {
-            Views.ProspectView p = prospects.changeStatus(id, status, version(), by, wonUrl, "cli");
+            Views.ProspectView p = prospects.changeStatus(id, status, version(), by, wonUrl, target, "cli");
             System.out.println("prospect " + p.id() + " (" + p.domain() + ") is now " + p.status() + " (version "
                     + p.version() + "; next: " + ProspectStatus.names(p.status().next()) + ")");
             return 0;
