@@ -67,6 +67,7 @@ public final class PoliteFetcher implements Closeable {
     private final SimpleRobotRulesParser parser = Crawler.robotsParser();
     private final Map<String, BaseRobotRules> robots = new HashMap<>();
     private final Map<String, String> robotsFailed = new HashMap<>();
+    private final Map<String, String> robotsFailKind = new HashMap<>();
     private final Map<String, Long> nextAllowed = new HashMap<>();
 
     /** Uses the crawler's settings: policy, resolver, user agent, timeout, byte cap, delays, redirect limit. */
@@ -91,6 +92,10 @@ public final class PoliteFetcher implements Closeable {
             }
             BaseRobotRules rules = robots(origin);
             if (rules == null) {
+                String kind = robotsFailKind.get(origin);
+                if (kind.equals("dns") || kind.equals("private address")) {
+                    return failed(url, hops, -1, kind, robotsFailed.get(origin)); // the host itself is the problem
+                }
                 return failed(url, hops, -1, "robots.txt unreachable", origin + "/robots.txt could not be read ("
                         + robotsFailed.get(origin) + "): not fetched now, as RFC 9309 asks; try again later");
             }
@@ -151,6 +156,7 @@ public final class PoliteFetcher implements Closeable {
                 resp = request(origin, url);
             } catch (HttpFetcher.FetchException e) {
                 robotsFailed.put(origin, e.getMessage());
+                robotsFailKind.put(origin, e.kind);
                 return null;
             }
             String loc = resp.header("Location");
@@ -165,6 +171,7 @@ public final class PoliteFetcher implements Closeable {
         int status = resp == null ? 404 : resp.status(); // more redirects than allowed: allow all
         if (status >= 500 || status == 429) {
             robotsFailed.put(origin, "HTTP " + status);
+            robotsFailKind.put(origin, "http");
             return null;
         }
         String body = status >= 200 && status < 300
