@@ -1,11 +1,10 @@
-package io.linkscout.monitor;
+package io.linkscout.outreach;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkscout.api.ApiFixture;
 import io.linkscout.crawl.FixtureWeb;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -14,9 +13,6 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,14 +22,9 @@ import org.junit.jupiter.api.Test;
  * {@code monitor} against a loopback fixture page, and the checks in {@code campaign history} and {@code campaign show}.
  */
 @QuarkusMainTest
-class MonitorCliTest {
+class WonLinkCliTest {
 
     static final Path WORK = Path.of("target", "test-cli-monitor").toAbsolutePath();
-    static final String DB_URL = System.getenv().getOrDefault("LINKSCOUT_TEST_DB_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String DB_USER = System.getenv().getOrDefault("LINKSCOUT_TEST_DB_USER", "postgres");
-    static final String DB_PASSWORD = System.getenv().getOrDefault("LINKSCOUT_TEST_DB_PASSWORD", "");
-    static final ObjectMapper JSON = new ObjectMapper();
 
     FixtureWeb web;
 
@@ -41,12 +32,7 @@ class MonitorCliTest {
     void setUp() throws Exception {
         Files.createDirectories(WORK);
         Files.writeString(WORK.resolve("article.md"), ApiFixture.ARTICLE, StandardCharsets.UTF_8);
-        org.flywaydb.core.Flyway.configure().dataSource(DB_URL, DB_USER, DB_PASSWORD)
-                .locations("classpath:db/migration").load().migrate();
-        try (Connection c = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
-                Statement s = c.createStatement()) {
-            s.execute("truncate table prospect_status_change, prospect, exclusion, campaign restart identity cascade");
-        }
+        new CampaignCliTest().clean();
         web = new FixtureWeb();
         web.page("127.0.0.1", "/kelp", "<html><body><a href=\"https://kelpforestatlas.org/guide\">Kelp atlas</a>"
                 + "</body></html>");
@@ -58,13 +44,11 @@ class MonitorCliTest {
     }
 
     private static JsonNode json(LaunchResult r) throws Exception {
-        String out = r.getOutput();
-        int i = out.startsWith("{") ? 0 : out.indexOf("\n{") + 1;
-        return JSON.readTree(out.substring(i));
+        return CampaignCliTest.json(r);
     }
 
     private static String all(LaunchResult r) {
-        return r.getOutput() + "\n" + r.getErrorOutput();
+        return CampaignCliTest.all(r);
     }
 
     private static LaunchResult ok(QuarkusMainLauncher l, String... args) {
