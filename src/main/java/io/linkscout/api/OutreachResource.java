@@ -165,8 +165,11 @@ public class OutreachResource {
                     "REJECTED"}) @Size(max = ENUM_CHARS, message = AT_MOST_CHARS) String status,
             @Schema(description = "The version you read (or send If-Match)") Long version,
             @Size(max = CHANGED_BY_CHARS, message = AT_MOST_CHARS) String changedBy,
-            @Schema(description = "With WON: the page that now links to you")
-            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String wonUrl) {
+            @Schema(description = "With WON: the page that now links to you (an http(s) URL)")
+            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String wonUrl,
+            @Schema(description = "With WON: where that link must point, a URL or a domain (any page of it);"
+                    + " default the campaign's target domain. `linkscout monitor` checks it")
+            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String wonTarget) {
     }
 
     @Schema(name = "ProspectUpdate")
@@ -175,6 +178,9 @@ public class OutreachResource {
             String notes,
             @Schema(description = "The won link (\"\" clears)") @Size(max = URL_CHARS, message = AT_MOST_CHARS)
             String wonUrl,
+            @Schema(description = "Where the won link must point, a URL or a domain (\"\" clears: the campaign's"
+                    + " target domain)") @Size(max = URL_CHARS, message = AT_MOST_CHARS)
+            String wonTarget,
             @Schema(description = "The version you read (or send If-Match)") Long version) {
     }
 
@@ -391,7 +397,7 @@ public class OutreachResource {
             throw new UserException("request body is missing: send {\"status\": \"QUALIFIED\", \"version\": N}");
         }
         return prospects.changeStatus(id, r.status(), version(r.version(), ifMatch), by(r.changedBy(), by),
-                r.wonUrl(), "api");
+                r.wonUrl(), r.wonTarget(), "api");
     }
 
     @PATCH
@@ -405,7 +411,7 @@ public class OutreachResource {
         if (r == null) {
             throw new UserException("request body is missing: send {\"notes\": \"...\", \"version\": N}");
         }
-        return prospects.update(id, version(r.version(), ifMatch), r.notes(), r.wonUrl());
+        return prospects.update(id, version(r.version(), ifMatch), r.notes(), r.wonUrl(), r.wonTarget());
     }
 
     @DELETE

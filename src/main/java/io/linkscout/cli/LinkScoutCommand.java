@@ -6,6 +6,7 @@ import io.linkscout.cli.bench.EvalCommand;
 import io.linkscout.cli.bench.LinkPredSplitCommand;
 import io.linkscout.cli.bench.SampleCorpusCommand;
 import io.linkscout.cli.campaign.CampaignCommand;
+import io.linkscout.cli.campaign.MonitorCommand;
 import io.linkscout.cli.jobs.GuestPostsCommand;
 import io.linkscout.cli.jobs.LinkIntersectCommand;
 import io.linkscout.cli.jobs.MentionsCommand;
@@ -23,6 +24,6 @@ import picocli.CommandLine.Command;
                 EvalCommand.class, BenchTableCommand.class, LinkPredSplitCommand.class, SampleCorpusCommand.class,
                 GuestPostsCommand.class, TopicsThatEarnCommand.class, LinkIntersectCommand.class, MentionsCommand.class,
                 CampaignCommand.class, GraphCommand.class, UserCommand.class, BackupCommand.class,
-                RestoreCommand.class})
+                RestoreCommand.class, MonitorCommand.class})
 public class LinkScoutCommand {
 }

@@ -20,7 +20,7 @@ import java.util.Set;
 public class Main {
 
     /** Commands that always need the database. */
-    static final Set<String> DATABASE_COMMANDS = Set.of("serve", "campaign", "user");
+    static final Set<String> DATABASE_COMMANDS = Set.of("serve", "campaign", "user", "monitor");
     /** Job commands that need it when sending results to a campaign. */
     static final Set<String> JOB_COMMANDS = Set.of("guest-posts", "topics-that-earn", "link-intersect", "mentions");
 
@@ -30,6 +30,8 @@ public class Main {
             setIfAbsent("quarkus.http.host-enabled", "false");
             setIfAbsent("quarkus.log.level", "WARN");
             setIfAbsent("quarkus.log.category.\"io.linkscout\".level", "WARN");
+            // only a running server checks won links on a schedule (linkscout.monitor.every)
+            System.setProperty("quarkus.scheduler.enabled", "false");
         }
         setIfAbsent("quarkus.banner.enabled", "false");
         if (needsDatabase(args)) {

@@ -317,15 +317,15 @@ public final class Crawler {
         return emitted[0];
     }
 
-    private SimpleRobotRulesParser robotsParser() {
+    static SimpleRobotRulesParser robotsParser() {
         SimpleRobotRulesParser p = new SimpleRobotRulesParser();
         p.setMaxCrawlDelay(Long.MAX_VALUE); // capped by maxCrawlDelayMillis instead of disallowing the site
         return p;
     }
 
     /** Robots product token: the User-Agent's first word without version ("LinkScout"). */
-    private String robotName() {
-        String ua = opt.userAgent.strip();
+    static String robotName(String userAgent) {
+        String ua = userAgent.strip();
         int end = 0;
         while (end < ua.length() && (Character.isLetterOrDigit(ua.charAt(end)) || ua.charAt(end) == '-'
                 || ua.charAt(end) == '_')) {
@@ -335,9 +335,15 @@ public final class Crawler {
     }
 
     private BaseRobotRules rulesFor(SimpleRobotRulesParser parser, String origin, int status, String body) {
+        return rulesFor(parser, opt.userAgent, origin, status, body);
+    }
+
+    /** robots.txt rules from its answer: 2xx = its rules for our agent token, anything else here = allow all. */
+    static BaseRobotRules rulesFor(SimpleRobotRulesParser parser, String userAgent, String origin, int status,
+            String body) {
         if (status >= 200 && status < 300) {
             return parser.parseContent(origin + "/robots.txt", body == null ? new byte[0]
-                    : body.getBytes(StandardCharsets.UTF_8), "text/plain", List.of(robotName()));
+                    : body.getBytes(StandardCharsets.UTF_8), "text/plain", List.of(robotName(userAgent)));
         }
         return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
     }
@@ -789,13 +795,17 @@ public final class Crawler {
         }
 
         long delayFor(String origin) {
-            BaseRobotRules r = s.robots.get(origin);
-            long crawlDelay = r == null ? 0 : r.getCrawlDelay();
-            if (crawlDelay < 0) {
-                crawlDelay = 0; // unset
-            }
-            return Math.max(opt.delayMillis, Math.min(crawlDelay, opt.maxCrawlDelayMillis));
+            return Crawler.delayFor(s.robots.get(origin), opt);
         }
+    }
+
+    /** Least time between two requests to a host: {@code max(delay, robots Crawl-delay capped)}, in ms. */
+    static long delayFor(BaseRobotRules r, Options opt) {
+        long crawlDelay = r == null ? 0 : r.getCrawlDelay();
+        if (crawlDelay < 0) {
+            crawlDelay = 0; // unset
+        }
+        return Math.max(opt.delayMillis, Math.min(crawlDelay, opt.maxCrawlDelayMillis));
     }
 
     /** Content types whose body is read (HTML, or generic ones that are sniffed). */

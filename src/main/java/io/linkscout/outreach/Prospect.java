@@ -75,6 +75,13 @@ public class Prospect extends PanacheEntityBase {
     @Column(name = "won_url")
     public String wonUrl;
 
+    /**
+     * Where the won link must point: a normalised URL, or a host/registrable domain (any page of it counts).
+     * {@code linkscout monitor} checks for it on {@link #wonUrl}.
+     */
+    @Column(name = "won_target")
+    public String wonTarget;
+
     /** When it last moved to CONTACTED (the contacted-recently rule reads this). */
     @Column(name = "contacted_at")
     public Instant contactedAt;

@@ -255,11 +255,20 @@ public class ProspectService {
 
     /**
      * Moves a prospect to another status if the transition is allowed and the version is current; records who
-     * and when in the history. Moving to CONTACTED stamps {@code contactedAt}; {@code wonUrl} may come with WON.
+     * and when in the history. Moving to CONTACTED stamps {@code contactedAt}; {@code wonUrl} (the linking page)
+     * and {@code wonTarget} (where the link must point: a URL or a domain; default the campaign's target domain)
+     * may come with WON, and are what {@code linkscout monitor} checks.
      */
     @Transactional
     public Views.ProspectView changeStatus(long id, String status, Long expectedVersion, String changedBy,
             String wonUrl, String defaultBy) {
+        return changeStatus(id, status, expectedVersion, changedBy, wonUrl, null, defaultBy);
+    }
+
+    /** {@link #changeStatus(long, String, Long, String, String, String)} with the won link's expected target. */
+    @Transactional
+    public Views.ProspectView changeStatus(long id, String status, Long expectedVersion, String changedBy,
+            String wonUrl, String wonTarget, String defaultBy) {
         ProspectStatus to = ProspectStatus.parse(status);
         Prospect p = find(id);
         CampaignService.checkVersion("prospect " + id, p.version, expectedVersion);
@@ -268,11 +277,24 @@ public class ProspectService {
             throw new UserException("prospect " + id + " cannot move from " + from + " to " + to
                     + ": allowed next statuses from " + from + " are " + ProspectStatus.names(from.next()), 409);
         }
-        if (wonUrl != null && !wonUrl.isBlank()) {
+        boolean hasTarget = wonTarget != null && !wonTarget.isBlank();
+        if (wonUrl != null && !wonUrl.isBlank() || hasTarget) {
             if (to != ProspectStatus.WON) {
-                throw new UserException("wonUrl can only be given with status WON (the page that now links to you)");
+                throw new UserException((hasTarget ? "wonTarget" : "wonUrl") + " can only be given with status WON"
+                        + " (the page that now links to you, and where its link points)");
             }
-            p.wonUrl = url("wonUrl", wonUrl);
+            if (wonUrl != null && !wonUrl.isBlank()) {
+                p.wonUrl = WonLinks.pageUrl("wonUrl", wonUrl);
+            }
+            if (hasTarget) {
+                p.wonTarget = WonLinks.target("wonTarget", wonTarget);
+            }
+            if (p.wonUrl == null) {
+                throw new UserException("wonTarget needs wonUrl: give the page that links to you as well");
+            }
+            if (p.wonTarget == null) {
+                p.wonTarget = p.campaign.targetDomain;
+            }
         }
         p.status = to;
         if (to == ProspectStatus.CONTACTED) {
@@ -286,10 +308,19 @@ public class ProspectService {
     /** Sets notes and/or the won-link URL (null = unchanged, "" = cleared), if the version is current. */
     @Transactional
     public Views.ProspectView update(long id, Long expectedVersion, String notes, String wonUrl) {
+        return update(id, expectedVersion, notes, wonUrl, null);
+    }
+
+    /**
+     * Sets notes, the won-link URL and/or its expected target (null = unchanged, "" = cleared; a won URL set without
+     * a target gets the campaign's target domain), if the version is current.
+     */
+    @Transactional
+    public Views.ProspectView update(long id, Long expectedVersion, String notes, String wonUrl, String wonTarget) {
         Prospect p = find(id);
         CampaignService.checkVersion("prospect " + id, p.version, expectedVersion);
-        if (notes == null && wonUrl == null) {
-            throw new UserException("nothing to change: give notes and/or wonUrl");
+        if (notes == null && wonUrl == null && wonTarget == null) {
+            throw new UserException("nothing to change: give notes, wonUrl and/or wonTarget");
         }
         if (notes != null) {
             if (notes.length() > 20_000) {
@@ -298,7 +329,13 @@ public class ProspectService {
             p.notes = notes.isBlank() ? null : notes;
         }
         if (wonUrl != null) {
-            p.wonUrl = wonUrl.isBlank() ? null : url("wonUrl", wonUrl);
+            p.wonUrl = wonUrl.isBlank() ? null : WonLinks.pageUrl("wonUrl", wonUrl);
+        }
+        if (wonTarget != null) {
+            p.wonTarget = wonTarget.isBlank() ? null : WonLinks.target("wonTarget", wonTarget);
+        }
+        if (p.wonUrl != null && p.wonTarget == null) {
+            p.wonTarget = p.campaign.targetDomain;
         }
         p.updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // also makes the version move when only the text changed
         OptimisticLocks.flush("prospect " + id);
@@ -343,14 +380,6 @@ public class ProspectService {
     @Transactional
     public void delete(long id) {
         find(id).delete();
-    }
-
-    private static String url(String field, String value) {
-        String u = UrlNormalizer.normalize(value.strip());
-        if (u == null) {
-            throw new UserException(field + " is not a usable http(s) URL: \"" + value + "\"");
-        }
-        return u;
     }
 
     // ---- lists ----

@@ -38,7 +38,9 @@ public final class Views {
             @Schema(description = "Send it back (body field version or If-Match) when changing the prospect")
             long version,
             @Schema(description = "Marked as a toxic domain in this campaign (the disavow export lists it)")
-            boolean toxic) {
+            boolean toxic,
+            @Schema(description = "With a won link: where it must point, a URL or a domain (any page of it)")
+            String wonTarget) {
 
         public static ProspectView of(Prospect p) {
             JsonNode ex = null;
@@ -52,7 +54,7 @@ public final class Views {
             return new ProspectView(p.id, p.campaign.id, p.domain, p.pageUrl, p.pageTitle, p.score, p.authority,
                     p.reasons, ex, p.source, p.emails(), p.contactUrl, p.status,
                     p.status.next().stream().sorted().toList(), p.notes, p.wonUrl, p.contactedAt, p.createdAt,
-                    p.updatedAt, p.version, p.toxic);
+                    p.updatedAt, p.version, p.toxic, p.wonTarget);
         }
     }
 

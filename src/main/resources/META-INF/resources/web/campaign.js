@@ -28,6 +28,7 @@
   async function loadCampaign() {
     const c = await api('GET', '/api/campaigns/' + id);
     $('campaign-name').textContent = c.name;
+    targetDomain = c.targetDomain;
     document.title = c.name + ' · LinkScout';
     $('campaign-meta').textContent = 'Promoting “' + (c.contentTitle || c.contentUrl || 'untitled') + '” for ' + c.targetDomain + ' · updated ' + date(c.updatedAt);
     $('content-text').textContent = c.contentText || c.contentUrl || '';
@@ -73,6 +74,7 @@
       const move = el('button', { type: 'button', class: 'secondary small move-status', text: 'Move', 'aria-label': 'Move ' + p.domain + ' to the chosen status' });
       move.addEventListener('click', () => {
         if (!sel.value) { showError($('action-result'), { message: 'Choose the status to move ' + p.domain + ' to.' }); return; }
+        if (sel.value === 'WON') { askWonLink(p); return; }
         busy(move, null, '', () => changeStatus(p, sel.value)).catch(e => showError($('action-result'), e));
       });
       tb.append(el('tr', { dataset: { id: String(p.id) }, class: 'prospect' },
@@ -98,10 +100,55 @@
     try { replace(await api('GET', '/api/prospects/' + pid)); apply(); } catch (e) { /* the error shown is the change's */ }
   }
 
-  async function changeStatus(p, status) {
+  let targetDomain = '';
+  let wonFor = null;     // the prospect the won-link dialog is for
+  /** Moving to WON asks for the linking page (required) and the link's target (default: the campaign's domain). */
+  function askWonLink(p) {
+    wonFor = p;
+    $('won-domain').textContent = p.domain + ': ' + p.status + ' → WON';
+    $('won-url').value = p.wonUrl || (p.pageUrl || '');
+    $('won-target').value = p.wonTarget || '';
+    $('won-target').placeholder = targetDomain;
+    showError($('won-error'), null);
+    $('won-dialog').showModal();
+    $('won-url').focus();
+  }
+  $('won-cancel').addEventListener('click', () => { $('won-dialog').close(); wonFor = null; });
+  $('won-form').addEventListener('submit', ev => {
+    ev.preventDefault();
+    const p = wonFor; if (!p) return;
+    const extra = { wonUrl: $('won-url').value.trim() };
+    if ($('won-target').value.trim()) extra.wonTarget = $('won-target').value.trim();
+    busy($('won-save'), null, '', () => changeStatus(p, 'WON', extra))
+      .then(() => { $('won-dialog').close(); wonFor = null; loadWonLinks().catch(() => {}); })
+      .catch(e => showError($('won-error'), e));
+  });
+
+  const checkText = c => !c ? 'not checked yet' : (c.flag || 'OK') + (c.live ? '' : ' · not live (' + c.outcome + ')') + (c.noindex ? ' · noindex' : '');
+  const linkText = c => !c || !c.linkPresent ? 'no link' : c.rel + (c.anchor ? ' “' + c.anchor + '”' : '');
+  async function loadWonLinks() {
+    const list = await api('GET', '/api/campaigns/' + id + '/won-links');
+    const tb = clear($('won-links').tBodies[0]);
+    if (!list.length) tb.append(el('tr', {}, el('td', { colspan: 6, class: 'muted', text: 'No won links yet: move a prospect to WON and give the page that links to you.' })));
+    for (const w of list) {
+      const c = w.latest;
+      tb.append(el('tr', { class: 'won-link', dataset: { id: String(w.prospectId) } },
+        el('td', {}, w.domain, w.status !== 'WON' ? el('span', { class: 'muted', text: ' (' + w.status + ', not checked)' }) : null),
+        el('td', {}, LS.extLink(w.wonUrl, w.wonUrl)), el('td', { text: w.wonTarget || '' }),
+        el('td', {}, el('span', { class: 'badge check-flag' + (c && c.flag ? ' flag-' + c.flag : ''), text: checkText(c) }), c ? el('span', { class: 'muted', text: ' ' + linkText(c) }) : null),
+        el('td', { text: c ? date(c.checkedAt) + ' (' + w.checks + ')' : '' }),
+        el('td', { class: 'muted evidence', text: c ? (c.redirectUrl ? 'redirects to ' + c.redirectUrl + ' · ' : '') + (c.evidence || '') : '' })));
+    }
+  }
+  $('check-won').addEventListener('click', () => busy($('check-won'), $('won-result'), 'Fetching the linking pages politely (robots.txt, delays)…', () =>
+    api('POST', '/api/campaigns/' + id + '/monitor', { minAge: '0' }, by()))
+    .then(r => { notice($('won-result'), r.checked + ' of ' + r.due + ' won links checked' + (r.remaining ? ', ' + r.remaining + ' left for the next run' : '') + '; flagged: ' + (Object.entries(r.flagged).map(([k, v]) => k + ' ' + v).join(', ') || 'none') + '.'); return loadWonLinks(); })
+    .catch(e => showError($('won-result'), e)));
+
+  async function changeStatus(p, status, extra) {
     let updated;
     try {
-      updated = await api('POST', '/api/prospects/' + p.id + '/status', { status, version: p.version, changedBy: LS.changedBy() }, by());
+      updated = await api('POST', '/api/prospects/' + p.id + '/status', { status, version: p.version, changedBy: LS.changedBy(), ...(extra || {}) }, by());
     } catch (e) {
       if (e.status === 409) await reload(p.id);
       throw e;
@@ -139,13 +186,18 @@
     panel.hidden = false;
     showError($('panel-error'), null); $('conflict').hidden = true; $('notes-status').textContent = '';
     try {
-      const [p, h] = await Promise.all([api('GET', '/api/prospects/' + pid), api('GET', '/api/prospects/' + pid + '/history')]);
+      const [p, h, checks] = await Promise.all([api('GET', '/api/prospects/' + pid), api('GET', '/api/prospects/' + pid + '/history'), api('GET', '/api/prospects/' + pid + '/checks')]);
       current = p; replace(p);
       $('panel-title').textContent = p.domain;
       $('panel-meta').textContent = p.status + ' · ' + (p.reasons || '') + (p.contactEmails && p.contactEmails.length ? ' · ' + p.contactEmails.join(', ') : '') + (p.contactUrl ? ' · ' + p.contactUrl : '');
       $('notes').value = p.notes || '';
       const tb = clear($('history').tBodies[0]);
       for (const c of h) tb.append(el('tr', {}, el('td', { text: date(c.changedAt) }), el('td', { text: c.changedBy || '' }), el('td', { text: c.from || '–' }), el('td', {}, el('span', { class: 'badge st-' + c.to, text: c.to }))));
+      $('panel-won').textContent = p.wonUrl ? 'Won link: ' + p.wonUrl + ' → ' + (p.wonTarget || targetDomain) : 'No won link recorded.';
+      const ct = clear($('checks').tBodies[0]);
+      for (const c of checks) ct.append(el('tr', { class: 'check' }, el('td', { text: date(c.checkedAt) }), el('td', {}, el('span', { class: 'badge check-flag' + (c.flag ? ' flag-' + c.flag : ''), text: checkText(c) })),
+        el('td', { text: c.httpStatus == null ? '' : String(c.httpStatus) }), el('td', { text: linkText(c) }),
+        el('td', { class: 'muted evidence', text: (c.redirectUrl ? 'redirects to ' + c.redirectUrl + ' · ' : '') + (c.evidence || '') })));
       panel.focus();
     } catch (e) { showError($('panel-error'), e); }
   }
@@ -243,5 +295,5 @@
     $('x-import').value = '';
   });
 
-  Promise.all([loadCampaign(), loadProspects(), loadExclusions()]).catch(e => showError($('page-error'), e));
+  Promise.all([loadCampaign(), loadProspects(), loadExclusions(), loadWonLinks()]).catch(e => showError($('page-error'), e));
 })();

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * Virtual sites on one loopback HTTP server, told apart by the Host header; records every request with its
+ * Virtual sites on one loopback HTTP server (crawler and monitor tests), told apart by the Host header; records every request with its
  * arrival time. Every response says {@code Connection: close}, so each request resolves its host again.
  */
-final class FixtureWeb implements AutoCloseable {
+public final class FixtureWeb implements AutoCloseable {
 
-    record Req(String host, String path, long nanos, String userAgent, String cookie, String acceptEncoding) {
+    public record Req(String host, String path, long nanos, String userAgent, String cookie, String acceptEncoding) {
     }
 
     record Resp(int status, String type, byte[] body, Map<String, String> headers, long delayMillis) {
@@ -32,7 +32,7 @@ final class FixtureWeb implements AutoCloseable {
     /** Runs on the server thread before a response is sent (tests use it to kill a crawler mid-request). */
     volatile java.util.function.Consumer<Req> onRequest = r -> { };
 
-    FixtureWeb() throws IOException {
+    public FixtureWeb() throws IOException {
         this(0);
     }
 
@@ -77,15 +77,15 @@ final class FixtureWeb implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String url(String host, String path) {
+    public String url(String host, String path) {
         return "http://" + host + ":" + port() + path;
     }
 
-    synchronized FixtureWeb add(String host, String path, int status, String type, String body,
+    public synchronized FixtureWeb add(String host, String path, int status, String type, String body,
             Map<String, String> headers) {
         return addBytes(host, path, status, type, body.getBytes(StandardCharsets.UTF_8), headers, 0);
     }
@@ -97,23 +97,23 @@ final class FixtureWeb implements AutoCloseable {
         return this;
     }
 
-    FixtureWeb page(String host, String path, String html) {
+    public FixtureWeb page(String host, String path, String html) {
         return add(host, path, 200, "text/html; charset=utf-8", html, Map.of());
     }
 
-    FixtureWeb robots(String host, String text) {
+    public FixtureWeb robots(String host, String text) {
         return add(host, "/robots.txt", 200, "text/plain", text.replace("PORT", Integer.toString(port())), Map.of());
     }
 
-    FixtureWeb redirect(String host, String path, String location) {
+    public FixtureWeb redirect(String host, String path, String location) {
         return add(host, path, 301, "text/html", "", Map.of("Location", location));
     }
 
-    synchronized List<Req> requests() {
+    public synchronized List<Req> requests() {
         return new ArrayList<>(requests);
     }
 
-    synchronized List<String> paths(String host) {
+    public synchronized List<String> paths(String host) {
         List<String> out = new ArrayList<>();
         for (Req r : requests) {
             if (r.host().equals(host)) {
@@ -124,7 +124,7 @@ final class FixtureWeb implements AutoCloseable {
     }
 
     /** Maps the given host names to this server's loopback address. */
-    HostResolver resolver(String... hosts) {
+    public HostResolver resolver(String... hosts) {
         Map<String, String> m = new HashMap<>();
         for (String h : hosts) {
             m.put(h, "127.0.0.1");

@@ -63,13 +63,13 @@ class CampaignCliTest {
     }
 
     /** The JSON document a command printed (start-up log lines of the test launcher may precede it). */
-    private static JsonNode json(LaunchResult r) throws Exception {
+    static JsonNode json(LaunchResult r) throws Exception {
         String out = r.getOutput();
         int i = out.startsWith("{") ? 0 : out.indexOf("\n{") + 1;
         return JSON.readTree(out.substring(i));
     }
 
-    private static String all(LaunchResult r) {
+    static String all(LaunchResult r) {
         return r.getOutput() + "\n" + r.getErrorOutput();
     }
 

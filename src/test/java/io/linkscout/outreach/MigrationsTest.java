@@ -33,8 +33,8 @@ public class MigrationsTest {
         Flyway flyway = Flyway.configure().dataSource(URL, USER, PASSWORD).schemas(SCHEMA).createSchemas(true)
                 .locations("classpath:db/migration").load();
         MigrateResult first = flyway.migrate();
-        assertEquals(3, first.migrationsExecuted); // V1__outreach, V2__users, V3__prospect_toxic
-        assertEquals("3", first.targetSchemaVersion);
+        assertEquals(4, first.migrationsExecuted); // V1__outreach, V2__users, V3__prospect_toxic, V4__won_links
+        assertEquals("4", first.targetSchemaVersion);
         assertEquals(0, flyway.migrate().migrationsExecuted);
         flyway.validate();
         List<String> tables = new ArrayList<>();
@@ -45,7 +45,7 @@ public class MigrationsTest {
                 tables.add(rs.getString(1));
             }
         }
-        assertEquals(List.of("api_token", "app_user", "campaign", "exclusion", "flyway_schema_history", "prospect",
+        assertEquals(List.of("api_token", "app_user", "campaign", "exclusion", "flyway_schema_history", "link_check", "prospect",
                 "prospect_status_change"),
                 tables);
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {

@@ -41,7 +41,7 @@ class OutreachExportTest {
             String wonUrl, boolean toxic) {
         return new Views.ProspectView(id, 7, domain, page, "a title, with \"quotes\"", 1.5, 20.0, "reasons, many",
                 null, "shortlist", emails, "https://" + domain + "/contact", status, List.of(), "notes,\n\"x\"",
-                wonUrl, null, Instant.EPOCH, Instant.EPOCH, 3, toxic);
+                wonUrl, null, Instant.EPOCH, Instant.EPOCH, 3, toxic, null);
     }
 
     static byte[] fixture(String name) throws IOException {

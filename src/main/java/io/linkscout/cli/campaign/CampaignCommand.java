@@ -1,6 +1,8 @@
 package io.linkscout.cli.campaign;
 
 import io.linkscout.rank.Rankers;
+import io.linkscout.monitor.LinkMonitor;
+import io.linkscout.monitor.MonitorViews;
 import io.linkscout.outreach.Views;
 import io.linkscout.outreach.SiteContacts;
 import io.linkscout.outreach.ShortlistService;
@@ -47,7 +49,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {CampaignCommand.Create.class, CampaignCommand.ListCampaigns.class, CampaignCommand.Show.class,
                 CampaignCommand.Shortlist.class, CampaignCommand.Add.class, CampaignCommand.Export.class,
                 CampaignCommand.Status.class, CampaignCommand.Note.class, CampaignCommand.Exclude.class,
-                CampaignCommand.Toxic.class})
+                CampaignCommand.Toxic.class, CampaignCommand.History.class})
 public class CampaignCommand {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -131,14 +133,65 @@ public class CampaignCommand {
         }
     }
 
-    static String counts(Map<String, Long> m) {
+    static String counts(Map<?, ? extends Number> m) {
         List<String> out = new ArrayList<>();
         m.forEach((k, v) -> {
-            if (v > 0) {
+            if (v.longValue() > 0) {
                 out.add(k + "=" + v);
             }
         });
         return String.join(" ", out);
+    }
+
+    /** One check of a won link on one line: when, flag, what was seen, the page, the evidence. */
+    static String checkLine(MonitorViews.CheckView c) {
+        return String.format(Locale.ROOT, "%s  %-13s %5d %-22s %s  %s%s%s%s  %s",
+                c.checkedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), c.flag() == null ? "ok" : c.flag(),
+                c.prospectId(), c.domain() == null ? "" : c.domain(),
+                c.live() ? "live" : "not live (" + c.outcome() + ")",
+                c.httpStatus() == null ? "" : "HTTP " + c.httpStatus() + ", ",
+                c.linkPresent() ? "link " + c.rel() + (c.anchor() == null ? "" : " \"" + c.anchor() + "\"")
+                        : "no link", c.redirectUrl() == null ? "" : ", redirect -> " + c.redirectUrl(),
+                c.noindex() ? ", noindex" : "", c.evidence() == null ? "" : c.evidence());
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "A prospect's history: status changes and every check of its won link, oldest first.")
+    static class History extends DbCommand {
+        @Parameters(index = "0", paramLabel = "PROSPECT_ID")
+        long id;
+        @Option(names = "--format", defaultValue = "table", description = "table or json.")
+        String format;
+        @Inject
+        ProspectService prospects;
+        @Inject
+        LinkMonitor monitor;
+
+        @Override
+        Integer run() throws Exception {
+            Views.ProspectView p = prospects.get(id);
+            List<Views.StatusChangeView> changes = prospects.history(id);
+            List<MonitorViews.CheckView> checks = monitor.checks(id);
+            if ("json".equalsIgnoreCase(format)) {
+                print(Map.of("prospect", p, "statusChanges", changes, "checks", checks));
+                return 0;
+            }
+            System.out.printf(Locale.ROOT, "Prospect %d: %s (%s, version %d)%s%n", p.id(), p.domain(), p.status(),
+                    p.version(), p.wonUrl() == null ? "" : "  won link: " + p.wonUrl() + " -> " + p.wonTarget());
+            for (Views.StatusChangeView s : changes) {
+                System.out.printf(Locale.ROOT, "%s  status %s -> %s by %s%n",
+                        s.changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        s.from() == null ? "(created)" : s.from(), s.to(), s.changedBy());
+            }
+            for (MonitorViews.CheckView c : checks) {
+                System.out.println(checkLine(c));
+            }
+            if (checks.isEmpty() && p.wonUrl() != null) {
+                System.out.println("no check of the won link yet (run: linkscout monitor --campaign " + p.campaignId()
+                        + ")");
+            }
+            return 0;
+        }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "A campaign and its prospects.")
@@ -156,13 +209,15 @@ public class CampaignCommand {
         CampaignService campaigns;
         @Inject
         ProspectService prospects;
+        @Inject
+        LinkMonitor monitor;
 
         @Override
         Integer run() throws Exception {
             Views.CampaignView c = campaigns.get(id);
             Views.ProspectPage page = prospects.list(id, status, null, null, null, sort, 0, 500);
             if ("json".equalsIgnoreCase(format)) {
-                print(Map.of("campaign", c, "prospects", page));
+                print(Map.of("campaign", c, "prospects", page, "wonLinks", monitor.wonLinks(id)));
                 return 0;
             }
             System.out.printf(Locale.ROOT, "Campaign %d: %s (target %s)  %s%n%n", c.id(), c.name(), c.targetDomain(),
@@ -174,6 +229,16 @@ public class CampaignCommand {
             }
             if (page.total() > page.items().size()) {
                 System.out.println("... " + (page.total() - page.items().size()) + " more (use export)");
+            }
+            List<MonitorViews.WonLinkView> won = monitor.wonLinks(id);
+            if (!won.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%nWon links (latest check; all checks: campaign history PROSPECT_ID)%n");
+                for (MonitorViews.WonLinkView w : won) {
+                    System.out.printf(Locale.ROOT, "%5d  %-30s %s -> %s  %s%n", w.prospectId(), w.domain(), w.wonUrl(),
+                            w.wonTarget(), w.latest() == null ? "not checked yet" : (w.latest().flag() == null ? "ok"
+                                    : w.latest().flag()) + " (" + w.checks() + " checks, last "
+                                    + w.latest().checkedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
+                }
             }
             return 0;
         }
@@ -286,14 +351,17 @@ public class CampaignCommand {
         @Parameters(index = "1", paramLabel = "STATUS",
                 description = "NEW, QUALIFIED, CONTACTED, REPLIED, WON, LOST or REJECTED.")
         String status;
-        @Option(names = "--won-url", description = "With WON: the page that now links to you.")
+        @Option(names = "--won-url", paramLabel = "URL", description = "With WON: the page that now links to you.")
         String wonUrl;
+        @Option(names = "--target", paramLabel = "URL|DOMAIN", description = "With WON: where that link must point,"
+                + " a URL or a domain (any page of it); default the campaign's target domain.")
+        String target;
         @Option(names = "--by", description = "Who (status history; default cli).")
         String by;
 
         @Override
         Integer run() throws Exception {
-            Views.ProspectView p = prospects.changeStatus(id, status, version(), by, wonUrl, "cli");
+            Views.ProspectView p = prospects.changeStatus(id, status, version(), by, wonUrl, target, "cli");
             System.out.println("prospect " + p.id() + " (" + p.domain() + ") is now " + p.status() + " (version "
                     + p.version() + "; next: " + ProspectStatus.names(p.status().next()) + ")");
             return 0;

@@ -352,6 +352,60 @@ class WebUiBrowserTest {
         }
     }
 
+    /**
+     * Won links, watched: moving a prospect to WON asks for the linking page (an API refusal shows in the dialog),
+     * the Won links table shows it unchecked, "Check won links now" runs the monitor against a loopback page and the
+     * flag appears in the table and in the prospect's checks.
+     */
+    @Test
+    void wonLinkIsAskedForAndWatched() throws Exception {
+        try (io.linkscout.crawl.FixtureWeb web = new io.linkscout.crawl.FixtureWeb()) {
+            web.page("127.0.0.1", "/post", "<html><body><a rel=\"nofollow\" href=\"https://kelpatlas.org/\">Kelp"
+                    + " atlas</a></body></html>");
+            long c = given().contentType(ContentType.JSON).body(Map.of("name", "Won links", "targetDomain",
+                    "kelpatlas.org", "contentText", ApiFixture.ARTICLE)).post("/api/campaigns").then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            String pid = given().contentType(ContentType.JSON).body(Map.of("prospects", List.of(Map.of("domain",
+                    "oceanwatch.org")))).post("/api/campaigns/" + c + "/prospects").then().statusCode(200).extract()
+                    .jsonPath().getString("added[0].id");
+            for (String[] s : new String[][] {{"QUALIFIED", "0"}, {"CONTACTED", "1"}}) {
+                given().contentType(ContentType.JSON).body(Map.of("status", s[0], "version", Long.parseLong(s[1])))
+                        .post("/api/prospects/" + pid + "/status").then().statusCode(200);
+            }
+            driver.manage().deleteAllCookies();
+            signIn();
+            open("/campaigns/" + c);
+            waitUntil(d -> d.findElements(By.cssSelector("#prospects tr.prospect")).size() == 1);
+            waitUntil(d -> d.findElement(By.cssSelector("#won-links tbody")).getText().startsWith("No won links yet"));
+            new Select(row(pid).findElement(By.cssSelector("select.status-select"))).selectByValue("WON");
+            row(pid).findElement(By.cssSelector("button.move-status")).click();
+            wait(ExpectedConditions.visibilityOfElementLocated(By.id("won-dialog")));
+            assertEquals("kelpatlas.org", driver.findElement(By.id("won-target")).getDomAttribute("placeholder"));
+            paste("won-url", "ftp://oceanwatch.org/post");
+            driver.findElement(By.id("won-save")).click();
+            waitUntil(d -> d.findElement(By.id("won-error")).getText().contains("is not a usable http(s) URL"));
+            paste("won-url", web.url("127.0.0.1", "/post"));
+            driver.findElement(By.id("won-save")).click();
+            waitUntil(d -> !d.findElement(By.id("won-dialog")).isDisplayed());
+            waitUntil(d -> row(pid).findElement(By.cssSelector(".prospect-status")).getText().equals("WON"));
+            waitUntil(d -> d.findElements(By.cssSelector("#won-links tr.won-link")).size() == 1
+                    && d.findElement(By.cssSelector("#won-links tr.won-link")).getText().contains("not checked yet"));
+
+            driver.findElement(By.id("check-won")).click();
+            waitUntil(d -> d.findElement(By.id("won-result")).getText()
+                    .equals("1 of 1 won links checked; flagged: LINK_NOFOLLOW 1."));
+            waitUntil(d -> d.findElement(By.cssSelector("#won-links tr.won-link .check-flag")).getText()
+                    .equals("LINK_NOFOLLOW"));
+            row(pid).findElement(By.cssSelector("button.open-prospect")).click();
+            waitUntil(d -> d.findElements(By.cssSelector("#checks tbody tr.check")).size() == 1);
+            assertEquals("nofollow “Kelp atlas”", driver.findElement(By.cssSelector("#checks tr.check td:nth-child(4)"))
+                    .getText());
+            assertEquals("Won link: " + web.url("127.0.0.1", "/post") + " → kelpatlas.org",
+                    driver.findElement(By.id("panel-won")).getText());
+            shot("13-won-links");
+        }
+    }
+
     // ---- helpers ----
 
     /** Waits for the browser's download of {@code file}, checks RFC 4180 (BOM, CRLF) and parses it with its header. */
