@@ -7,6 +7,7 @@ import io.linkscout.ingest.IngestSink;
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.PageRecord;
 import io.linkscout.ingest.SiteRecord;
+import io.linkscout.quality.ContentSignals;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,10 +40,24 @@ final class RecordMerge {
     final Map<String, PageMeta> pages = new HashMap<>();
     final Map<String, SiteRecord> catalog = new TreeMap<>();
     final Map<String, AuthorityRecord> authority = new TreeMap<>();
+    /** Catalog and authority keys read from the inputs of this ingest (their raw documents are (re)written). */
+    final Set<String> newCatalogKeys = new HashSet<>();
+    final Set<String> newAuthorityKeys = new HashSet<>();
+    /** Incremental ingest: the old site documents' fingerprints, by domain. */
+    final Map<String, Long> oldSiteFingerprints = new HashMap<>();
     private Set<String> oldUrls = Set.of();
 
     /** Loads the raw records of the existing index (the index at {@code root}, for error messages). */
     void loadOld(DirectoryReader old, Path root) throws IOException {
+        loadOld(old, root, null);
+    }
+
+    /**
+     * As {@link #loadOld(DirectoryReader, Path)}; with {@code enrichments} (an incremental ingest) also what keeps an
+     * unchanged document: page and site fingerprints, page graph scores, content measurements and the enrichments'
+     * state of each page.
+     */
+    void loadOld(DirectoryReader old, Path root, List<IndexEnrichment> enrichments) throws IOException {
         if (!IndexFields.FORMAT_VERSION.equals(IndexLayout.userData(old.directory())
                 .getOrDefault(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT_VERSION))) {
             throw new UserException("the index at " + root + " was written by an incompatible LinkScout "
@@ -50,6 +65,23 @@ final class RecordMerge {
         }
         IndexSearcher s = new IndexSearcher(old);
         StoredFields sf = old.storedFields();
+        boolean incremental = enrichments != null;
+        Set<String> pageFields = new HashSet<>(Set.of(IndexFields.ID, IndexFields.RECORD));
+        if (incremental) {
+            pageFields.add(IndexFields.DERIVED_FP);
+            pageFields.add(IndexFields.CONTENT_SIGNALS);
+            for (IndexEnrichment e : enrichments) {
+                pageFields.addAll(e.keptFields());
+            }
+            for (ScoreDoc h : s.search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)),
+                    Integer.MAX_VALUE).scoreDocs) {
+                Document d = sf.document(h.doc, Set.of(IndexFields.ID, IndexFields.DERIVED_FP));
+                if (d.getField(IndexFields.DERIVED_FP) != null) {
+                    oldSiteFingerprints.put(d.get(IndexFields.ID),
+                            d.getField(IndexFields.DERIVED_FP).numericValue().longValue());
+                }
+            }
+        }
         for (String type : List.of(IndexFields.TYPE_PAGE, IndexFields.TYPE_CATALOG, IndexFields.TYPE_AUTHORITY)) {
             ScoreDoc[] hits = s.search(new TermQuery(new Term(IndexFields.TYPE, type)), Integer.MAX_VALUE)
                     .scoreDocs;
@@ -59,7 +91,8 @@ final class RecordMerge {
             }
             Arrays.sort(ids);
             for (int id : ids) {
-                Document d = sf.document(id, Set.of(IndexFields.ID, IndexFields.RECORD));
+                Document d = sf.document(id, type.equals(IndexFields.TYPE_PAGE) ? pageFields
+                        : Set.of(IndexFields.ID, IndexFields.RECORD));
                 byte[] rec = d.getBinaryValue(IndexFields.RECORD).bytes;
                 switch (type) {
                     case IndexFields.TYPE_PAGE -> {
@@ -73,6 +106,9 @@ final class RecordMerge {
                         m.emails = sp.emails() == null ? List.of() : sp.emails();
                         m.contactUrls = sp.contactUrls() == null ? List.of() : sp.contactUrls();
                         m.social = sp.social() == null ? List.of() : sp.social();
+                        if (incremental) {
+                            keepState(m, d, old, id, enrichments);
+                        }
                         pages.put(m.url, m);
                     }
                     case IndexFields.TYPE_CATALOG -> {
@@ -87,6 +123,31 @@ final class RecordMerge {
             }
         }
         oldUrls = new HashSet<>(pages.keySet());
+    }
+
+    /** Reads what an incremental ingest needs to keep the page's document unchanged. */
+    private static void keepState(PageMeta m, Document d, DirectoryReader old, int id,
+            List<IndexEnrichment> enrichments) throws IOException {
+        if (d.getField(IndexFields.DERIVED_FP) != null) {
+            m.oldFingerprint = d.getField(IndexFields.DERIVED_FP).numericValue().longValue();
+        }
+        String signals = d.get(IndexFields.CONTENT_SIGNALS);
+        if (signals != null) {
+            m.oldSignals = IndexBuilder.JSON.readValue(signals, ContentSignals.PageText.class);
+        }
+        m.oldAuthority = LinkScoutIndex.docDouble(old, id, IndexFields.AUTHORITY_VALUE);
+        m.oldPageRank = LinkScoutIndex.docDouble(old, id, IndexFields.PAGERANK);
+        Object[] state = null;
+        for (int k = 0; k < enrichments.size(); k++) {
+            Object o = enrichments.get(k).keptState(d);
+            if (o != null) {
+                if (state == null) {
+                    state = new Object[enrichments.size()];
+                }
+                state[k] = o;
+            }
+        }
+        m.oldEnrichment = state;
     }
 
     /** Old pages that the new inputs replaced. */
@@ -149,9 +210,11 @@ final class RecordMerge {
                         merged.add(l);
                     }
                 }
+                prev.dirty |= merged.size() != prev.links.size();
                 prev.links = merged;
-                if (prev.title.isBlank()) {
+                if (prev.title.isBlank() && p.title() != null && !p.title().isBlank()) {
                     prev.title = p.title();
+                    prev.dirty = true;
                 }
                 return;
             }
@@ -176,12 +239,14 @@ final class RecordMerge {
         @Override
         public void site(SiteRecord s) {
             catalog.put(s.key(), s);
+            newCatalogKeys.add(s.key());
         }
 
         @Override
         public void authority(AuthorityRecord a) {
             if (authorityKeys.add(a.key())) {
                 authority.put(a.key(), a); // replaces what an earlier ingest stored
+                newAuthorityKeys.add(a.key());
             }
         }
     }
