@@ -206,14 +206,16 @@ public final class IndexBuilder {
                     progress.phase("writing index");
                     WriteCounts counts = new WriteCounts(incremental);
                     Map<String, String> userData = write(tx, old, spill, records, counts);
-                    if (incremental && expungeDeletes) {
-                        progress.phase("merging away replaced documents");
-                        tx.writer().forceMergeDeletes();
-                    }
                     peak = Math.max(peak, usedHeap());
                     writes = counts.toWrites();
                     beforeCommit.run();
                     tx.commit(userData);
+                    if (incremental && expungeDeletes) {
+                        // after the commit, so that the replaced documents are deleted in the segments
+                        progress.phase("merging away replaced documents");
+                        tx.writer().forceMergeDeletes();
+                        tx.commit(userData);
+                    }
                 }
             }
         }

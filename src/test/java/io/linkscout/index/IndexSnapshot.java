@@ -76,7 +76,8 @@ final class IndexSnapshot {
                     out.add(e.getKey() + "=" + e.getValue());
                 }
             }
-            out.add("pages=" + idx.count(IndexFields.TYPE_PAGE) + " sites=" + idx.count(IndexFields.TYPE_SITE));
+            out.add("pages=" + idx.count(IndexFields.TYPE_PAGE) + " sites=" + idx.count(IndexFields.TYPE_SITE)
+                    + " maxDoc=" + idx.reader().maxDoc() + " deleted=" + idx.reader().numDeletedDocs());
         }
         return out;
     }
