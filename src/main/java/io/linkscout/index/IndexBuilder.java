@@ -39,13 +39,20 @@ import org.apache.lucene.index.Term;
  * <li>{@link CorpusAnalysis} derives what depends on the whole corpus — links joined to pages, the page and domain
  * graphs, PageRank, the domain analysis, anchor text received — and {@link SiteAggregates} each site's aggregate,
  * both without Lucene;</li>
- * <li>{@link DocumentMapper} turns pages (on a pool of {@code threads} workers), sites and raw rows into documents of
- * a complete new generation ({@code deleteAll()} + add);</li>
+ * <li>{@link DocumentMapper} turns pages (on a pool of {@code threads} workers), sites and raw rows into documents:
+ * on a new index (or with {@link #setRebuild}) a complete new generation ({@code deleteAll()} + add); on an index
+ * that allows it, only the documents that change — pages read now, old pages whose fingerprint of corpus-derived
+ * content changed, sites whose content changed — with {@code updateDocument}, and the graph scores of the other
+ * pages with {@code updateDocValues};</li>
  * <li>the transaction writes the graphs (fsynced, renamed) and publishes everything with one {@code commit()}.</li>
  * </ol>
  *
  * Until that commit, readers (and a crashed run) see the previous commit unchanged. Re-ingesting the same inputs
- * gives the same index content.
+ * gives the same index content, and ingesting A then B the same as A and B in one go.
+ *
+ * <p>Memory per page: its {@link PageMeta} (URL, title, links, contacts; ~100 bytes more for a kept page), the
+ * figures of {@link CorpusAnalysis} (anchor text received up to {@value CorpusAnalysis#MAX_ANCHORS_IN_CHARS} chars)
+ * and 13 bytes per graph edge; page texts are never all in memory (spill file, or read back one page at a time).
  */
 public final class IndexBuilder {
 

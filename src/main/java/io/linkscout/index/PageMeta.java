@@ -34,9 +34,4 @@ final class PageMeta {
     ContentSignals.PageText oldSignals;
     /** per installed enrichment, its state of the old document ({@link IndexEnrichment#keptState}), or null */
     Object[] oldEnrichment;
-
-    /** Whether the document must be written from the page's text (new, replaced or changed record). */
-    boolean fresh() {
-        return oldDoc < 0 || dirty;
-    }
 }
