@@ -202,6 +202,8 @@ public final class IndexBuilder {
                         IndexLayout.userData(old.directory()).get(IndexFields.COMMIT_INCREMENTAL));
                 if (old != null) {
                     records.loadOld(old, layout.root(), incremental ? enrichments : null);
+                    // documents without a uid and fingerprint (written otherwise) can only be replaced by a rebuild
+                    incremental &= records.everyDocumentFingerprinted;
                 }
                 try (PageSpill spill = new PageSpill(tx.stagingFile())) {
                     progress.phase("reading inputs");
@@ -220,7 +222,11 @@ public final class IndexBuilder {
                     if (incremental && expungeDeletes) {
                         // after the commit, so that the replaced documents are deleted in the segments
                         progress.phase("merging away replaced documents");
-                        tx.writer().forceMergeDeletes();
+                        IndexWriter w = tx.writer();
+                        // a merge running meanwhile may carry deletions over: repeat while any are left
+                        for (int k = 0; k < 5 && w.hasDeletions(); k++) {
+                            w.forceMergeDeletes(true);
+                        }
                         tx.commit(userData);
                     }
                 }

@@ -45,6 +45,8 @@ final class RecordMerge {
     final Set<String> newAuthorityKeys = new HashSet<>();
     /** Incremental ingest: the old site documents' fingerprints, by domain. */
     final Map<String, Long> oldSiteFingerprints = new HashMap<>();
+    /** Incremental ingest: whether every old page and site document has a fingerprint (else: a full rebuild). */
+    boolean everyDocumentFingerprinted = true;
     private Set<String> oldUrls = Set.of();
 
     /** Loads the raw records of the existing index (the index at {@code root}, for error messages). */
@@ -79,6 +81,8 @@ final class RecordMerge {
                 if (d.getField(IndexFields.DERIVED_FP) != null) {
                     oldSiteFingerprints.put(d.get(IndexFields.ID),
                             d.getField(IndexFields.DERIVED_FP).numericValue().longValue());
+                } else {
+                    everyDocumentFingerprinted = false;
                 }
             }
         }
@@ -126,10 +130,12 @@ final class RecordMerge {
     }
 
     /** Reads what an incremental ingest needs to keep the page's document unchanged. */
-    private static void keepState(PageMeta m, Document d, DirectoryReader old, int id,
+    private void keepState(PageMeta m, Document d, DirectoryReader old, int id,
             List<IndexEnrichment> enrichments) throws IOException {
         if (d.getField(IndexFields.DERIVED_FP) != null) {
             m.oldFingerprint = d.getField(IndexFields.DERIVED_FP).numericValue().longValue();
+        } else {
+            everyDocumentFingerprinted = false;
         }
         String signals = d.get(IndexFields.CONTENT_SIGNALS);
         if (signals != null) {
