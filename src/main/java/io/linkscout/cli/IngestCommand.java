@@ -55,6 +55,14 @@ public class IngestCommand implements Callable<Integer> {
             + "column are about (referring domains, Search Console links): their rows become links to it.")
     String target;
 
+    @Option(names = "--rebuild", description = "Rewrite every document instead of only those the inputs change "
+            + "(same index content; an index written by an older version is rebuilt anyway).")
+    boolean rebuild;
+
+    @Option(names = "--expunge-deletes", description = "After an incremental ingest, merge away the replaced "
+            + "documents before committing (term statistics then equal those of a full rebuild).")
+    boolean expungeDeletes;
+
     @Override
     public Integer call() throws Exception {
         for (Path p : inputs) {
@@ -68,6 +76,8 @@ public class IngestCommand implements Callable<Integer> {
         IndexBuilder builder = new IndexBuilder(index.layout(),
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, progress);
         builder.setAuthorityConfig(AuthorityConfig.of(authority));
+        builder.setRebuild(rebuild);
+        builder.setExpungeDeletes(expungeDeletes);
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
             InputFormats.readAll(inputs, format, to, progress.wrap(sink, report), report);
             if (strict && report.problemCount() > 0) {
@@ -96,6 +106,15 @@ public class IngestCommand implements Callable<Integer> {
                         : ", " + rep.exportRows() + " backlink export row(s)", secs, rep.pages() / secs,
                 r.peakHeapBytes() >> 20));
         sb.append(String.format(Locale.ROOT, "replaced %d page(s) already in the index%n", r.replacedPages()));
+        IndexBuilder.Writes w = r.writes();
+        if (w.incremental()) {
+            sb.append(String.format(Locale.ROOT, "incremental: wrote %d page(s), kept %d (graph scores updated on "
+                    + "%d), wrote %d site(s), kept %d%n", w.pagesWritten(), w.pagesKept(), w.scoresUpdated(),
+                    w.sitesWritten(), w.sitesKept()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "full rebuild: wrote %d page(s), %d site(s)%n", w.pagesWritten(),
+                    w.sitesWritten()));
+        }
         sb.append(String.format(Locale.ROOT, "index now: %d pages, %d sites, %d links, %d terms%n",
                 r.stats().pages(), r.stats().sites(), r.stats().links(), r.stats().terms()));
         if (r.stats().linkJoin() != null) {

@@ -1,5 +1,7 @@
 package io.linkscout.index;
 
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import io.linkscout.ingest.PageStructure;
 import io.linkscout.quality.AuthorityConfig;
 import io.linkscout.quality.ContentSignals;
@@ -17,12 +19,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
 
 /**
  * Maps one build's pages, sites and raw rows to Lucene documents (the fields in {@link IndexFields}), with the
@@ -48,6 +52,55 @@ final class DocumentMapper {
         this.pageText = new ContentSignals.PageText[corpus.urls.length];
     }
 
+    /**
+     * The fingerprint of what a page's document derives from the rest of the corpus: anchor text and in-links
+     * received, referring domains, its outlink profile (titles of the pages it links to), its domain's spam flags
+     * and its authority rounded down to a point. The rest of the document depends only on the page's own record
+     * and text, so an old page whose fingerprint is unchanged keeps its document (its exact graph scores are doc
+     * values, updated in place).
+     */
+    long fingerprint(PageMeta m) {
+        int i = corpus.ordinal.get(m.url);
+        return fingerprint(i, corpus.outlinkProfile(m.links), domainFlags(i));
+    }
+
+    private long fingerprint(int i, String outlinkProfile, List<SpamFlag> domainFlags) {
+        Hasher h = Hashing.murmur3_128().newHasher();
+        put(h, corpus.anchorsIn[i]);
+        put(h, outlinkProfile);
+        h.putInt(corpus.inLinks[i]).putInt(corpus.refDomains[i]);
+        put(h, SiteQuality.flagsJson(domainFlags));
+        h.putDouble(authorityPoint(corpus.pageAuthority[i]));
+        return h.hash().asLong();
+    }
+
+    private static void put(Hasher h, String s) {
+        h.putInt(s.length()).putUnencodedChars(s);
+    }
+
+    private List<SpamFlag> domainFlags(int i) {
+        int dn = corpus.domainGraph.node(corpus.domains[i]);
+        return dn >= 0 ? corpus.domainAnalysis.flags.get(dn) : List.of();
+    }
+
+    /** The page authority the {@link IndexFields#FEATURES} field holds: rounded down to a whole point. */
+    static double authorityPoint(double authority) {
+        return Math.floor(authority);
+    }
+
+    /** A page whose old document is kept: what the site documents need of it (call before {@link #site}). */
+    void kept(PageMeta m) {
+        int i = corpus.ordinal.get(m.url);
+        pageText[i] = m.oldSignals;
+        if (m.oldEnrichment != null) {
+            for (int k = 0; k < enrichments.size(); k++) {
+                if (m.oldEnrichment[k] != null) {
+                    enrichments.get(k).kept(m.oldEnrichment[k], corpus.domains[i], m.url);
+                }
+            }
+        }
+    }
+
     /** The document of a page, with its text and what its stored record keeps. */
     Document page(PageMeta m, String text, List<String> emails, String fetchedAt, String source,
             PageStructure structure) {
@@ -55,6 +108,7 @@ final class DocumentMapper {
         Document d = new Document();
         d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_PAGE, Field.Store.YES));
         d.add(new StringField(IndexFields.ID, m.url, Field.Store.YES));
+        d.add(new StringField(IndexFields.UID, IndexFields.uid(IndexFields.TYPE_PAGE, m.url), Field.Store.NO));
         String host = UrlNormalizer.host(m.url);
         d.add(new StringField(IndexFields.HOST, host == null ? "" : host, Field.Store.YES));
         d.add(new StringField(IndexFields.DOMAIN, corpus.domains[i], Field.Store.YES));
@@ -63,7 +117,8 @@ final class DocumentMapper {
         d.add(new StoredField(IndexFields.TEXT, text));
         d.add(new IntField(IndexFields.TEXT_LENGTH, text.length(), Field.Store.YES));
         d.add(new TextField(IndexFields.ANCHORS_IN, corpus.anchorsIn[i], Field.Store.YES));
-        d.add(new TextField(IndexFields.OUTLINKS, corpus.outlinkProfile(m.links), Field.Store.NO));
+        String profile = corpus.outlinkProfile(m.links);
+        d.add(new TextField(IndexFields.OUTLINKS, profile, Field.Store.NO));
         int external = 0;
         boolean[] isExternal = new boolean[m.links.size()];
         Set<String> linkDomains = new TreeSet<>();
@@ -85,11 +140,8 @@ final class DocumentMapper {
         ContentSignals.PageText pt = ContentSignals.measure(m.url, text, m.links, isExternal,
                 SpamVocabulary.bundled());
         pageText[i] = pt;
-        List<SpamFlag> pageFlags = new ArrayList<>();
-        int dn = corpus.domainGraph.node(corpus.domains[i]);
-        if (dn >= 0) {
-            pageFlags.addAll(corpus.domainAnalysis.flags.get(dn));
-        }
+        List<SpamFlag> domainFlags = domainFlags(i);
+        List<SpamFlag> pageFlags = new ArrayList<>(domainFlags);
         pageFlags.addAll(ContentSignals.pageFlags(pt));
         double spam = SpamFlag.score(pageFlags);
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_SPAM, featureValue(spam)));
@@ -98,20 +150,14 @@ final class DocumentMapper {
         d.add(new IntField(IndexFields.IN_LINKS, corpus.inLinks[i], Field.Store.YES));
         d.add(new IntField(IndexFields.REF_DOMAINS, corpus.refDomains[i], Field.Store.YES));
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
-                featureValue(corpus.pageAuthority[i])));
-        d.add(new StoredField(IndexFields.AUTHORITY_VALUE, corpus.pageAuthority[i]));
-        d.add(new StoredField(IndexFields.PAGERANK, corpus.pageRank[i]));
-        for (String e : emails == null ? List.<String>of() : emails) {
-            d.add(new StoredField(IndexFields.EMAILS, e));
-        }
-        if (fetchedAt != null) {
-            d.add(new StoredField(IndexFields.FETCHED_AT, fetchedAt));
-        }
-        for (String c : m.contactUrls) {
-            d.add(new StoredField(IndexFields.CONTACT_URL, c));
-        }
-        for (String s : m.social) {
-            d.add(new StoredField(IndexFields.SOCIAL, s));
+                featureValue(authorityPoint(corpus.pageAuthority[i]))));
+        d.add(new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, corpus.pageAuthority[i]));
+        d.add(new DoubleDocValuesField(IndexFields.PAGERANK, corpus.pageRank[i]));
+        d.add(new StoredField(IndexFields.DERIVED_FP, fingerprint(i, profile, domainFlags)));
+        try {
+            d.add(new StoredField(IndexFields.CONTENT_SIGNALS, IndexBuilder.JSON.writeValueAsString(pt)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         IndexEnrichment.IndexedPage indexed = new IndexEnrichment.IndexedPage(corpus.domains[i], m.url, m.title,
                 text, m.links, structure);
@@ -152,6 +198,7 @@ final class DocumentMapper {
         Document d = new Document();
         d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_SITE, Field.Store.YES));
         d.add(new StringField(IndexFields.ID, s.domain(), Field.Store.YES));
+        d.add(new StringField(IndexFields.UID, IndexFields.uid(IndexFields.TYPE_SITE, s.domain()), Field.Store.NO));
         d.add(new StringField(IndexFields.DOMAIN, s.domain(), Field.Store.YES));
         d.add(new TextField(IndexFields.NAME, s.name(), Field.Store.YES));
         d.add(new TextField(IndexFields.DESCRIPTION, s.description(), Field.Store.YES));
@@ -167,7 +214,9 @@ final class DocumentMapper {
         double auth = corpus.domainAuthority(s.domainNode());
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY, featureValue(auth)));
         d.add(new StoredField(IndexFields.AUTHORITY_VALUE, auth));
+        d.add(new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, auth));
         d.add(new StoredField(IndexFields.PAGERANK, corpus.domainRank(s.domainNode())));
+        d.add(new DoubleDocValuesField(IndexFields.PAGERANK, corpus.domainRank(s.domainNode())));
         addSiteQuality(d, s.domainNode(), s.pages());
         d.add(new StoredField(IndexFields.METRICS, IndexBuilder.JSON.writeValueAsString(s.metrics())));
         if (s.knownFrom() != null) {
@@ -185,7 +234,31 @@ final class DocumentMapper {
         for (IndexEnrichment.Pass e : enrichments) {
             e.site(d, s.domain());
         }
+        d.add(new StoredField(IndexFields.DERIVED_FP, fingerprint(d)));
         return d;
+    }
+
+    /**
+     * A fingerprint of a whole document: every field's name and value (string, number or bytes), in order. Site
+     * documents are cheap to build, so an incremental ingest builds each and rewrites it only when this changes.
+     */
+    static long fingerprint(Document d) {
+        Hasher h = Hashing.murmur3_128().newHasher();
+        for (IndexableField f : d.getFields()) {
+            put(h, f.name());
+            put(h, f.getClass().getSimpleName());
+            if (f.stringValue() != null) {
+                put(h, f.stringValue());
+            }
+            if (f.numericValue() != null) {
+                put(h, f.numericValue().toString());
+            }
+            if (f.binaryValue() != null) {
+                h.putInt(f.binaryValue().length).putBytes(f.binaryValue().bytes, f.binaryValue().offset,
+                        f.binaryValue().length);
+            }
+        }
+        return h.hash().asLong();
     }
 
     /** Trust, spam, topical authority, referrers and prior of a site document (see {@link SiteQuality}). */
@@ -221,6 +294,7 @@ final class DocumentMapper {
         Document d = new Document();
         d.add(new StringField(IndexFields.TYPE, type, Field.Store.YES));
         d.add(new StringField(IndexFields.ID, key, Field.Store.YES));
+        d.add(new StringField(IndexFields.UID, IndexFields.uid(type, key), Field.Store.NO));
         d.add(new StringField(IndexFields.DOMAIN, domain, Field.Store.YES));
         d.add(new StoredField(IndexFields.RECORD, IndexBuilder.JSON.writeValueAsBytes(record)));
         return d;

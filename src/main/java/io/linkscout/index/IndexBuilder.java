@@ -24,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 
 /**
  * Builds the LinkScout index from input records, merging them with what the index already holds. The stages, each
@@ -39,13 +41,20 @@ import org.apache.lucene.index.StoredFields;
  * <li>{@link CorpusAnalysis} derives what depends on the whole corpus — links joined to pages, the page and domain
  * graphs, PageRank, the domain analysis, anchor text received — and {@link SiteAggregates} each site's aggregate,
  * both without Lucene;</li>
- * <li>{@link DocumentMapper} turns pages (on a pool of {@code threads} workers), sites and raw rows into documents of
- * a complete new generation ({@code deleteAll()} + add);</li>
+ * <li>{@link DocumentMapper} turns pages (on a pool of {@code threads} workers), sites and raw rows into documents:
+ * on a new index (or with {@link #setRebuild}) a complete new generation ({@code deleteAll()} + add); on an index
+ * that allows it, only the documents that change — pages read now, old pages whose fingerprint of corpus-derived
+ * content changed, sites whose content changed — with {@code updateDocument}, and the graph scores of the other
+ * pages with {@code updateDocValues};</li>
  * <li>the transaction writes the graphs (fsynced, renamed) and publishes everything with one {@code commit()}.</li>
  * </ol>
  *
  * Until that commit, readers (and a crashed run) see the previous commit unchanged. Re-ingesting the same inputs
- * gives the same index content.
+ * gives the same index content, and ingesting A then B the same as A and B in one go.
+ *
+ * <p>Memory per page: its {@link PageMeta} (URL, title, links, contacts; ~100 bytes more for a kept page), the
+ * figures of {@link CorpusAnalysis} (anchor text received up to {@value CorpusAnalysis#MAX_ANCHORS_IN_CHARS} chars)
+ * and 13 bytes per graph edge; page texts are never all in memory (spill file, or read back one page at a time).
  */
 public final class IndexBuilder {
 
@@ -70,8 +79,60 @@ public final class IndexBuilder {
         }
     }
 
+    /**
+     * @param writes what the ingest wrote (incremental or a full rebuild, documents written and kept)
+     */
     public record Result(IngestReport report, IndexStats stats, long newPages, long replacedPages,
-            long millis, long peakHeapBytes) {
+            long millis, long peakHeapBytes, Writes writes) {
+    }
+
+    /**
+     * What one ingest wrote.
+     *
+     * @param incremental   whether it kept unchanged documents ({@code false}: a full rebuild)
+     * @param pagesWritten  page documents (re)written
+     * @param pagesKept     page documents left as they were
+     * @param scoresUpdated kept pages whose graph scores (doc values) were updated in place
+     * @param sitesWritten  site documents (re)written
+     * @param sitesKept     site documents left as they were
+     */
+    public record Writes(boolean incremental, long pagesWritten, long pagesKept, long scoresUpdated,
+            long sitesWritten, long sitesKept) {
+    }
+
+    /**
+     * What an index must carry for the next ingest to be incremental: the version of the derivation (bumped when
+     * a release changes what documents derive from their pages) and the installed enrichments' names.
+     */
+    private String incrementalMarker() {
+        StringBuilder sb = new StringBuilder(DERIVATION_VERSION);
+        for (IndexEnrichment e : enrichments) {
+            sb.append(';').append(e.name());
+        }
+        return sb.toString();
+    }
+
+    /** Version of what documents derive from pages; an index written with another one is rebuilt in full. */
+    static final String DERIVATION_VERSION = "1";
+
+    private boolean rebuild;
+    private boolean expungeDeletes;
+
+    /**
+     * Rebuild every document even when the index allows an incremental ingest ({@code ingest --rebuild}). The
+     * result is the same index content; only the time differs.
+     */
+    public void setRebuild(boolean rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    /**
+     * Merge away the documents an incremental ingest deleted before committing ({@code ingest --expunge-deletes}).
+     * Until merges reclaim them, Lucene's term statistics (BM25's document frequencies) still count replaced
+     * documents, so scores can differ slightly from those of a full rebuild.
+     */
+    public void setExpungeDeletes(boolean expunge) {
+        this.expungeDeletes = expunge;
     }
 
     private final IndexLayout layout;
@@ -142,11 +203,16 @@ public final class IndexBuilder {
         RecordMerge records = new RecordMerge();
         long replaced;
         long peak;
+        Writes writes;
         try (IndexTransaction tx = IndexTransaction.open(layout)) {
             try (DirectoryReader old = tx.openCommitted()) {
                 progress.phase("reading existing index");
+                boolean incremental = old != null && !rebuild && incrementalMarker().equals(
+                        IndexLayout.userData(old.directory()).get(IndexFields.COMMIT_INCREMENTAL));
                 if (old != null) {
-                    records.loadOld(old, layout.root());
+                    records.loadOld(old, layout.root(), incremental ? enrichments : null);
+                    // documents without a uid and fingerprint (written otherwise) can only be replaced by a rebuild
+                    incremental &= records.everyDocumentFingerprinted;
                 }
                 try (PageSpill spill = new PageSpill(tx.stagingFile())) {
                     progress.phase("reading inputs");
@@ -156,10 +222,22 @@ public final class IndexBuilder {
                     replaced = records.replacedPages();
                     peak = usedHeap();
                     progress.phase("writing index");
-                    Map<String, String> userData = writeAll(tx, old, spill, records);
+                    WriteCounts counts = new WriteCounts(incremental);
+                    Map<String, String> userData = write(tx, old, spill, records, counts);
                     peak = Math.max(peak, usedHeap());
+                    writes = counts.toWrites();
                     beforeCommit.run();
                     tx.commit(userData);
+                    if (incremental && expungeDeletes) {
+                        // after the commit, so that the replaced documents are deleted in the segments
+                        progress.phase("merging away replaced documents");
+                        IndexWriter w = tx.writer();
+                        // a merge running meanwhile may carry deletions over: repeat while any are left
+                        for (int k = 0; k < 5 && w.hasDeletions(); k++) {
+                            w.forceMergeDeletes(true);
+                        }
+                        tx.commit(userData);
+                    }
                 }
             }
         }
@@ -168,7 +246,7 @@ public final class IndexBuilder {
             stats = idx.stats();
         }
         return new Result(report, stats, report.pages(), replaced, (System.nanoTime() - t0) / 1_000_000,
-                Math.max(peak, usedHeap()));
+                Math.max(peak, usedHeap()), writes);
     }
 
     private static long usedHeap() {
@@ -176,9 +254,36 @@ public final class IndexBuilder {
         return r.totalMemory() - r.freeMemory();
     }
 
-    /** Writes a complete new generation of documents and graphs; returns the commit user data. */
-    private Map<String, String> writeAll(IndexTransaction tx, DirectoryReader old, PageSpill spill,
-            RecordMerge records) throws IOException {
+    /** Counters of one write (updated from the page workers). */
+    private static final class WriteCounts {
+        final boolean incremental;
+        final AtomicLong pagesWritten = new AtomicLong();
+        long pagesKept;
+        long scoresUpdated;
+        long sitesWritten;
+        long sitesKept;
+
+        WriteCounts(boolean incremental) {
+            this.incremental = incremental;
+        }
+
+        Writes toWrites() {
+            return new Writes(incremental, pagesWritten.get(), pagesKept, scoresUpdated, sitesWritten, sitesKept);
+        }
+    }
+
+    /**
+     * Writes this generation's documents and graphs; returns the commit user data. A full rebuild deletes every
+     * document and adds all of them. An incremental write derives the same corpus-wide figures (from the pages'
+     * metadata, no text) and then writes only what changed: pages read now, old pages whose fingerprint
+     * ({@link DocumentMapper#fingerprint(PageMeta)}: anchors and in-links received, referring domains, outlink
+     * profile, domain spam flags, authority point) changed — their text read back from the old index —, the graph
+     * scores of the other old pages as doc values in place, site documents whose content changed, and the catalog
+     * and authority rows read now. Either way the documents are the same.
+     */
+    private Map<String, String> write(IndexTransaction tx, DirectoryReader old, PageSpill spill,
+            RecordMerge records, WriteCounts counts) throws IOException {
+        boolean incremental = counts.incremental;
         Map<String, PageMeta> pages = records.pages;
         records.applyToolLinks();
         CorpusAnalysis corpus = new CorpusAnalysis(pages, records.catalog, records.authority, records.exportLinks,
@@ -186,21 +291,24 @@ public final class IndexBuilder {
         Map<String, String> graphs = tx.writeGraphs(corpus.pageGraph, corpus.domainGraph);
         DocumentMapper mapper = new DocumentMapper(corpus, authorityConfig, enrichments);
         IndexWriter writer = tx.writer();
-        writer.deleteAll();
-        AtomicLong written = new AtomicLong();
+        if (!incremental) {
+            writer.deleteAll();
+        }
         try (PagePool pool = new PagePool(threads)) {
             // pages whose text is in the old index
             if (old != null) {
                 StoredFields sf = old.storedFields();
-                int[] oldDocs = pages.values().stream().filter(m -> m.oldDoc >= 0).mapToInt(m -> m.oldDoc)
-                        .sorted().toArray();
-                for (int docId : oldDocs) {
-                    Document d = sf.document(docId, Set.of(IndexFields.ID, IndexFields.TEXT, IndexFields.RECORD));
+                PageMeta[] olds = pages.values().stream().filter(m -> m.oldDoc >= 0)
+                        .sorted(java.util.Comparator.comparingInt(m -> m.oldDoc)).toArray(PageMeta[]::new);
+                for (PageMeta m : olds) {
+                    if (incremental && keep(writer, mapper, corpus, m, counts)) {
+                        continue;
+                    }
+                    Document d = sf.document(m.oldDoc, Set.of(IndexFields.TEXT, IndexFields.RECORD));
                     StoredPage sp = JSON.readValue(d.getBinaryValue(IndexFields.RECORD).bytes, StoredPage.class);
                     String text = d.get(IndexFields.TEXT);
-                    PageMeta m = pages.get(d.get(IndexFields.ID));
-                    pool.submit(() -> addPage(writer, mapper.page(m, text == null ? "" : text, sp.emails(),
-                            sp.fetchedAt(), sp.source(), sp.structure()), written));
+                    pool.submit(() -> addPage(writer, incremental, m.url, mapper.page(m, text == null ? "" : text,
+                            sp.emails(), sp.fetchedAt(), sp.source(), sp.structure()), counts.pagesWritten));
                 }
             }
             // pages read now
@@ -209,28 +317,46 @@ public final class IndexBuilder {
                 if (m == null || m.spill != s.number()) {
                     return; // superseded by a later record for the same URL
                 }
-                pool.submit(() -> addPage(writer, mapper.page(m, s.text(), s.emails(), s.fetchedAt(), s.source(),
-                        s.structure()), written));
+                pool.submit(() -> addPage(writer, incremental, m.url, mapper.page(m, s.text(), s.emails(),
+                        s.fetchedAt(), s.source(), s.structure()), counts.pagesWritten));
             });
             pool.finish();
         }
         SiteAggregates sites = new SiteAggregates(corpus, pages, records.catalog, records.authority,
                 records.exportLinks);
         for (String domain : sites.domains()) {
-            writer.addDocument(mapper.site(sites.of(domain)));
+            Document d = mapper.site(sites.of(domain));
+            if (incremental) {
+                Long before = records.oldSiteFingerprints.get(domain);
+                if (before != null && before == d.getField(IndexFields.DERIVED_FP).numericValue().longValue()) {
+                    counts.sitesKept++;
+                    continue;
+                }
+                writer.updateDocument(uidTerm(IndexFields.TYPE_SITE, domain), d);
+            } else {
+                writer.addDocument(d);
+            }
+            counts.sitesWritten++;
         }
         for (SiteRecord r : records.catalog.values()) {
-            writer.addDocument(DocumentMapper.raw(IndexFields.TYPE_CATALOG, r.key(), r.domain(), r));
+            if (!incremental || records.newCatalogKeys.contains(r.key())) {
+                writer.updateDocument(uidTerm(IndexFields.TYPE_CATALOG, r.key()),
+                        DocumentMapper.raw(IndexFields.TYPE_CATALOG, r.key(), r.domain(), r));
+            }
         }
         for (AuthorityRecord r : records.authority.values()) {
-            writer.addDocument(DocumentMapper.raw(IndexFields.TYPE_AUTHORITY, r.key(), r.domain(), r));
+            if (!incremental || records.newAuthorityKeys.contains(r.key())) {
+                writer.updateDocument(uidTerm(IndexFields.TYPE_AUTHORITY, r.key()),
+                        DocumentMapper.raw(IndexFields.TYPE_AUTHORITY, r.key(), r.domain(), r));
+            }
         }
         for (Map.Entry<String, ExportLink> e : records.exportLinks.entrySet()) {
-            writer.addDocument(DocumentMapper.raw(IndexFields.TYPE_EXPORT, e.getKey(), e.getValue().sourceDomain(),
-                    e.getValue()));
+            writer.updateDocument(uidTerm(IndexFields.TYPE_EXPORT, e.getKey()), DocumentMapper.raw(
+                    IndexFields.TYPE_EXPORT, e.getKey(), e.getValue().sourceDomain(), e.getValue()));
         }
         Map<String, String> userData = new LinkedHashMap<>();
         userData.put(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT_VERSION);
+        userData.put(IndexFields.COMMIT_INCREMENTAL, incrementalMarker());
         userData.put(IndexLayout.PAGE_GRAPH, graphs.get(IndexLayout.PAGE_GRAPH));
         userData.put(IndexLayout.DOMAIN_GRAPH, graphs.get(IndexLayout.DOMAIN_GRAPH));
         userData.put(IndexFields.COMMIT_BUILT_AT, Instant.now().toString());
@@ -246,9 +372,41 @@ public final class IndexBuilder {
         return userData;
     }
 
-    private void addPage(IndexWriter writer, Document d, AtomicLong written) {
+    /**
+     * Incremental ingest: keeps an old page's document when nothing it derives from changed (its graph scores, doc
+     * values, are updated in place when they moved); returns false when it must be rewritten.
+     */
+    private static boolean keep(IndexWriter writer, DocumentMapper mapper, CorpusAnalysis corpus, PageMeta m,
+            WriteCounts counts) throws IOException {
+        if (m.dirty || m.oldSignals == null || m.oldFingerprint == 0 || mapper.fingerprint(m) != m.oldFingerprint) {
+            return false;
+        }
+        mapper.kept(m);
+        counts.pagesKept++;
+        int i = corpus.ordinal.get(m.url);
+        double authority = corpus.pageAuthority[i];
+        double rank = corpus.pageRank[i];
+        if (Double.doubleToLongBits(authority) != Double.doubleToLongBits(m.oldAuthority)
+                || Double.doubleToLongBits(rank) != Double.doubleToLongBits(m.oldPageRank)) {
+            writer.updateDocValues(uidTerm(IndexFields.TYPE_PAGE, m.url),
+                    new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, authority),
+                    new DoubleDocValuesField(IndexFields.PAGERANK, rank));
+            counts.scoresUpdated++;
+        }
+        return true;
+    }
+
+    private static Term uidTerm(String type, String id) {
+        return new Term(IndexFields.UID, IndexFields.uid(type, id));
+    }
+
+    private void addPage(IndexWriter writer, boolean update, String url, Document d, AtomicLong written) {
         try {
-            writer.addDocument(d);
+            if (update) {
+                writer.updateDocument(uidTerm(IndexFields.TYPE_PAGE, url), d);
+            } else {
+                writer.addDocument(d);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import io.linkscout.ingest.PageStructure;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 
 /**
@@ -25,6 +26,24 @@ public interface IndexEnrichment {
     /** A fresh per-build state. */
     Pass start();
 
+    /**
+     * Stored fields of a page document that {@link #keptState} reads. An incremental ingest keeps the documents of
+     * pages nothing changed for; their site documents are still rebuilt, so an enrichment whose site fields
+     * aggregate its pages must recover each kept page's part from its stored fields.
+     */
+    default Set<String> keptFields() {
+        return Set.of();
+    }
+
+    /**
+     * The state a kept page contributes to its site ({@link Pass#kept}), read from {@link #keptFields()} of its old
+     * document; {@code null} when it contributes nothing (held in memory per page until the sites are written, so
+     * keep it small).
+     */
+    default Object keptState(Document stored) {
+        return null;
+    }
+
     /** One build's state. */
     interface Pass {
         /** Adds fields to a page document (thread-safe). */
@@ -32,6 +51,13 @@ public interface IndexEnrichment {
 
         /** Adds fields to the site document of a registrable domain. */
         void site(Document doc, String domain);
+
+        /**
+         * A page whose document this (incremental) build keeps, with the non-null {@link #keptState} of its old
+         * document; called before any {@link #site} call, possibly from several threads.
+         */
+        default void kept(Object state, String domain, String url) {
+        }
     }
 
     /**

@@ -83,10 +83,20 @@ public final class IndexFields {
 
     /** {@code FeatureField} holding static scoring features. */
     public static final String FEATURES = "features";
-    /** Feature name of the 0–100 authority inside {@link #FEATURES} (stored as {@link #AUTHORITY_VALUE}). */
+    /**
+     * Feature name of the 0–100 authority inside {@link #FEATURES}. Sites: the exact value. Pages: the value rounded
+     * down to a whole point ({@link DocumentMapper#featureValue}), so that a page whose authority moves within its
+     * point keeps its document; the exact value is the doc value {@link #AUTHORITY_VALUE}.
+     */
     public static final String FEATURE_AUTHORITY = "authority";
+    /** 0–100 authority. Sites: stored and a numeric doc value; pages: a numeric doc value ({@link #PAGERANK}). */
     public static final String AUTHORITY_VALUE = "authority_value";
-    /** Raw PageRank (stored), before scaling. */
+    /**
+     * Raw PageRank, before scaling. Sites: stored and a numeric doc value. Pages: only a numeric doc value (a
+     * {@code double}, like {@link #AUTHORITY_VALUE} on pages), so that an incremental ingest updates it in place
+     * ({@code IndexWriter.updateDocValues}) without rewriting the page; read it with
+     * {@link LinkScoutIndex#pageDouble(int, String)}.
+     */
     public static final String PAGERANK = "pagerank";
 
     /** Authority, trust and spam (see io.linkscout.quality.SiteQuality; README "Authority, trust and spam"). */
@@ -114,11 +124,31 @@ public final class IndexFields {
     /** Stored JSON of the raw record (pages: without text), read back when the index is rebuilt. */
     public static final String RECORD = "record";
 
+    /** Unique key of every document ({@code type:id}, indexed, not stored): the term of updates and deletes. */
+    public static final String UID = "uid";
+    /**
+     * Fingerprint (stored long) of everything a page or site document derives from the rest of the corpus; an
+     * incremental ingest rewrites a document only when its fingerprint changes (see {@link IndexBuilder}).
+     */
+    public static final String DERIVED_FP = "derived_fp";
+    /** Page: JSON of its content spam measurements (stored), read back by the site aggregates of later ingests. */
+    public static final String CONTENT_SIGNALS = "content_signals";
+
     /** Commit user-data keys. */
     public static final String COMMIT_FORMAT = "linkscout.format";
     public static final String COMMIT_GRAPH = "linkscout.graph";
     public static final String COMMIT_BUILT_AT = "linkscout.built_at";
     public static final String FORMAT_VERSION = "1";
+    /**
+     * Commit user-data key present (value {@code "1"}) when every document has a {@link #UID} and a fingerprint, so
+     * that the next ingest may be incremental; an index without it is rebuilt in full once.
+     */
+    public static final String COMMIT_INCREMENTAL = "linkscout.incremental";
+
+    /** The {@link #UID} of a document. */
+    public static String uid(String type, String id) {
+        return type + ':' + id;
+    }
 
     /** Analyzer for every text field: English (stemming, stop words) except the exact-match fields. */
     public static Analyzer analyzer() {

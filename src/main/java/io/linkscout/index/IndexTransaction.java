@@ -47,6 +47,10 @@ final class IndexTransaction implements Closeable {
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             cfg.setRAMBufferSizeMB(256);
             cfg.setCommitOnClose(false);
+            // ingest --expunge-deletes merges away every replaced document, not only in segments above 10 %
+            org.apache.lucene.index.TieredMergePolicy mp = new org.apache.lucene.index.TieredMergePolicy();
+            mp.setForceMergeDeletesPctAllowed(0);
+            cfg.setMergePolicy(mp);
             writer = new IndexWriter(dir, cfg);
         } catch (LockObtainFailedException e) {
             dir.close();

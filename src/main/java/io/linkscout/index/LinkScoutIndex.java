@@ -145,8 +145,30 @@ public final class LinkScoutIndex implements Closeable {
         return key.cast(v);
     }
 
+    /** Live documents of a type (an incremental ingest leaves deleted ones in the segments until merges). */
     public long count(String type) throws IOException {
-        return reader.docFreq(new Term(IndexFields.TYPE, type));
+        return searcher.count(new org.apache.lucene.search.TermQuery(new Term(IndexFields.TYPE, type)));
+    }
+
+    /**
+     * A page's {@code double} doc value ({@link IndexFields#AUTHORITY_VALUE}, {@link IndexFields#PAGERANK}); 0 when
+     * the document has none. Graph scores of pages are doc values, not stored fields, because an incremental ingest
+     * updates them in place.
+     */
+    public double pageDouble(int doc, String field) throws IOException {
+        return docDouble(reader, doc, field);
+    }
+
+    /** As {@link #pageDouble}, over any reader. */
+    public static double docDouble(org.apache.lucene.index.IndexReader reader, int doc, String field)
+            throws IOException {
+        java.util.List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext ctx = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.NumericDocValues dv = ctx.reader().getNumericDocValues(field);
+        if (dv == null || !dv.advanceExact(doc - ctx.docBase)) {
+            return 0;
+        }
+        return Double.longBitsToDouble(dv.longValue());
     }
 
     /** Distinct terms of a field over all segments. */

@@ -1,11 +1,15 @@
 package io.linkscout.index;
 
 import io.linkscout.ingest.Link;
+import io.linkscout.quality.ContentSignals;
 import java.util.List;
 
 /**
  * One page of the corpus during a build, without its text: about 200 bytes plus its URL, title and links, so a
- * build holds every page's metadata in memory and streams the texts from the spill file or the old index.
+ * build holds every page's metadata in memory and streams the texts from the spill file or the old index. A page
+ * kept from the previous generation also carries what an incremental ingest needs to leave its document alone:
+ * its fingerprint, its graph scores, its content measurements and the enrichments' state (about 100 bytes more;
+ * see {@link IndexBuilder}).
  */
 final class PageMeta {
     String url;
@@ -27,4 +31,15 @@ final class PageMeta {
     java.util.SortedSet<String> knownFrom;
     /** links that only exports give (not in the page's own links); set by {@link RecordMerge#applyToolLinks} */
     List<String> exportOnly = List.of();
+    /** an old page whose record changed in this ingest (WAT links merged into it): its document is rewritten */
+    boolean dirty;
+    /** {@link IndexFields#DERIVED_FP} of the old document, 0 when none */
+    long oldFingerprint;
+    /** the old document's graph scores (doc values) */
+    double oldAuthority;
+    double oldPageRank;
+    /** the old document's content measurements, null when unknown */
+    ContentSignals.PageText oldSignals;
+    /** per installed enrichment, its state of the old document ({@link IndexEnrichment#keptState}), or null */
+    Object[] oldEnrichment;
 }

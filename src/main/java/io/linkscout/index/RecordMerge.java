@@ -9,6 +9,7 @@ import io.linkscout.ingest.IngestSink;
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.PageRecord;
 import io.linkscout.ingest.SiteRecord;
+import io.linkscout.quality.ContentSignals;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,10 +48,26 @@ final class RecordMerge {
      * {@link #exportKey}: domain-level links (live ones are edges of the domain graph) and the sites they make known.
      */
     final Map<String, ExportLink> exportLinks = new TreeMap<>();
+    /** Catalog and authority keys read from the inputs of this ingest (their raw documents are (re)written). */
+    final Set<String> newCatalogKeys = new HashSet<>();
+    final Set<String> newAuthorityKeys = new HashSet<>();
+    /** Incremental ingest: the old site documents' fingerprints, by domain. */
+    final Map<String, Long> oldSiteFingerprints = new HashMap<>();
+    /** Incremental ingest: whether every old page and site document has a fingerprint (else: a full rebuild). */
+    boolean everyDocumentFingerprinted = true;
     private Set<String> oldUrls = Set.of();
 
     /** Loads the raw records of the existing index (the index at {@code root}, for error messages). */
     void loadOld(DirectoryReader old, Path root) throws IOException {
+        loadOld(old, root, null);
+    }
+
+    /**
+     * As {@link #loadOld(DirectoryReader, Path)}; with {@code enrichments} (an incremental ingest) also what keeps an
+     * unchanged document: page and site fingerprints, page graph scores, content measurements and the enrichments'
+     * state of each page.
+     */
+    void loadOld(DirectoryReader old, Path root, List<IndexEnrichment> enrichments) throws IOException {
         if (!IndexFields.FORMAT_VERSION.equals(IndexLayout.userData(old.directory())
                 .getOrDefault(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT_VERSION))) {
             throw new UserException("the index at " + root + " was written by an incompatible LinkScout "
@@ -58,6 +75,25 @@ final class RecordMerge {
         }
         IndexSearcher s = new IndexSearcher(old);
         StoredFields sf = old.storedFields();
+        boolean incremental = enrichments != null;
+        Set<String> pageFields = new HashSet<>(Set.of(IndexFields.ID, IndexFields.RECORD));
+        if (incremental) {
+            pageFields.add(IndexFields.DERIVED_FP);
+            pageFields.add(IndexFields.CONTENT_SIGNALS);
+            for (IndexEnrichment e : enrichments) {
+                pageFields.addAll(e.keptFields());
+            }
+            for (ScoreDoc h : s.search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SITE)),
+                    Integer.MAX_VALUE).scoreDocs) {
+                Document d = sf.document(h.doc, Set.of(IndexFields.ID, IndexFields.DERIVED_FP));
+                if (d.getField(IndexFields.DERIVED_FP) != null) {
+                    oldSiteFingerprints.put(d.get(IndexFields.ID),
+                            d.getField(IndexFields.DERIVED_FP).numericValue().longValue());
+                } else {
+                    everyDocumentFingerprinted = false;
+                }
+            }
+        }
         for (String type : List.of(IndexFields.TYPE_PAGE, IndexFields.TYPE_CATALOG, IndexFields.TYPE_AUTHORITY,
                 IndexFields.TYPE_EXPORT)) {
             ScoreDoc[] hits = s.search(new TermQuery(new Term(IndexFields.TYPE, type)), Integer.MAX_VALUE)
@@ -68,7 +104,8 @@ final class RecordMerge {
             }
             Arrays.sort(ids);
             for (int id : ids) {
-                Document d = sf.document(id, Set.of(IndexFields.ID, IndexFields.RECORD));
+                Document d = sf.document(id, type.equals(IndexFields.TYPE_PAGE) ? pageFields
+                        : Set.of(IndexFields.ID, IndexFields.RECORD));
                 byte[] rec = d.getBinaryValue(IndexFields.RECORD).bytes;
                 switch (type) {
                     case IndexFields.TYPE_PAGE -> {
@@ -95,6 +132,9 @@ final class RecordMerge {
                         m.emails = sp.emails() == null ? List.of() : sp.emails();
                         m.contactUrls = sp.contactUrls() == null ? List.of() : sp.contactUrls();
                         m.social = sp.social() == null ? List.of() : sp.social();
+                        if (incremental) {
+                            keepState(m, d, old, id, enrichments);
+                        }
                         pages.put(m.url, m);
                     }
                     case IndexFields.TYPE_CATALOG -> {
@@ -145,6 +185,33 @@ final class RecordMerge {
             m.links = links;
             m.exportOnly = only;
         }
+    }
+
+    /** Reads what an incremental ingest needs to keep the page's document unchanged. */
+    private void keepState(PageMeta m, Document d, DirectoryReader old, int id,
+            List<IndexEnrichment> enrichments) throws IOException {
+        if (d.getField(IndexFields.DERIVED_FP) != null) {
+            m.oldFingerprint = d.getField(IndexFields.DERIVED_FP).numericValue().longValue();
+        } else {
+            everyDocumentFingerprinted = false;
+        }
+        String signals = d.get(IndexFields.CONTENT_SIGNALS);
+        if (signals != null) {
+            m.oldSignals = IndexBuilder.JSON.readValue(signals, ContentSignals.PageText.class);
+        }
+        m.oldAuthority = LinkScoutIndex.docDouble(old, id, IndexFields.AUTHORITY_VALUE);
+        m.oldPageRank = LinkScoutIndex.docDouble(old, id, IndexFields.PAGERANK);
+        Object[] state = null;
+        for (int k = 0; k < enrichments.size(); k++) {
+            Object o = enrichments.get(k).keptState(d);
+            if (o != null) {
+                if (state == null) {
+                    state = new Object[enrichments.size()];
+                }
+                state[k] = o;
+            }
+        }
+        m.oldEnrichment = state;
     }
 
     /** Old pages that the new inputs replaced. */
@@ -207,9 +274,11 @@ final class RecordMerge {
                         merged.add(l);
                     }
                 }
+                prev.dirty |= merged.size() != prev.links.size();
                 prev.links = merged;
-                if (prev.title.isBlank()) {
+                if (prev.title.isBlank() && p.title() != null && !p.title().isBlank()) {
                     prev.title = p.title();
+                    prev.dirty = true;
                 }
                 return;
             }
@@ -243,6 +312,7 @@ final class RecordMerge {
         @Override
         public void site(SiteRecord s) {
             catalog.put(s.key(), s);
+            newCatalogKeys.add(s.key());
         }
 
         /** Tool metric rows of this run, by key: their metrics merged (the highest value of each wins). */
@@ -264,6 +334,7 @@ final class RecordMerge {
                     a = new AuthorityRecord(a.domain(), a.list(), merged, had.source());
                 }
                 authority.put(a.key(), a);
+                newAuthorityKeys.add(a.key());
             }
             if (!e.pageLevel() || e.targetUrl() == null) {
                 exportLinks.put(exportKey(e), e);
@@ -286,8 +357,13 @@ final class RecordMerge {
                     return;
                 }
                 pages.put(m.url, m);
-            } else if (m.title.isBlank()) {
-                m.title = e.title();
+            } else {
+                // an export row changes what the page's document says (its links, metrics, "known from"): an
+                // incremental ingest rewrites it
+                m.dirty = true;
+                if (m.title.isBlank()) {
+                    m.title = e.title();
+                }
             }
             if (!m.hasText) {
                 if (m.knownFrom == null) {
@@ -312,6 +388,7 @@ final class RecordMerge {
         public void authority(AuthorityRecord a) {
             if (authorityKeys.add(a.key())) {
                 authority.put(a.key(), a); // replaces what an earlier ingest stored
+                newAuthorityKeys.add(a.key());
             }
         }
     }

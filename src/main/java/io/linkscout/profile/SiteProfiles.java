@@ -95,7 +95,8 @@ public final class SiteProfiles {
             List<Page> all = new ArrayList<>();
             for (ScoreDoc sd : td.scoreDocs) {
                 Document d = sf.document(sd.doc);
-                all.add(new Page(d.get(IndexFields.ID), d.get(IndexFields.TITLE), num(d, IndexFields.AUTHORITY_VALUE),
+                all.add(new Page(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
+                        idx.pageDouble(sd.doc, IndexFields.AUTHORITY_VALUE),
                         num(d, IndexFields.SPAM_SCORE), (int) num(d, IndexFields.IN_LINKS),
                         (int) num(d, IndexFields.REF_DOMAINS), (int) num(d, IndexFields.TEXT_LENGTH),
                         d.get(GuestPostIndexing.KIND), num(d, GuestPostIndexing.SCORE)));

@@ -88,8 +88,7 @@ public final class PageTable {
         StoredFields sf = idx.reader().storedFields();
         ScoreDoc[] hits = idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)),
                 Math.max(1, maxDoc)).scoreDocs;
-        Set<String> fields = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN,
-                IndexFields.AUTHORITY_VALUE, IndexFields.OUT_LINKS, IndexFields.TEXT_LENGTH, IndexFields.SPAM_SCORE,
+        Set<String> fields = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN, IndexFields.OUT_LINKS, IndexFields.TEXT_LENGTH, IndexFields.SPAM_SCORE,
                 IndexFields.SPAM_FLAGS, IndexFields.OUT_LINKS_EXTERNAL);
         for (ScoreDoc h : hits) {
             Document d = sf.document(h.doc, fields);
@@ -101,7 +100,7 @@ public final class PageTable {
             nodeToDoc[node] = h.doc;
             titles[node] = d.get(IndexFields.TITLE);
             domains[node] = d.get(IndexFields.DOMAIN);
-            authority[node] = d.getField(IndexFields.AUTHORITY_VALUE).numericValue().doubleValue();
+            authority[node] = idx.pageDouble(h.doc, IndexFields.AUTHORITY_VALUE);
             outDegree[node] = d.getField(IndexFields.OUT_LINKS).numericValue().intValue();
             externalOut[node] = d.getField(IndexFields.OUT_LINKS_EXTERNAL) == null ? 0
                     : d.getField(IndexFields.OUT_LINKS_EXTERNAL).numericValue().intValue();

@@ -14,10 +14,10 @@ import java.util.Map;
 
 /**
  * Recomputes authority, trust, spam and topical authority from the link graph the index holds and stores them
- * (FeatureField and stored fields of every page and site document). It runs the same code as ingest — a rebuild of
- * the derived documents from the index's own raw records, with no new input — so the two always agree, and like
- * ingest it writes one commit: a failure leaves the previous commit untouched. Running it twice gives the same
- * numbers.
+ * (doc values, FeatureField and stored fields of page and site documents). It runs the same code as ingest — an
+ * ingest with no new input, which rewrites only the documents whose figures changed and updates the pages' graph
+ * scores in place — so the two always agree, and like ingest it writes one commit: a failure leaves the previous
+ * commit untouched. Running it twice gives the same numbers.
  */
 public final class GraphRecompute {
 

@@ -109,7 +109,7 @@ public final class Mentions {
         int skipped = 0;
         for (Map.Entry<Integer, List<String>> h : hits.entrySet()) {
             Document d = Jobs.stored(index, h.getKey(), Set.of(IndexFields.ID, IndexFields.DOMAIN, IndexFields.TITLE,
-                    IndexFields.TEXT, IndexFields.AUTHORITY_VALUE));
+                    IndexFields.TEXT));
             String dom = d.get(IndexFields.DOMAIN);
             boolean links = false;
             for (Link l : Jobs.links(index, h.getKey())) {
@@ -128,7 +128,8 @@ public final class Mentions {
             }
             out.add(new Result(0, d.get(IndexFields.ID), dom, d.get(IndexFields.TITLE), h.getValue(),
                     snippet(d.get(IndexFields.TEXT), d.get(IndexFields.TITLE), names.values()), sig.authority(),
-                    Jobs.round(Jobs.storedDouble(d, IndexFields.AUTHORITY_VALUE)), sig.spamScore(), sig.spamFlags()));
+                    Jobs.round(pageDouble(index, h.getKey(), IndexFields.AUTHORITY_VALUE)), sig.spamScore(),
+                    sig.spamFlags()));
         }
         out.sort(Comparator.comparingDouble(Result::siteAuthority).reversed()
                 .thenComparing(Comparator.comparingDouble(Result::pageAuthority).reversed())
@@ -143,6 +144,15 @@ public final class Mentions {
     }
 
     /** Sentence ends: . ! ? followed by white space, or a line break (so "mine.com" stays whole). */
+    /** A page's graph score (a doc value, see {@link LinkScoutIndex#pageDouble}). */
+    private static double pageDouble(LinkScoutIndex index, int doc, String field) {
+        try {
+            return index.pageDouble(doc, field);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n");
 
     /** The first sentence of the text naming one of the names (case-insensitive); else the title. */

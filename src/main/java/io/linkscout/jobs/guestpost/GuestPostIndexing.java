@@ -85,7 +85,32 @@ public final class GuestPostIndexing implements IndexEnrichment {
             public void site(Document doc, String domain) {
                 addSiteFields(doc, c, domain);
             }
+
+            @Override
+            public void kept(Object state, String domain, String url) {
+                c.offer(domain, url, (GuestPostDetector.Detection) state);
+            }
         };
+    }
+
+    @Override
+    public java.util.Set<String> keptFields() {
+        return java.util.Set.of(KIND, SCORE, REASONS, GUIDELINES_URL, CONTACT_URL);
+    }
+
+    /**
+     * A kept page's detection as its document stores it (what the site fields use of it: kind, score, reasons and
+     * URLs; the paid score is not stored and not used there); {@code null} when it does not detect.
+     */
+    @Override
+    public Object keptState(Document stored) {
+        String kind = stored.get(KIND);
+        if (kind == null || kind.equals(GuestPostDetector.Kind.NONE.name())) {
+            return null;
+        }
+        return new GuestPostDetector.Detection(GuestPostDetector.Kind.valueOf(kind),
+                stored.getField(SCORE).numericValue().doubleValue(), 0, reasons(stored.get(REASONS)),
+                stored.get(GUIDELINES_URL), stored.get(CONTACT_URL));
     }
 
     /**

@@ -1,0 +1,130 @@
+package io.linkscout.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.linkscout.ingest.AuthorityRecord;
+import io.linkscout.ingest.Link;
+import io.linkscout.ingest.PageRecord;
+import io.linkscout.ingest.SiteRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Incremental ingest: ingesting A and then B gives the same index as ingesting A and B in one go (stored fields,
+ * doc values, graphs, commit figures, ranked hits), while rewriting only the documents B changes.
+ */
+class IncrementalIngestTest {
+
+    @TempDir
+    Path dir;
+
+    /** The inputs of one ingest. */
+    record Batch(List<PageRecord> pages, List<SiteRecord> catalog, List<AuthorityRecord> authority) {
+        Batch plus(Batch b) {
+            List<PageRecord> p = new ArrayList<>(pages);
+            p.addAll(b.pages);
+            List<SiteRecord> c = new ArrayList<>(catalog);
+            c.addAll(b.catalog);
+            List<AuthorityRecord> a = new ArrayList<>(authority);
+            a.addAll(b.authority);
+            return new Batch(p, c, a);
+        }
+    }
+
+    static IndexBuilder.Result ingest(IndexLayout layout, Batch b, boolean rebuild) throws IOException {
+        IndexBuilder builder = new IndexBuilder(layout, 2, null);
+        builder.setRebuild(rebuild);
+        builder.setExpungeDeletes(true);
+        return builder.ingest((sink, report) -> {
+            b.pages().forEach(p -> {
+                sink.page(p);
+                report.pageRead();
+            });
+            b.catalog().forEach(sink::site);
+            b.authority().forEach(sink::authority);
+        });
+    }
+
+    /** Asserts that two indexes hold the same documents, graphs, figures and ranked hits. */
+    static void assertSameIndex(IndexLayout expected, IndexLayout actual, List<String> words) throws IOException {
+        assertEquals(IndexSnapshot.documents(expected), IndexSnapshot.documents(actual));
+        assertEquals(IndexSnapshot.graphsAndCommit(expected), IndexSnapshot.graphsAndCommit(actual));
+        assertEquals(IndexSnapshot.ranked(expected, words), IndexSnapshot.ranked(actual, words));
+    }
+
+    private static final List<String> WORDS = List.of("otter", "river", "sea", "alpha", "wildlif", "guid");
+
+    private static Batch a() {
+        List<PageRecord> p = IndexFixtures.pages();
+        return new Batch(p.subList(0, 3), IndexFixtures.catalog().subList(0, 2), List.of());
+    }
+
+    private static Batch b() {
+        List<PageRecord> p = new ArrayList<>(IndexFixtures.pages().subList(3, 5));
+        // a new page linking to B1 (its anchors change) and a new version of A2 (replaced)
+        p.add(new PageRecord("https://gamma.net/otters", "Otter links", "Links about sea otters and river otters.",
+                List.of(new Link(IndexFixtures.B1, "otters of rivers", ""), new Link(IndexFixtures.A1, "guide", "")),
+                List.of(), null, "t:6"));
+        p.add(new PageRecord(IndexFixtures.A2, "About Alpha", "Alpha writes about wildlife and otters.",
+                List.of(new Link(IndexFixtures.A1, "guide", ""), new Link(IndexFixtures.B2, "sea otters", "")),
+                List.of(), null, "t:7"));
+        return new Batch(p, IndexFixtures.catalog().subList(2, 3), IndexFixtures.authority());
+    }
+
+    @Test
+    void aThenBEqualsAAndBInOneGo() throws IOException {
+        IndexLayout stepwise = new IndexLayout(dir.resolve("stepwise"));
+        IndexLayout oneGo = new IndexLayout(dir.resolve("one-go"));
+        assertFalse(ingest(stepwise, a(), false).writes().incremental(), "a new index is built in full");
+        IndexBuilder.Result r = ingest(stepwise, b(), false);
+        assertTrue(r.writes().incremental());
+        ingest(oneGo, a().plus(b()), false);
+        assertSameIndex(oneGo, stepwise, WORDS);
+        // pages of B (5), plus old pages whose anchors, in-links or outlink profiles changed
+        assertTrue(r.writes().pagesWritten() >= 4, r.writes().toString());
+    }
+
+    @Test
+    void reingestingOnePageRewritesOnlyThatPage() throws IOException {
+        IndexLayout layout = new IndexLayout(dir.resolve("idx"));
+        Batch all = a().plus(b());
+        ingest(layout, all, false);
+        var before = IndexSnapshot.documents(layout);
+        IndexBuilder.Result r = ingest(layout, new Batch(List.of(IndexFixtures.pages().get(4)), List.of(),
+                List.of()), false);
+        assertEquals(new IndexBuilder.Writes(true, 1, 5, 0, 0, 4), r.writes());
+        assertEquals(before, IndexSnapshot.documents(layout));
+    }
+
+    @Test
+    void rebuildGivesTheSameIndex() throws IOException {
+        IndexLayout stepwise = new IndexLayout(dir.resolve("stepwise"));
+        IndexLayout rebuilt = new IndexLayout(dir.resolve("rebuilt"));
+        ingest(stepwise, a(), false);
+        ingest(stepwise, b(), false);
+        ingest(rebuilt, a(), false);
+        IndexBuilder.Result r = ingest(rebuilt, b(), true);
+        assertFalse(r.writes().incremental());
+        assertEquals(6, r.writes().pagesWritten());
+        assertSameIndex(rebuilt, stepwise, WORDS);
+    }
+
+    @Test
+    void anIndexWrittenWithOtherEnrichmentsIsRebuiltInFull() throws IOException {
+        IndexLayout layout = new IndexLayout(dir.resolve("idx"));
+        IndexBuilder first = new IndexBuilder(layout, 1, null);
+        first.setEnrichments(List.of());
+        first.ingest((sink, report) -> IndexFixtures.pages().forEach(sink::page));
+        IndexBuilder.Result r = ingest(layout, b(), false);
+        assertFalse(r.writes().incremental(), "the guest-post fields are missing from the old documents");
+        IndexLayout oneGo = new IndexLayout(dir.resolve("one-go"));
+        ingest(oneGo, new Batch(IndexFixtures.pages(), List.of(), List.of()).plus(b()), false);
+        assertSameIndex(oneGo, layout, WORDS);
+    }
+}
