@@ -46,6 +46,7 @@ class BenchLoadTest {
         assertEquals(0, j.get("stale_writes_accepted").asLong(), all);
         assertEquals(0, j.get("stale_writes_not_409").asLong(), all);
         assertEquals(2, j.get("ingest_commits").asInt(), all);
+        assertEquals(2, j.get("ingest_commits_under_load").asInt(), "both swaps happened while the clients ran");
         assertEquals(j.get("index_pages_before").asLong() + 40, j.get("index_pages_after").asLong(),
                 "each ingest added its 20 pages");
         for (String e : LoadRun.ENDPOINTS) {
