@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class RestFuzzTest {
 
     static final long SEED = 17101;
-    static final int AUTHENTICATED_TRIES = 8;
+    static final int AUTHENTICATED_TRIES = 6;
     static final int ANONYMOUS_TRIES = 2;
 
     record Param(String name, String in) {
@@ -176,7 +176,7 @@ class RestFuzzTest {
             Random r = new Random(SEED + i);
             for (int t = 0; t < AUTHENTICATED_TRIES + ANONYMOUS_TRIES; t++) {
                 boolean anonymous = t >= AUTHENTICATED_TRIES;
-                RequestSpecification s = given().redirects().follow(false);
+                RequestSpecification s = given().redirects().follow(false).urlEncodingEnabled(false);
                 if (!anonymous) {
                     s = s.header("Authorization", admin);
                 }
@@ -188,10 +188,10 @@ class RestFuzzTest {
                         if (v.isEmpty() || v.isBlank() || v.contains("/") || v.length() > 1000) {
                             v = r.nextBoolean() ? "1" : "example.com";
                         }
-                        s = s.pathParam(p.name(), v);
+                        path = path.replace("{" + p.name() + "}", encode(v));
                         desc.append(' ').append(p.name()).append('=').append(abbrev(v));
                     } else if ("query".equals(p.in()) && r.nextBoolean()) {
-                        s = s.queryParam(p.name(), v);
+                        s = s.queryParam(p.name(), encode(v));
                         desc.append(" ?").append(p.name()).append('=').append(abbrev(v));
                     } else if ("header".equals(p.in()) && r.nextInt(3) == 0) {
                         s = s.header(p.name(), v.replaceAll("[\\x00-\\x1f\\x7f-\\uffff]", "x"));
@@ -216,6 +216,11 @@ class RestFuzzTest {
         }
         assertTrue(failures.isEmpty(), failures.size() + " of " + requests + " requests broke a rule:\n"
                 + String.join("\n", failures.subList(0, Math.min(25, failures.size()))));
+    }
+
+    /** Percent-encoded as a path segment or query value (RestAssured's own encoding is off: it reads braces). */
+    static String encode(String v) {
+        return java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static String abbrev(String s) {

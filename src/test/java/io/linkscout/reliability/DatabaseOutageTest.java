@@ -105,7 +105,8 @@ class DatabaseOutageTest {
 
     @Test
     void outreachAnswers503WhileDatabaseIsDownAndRecoversWithoutRestart() {
-        int id = given().contentType(ContentType.JSON).body(Map.of("name", "outage", "targetDomain", "mysite.com"))
+        int id = given().contentType(ContentType.JSON).body(Map.of("name", "outage", "targetDomain", "mysite.com",
+                "contentText", "Kelp forests and sea otters."))
                 .when().post("/api/campaigns").then().statusCode(201).extract().path("id");
         assertEquals(200, recommend().statusCode());
 
@@ -113,7 +114,8 @@ class DatabaseOutageTest {
         try {
             assertUnavailable(given().when().get("/api/campaigns/" + id).then().extract());
             assertUnavailable(given().contentType(ContentType.JSON).body(Map.of("name", "during", "targetDomain",
-                    "mysite.com")).when().post("/api/campaigns").then().extract());
+                    "mysite.com", "contentText", "Kelp forests and sea otters.")).when().post("/api/campaigns").then()
+                    .extract());
             assertUnavailable(given().when().get("/api/campaigns/" + id + "/prospects").then().extract());
             ExtractableResponse<Response> rec = recommend();
             assertEquals(200, rec.statusCode(), rec.asString());
@@ -126,7 +128,8 @@ class DatabaseOutageTest {
         ExtractableResponse<Response> back = given().when().get("/api/campaigns/" + id).then().extract();
         assertEquals(200, back.statusCode(), back.asString());
         assertEquals("outage", back.jsonPath().getString("name"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "after", "targetDomain", "mysite.com"))
+        given().contentType(ContentType.JSON).body(Map.of("name", "after", "targetDomain", "mysite.com",
+                "contentText", "Kelp forests and sea otters."))
                 .when().post("/api/campaigns").then().statusCode(201);
     }
 }
