@@ -16,6 +16,20 @@ final class DatabaseErrors {
     private DatabaseErrors() {
     }
 
+    /**
+     * True when PostgreSQL refused a text value it cannot store (a NUL character, SQLSTATE {@code 22021} or
+     * {@code 22P05}): bad input, a 400, not a server error.
+     */
+    static boolean isUnstorableText(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 30; t = t.getCause(), depth++) {
+            if (t instanceof SQLException s && ("22021".equals(s.getSQLState()) || "22P05".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code e} (or a cause) says the database is unreachable. */
     static boolean isUnreachable(Throwable e) {
         return reason(e) != null;

@@ -89,6 +89,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         } else if (ex instanceof WebApplicationException w) {
             status = w.getResponse().getStatus();
             message = w.getMessage();
+        } else if (DatabaseErrors.isUnstorableText(ex)) {
+            status = 400;
+            message = "a text value contains a NUL character (\\u0000) or a character the database cannot store:"
+                    + " remove it and send the request again";
         } else if (DatabaseErrors.isUnreachable(ex)) {
             status = 503;
             message = DATABASE_UNREACHABLE + " (" + DatabaseErrors.reason(ex) + ")";
