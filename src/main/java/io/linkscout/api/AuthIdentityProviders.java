@@ -55,9 +55,49 @@ public final class AuthIdentityProviders {
         public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
                 AuthenticationRequestContext context) {
             String token = request.getToken().getToken();
-            return context.runBlocking(() -> users.authenticateToken(token).map(p -> identity(p, "token"))
-                    .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked token")));
+            return context.runBlocking(() -> identity(verify(token), "token"));
         }
+
+        /**
+         * The token's owner from the database; while the database cannot be reached, from the tokens verified there
+         * within {@link #OUTAGE_GRACE} (so that recommendations and site lookups keep working through an outage; a
+         * token revoked during the outage is refused once the database is back).
+         */
+        UserService.Principal verify(String token) {
+            String key = io.linkscout.security.Tokens.hash(token == null ? "" : token);
+            Optional<UserService.Principal> p;
+            try {
+                p = users.authenticateToken(token);
+            } catch (RuntimeException e) {
+                if (!DatabaseErrors.isUnreachable(e)) {
+                    throw e;
+                }
+                Verified v = recent.get(key);
+                if (v != null && v.at().plus(OUTAGE_GRACE).isAfter(java.time.Instant.now())) {
+                    return v.principal();
+                }
+                throw new AuthenticationFailedException("the user database cannot be reached and this token was not"
+                        + " verified in the last " + OUTAGE_GRACE.toMinutes() + " minutes");
+            }
+            if (p.isEmpty()) {
+                recent.remove(key);
+                throw new AuthenticationFailedException("unknown or revoked token");
+            }
+            if (recent.size() >= MAX_REMEMBERED) {
+                recent.clear();
+            }
+            recent.put(key, new Verified(p.get(), java.time.Instant.now()));
+            return p.get();
+        }
+
+        /** How long a verified token is still accepted while the database cannot be reached. */
+        static final java.time.Duration OUTAGE_GRACE = java.time.Duration.ofMinutes(5);
+        private static final int MAX_REMEMBERED = 10_000;
+
+        private record Verified(UserService.Principal principal, java.time.Instant at) {
+        }
+
+        private final java.util.Map<String, Verified> recent = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     /** The session cookie of a form login names the user: their current role is read again (removed: no access). */

@@ -47,6 +47,25 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         return Uni.createFrom().nullItem();
     }
 
+    /** The 401 of an API call carries the same JSON error body as every other error ({@link ErrorMapper}). */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!context.normalizedPath().startsWith("/api/")) {
+            return HttpAuthenticationMechanism.super.sendChallenge(context);
+        }
+        if (!context.response().ended()) {
+            context.response().setStatusCode(401)
+                    .putHeader("WWW-Authenticate", SCHEME + " realm=\"linkscout\"")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(UNAUTHORIZED_BODY);
+        }
+        return Uni.createFrom().item(true);
+    }
+
+    static final String UNAUTHORIZED_BODY = "{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"authentication"
+            + " required: send a valid API token as 'Authorization: Bearer ls_...' (an admin creates one with"
+            + " 'linkscout user token create' or POST /api/users/{name}/tokens), or log in at /login\"}";
+
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(TokenAuthenticationRequest.class);

@@ -56,6 +56,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
     }
 
+    /** The 503 message when PostgreSQL cannot be reached (README "Reliability"). */
+    static final String DATABASE_UNREACHABLE = "the outreach database (PostgreSQL) cannot be reached: campaigns,"
+            + " prospects and user management are unavailable until it is back (recommendations, topics and site"
+            + " lookups still work); retry in a few seconds, and check that PostgreSQL is running";
+
     @Override
     public Response toResponse(Throwable ex) {
         int status;
@@ -84,6 +89,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         } else if (ex instanceof WebApplicationException w) {
             status = w.getResponse().getStatus();
             message = w.getMessage();
+        } else if (DatabaseErrors.isUnstorableText(ex)) {
+            status = 400;
+            message = "a text value contains a NUL character (\\u0000) or a character the database cannot store:"
+                    + " remove it and send the request again";
+        } else if (DatabaseErrors.isUnreachable(ex)) {
+            status = 503;
+            message = DATABASE_UNREACHABLE + " (" + DatabaseErrors.reason(ex) + ")";
+            LOG.warnf("outreach database unreachable: %s (%s)", DatabaseErrors.reason(ex), ex.getClass().getName());
+            return Response.fromResponse(json(status, message)).header("Retry-After", "5").build();
         } else {
             status = 500;
             message = "internal error: " + ex.getClass().getSimpleName()

@@ -1,5 +1,6 @@
 package io.linkscout.cli;
 
+import io.linkscout.cli.bench.LoadServer;
 import io.linkscout.db.DatabaseBoot;
 import io.linkscout.error.UserException;
 import io.quarkus.picocli.runtime.PicocliRunner;
@@ -26,7 +27,17 @@ public class Main {
 
     public static void main(String... args) {
         boolean serve = args.length > 0 && "serve".equals(args[0]);
-        if (!serve) {
+        boolean load = LoadServer.isLoadCommand(args);
+        java.util.Map<String, String> before = load ? LoadServer.prepare() : java.util.Map.of();
+        try {
+            run(serve, load, args);
+        } finally {
+            LoadServer.restore(before);
+        }
+    }
+
+    private static void run(boolean serve, boolean load, String... args) {
+        if (!serve && !load) {
             setIfAbsent("quarkus.http.host-enabled", "false");
             setIfAbsent("quarkus.log.level", "WARN");
             setIfAbsent("quarkus.log.category.\"io.linkscout\".level", "WARN");
@@ -34,9 +45,14 @@ public class Main {
             System.setProperty("quarkus.scheduler.enabled", "false");
         }
         setIfAbsent("quarkus.banner.enabled", "false");
-        if (needsDatabase(args)) {
+        if (needsDatabase(args) || load) {
             try {
-                DatabaseBoot.startIfNeeded(DatabaseBoot.settings(), serve ? System.err::println : line -> { });
+                if (load) {
+                    DatabaseBoot.startIfNeeded(LoadServer.databaseSettings(DatabaseBoot.settings()), line -> { },
+                            LoadServer::removeWorkFolder);
+                } else {
+                    DatabaseBoot.startIfNeeded(DatabaseBoot.settings(), serve ? System.err::println : line -> { });
+                }
             } catch (UserException e) {
                 System.err.println("error: " + e.getMessage());
                 if (Boolean.getBoolean("linkscout.debug")) {

@@ -97,6 +97,11 @@ public final class DatabaseBoot {
      * @param log where to say what happens (one line), e.g. stderr for {@code serve}
      */
     public static EmbeddedDatabase startIfNeeded(Settings settings, Consumer<String> log) {
+        return startIfNeeded(settings, log, () -> { });
+    }
+
+    /** As {@link #startIfNeeded(Settings, Consumer)}; {@code afterStop} runs once the database has stopped. */
+    public static EmbeddedDatabase startIfNeeded(Settings settings, Consumer<String> log, Runnable afterStop) {
         if (!settings.startEmbedded()) {
             return null;
         }
@@ -113,6 +118,7 @@ public final class DatabaseBoot {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             awaitApplicationStop();
             db.close();
+            afterStop.run();
         }, "linkscout-embedded-postgres-stop"));
         return db;
     }
