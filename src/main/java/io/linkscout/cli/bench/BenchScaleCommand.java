@@ -71,6 +71,11 @@ public class BenchScaleCommand implements Callable<Integer> {
             description = "Where corpus and index are built (kept). Default: a temporary folder, deleted after.")
     Path work;
 
+    @Option(names = "--reuse", description = "With --work: rank on the index a previous run built there for the "
+            + "same corpus (same seed and size, checked by its hash) instead of ingesting again; ingest figures "
+            + "are then left out. For comparing ranking code on one index.")
+    boolean reuse;
+
     @Option(names = "--threads", description = "Ingest threads (default: available cores).")
     Integer threads;
 
@@ -116,7 +121,7 @@ public class BenchScaleCommand implements Callable<Integer> {
         for (int n : pages) {
             Path dir = work != null ? work.resolve("scale-" + n) : Files.createTempDirectory("linkscout-scale-");
             try {
-                if (work != null && Files.exists(dir)) {
+                if (work != null && Files.exists(dir) && !reuse) {
                     IOUtils.rm(dir);
                 }
                 Files.createDirectories(dir);
@@ -159,20 +164,28 @@ public class BenchScaleCommand implements Callable<Integer> {
         String hash = corpus.sha256();
 
         IndexLayout layout = new IndexLayout(dir.resolve("index"));
-        IndexBuilder.Result full = ingest(layout, file, ingestThreads);
-        IndexBuilder.Result inc = ingest(layout, moreFile, ingestThreads);
-
+        Path marker = dir.resolve("corpus.sha256");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("pages", n);
         r.put("domains", corpus.domains());
         r.put("corpus_sha256", hash);
-        r.put("ingest_seconds", round(full.millis() / 1000.0));
-        r.put("ingest_pages_per_s", round(n / Math.max(full.millis() / 1000.0, 1e-3)));
-        r.put("ingest_peak_heap_mb", full.peakHeapBytes() >> 20);
         r.put("incremental_pages", more);
-        r.put("incremental_seconds", round(inc.millis() / 1000.0));
-        r.put("indexed_pages", inc.stats().pages());
-        r.put("links", inc.stats().links());
+        if (reuse && Files.isRegularFile(marker) && Files.readString(marker).strip().equals(hash)) {
+            r.put("reused_index", true);
+        } else {
+            if (Files.exists(layout.root())) {
+                IOUtils.rm(layout.root());
+            }
+            IndexBuilder.Result full = ingest(layout, file, ingestThreads);
+            IndexBuilder.Result inc = ingest(layout, moreFile, ingestThreads);
+            Files.writeString(marker, hash + "\n");
+            r.put("ingest_seconds", round(full.millis() / 1000.0));
+            r.put("ingest_pages_per_s", round(n / Math.max(full.millis() / 1000.0, 1e-3)));
+            r.put("ingest_peak_heap_mb", full.peakHeapBytes() >> 20);
+            r.put("incremental_seconds", round(inc.millis() / 1000.0));
+            r.put("indexed_pages", inc.stats().pages());
+            r.put("links", inc.stats().links());
+        }
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             Recommender rec = new Recommender(idx, RankerModel.bundled(), authority.demoteResultsAt());
             Function<QueryFile.Query, BatchRunner.Topics> extract = service.batchTopics(idx);
@@ -221,12 +234,15 @@ public class BenchScaleCommand implements Callable<Integer> {
     }
 
     static String line(Map<String, Object> r) {
+        String ingest = r.containsKey("ingest_seconds") ? String.format(Locale.ROOT,
+                "ingest %.1f s (%.0f pages/s), +%d pages incremental in %.1f s", r.get("ingest_seconds"),
+                r.get("ingest_pages_per_s"), r.get("incremental_pages"), r.get("incremental_seconds"))
+                : "index reused (no ingest)";
         return String.format(Locale.ROOT,
-                "pages %d (%d domains): ingest %.1f s (%.0f pages/s), +%d pages incremental in %.1f s; "
+                "pages %d (%d domains): %s; "
                         + "ranking p50 %.1f ms, p95 %.1f ms (first query %.0f ms); topics p50 %.0f ms; "
                         + "peak heap %d MB; index %.1f MB; %d cores, load %.2f; corpus sha256 %s",
-                r.get("pages"), r.get("domains"), r.get("ingest_seconds"), r.get("ingest_pages_per_s"),
-                r.get("incremental_pages"), r.get("incremental_seconds"), r.get("ranking_p50_ms"),
+                r.get("pages"), r.get("domains"), ingest, r.get("ranking_p50_ms"),
                 r.get("ranking_p95_ms"), r.get("first_query_ms"), r.get("topics_p50_ms"), r.get("peak_heap_mb"),
                 ((Number) r.get("index_bytes")).longValue() / 1e6, r.get("cores"), r.get("load_average"),
                 r.get("corpus_sha256"));
