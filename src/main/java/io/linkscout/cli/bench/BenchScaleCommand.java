@@ -210,11 +210,11 @@ public class BenchScaleCommand implements Callable<Integer> {
                 ms[i] = (System.nanoTime() - s0) / 1e6;
             }
             double[] tms = topics.stream().mapToDouble(BatchRunner.Topics::millis).toArray();
-            r.put("ranking_p50_ms", round(pct(ms, 50)));
-            r.put("ranking_p95_ms", round(pct(ms, 95)));
+            r.put("ranking_p50_ms", round(BatchRunner.pct(ms, 50)));
+            r.put("ranking_p95_ms", round(BatchRunner.pct(ms, 95)));
             r.put("ranking_mean_results", round(results / (double) qs.size()));
-            r.put("topics_p50_ms", round(pct(tms, 50)));
-            r.put("topics_p95_ms", round(pct(tms, 95)));
+            r.put("topics_p50_ms", round(BatchRunner.pct(tms, 50)));
+            r.put("topics_p95_ms", round(BatchRunner.pct(tms, 95)));
         }
         r.put("peak_heap_mb", BenchLinkPredCommand.peakHeapMb());
         r.put("index_bytes", size(layout.root()));
@@ -246,16 +246,6 @@ public class BenchScaleCommand implements Callable<Integer> {
                 r.get("ranking_p95_ms"), r.get("first_query_ms"), r.get("topics_p50_ms"), r.get("peak_heap_mb"),
                 ((Number) r.get("index_bytes")).longValue() / 1e6, r.get("cores"), r.get("load_average"),
                 r.get("corpus_sha256"));
-    }
-
-    static double pct(double[] xs, int p) {
-        if (xs.length == 0) {
-            return 0;
-        }
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
-        return s[Math.max(0, Math.min(s.length - 1, i))];
     }
 
     private static double round(double v) {
