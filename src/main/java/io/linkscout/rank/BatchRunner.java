@@ -96,7 +96,8 @@ public final class BatchRunner {
         }
     }
 
-    static double pct(double[] xs, int p) {
+    /** The p-th percentile (nearest rank) of {@code xs}; 0 when empty. */
+    public static double pct(double[] xs, int p) {
         if (xs.length == 0) {
             return 0;
         }

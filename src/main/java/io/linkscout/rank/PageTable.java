@@ -67,6 +67,8 @@ public final class PageTable {
     /** title variant (tokens joined by a space) -> nodes with that title */
     final Map<String, int[]> titleDict;
     final int maxTitleTokens;
+    /** word -> the title variants (keys of {@link #titleDict}) containing it, in dictionary order */
+    final Map<String, String[]> titleKeysByWord;
 
     private PageTable(LinkScoutIndex idx) throws IOException {
         graph = idx.pageGraph();
@@ -165,6 +167,18 @@ public final class PageTable {
             titleDict.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).distinct().sorted().toArray());
         }
         maxTitleTokens = Math.min(maxLen, 12);
+        Map<String, List<String>> byWord = new HashMap<>();
+        for (String key : titleDict.keySet()) {
+            for (String w : new java.util.LinkedHashSet<>(Arrays.asList(key.split(" ")))) {
+                byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(key);
+            }
+        }
+        titleKeysByWord = new HashMap<>(byWord.size() * 2);
+        for (Map.Entry<String, List<String>> e : byWord.entrySet()) {
+            String[] keys = e.getValue().toArray(String[]::new);
+            Arrays.sort(keys);
+            titleKeysByWord.put(e.getKey(), keys);
+        }
     }
 
     public static PageTable of(LinkScoutIndex idx) {
@@ -248,7 +262,12 @@ public final class PageTable {
             return out;
         }
         String needle = " " + String.join(" ", phrase) + " ";
-        for (String key : new java.util.TreeSet<>(titleDict.keySet())) {
+        // a key containing the phrase contains its first word as a word: only those keys are read
+        String[] keys = titleKeysByWord.get(phrase[0]);
+        if (keys == null) {
+            return out;
+        }
+        for (String key : keys) {
             if (key.length() > needle.length() - 2 && (" " + key + " ").contains(needle)) {
                 out.add(key);
                 if (out.size() >= max) {

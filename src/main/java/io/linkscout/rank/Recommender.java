@@ -15,11 +15,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
@@ -79,6 +82,8 @@ public final class Recommender {
     private final RankerModel model;
     private final PageTable table;
     private final double demoteAt;
+    /** weight of the first stage's authority clause: the model's authority weight when positive, else none */
+    private final double authorityBoost;
 
     /**
      * With the default spam demotion threshold ({@link io.linkscout.quality.AuthorityConfig#DEMOTE_RESULTS_AT}); the
@@ -97,6 +102,13 @@ public final class Recommender {
         this.model = model;
         this.table = PageTable.of(index);
         this.demoteAt = demoteAt;
+        double w = 0;
+        for (RankerModel.Term t : model.terms()) {
+            if (t.feature() == Feature.AUTHORITY) {
+                w = t.weight();
+            }
+        }
+        this.authorityBoost = Math.max(0, w);
     }
 
     public RankerModel model() {
@@ -111,99 +123,81 @@ public final class Recommender {
         return ContentQuery.of(title, text, topics, index.analyzer(), index.reader());
     }
 
-    /** Candidates with their raw features (no scoring); for training and for {@link #rank}. */
+    /** The site-level topical fit reads the top this-many-times-{@code perGenerator} pages of the term query. */
+    static final int SITE_FIT_DEPTH_FACTOR = 10;
+
+    /**
+     * Candidates with their raw features (no scoring); for training and for {@link #rank}. Nothing here is
+     * proportional to the index: each generator is a Lucene top-k ({@link TopK#top}, block-max WAND), the graph
+     * signals are summed sparsely over the edges of the pages involved, and every other feature is scored for the
+     * candidate pool only ({@link TopK#scores}).
+     */
     public Candidates candidates(ContentQuery q, int perGenerator) {
         IndexSearcher s = index.searcher();
         QueryBuilder qb = new QueryBuilder(index.analyzer());
         List<String> titleTerms = unique(ContentQuery.analyze(index.analyzer(), q.title()));
         List<String> topTerms = q.terms().stream().map(ContentQuery.WeightedTerm::term).toList();
+        java.util.function.IntUnaryOperator nodeOf = d -> table.docToNode[d];
 
-        float[] sTitle = ScoreAll.scores(s, pages(terms(IndexFields.BODY, titleTerms)));
-        float[] sTerms = ScoreAll.scores(s, pages(terms(IndexFields.BODY, topTerms)));
-        float[] sLead = ScoreAll.scores(s, pages(terms(IndexFields.BODY, q.lead())));
+        Query qTitle = pages(terms(IndexFields.BODY, titleTerms));
+        Query qTerms = pages(terms(IndexFields.BODY, topTerms));
+        Query qLead = pages(terms(IndexFields.BODY, q.lead()));
         Query phrase = titlePhrase(qb, q.title());
-        float[] sPhrase = ScoreAll.scores(s, pages(phrase));
-        float[] sTitleField = ScoreAll.scores(s, pages(terms(IndexFields.TITLE, topTerms)));
-        float[] sOutTitle = ScoreAll.scores(s, pages(terms(IndexFields.OUTLINKS, titleTerms)));
-        float[] sOutTerms = ScoreAll.scores(s, pages(terms(IndexFields.OUTLINKS, topTerms)));
+        Query qPhrase = pages(phrase);
+        Query qOutTerms = pages(terms(IndexFields.OUTLINKS, topTerms));
         List<String[]> variants = PageTable.titleVariants(q.title());
         // the title without a parenthetical qualifier when it has one, else the title itself
         String[] baseTitle = variants.isEmpty() ? new String[0] : variants.get(variants.size() > 1 ? 1 : 0);
-        float[] sPartial = ScoreAll.scores(s, pages(partialTitle(qb, baseTitle)));
-        float[] sLast = ScoreAll.scores(s, pages(baseTitle.length > 1 && !STOP.contains(baseTitle[baseTitle.length - 1])
-                ? qb.createBooleanQuery(IndexFields.BODY, baseTitle[baseTitle.length - 1]) : null));
-        int mentionDf = 0;
-        for (float x : sPhrase) {
-            if (x > 0) {
-                mentionDf++;
+        double broad = Math.log1p(count(s, qPhrase));
+
+        // first stage: each generator's top k; the term query deeper, for the site-level fit
+        List<TopK.Hit> termHits = TopK.top(s, firstStage(qTerms), perGenerator * SITE_FIT_DEPTH_FACTOR, nodeOf,
+                false);
+        LinkedHashSet<Integer> pool = new LinkedHashSet<>();
+        for (Query g : java.util.Arrays.asList(qTitle, qPhrase, qLead, qOutTerms)) {
+            for (TopK.Hit h : TopK.top(s, firstStage(g), perGenerator, nodeOf, false)) {
+                pool.add(h.doc());
             }
         }
-        double broad = Math.log1p(mentionDf);
+        for (int r = 0; r < Math.min(perGenerator, termHits.size()); r++) {
+            pool.add(termHits.get(r).doc());
+        }
 
-        int n = table.nodeCount();
-        // pages the content names, and co-citation through them
+        // pages the content names, and co-citation through them (summed over the edges into the named pages only)
         Map<Integer, List<Integer>> named = table.titlesMentionedIn(q.tokens());
-        double[] cocit = new double[n];
+        int n = table.nodeCount();
+        Map<Integer, Double> cocit = new HashMap<>();
         LinkGraph rev = table.reverse;
         for (Map.Entry<Integer, List<Integer>> e : named.entrySet()) {
             int x = e.getKey();
             double w = Math.log((double) n / (1 + table.inDegree[x]));
             for (int k = rev.edgeStart(x); k < rev.edgeEnd(x); k++) {
-                cocit[rev.target(k)] += w;
+                cocit.merge(rev.target(k), w, Double::sum);
             }
         }
-        // links to the pages most similar to the content
-        double[] similar = new double[n];
-        int[] sim = topDocs(sTerms, SIMILAR_PAGES);
-        for (int r = 0; r < sim.length; r++) {
-            int x = table.docToNode[sim[r]];
-            if (x < 0) {
-                continue;
-            }
+        // links to the pages most similar to the content (the term query's best pages)
+        Map<Integer, Double> similar = new HashMap<>();
+        for (int r = 0; r < Math.min(SIMILAR_PAGES, termHits.size()); r++) {
+            int x = termHits.get(r).key();
             double w = 1.0 / (Math.log(r + 2) / Math.log(2));
             for (int k = rev.edgeStart(x); k < rev.edgeEnd(x); k++) {
-                similar[rev.target(k)] += w;
+                similar.merge(rev.target(k), w, Double::sum);
             }
         }
 
         // the content's own site: pages that already link to it, and its node in the domain graph
         String own = q.site();
         int ownDomainNode = own == null ? -1 : table.domainGraph.node(own);
-        float[] sLinksOwn = ScoreAll.scores(s, own == null ? null
-                : pages(new TermQuery(new Term(IndexFields.LINK_DOMAINS, own))));
+        Query qLinksOwn = own == null ? null : pages(new TermQuery(new Term(IndexFields.LINK_DOMAINS, own)));
         // site-level topical fit: mean of each site's 5 best term scores, relative to the best page
-        double[] siteFit = siteFit(sTerms);
-        double[] siteLinksSimilar = new double[siteFit.length];
-        LinkGraph dg = table.domainGraph;
-        for (int site = 0; site < siteFit.length; site++) {
-            int from = table.siteDomainNode[site];
-            if (from < 0) {
-                continue;
-            }
-            double sum = 0;
-            for (int e = dg.edgeStart(from); e < dg.edgeEnd(from); e++) {
-                int to = dg.target(e);
-                int other = table.siteOfDomainNode[to];
-                if (other >= 0 && other != site && to != ownDomainNode) {
-                    sum += siteFit[other] * Math.log1p(dg.weight(e));
-                }
-            }
-            siteLinksSimilar[site] = sum;
-        }
+        Map<Integer, Double> siteFit = siteFit(termHits);
 
-        // candidate pool
-        LinkedHashSet<Integer> pool = new LinkedHashSet<>();
-        for (float[] a : List.of(sTitle, sPhrase, sTerms, sLead, sOutTerms)) {
-            for (int d : topDocs(a, perGenerator)) {
-                pool.add(d);
-            }
-        }
         for (int node : named.keySet()) {
             if (table.nodeToDoc[node] >= 0) {
                 pool.add(table.nodeToDoc[node]);
             }
         }
-        for (double[] a : List.of(cocit, similar)) {
+        for (Map<Integer, Double> a : List.of(cocit, similar)) {
             for (int node : topNodes(a, perGenerator)) {
                 if (table.nodeToDoc[node] >= 0) {
                     pool.add(table.nodeToDoc[node]);
@@ -211,19 +205,39 @@ public final class Recommender {
             }
         }
         if (own != null) {
-            // pages that already link to the content's site, most on-topic first
-            float[] onTopic = new float[sTerms.length];
-            for (int d = 0; d < onTopic.length; d++) {
-                onTopic[d] = sLinksOwn[d] > 0 ? Math.max(sTerms[d], Float.MIN_VALUE) : 0;
+            // pages that already link to the content's site, most on-topic first (those without the terms last)
+            BooleanQuery.Builder ob = new BooleanQuery.Builder()
+                    .add(new BoostQuery(new ConstantScoreQuery(qLinksOwn), 0f), BooleanClause.Occur.MUST);
+            if (qTerms != null) {
+                ob.add(qTerms, BooleanClause.Occur.SHOULD);
             }
-            for (int d : topDocs(onTopic, perGenerator)) {
-                pool.add(d);
+            for (TopK.Hit h : TopK.top(s, ob.build(), perGenerator, nodeOf, true)) {
+                pool.add(h.doc());
             }
         }
         int[] docs = pool.stream().mapToInt(Integer::intValue).filter(d -> table.docToNode[d] >= 0)
                 .filter(d -> own == null || !own.equals(table.domains[table.docToNode[d]])).boxed()
                 .sorted(java.util.Comparator.comparingInt(d -> table.docToNode[d])).mapToInt(Integer::intValue)
                 .toArray();
+
+        // second stage: every Lucene feature for the candidates only (scored in doc-id order)
+        int[] byDoc = docs.clone();
+        Arrays.sort(byDoc);
+        Map<Integer, Integer> slot = new HashMap<>(byDoc.length * 2);
+        for (int i = 0; i < byDoc.length; i++) {
+            slot.put(byDoc[i], i);
+        }
+        float[] sTitle = TopK.scores(s, qTitle, byDoc);
+        float[] sTerms = TopK.scores(s, qTerms, byDoc);
+        float[] sLead = TopK.scores(s, qLead, byDoc);
+        float[] sPhrase = TopK.scores(s, qPhrase, byDoc);
+        float[] sTitleField = TopK.scores(s, pages(terms(IndexFields.TITLE, topTerms)), byDoc);
+        float[] sOutTitle = TopK.scores(s, pages(terms(IndexFields.OUTLINKS, titleTerms)), byDoc);
+        float[] sOutTerms = TopK.scores(s, qOutTerms, byDoc);
+        float[] sPartial = TopK.scores(s, pages(partialTitle(qb, baseTitle)), byDoc);
+        float[] sLast = TopK.scores(s, pages(baseTitle.length > 1 && !STOP.contains(baseTitle[baseTitle.length - 1])
+                ? qb.createBooleanQuery(IndexFields.BODY, baseTitle[baseTitle.length - 1]) : null), byDoc);
+        float[] sLinksOwn = TopK.scores(s, qLinksOwn, byDoc);
 
         // exact title mentions inside candidate pages, from the phrase query's matches
         Weight phraseWeight = null;
@@ -255,19 +269,21 @@ public final class Recommender {
                 }
             }
         }
+        Map<Integer, Double> siteLinksSimilar = new HashMap<>();
         double[][] f = new double[docs.length][Feature.values().length];
         int[] nodes = new int[docs.length];
         for (int i = 0; i < docs.length; i++) {
             int d = docs[i];
+            int j = slot.get(d);
             int node = table.docToNode[d];
             nodes[i] = node;
             double[] v = f[i];
-            v[Feature.BM25_TITLE.ordinal()] = sTitle[d];
-            v[Feature.BM25_TERMS.ordinal()] = sTerms[d];
-            v[Feature.BM25_LEAD.ordinal()] = sLead[d];
-            v[Feature.TITLE_FIELD.ordinal()] = sTitleField[d];
-            v[Feature.MENTION_BM25.ordinal()] = sPhrase[d];
-            if (sPhrase[d] > 0 && phraseWeight != null) {
+            v[Feature.BM25_TITLE.ordinal()] = sTitle[j];
+            v[Feature.BM25_TERMS.ordinal()] = sTerms[j];
+            v[Feature.BM25_LEAD.ordinal()] = sLead[j];
+            v[Feature.TITLE_FIELD.ordinal()] = sTitleField[j];
+            v[Feature.MENTION_BM25.ordinal()] = sPhrase[j];
+            if (sPhrase[j] > 0 && phraseWeight != null) {
                 int[] m = mentions(phraseWeight, leaves, d);
                 v[Feature.MENTION_COUNT.ordinal()] = m[0];
                 v[Feature.MENTION_ANY.ordinal()] = m[0] > 0 ? 1 : 0;
@@ -283,13 +299,13 @@ public final class Recommender {
                 v[Feature.REVERSE_ANY.ordinal()] = 1;
                 v[Feature.REVERSE_EARLY.ordinal()] = early(rm.get(0));
             }
-            v[Feature.OUTLINKS_TITLE.ordinal()] = sOutTitle[d];
-            v[Feature.OUTLINKS_TERMS.ordinal()] = sOutTerms[d];
-            v[Feature.COCITATION.ordinal()] = cocit[node];
-            v[Feature.SIMILAR_LINKS.ordinal()] = similar[node];
+            v[Feature.OUTLINKS_TITLE.ordinal()] = sOutTitle[j];
+            v[Feature.OUTLINKS_TERMS.ordinal()] = sOutTerms[j];
+            v[Feature.COCITATION.ordinal()] = cocit.getOrDefault(node, 0.0);
+            v[Feature.SIMILAR_LINKS.ordinal()] = similar.getOrDefault(node, 0.0);
             v[Feature.OUT_DEGREE.ordinal()] = table.outDegree[node];
-            v[Feature.PARTIAL_TITLE.ordinal()] = sPartial[d];
-            v[Feature.LAST_WORD.ordinal()] = sLast[d];
+            v[Feature.PARTIAL_TITLE.ordinal()] = sPartial[j];
+            v[Feature.LAST_WORD.ordinal()] = sLast[j];
             v[Feature.LENGTH.ordinal()] = table.textLength[node];
             v[Feature.IN_DEGREE.ordinal()] = table.inDegree[node];
             v[Feature.AUTHORITY.ordinal()] = table.authority[node];
@@ -297,17 +313,65 @@ public final class Recommender {
             v[Feature.EXTERNAL_LINKS.ordinal()] = table.externalOut[node];
             int site = table.siteOf[node];
             if (site >= 0) {
-                v[Feature.SITE_FIT.ordinal()] = siteFit[site];
-                v[Feature.SITE_LINKS_SIMILAR.ordinal()] = siteLinksSimilar[site];
+                v[Feature.SITE_FIT.ordinal()] = siteFit.getOrDefault(site, 0.0);
+                v[Feature.SITE_LINKS_SIMILAR.ordinal()] = siteLinksSimilar.computeIfAbsent(site,
+                        x -> siteLinksSimilar(x, siteFit, ownDomainNode));
                 v[Feature.SITE_OUT_DOMAINS.ordinal()] = table.siteOutDomains[site];
                 v[Feature.LINKS_OWN_SITE.ordinal()] = table.linksBetween(site, ownDomainNode);
             }
-            v[Feature.PAGE_LINKS_OWN.ordinal()] = sLinksOwn[d] > 0 ? 1 : 0;
+            v[Feature.PAGE_LINKS_OWN.ordinal()] = sLinksOwn[j] > 0 ? 1 : 0;
         }
         relative(f, Feature.BM25_TITLE, Feature.TITLE_REL);
         relative(f, Feature.BM25_TERMS, Feature.TERMS_REL);
         relative(f, Feature.BM25_LEAD, Feature.LEAD_REL);
         return new Candidates(q, docs, nodes, f, named);
+    }
+
+    /**
+     * The first-stage form of a generator query: with the model weighing authority, the page's static authority
+     * ({@code features} FeatureField, saturation) is added as a SHOULD clause, so block-max WAND skips pages whose
+     * text score plus authority cannot compete; with authority weighted 0 (the shipped model) the query as is.
+     */
+    private Query firstStage(Query q) {
+        if (q == null || authorityBoost <= 0) {
+            return q;
+        }
+        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                .add(FeatureField.newSaturationQuery(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
+                        (float) authorityBoost, AUTHORITY_PIVOT), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    /** Authority (0–100) at which the first stage's authority clause gives half its weight. */
+    static final float AUTHORITY_PIVOT = 10f;
+
+    private static int count(IndexSearcher s, Query q) {
+        if (q == null) {
+            return 0;
+        }
+        try {
+            return s.count(q);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a site links to other sites that write about the content: their fit weighted by ln links. */
+    private double siteLinksSimilar(int site, Map<Integer, Double> siteFit, int ownDomainNode) {
+        int from = table.siteDomainNode[site];
+        if (from < 0) {
+            return 0;
+        }
+        LinkGraph dg = table.domainGraph;
+        double sum = 0;
+        for (int e = dg.edgeStart(from); e < dg.edgeEnd(from); e++) {
+            int to = dg.target(e);
+            int other = table.siteOfDomainNode[to];
+            if (other >= 0 && other != site && to != ownDomainNode) {
+                sum += siteFit.getOrDefault(other, 0.0) * Math.log1p(dg.weight(e));
+            }
+        }
+        return sum;
     }
 
     /** The candidates of one query with raw feature values (indexed by {@link Feature#ordinal()}). */
@@ -351,24 +415,21 @@ public final class Recommender {
 
     /**
      * Per site id: the mean of its {@link #SITE_FIT_PAGES} best page scores (missing pages count 0), divided by
-     * the best page score overall — how much of the site is about the content, 0-1.
+     * the best page score overall — how much of the site is about the content, 0-1. Read from the term query's
+     * top pages ({@link #SITE_FIT_DEPTH_FACTOR} x the candidate depth), not from every page: a site's pages below
+     * that depth count 0 (they score at most the depth's last score).
      */
-    private double[] siteFit(float[] pageScores) {
-        int sites = table.siteDomains.length;
-        double[][] best = new double[sites][];
+    private Map<Integer, Double> siteFit(List<TopK.Hit> hits) {
+        Map<Integer, double[]> best = new HashMap<>();
         double max = 0;
-        for (int d = 0; d < pageScores.length; d++) {
-            float x = pageScores[d];
-            int node = table.docToNode[d];
-            if (x <= 0 || node < 0 || table.siteOf[node] < 0) {
+        for (TopK.Hit h : hits) {
+            float x = h.score();
+            int node = h.key();
+            if (x <= 0 || table.siteOf[node] < 0) {
                 continue;
             }
             max = Math.max(max, x);
-            int site = table.siteOf[node];
-            double[] b = best[site];
-            if (b == null) {
-                b = best[site] = new double[SITE_FIT_PAGES];
-            }
+            double[] b = best.computeIfAbsent(table.siteOf[node], k -> new double[SITE_FIT_PAGES]);
             // keep the k largest, descending
             if (x > b[SITE_FIT_PAGES - 1]) {
                 int k = SITE_FIT_PAGES - 1;
@@ -379,14 +440,14 @@ public final class Recommender {
                 b[k] = x;
             }
         }
-        double[] out = new double[sites];
-        for (int site = 0; site < sites; site++) {
-            if (best[site] != null && max > 0) {
+        Map<Integer, Double> out = new HashMap<>();
+        for (Map.Entry<Integer, double[]> e : best.entrySet()) {
+            if (max > 0) {
                 double sum = 0;
-                for (double x : best[site]) {
+                for (double x : e.getValue()) {
                     sum += x;
                 }
-                out[site] = sum / SITE_FIT_PAGES / max;
+                out.put(e.getKey(), sum / SITE_FIT_PAGES / max);
             }
         }
         return out;
@@ -712,35 +773,13 @@ public final class Recommender {
                 .build();
     }
 
-    /**
-     * Doc ids of the k highest positive scores; ties go to the smaller page-graph node (URL order), so the result
-     * does not depend on the order documents were indexed in.
-     */
-    private int[] topDocs(float[] scores, int k) {
-        return top(scores.length, i -> scores[i], i -> table.docToNode[i], k);
+    /** Node ids of the k highest positive scores of a sparse map; ties go to the smaller node (URL order). */
+    static int[] topNodes(Map<Integer, Double> scores, int k) {
+        return scores.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> {
+                    int c = Double.compare(b.getValue(), a.getValue());
+                    return c != 0 ? c : Integer.compare(a.getKey(), b.getKey());
+                })
+                .limit(k).mapToInt(Map.Entry::getKey).toArray();
     }
-
-
-    /** Node ids of the k highest positive scores; ties go to the smaller node (URL order). */
-    static int[] topNodes(double[] scores, int k) {
-        return top(scores.length, i -> scores[i], i -> i, k);
-    }
-
-    /** Ids {@code 0..n-1} with a positive score, best first, ties by {@code tieKey}; at most k. */
-    static int[] top(int n, java.util.function.IntToDoubleFunction score, java.util.function.IntUnaryOperator tieKey,
-            int k) {
-        List<Integer> pos = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (score.applyAsDouble(i) > 0 && tieKey.applyAsInt(i) >= 0) {
-                pos.add(i);
-            }
-        }
-        pos.sort((a, b) -> {
-            int c = Double.compare(score.applyAsDouble(b), score.applyAsDouble(a));
-            return c != 0 ? c : Integer.compare(tieKey.applyAsInt(a), tieKey.applyAsInt(b));
-        });
-        return pos.subList(0, Math.min(k, pos.size())).stream().mapToInt(Integer::intValue).toArray();
-    }
-
-
 }
