@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Where the PageRank family is computed: in this process ({@link #IN_PROCESS}, the default) or on a cluster (the
- * Spark engine of {@code io.linkscout.spark}). Callers hand over every ranking of one graph that does not depend on
+ * Spark engine, {@code SparkRankEngine} of the spark package). Callers hand over every ranking of one graph that does not depend on
  * another ranking's result in one {@link #compute} call, so that an engine with a start-up cost pays it once per
  * round, not once per ranking. Every engine has the semantics of
  * {@link PageRank#compute(LinkGraph, double, double[], boolean, boolean[], double, int)}; results agree to rounding.
