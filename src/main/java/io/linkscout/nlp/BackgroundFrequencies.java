@@ -47,7 +47,7 @@ public final class BackgroundFrequencies implements TermStatistics {
 
     public BackgroundFrequencies(int docs, Map<String, Integer> df, String description) {
         this.docs = docs;
-        this.df = Map.copyOf(df);
+        this.df = new HashMap<>(df);
         this.description = description;
     }
 
