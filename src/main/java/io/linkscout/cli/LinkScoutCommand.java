@@ -1,5 +1,6 @@
 package io.linkscout.cli;
 
+import io.linkscout.cli.bench.BackgroundDfCommand;
 import io.linkscout.cli.bench.BenchCommand;
 import io.linkscout.cli.bench.BenchTableCommand;
 import io.linkscout.cli.bench.EvalCommand;
@@ -24,6 +25,6 @@ import picocli.CommandLine.Command;
                 EvalCommand.class, BenchTableCommand.class, LinkPredSplitCommand.class, SampleCorpusCommand.class,
                 GuestPostsCommand.class, TopicsThatEarnCommand.class, LinkIntersectCommand.class, MentionsCommand.class,
                 CampaignCommand.class, GraphCommand.class, UserCommand.class, BackupCommand.class,
-                RestoreCommand.class, MonitorCommand.class})
+                RestoreCommand.class, MonitorCommand.class, BackgroundDfCommand.class})
 public class LinkScoutCommand {
 }

@@ -8,15 +8,29 @@ import java.util.List;
  * @param phrase   display form: the most frequent surface form of the group (the first seen on a tie)
  * @param kind     {@code "keyphrase"} for a noun phrase, or the entity type {@code PERSON}, {@code ORGANIZATION},
  *                 {@code LOCATION} or {@code MISC} for a named entity
- * @param weight   tf-idf style weight (see {@link TopicExtractor}); comparable across topics of one text
+ * @param weight   the sum of {@code parts} (see {@link TopicExtractor}); comparable across topics of one text
  * @param count    number of occurrences in the text
  * @param mentions the occurrences, in text order
+ * @param parts    what the weight is made of, so each rank can be explained
  */
-public record Topic(String phrase, String kind, double weight, int count, List<Mention> mentions) {
+public record Topic(String phrase, String kind, double weight, int count, List<Mention> mentions, Parts parts) {
 
     public static final String KEYPHRASE = "keyphrase";
 
     public boolean isEntity() {
         return !KEYPHRASE.equals(kind);
+    }
+
+    /**
+     * The parts of a topic's weight ({@link TopicExtractor} gives the formula and where each coefficient comes from).
+     *
+     * @param frequency   from the number of occurrences: {@code FREQUENCY × (1 + ln count)}
+     * @param title       {@code TITLE} when the phrase occurs in the title, else 0
+     * @param specificity from the idf of the phrase's words (index or background table) and of the phrase itself
+     *                    (background table of word pairs)
+     * @param kind        the bonus or malus of the topic's kind (places up, people slightly down)
+     * @param allCaps     a malus when every written form is in capitals (headlines, shouted text, bare acronyms)
+     */
+    public record Parts(double frequency, double title, double specificity, double kind, double allCaps) {
     }
 }

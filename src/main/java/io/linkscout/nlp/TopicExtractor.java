@@ -39,15 +39,17 @@ import java.util.regex.Pattern;
  * Mentions are grouped case-insensitively; a group's kind is its most frequent type. NER runs on a bounded prefix
  * of the text; later exact (case-sensitive, token by token) occurrences of the entities found there are added.
  *
- * <p><b>Weight</b> = {@code (1 + ln(count) + titleBonus + leadBonus) * idf}, where {@code titleBonus} is
- * {@value #TITLE_BONUS} if the phrase's words or lemmas occur contiguously in the title, {@code leadBonus} is
- * {@value #LEAD_BONUS} if it occurs in the lead (the text up to the end of the first paragraph having at least
- * {@value #LEAD_MIN_WORDS} words), and {@code idf} is the <i>mean</i> {@link TermStatistics#idf(String)} of the
- * phrase's lower-cased words (function words ignored unless the phrase has nothing else). The mean, not the max:
- * with the max, one rare word makes any phrase around it rank high ("various xyz issues" would outrank "xyz"), and
- * the mean keeps a specific modifier on a generic head ("offshore wind") between its parts. With
- * {@link TermStatistics#NONE} idf is 1 and the ranking is by (bonused) log term frequency. Weights are rounded to 4
- * decimals; ties are broken by phrase, then kind, so results are deterministic.
+ * <p><b>Weight</b> = the sum of the {@link Topic.Parts} (a log-linear score; coefficients tuned on the keyphrase
+ * dev set, README "Keyphrase quality (topics)"): {@code frequency = FREQUENCY × (1 + ln count)};
+ * {@code title = TITLE} if the phrase's words or lemmas occur contiguously in the title; {@code specificity =
+ * WORD_SPECIFICITY × mean word idf / ln N + PHRASE_SPECIFICITY × phrase idf / ln N}, where the word idf is the
+ * <i>mean</i> {@link TermStatistics#idf(String)} of the phrase's lower-cased words (function words ignored unless the
+ * phrase has nothing else) from the index when one is given, else from the bundled background table
+ * ({@link BackgroundFrequencies}), and the phrase idf is that table's estimate for the whole phrase (its rarest
+ * adjacent word pair); {@code kind} = {@code LOCATION_BONUS} for places, {@code PERSON_BONUS} for people;
+ * {@code allCaps = ALL_CAPS} when every written form of the topic is in capitals. The mean, not the max, of the word
+ * idfs: with the max, one rare word makes any phrase around it rank high. Weights are rounded to 4 decimals; ties
+ * are broken by phrase, then kind, so results are deterministic.
  *
  * <p><b>Terms</b> ({@link TopicResult#terms(int)}): every noun, adjective and foreign word that is not a function
  * word, grouped by lemma, shown as its most frequent lower-cased surface form, weighted like a one-word topic.
@@ -58,17 +60,33 @@ public final class TopicExtractor {
     public static final int MAX_TERMS = 200;
     public static final double TITLE_BONUS = 1.0;
     public static final double LEAD_BONUS = 0.5;
+
+    // topic weight coefficients, tuned on the keyphrase dev set (README "Keyphrase quality (topics)")
+    public static final double FREQUENCY = 1.90;
+    public static final double TITLE = 1.30;
+    public static final double WORD_SPECIFICITY = 0.35;
+    public static final double PHRASE_SPECIFICITY = 0.10;
+    public static final double LOCATION_BONUS = 0.85;
+    public static final double PERSON_BONUS = -0.30;
+    public static final double ALL_CAPS = -2.35;
     public static final int LEAD_MIN_WORDS = 15;
 
     private final NlpPipeline pipeline;
+    private final BackgroundFrequencies background;
 
     /** Uses the process-wide default pipeline. */
     public TopicExtractor() {
         this(NlpPipeline.shared());
     }
 
+    /** With the bundled background frequencies ({@link BackgroundFrequencies#bundled()}). */
     public TopicExtractor(NlpPipeline pipeline) {
+        this(pipeline, BackgroundFrequencies.bundled());
+    }
+
+    public TopicExtractor(NlpPipeline pipeline, BackgroundFrequencies background) {
         this.pipeline = pipeline;
+        this.background = background;
     }
 
     public NlpPipeline pipeline() {
@@ -220,11 +238,12 @@ public final class TopicExtractor {
         }
 
         List<Topic> topics = new ArrayList<>();
+        Specificity sp = new Specificity(st.numDocs() > 0 ? st : background, background);
         for (Group g : entities.values()) {
-            topics.add(g.toTopic(g.majorityType(), st, titleWords, titleLemmas));
+            topics.add(g.toTopic(g.majorityType(), sp, titleWords, titleLemmas));
         }
         for (Group g : phrases.values()) {
-            topics.add(g.toTopic(Topic.KEYPHRASE, st, titleWords, titleLemmas));
+            topics.add(g.toTopic(Topic.KEYPHRASE, sp, titleWords, titleLemmas));
         }
         topics.sort(Comparator.comparingDouble(Topic::weight).reversed()
                 .thenComparing(Topic::phrase).thenComparing(Topic::kind));
@@ -444,19 +463,24 @@ public final class TopicExtractor {
             return best;
         }
 
-        Topic toTopic(String kind, TermStatistics st, List<String> titleWords, List<String> titleLemmas) {
+        Topic toTopic(String kind, Specificity sp, List<String> titleWords, List<String> titleLemmas) {
             Map.Entry<String, Form> display = displayForm();
             Form f = display.getValue();
             List<String> lowerWords = f.words.stream().map(TopicExtractor::lower).toList();
             boolean inTitle = false;
+            boolean allCaps = true;
             for (Form any : forms.values()) {
                 List<String> lw = any.words.stream().map(TopicExtractor::lower).toList();
                 inTitle |= containsSequence(titleWords, lw) || containsSequence(titleLemmas, any.lemmas);
+                for (String w : any.words) {
+                    allCaps &= !hasLetter(w) || w.equals(w.toUpperCase(Locale.ROOT));
+                }
             }
             int count = mentions.size();
-            double tf = tf(count) + (inTitle ? TITLE_BONUS : 0) + (inLead ? LEAD_BONUS : 0);
-            return new Topic(display.getKey(), kind, round(tf * phraseIdf(lowerWords, st)), count,
-                    List.copyOf(mentions));
+            Topic.Parts parts = new Topic.Parts(round(FREQUENCY * tf(count)), inTitle ? TITLE : 0,
+                    round(sp.of(lowerWords)), kindBonus(kind), allCaps ? ALL_CAPS : 0);
+            double weight = parts.frequency() + parts.title() + parts.specificity() + parts.kind() + parts.allCaps();
+            return new Topic(display.getKey(), kind, round(weight), count, List.copyOf(mentions), parts);
         }
     }
 
@@ -485,6 +509,27 @@ public final class TopicExtractor {
     }
 
     // ---------------------------------------------------------------- weights and helpers
+
+    /**
+     * Specificity of a phrase: {@code WORD_SPECIFICITY × mean word idf / ln N} (word idf from {@code words}: the
+     * index when one is given, else the background table) {@code + PHRASE_SPECIFICITY × phrase idf / ln N} (the
+     * background table's word pairs).
+     */
+    record Specificity(TermStatistics words, BackgroundFrequencies phrases) {
+        double of(List<String> lowerWords) {
+            double w = words.numDocs() > 1 ? phraseIdf(lowerWords, words) / Math.log(words.numDocs()) : 0;
+            double p = phrases.numDocs() > 1 ? phrases.phraseIdf(lowerWords) / Math.log(phrases.numDocs()) : 0;
+            return WORD_SPECIFICITY * w + PHRASE_SPECIFICITY * p;
+        }
+    }
+
+    static double kindBonus(String kind) {
+        return switch (kind) {
+            case "LOCATION" -> LOCATION_BONUS;
+            case "PERSON" -> PERSON_BONUS;
+            default -> 0;
+        };
+    }
 
     static double tf(int count) {
         return count <= 0 ? 0 : 1.0 + Math.log(count);

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.linkscout.nlp.BackgroundFrequencies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -77,12 +78,14 @@ class IndexAndHealthTest {
     @Test
     void topicsWeighWithTheIndex() {
         // 9 pages, none contains "divers": idf = ln(1 + 9.5 / 0.5) = ln 20
-        float lnTwenty = (float) Math.round(Math.log(20) * 10_000) / 10_000f;
         given().contentType(ContentType.JSON).body(Map.of("content", ApiFixture.ARTICLE, "top", 40))
                 .post("/api/topics").then()
                 .statusCode(200)
                 .body("title", equalTo("The Kelp Forest Atlas"))
-                .body("topics.find { it.phrase == 'divers' }.weight", equalTo(lnTwenty));
+                // word idf ln 20 from the index (of 9 documents), phrase idf from the bundled background table
+                .body("topics.find { it.phrase == 'divers' }.parts.specificity", equalTo(
+                        (float) (Math.round(10_000 * (0.35 * Math.log(20) / Math.log(9)
+                                + 0.10 * BackgroundFrequencies.bundled().idf("divers") / Math.log(6145))) / 10_000.0)));
     }
 
     @Test

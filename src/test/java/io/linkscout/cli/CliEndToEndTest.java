@@ -190,8 +190,11 @@ class CliEndToEndTest {
         LaunchResult with = launcher.launch("topics", "--index", FIXTURE_INDEX.toString(), "--content",
                 ARTICLE.toString(), "--format", "json", "--top", "40");
         assertEquals(0, with.exitCode(), all(with));
-        // 9 pages, none contains "divers": idf = ln(1 + 9.5 / 0.5) = ln 20
-        assertEquals(Math.log(20), weight(with, "divers"), 1e-4);
+        // 9 pages, none contains "divers": word idf = ln(1 + 9.5 / 0.5) = ln 20 from the index, phrase idf from the
+        // bundled background table
+        assertEquals(0.35 * Math.log(20) / Math.log(9)
+                + 0.10 * io.linkscout.nlp.BackgroundFrequencies.bundled().idf("divers") / Math.log(6145),
+                specificity(with, "divers"), 1e-4);
 
         LaunchResult none = launcher.launch("topics", "--index", WORK.resolve("no-index-here").toString(),
                 "--content", ARTICLE.toString());
@@ -199,10 +202,10 @@ class CliEndToEndTest {
         assertTrue(none.getErrorOutput().contains("error: no LinkScout index at "), all(none));
     }
 
-    private static double weight(LaunchResult r, String phrase) throws Exception {
+    private static double specificity(LaunchResult r, String phrase) throws Exception {
         for (JsonNode t : new ObjectMapper().readTree(r.getOutput()).get("topics")) {
             if (t.get("phrase").asText().equals(phrase)) {
-                return t.get("weight").asDouble();
+                return t.get("parts").get("specificity").asDouble();
             }
         }
         throw new AssertionError("no topic " + phrase + " in " + r.getOutput());

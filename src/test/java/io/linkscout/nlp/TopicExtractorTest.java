@@ -32,26 +32,34 @@ class TopicExtractorTest {
         assertEquals("Offshore wind farms in the North Sea", article.title());
         TopicResult r = extractor.extract(article.title(), article.text(), TopicFixtures.STATS, 100);
 
-        // "floating wind turbines" is a phrase of its own (a participle modifier), so the singular is the commoner form
-        assertEquals(List.of("offshore wind farms", "wind turbine", "foundation", "Ørsted", "floating wind turbines"),
+        // "floating wind turbines" is a phrase of its own (a participle modifier), so the singular is the commoner form;
+        // specific multi-word phrases ("offshore wind energy") now outrank single generic nouns ("foundation")
+        assertEquals(List.of("offshore wind farms", "wind turbine", "floating wind turbines", "Ørsted",
+                        "offshore wind energy"),
                 r.keyphrases().stream().limit(5).map(Topic::phrase).toList());
-        // the 3-class CRF's answers, including its one mistake (Hull, a city, as PERSON)
-        assertEquals(List.of("Britain/LOCATION", "Denmark/LOCATION", "Hornsea/LOCATION", "North Sea/LOCATION",
-                        "Hull/PERSON", "Europe/LOCATION", "Germany/LOCATION", "Netherlands/LOCATION",
-                        "Boris Johnson/PERSON", "England/LOCATION", "Esbjerg/LOCATION", "Hywind Scotland/LOCATION"),
+        // the 3-class CRF's answers, including its one mistake (Hull, a city, as PERSON); places get the kind bonus
+        assertEquals(List.of("North Sea/LOCATION", "Hornsea/LOCATION", "Denmark/LOCATION", "Britain/LOCATION",
+                        "Hull/PERSON", "Hywind Scotland/LOCATION", "Esbjerg/LOCATION", "Yorkshire/LOCATION",
+                        "Netherlands/LOCATION", "Germany/LOCATION", "England/LOCATION", "Europe/LOCATION"),
                 r.entities().stream().limit(12).map(TopicExtractorTest::describe).toList());
-        assertEquals(List.of("offshore wind farms/keyphrase", "wind turbine/keyphrase", "Britain/LOCATION",
-                        "Denmark/LOCATION", "Hornsea/LOCATION"),
+        assertEquals(List.of("North Sea/LOCATION", "offshore wind farms/keyphrase", "Hornsea/LOCATION",
+                        "Denmark/LOCATION", "Britain/LOCATION"),
                 r.topics().stream().limit(5).map(TopicExtractorTest::describe).toList());
 
         Topic top = r.topics().get(0);
         assertEquals(4, top.count());
-        // (1 + ln 4 + title 1.0 + lead 0.5) * mean(idf offshore, wind, farms)
-        double idf = (TopicFixtures.STATS.idf("offshore") + TopicFixtures.STATS.idf("wind")
-                + TopicFixtures.STATS.idf("farms")) / 3;
-        assertEquals(TopicExtractor.round((1 + Math.log(4) + 1.5) * idf), top.weight(), 1e-9);
+        // the parts, by hand: frequency 1.90 × (1 + ln 4); "North Sea" is in the title; a place;
+        // specificity 0.35 × mean(idf north, idf sea) / ln 1000 + 0.10 × background phrase idf / ln 6145
+        double wordIdf = (TopicFixtures.STATS.idf("north") + TopicFixtures.STATS.idf("sea")) / 2;
+        double spec = 0.35 * wordIdf / Math.log(1000)
+                + 0.10 * BackgroundFrequencies.bundled().phraseIdf(List.of("north", "sea")) / Math.log(6145);
+        Topic.Parts expected = new Topic.Parts(TopicExtractor.round(1.90 * (1 + Math.log(4))), 1.30,
+                TopicExtractor.round(spec), 0.85, 0.0);
+        assertEquals(expected, top.parts());
+        assertEquals(TopicExtractor.round(expected.frequency() + expected.title() + expected.specificity()
+                + expected.kind()), top.weight(), 1e-9);
         Mention first = top.mentions().get(0);
-        assertEquals(new Mention(0, 0, 19, "Offshore wind farms"), first);
+        assertEquals(new Mention(0, 27, 36, "North Sea"), first);
         for (Topic t : r.topics()) {
             for (Mention m : t.mentions()) {
                 assertEquals(article.text().substring(m.charBegin(), m.charEnd()), m.surface());
@@ -76,10 +84,11 @@ class TopicExtractorTest {
                 phrases.toString());
     }
 
+    /** Without an index, specificity comes from the bundled background table. */
     @Test
-    void withoutStatisticsRankingFollowsFrequency() {
+    void withoutStatisticsTheBackgroundTableWeighs() {
         TopicResult r = extractor.extract(article.title(), article.text(), TermStatistics.NONE, 3);
-        assertEquals(List.of("North Sea/LOCATION", "offshore wind farms/keyphrase", "wind turbine/keyphrase"),
+        assertEquals(List.of("North Sea/LOCATION", "offshore wind farms/keyphrase", "Hornsea/LOCATION"),
                 r.topics().stream().map(TopicExtractorTest::describe).toList());
         assertEquals(3, r.topics().size());
     }
@@ -113,6 +122,20 @@ class TopicExtractorTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Topics written only in capitals (headlines, shouted text) get the all-caps malus; a mixed-case form lifts it. */
+    @Test
+    void allCapsFormsAreMarked() {
+        TopicResult mixed = extractor.extract(null, "WIND POWER SURGES. Wind power grew.", TermStatistics.NONE, 20);
+        Topic wind = mixed.topics().stream().filter(t -> t.phrase().equalsIgnoreCase("wind power")).findFirst()
+                .orElseThrow();
+        assertEquals(0.0, wind.parts().allCaps(), wind.toString());
+        TopicResult caps = extractor.extract(null, "STORM CLOUDS GATHER OVER THE HILLS.", TermStatistics.NONE, 20);
+        assertTrue(!caps.topics().isEmpty(), "no topics");
+        for (Topic t : caps.topics()) {
+            assertEquals(TopicExtractor.ALL_CAPS, t.parts().allCaps(), t.toString());
         }
     }
 

@@ -1,0 +1,96 @@
+package io.linkscout.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.error.UserException;
+import io.linkscout.nlp.BackgroundFrequencies;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code background-df}: builds the background document-frequency table of topic specificity
+ * ({@link BackgroundFrequencies}, {@code models/background-df.tsv.gz}) from JSON Lines corpora (title + text of
+ * each record is one document). Reproducible: same inputs, same file.
+ */
+@Command(name = "background-df", mixinStandardHelpOptions = true,
+        description = "Build the background document-frequency table (Porter-stemmed words and word pairs) that "
+                + "weights topics when no index is given.")
+public class BackgroundDfCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--corpus", split = ",", paramLabel = "FILE.jsonl[.gz]",
+            description = "JSON Lines files with title and text fields (default: ${DEFAULT-VALUE}).")
+    List<Path> corpus = List.of(Path.of("..", "shared", "data", "wikispeedia", "docs.jsonl.gz"),
+            Path.of("src", "main", "resources", "sample", "blog-pages.jsonl.gz"));
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("models", "background-df.tsv.gz");
+
+    @Option(names = "--min-word-df", defaultValue = "2", description = "Keep words in at least this many "
+            + "documents (default: ${DEFAULT-VALUE}).")
+    int minWordDf;
+
+    @Option(names = "--min-pair-df", defaultValue = "3", description = "Keep word pairs in at least this many "
+            + "documents (default: ${DEFAULT-VALUE}).")
+    int minPairDf;
+
+    @Override
+    public Integer call() throws IOException {
+        BackgroundFrequencies.Builder b = new BackgroundFrequencies.Builder();
+        ObjectMapper om = new ObjectMapper();
+        StringBuilder source = new StringBuilder("source=");
+        for (Path p : corpus) {
+            if (!Files.isRegularFile(p)) {
+                throw new UserException("corpus file not found: " + p + " (give --corpus FILE.jsonl[.gz],...)");
+            }
+            int before = b.docs();
+            int ln = 0;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.toString().endsWith(".gz")
+                    ? new GZIPInputStream(Files.newInputStream(p)) : Files.newInputStream(p),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    ln++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode d;
+                    try {
+                        d = om.readTree(line);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new UserException(p + ":" + ln + ": not JSON: " + e.getOriginalMessage());
+                    }
+                    b.add(d.path("title").asText("") + "\n" + d.path("text").asText(""));
+                }
+            }
+            source.append(source.length() > 7 ? "," : "").append(p.getFileName()).append(':').append(b.docs() - before);
+        }
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        int n;
+        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out)),
+                StandardCharsets.UTF_8)) {
+            n = b.write(w, source.toString(), minWordDf, minPairDf);
+        }
+        spec.commandLine().getOut().printf("%d documents, %d entries (%s) -> %s (%,d bytes)%n", b.docs(), n, source,
+                out, Files.size(out));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
