@@ -232,6 +232,24 @@ def score(d, Z, qs, w):
     return np.array(n), np.array(r)
 
 
+def misses(d, S, qs, name):
+    """Where the relevant pages of a corpus are under a model: not candidates, candidates below 100, top 100."""
+    below, top, absent = [], [], 0
+    for q in qs:
+        s, e = d.starts[q], d.ends[q]
+        rank = np.empty(e - s, int)
+        rank[np.argsort(-S[s:e], kind="stable")] = np.arange(e - s)
+        rel = d.lab[s:e] == 1
+        absent += d.qtot[q] - rel.sum()
+        below += list(s + np.flatnonzero(rel & (rank >= 100)))
+        top += list(s + np.flatnonzero(rel & (rank < 100)))
+    over = qs[d.qtot[qs] > 100]
+    print(f"  {name}: relevant {d.qtot[qs].sum()}: no candidate {absent}, candidates below 100 {len(below)}, "
+          f"top 100 {len(top)}; {len(over)} queries with more than 100 ({d.qtot[over].sum()} relevant)")
+    for k in ("mention_any", "bm25_terms_rel", "reverse_any"):
+        print(f"    {k}: mean {d.col(k)[below].mean():.2f} below 100, {d.col(k)[top].mean():.2f} in the top 100")
+
+
 def main():
     args = sys.argv[1:]
     if len(args) < 2:
@@ -254,6 +272,8 @@ def main():
     w = fit(d, Z, allq, starts)
     for c in (0, 1):
         out["in-corpus " + names[c]] = score(d, Z, allq[d.qcorp == c], w)
+    for c in (0, 1):
+        misses(d, Z @ w, allq[d.qcorp == c], names[c])
     for c in (0, 1):
         train = allq[d.qcorp != c]
         Zl = standardise(T, np.isin(d.g, train))
