@@ -6,7 +6,7 @@ its 34 raw features once (the expensive part: topics + candidate generation, ~20
 This script then fits models on that file in minutes, so feature and model ideas can be compared before anything
 is changed in io.linkscout.rank:
 
-  python3 models/ranker_experiments.py FILE VARIANT [--cv] [--starts 3]
+  python3 models/ranker_experiments.py FILE VARIANT [--cv] [--starts 3] [--lambdamart]
 
 It is a replica of io.linkscout.rank.Trainer (same transforms, standardisation over the training candidates
 clipped to +-5, pairwise logistic fit with L2 1e-3, 40 negatives per positive of which half the hardest by title
@@ -14,7 +14,8 @@ BM25, Adam 400 iterations, then coordinate ascent on mean nDCG@10 + mean recall@
 steps 0.4..0.02, 3 passes) and of the evaluation (nDCG@10 and recall@100 of the top 100, ties by candidate order,
 relevant total from the qrels), not a bit-for-bit copy: the negatives are drawn with numpy's RandomState(seed)
 instead of java.util.Random, and by default the coordinate ascent has one start (the pairwise fit on all
-queries; --starts 3 adds the fits on each corpus alone, as `train` does). Figures therefore differ from
+queries; --starts 3 adds the fits on each corpus alone, as `train` does). --lambdamart fits LightGBM's LambdaMART
+on the same standardised features instead (needs `pip install lightgbm`; a research comparison only). Figures therefore differ from
 `train`'s by ~0.01; compare variants with each other, then confirm the winner with `train`.
 
 Prints, per variant: in-corpus (trained on both corpora, scored on the same queries), leave-one-corpus-out
@@ -209,7 +210,20 @@ def coordinate_ascent(d, Z, qs, w):
     return np.round(w, 4), best
 
 
-def fit(d, Z, qs, starts):
+def fit_lambdamart(d, Z, qs):
+    """LambdaMART (LightGBM lambdarank, 300 trees of 15 leaves, one thread, deterministic, seed 42)."""
+    import lightgbm
+    params = dict(objective="lambdarank", learning_rate=0.05, num_leaves=15, min_data_in_leaf=50,
+                  feature_fraction=0.8, bagging_fraction=0.8, bagging_freq=1, seed=SEED, deterministic=True,
+                  force_row_wise=True, num_threads=1, verbose=-1, lambdarank_truncation_level=100)
+    rows = np.isin(d.g, qs)
+    model = lightgbm.train(params, lightgbm.Dataset(Z[rows], d.lab[rows], group=(d.ends - d.starts)[qs]), 300)
+    return lambda X: model.predict(X, num_threads=1)
+
+
+def fit(d, Z, qs, starts, lambdamart=False):
+    if lambdamart:
+        return fit_lambdamart(d, Z, qs)
     w, best = coordinate_ascent(d, Z, qs, pairwise(d, Z, qs))
     if starts > 1:
         for c in (1, 0):
@@ -218,11 +232,13 @@ def fit(d, Z, qs, starts):
                 w2, o2 = coordinate_ascent(d, Z, qs, pairwise(d, Z, sub))
                 if o2 > best + 1e-9:
                     w, best = w2, o2
-    return w
+    model = lambda X: X @ w
+    model.weights = w
+    return model
 
 
-def score(d, Z, qs, w):
-    S = Z @ w
+def score(d, Z, qs, model):
+    S = model(Z)
     n, r = [], []
     for q in qs:
         s, e = d.starts[q], d.ends[q]
@@ -246,7 +262,7 @@ def misses(d, S, qs, name):
     over = qs[d.qtot[qs] > 100]
     print(f"  {name}: relevant {d.qtot[qs].sum()}: no candidate {absent}, candidates below 100 {len(below)}, "
           f"top 100 {len(top)}; {len(over)} queries with more than 100 ({d.qtot[over].sum()} relevant)")
-    for k in ("mention_any", "bm25_terms_rel", "reverse_any"):
+    for k in ("mention_any", "bm25_terms_rel", "reverse_any") if below and top else ():
         print(f"    {k}: mean {d.col(k)[below].mean():.2f} below 100, {d.col(k)[top].mean():.2f} in the top 100")
 
 
@@ -256,6 +272,7 @@ def main():
         sys.exit(__doc__)
     cv = "--cv" in args
     starts = int(args[args.index("--starts") + 1]) if "--starts" in args else 1
+    lm = "--lambdamart" in args
     t0 = time.time()
     d = Dump(args[0])
     feats, T = variant(d, args[1])
@@ -269,21 +286,21 @@ def main():
         print(f"  {names[c]}: {len(qs)} queries, {np.mean(d.ends[qs] - d.starts[qs]):.0f} candidates a query, "
               f"relevant pages among the candidates {np.mean(found / d.qtot[qs]):.4f} (the recall ceiling)")
     Z = standardise(T, np.ones(len(T), bool))
-    w = fit(d, Z, allq, starts)
+    w = fit(d, Z, allq, starts, lm)
     for c in (0, 1):
         out["in-corpus " + names[c]] = score(d, Z, allq[d.qcorp == c], w)
     for c in (0, 1):
-        misses(d, Z @ w, allq[d.qcorp == c], names[c])
+        misses(d, w(Z), allq[d.qcorp == c], names[c])
     for c in (0, 1):
         train = allq[d.qcorp != c]
         Zl = standardise(T, np.isin(d.g, train))
-        out["leave-one-corpus-out " + names[c]] = score(d, Zl, allq[d.qcorp == c], fit(d, Zl, train, starts))
+        out["leave-one-corpus-out " + names[c]] = score(d, Zl, allq[d.qcorp == c], fit(d, Zl, train, starts, lm))
     if cv:
         res = {0: ([], []), 1: ([], [])}
         for f in range(5):
             train, held = allq[d.qpos % 5 != f], allq[d.qpos % 5 == f]
             Zf = standardise(T, np.isin(d.g, train))
-            wf = fit(d, Zf, train, starts)
+            wf = fit(d, Zf, train, starts, lm)
             for c in (0, 1):
                 n, r = score(d, Zf, held[d.qcorp[held] == c], wf)
                 res[c][0].extend(n)
@@ -292,7 +309,8 @@ def main():
             out["5-fold CV " + names[c]] = (np.array(res[c][0]), np.array(res[c][1]))
     for k, (n, r) in out.items():
         print(f"  {k:34s} ndcg@10={n.mean():.4f} recall@100={r.mean():.4f}")
-    print("  weights (trained on both): " + ", ".join(f"{k} {x:+.3f}" for k, x in zip(feats, w)))
+    if not lm:
+        print("  weights (trained on both): " + ", ".join(f"{k} {x:+.3f}" for k, x in zip(feats, w.weights)))
     print(f"  {time.time() - t0:.0f} s", flush=True)
 
 
