@@ -56,8 +56,9 @@ public class TrainCommand implements Callable<Integer> {
                     + "corpus a model was not trained on (see the README's Ranking section).")
     List<String> without;
 
-    @Option(names = "--dump", paramLabel = "FILE", hidden = true,
-            description = "Write every labelled candidate with its raw features as TSV (for research) and stop.")
+    @Option(names = "--dump", paramLabel = "FILE",
+            description = "Write every labelled candidate with its raw features as TSV and stop (feature vectors "
+                    + "cached once, for offline experiments such as models/ranker_experiments.py).")
     Path dump;
 
     @Override
