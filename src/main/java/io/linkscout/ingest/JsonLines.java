@@ -1,6 +1,12 @@
 package io.linkscout.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.error.UserException;
 import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.util.zip.GZIPInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +25,39 @@ public final class JsonLines {
         void line(int lineNo, String line, AtEnd last) throws IOException;
     }
 
+    /** Called for each non-blank line, parsed. */
+    public interface NodeHandler {
+        void node(int lineNo, JsonNode node) throws IOException;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private JsonLines() {
+    }
+
+    /**
+     * Each non-blank line parsed as JSON ({@code .gz} files are gunzipped); a line that is not JSON stops the walk
+     * with a {@link UserException} {@code file:line: not JSON: ...}.
+     */
+    public static void forEachNode(Path file, NodeHandler handler) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(file.toString().endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
+            int n = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode d;
+                try {
+                    d = JSON.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new UserException(file + ":" + n + ": not JSON: " + e.getOriginalMessage());
+                }
+                handler.node(n, d);
+            }
+        }
     }
 
     public static void forEach(Path file, Handler handler) throws IOException {

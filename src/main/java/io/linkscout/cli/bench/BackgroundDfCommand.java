@@ -1,12 +1,9 @@
 package io.linkscout.cli.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.ingest.JsonLines;
 import io.linkscout.error.UserException;
 import io.linkscout.nlp.BackgroundFrequencies;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,31 +49,13 @@ public class BackgroundDfCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BackgroundFrequencies.Builder b = new BackgroundFrequencies.Builder();
-        ObjectMapper om = new ObjectMapper();
         StringBuilder source = new StringBuilder("source=");
         for (Path p : corpus) {
             if (!Files.isRegularFile(p)) {
                 throw new UserException("corpus file not found: " + p + " (give --corpus FILE.jsonl[.gz],...)");
             }
             int before = b.docs();
-            int ln = 0;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.toString().endsWith(".gz")
-                    ? new GZIPInputStream(Files.newInputStream(p)) : Files.newInputStream(p),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    ln++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode d;
-                    try {
-                        d = om.readTree(line);
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        throw new UserException(p + ":" + ln + ": not JSON: " + e.getOriginalMessage());
-                    }
-                    b.add(d.path("title").asText("") + "\n" + d.path("text").asText(""));
-                }
-            }
+            JsonLines.forEachNode(p, (ln, d) -> b.add(d.path("title").asText("") + "\n" + d.path("text").asText("")));
             source.append(source.length() > 7 ? "," : "").append(p.getFileName()).append(':').append(b.docs() - before);
         }
         if (out.getParent() != null) {

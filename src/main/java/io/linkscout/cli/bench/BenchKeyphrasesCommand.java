@@ -1,7 +1,6 @@
 package io.linkscout.cli.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.ingest.JsonLines;
 import io.linkscout.error.UserException;
 import io.linkscout.eval.KeyphraseEval;
 import io.linkscout.index.IndexLayout;
@@ -12,7 +11,6 @@ import io.linkscout.nlp.TermStatistics;
 import io.linkscout.nlp.Topic;
 import io.linkscout.nlp.TopicExtractor;
 import io.linkscout.nlp.TopicResult;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -171,26 +169,14 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
             throw new UserException("documents not found: " + file + " (give --docs DOCS.jsonl, e.g. "
                     + "../shared/data/keyphrase-dev/docs.jsonl)");
         }
-        ObjectMapper om = new ObjectMapper();
         List<Doc> out = new ArrayList<>();
-        int ln = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line; (line = r.readLine()) != null; ) {
-                ln++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode d;
-                try {
-                    d = om.readTree(line);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new UserException(file + ":" + ln + ": not JSON: " + e.getOriginalMessage());
-                }
+        try {
+            JsonLines.forEachNode(file, (ln, d) -> {
                 if (!d.hasNonNull("id") || !d.hasNonNull("text")) {
                     throw new UserException(file + ":" + ln + ": a document needs \"id\" and \"text\" fields");
                 }
                 out.add(new Doc(d.get("id").asText(), d.path("title").asText(""), d.get("text").asText()));
-            }
+            });
         } catch (IOException e) {
             throw new UserException("cannot read " + file + ": " + e.getMessage());
         }
