@@ -13,6 +13,7 @@ import io.linkscout.outreach.ProspectStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -54,8 +55,9 @@ public class LinkMonitor {
     MonitorSettings settings;
     @Inject
     CrawlSettings crawl;
+    /** Looked up per use: without a datasource (every command but serve, campaign, user, monitor) it is inactive. */
     @Inject
-    EntityManager em;
+    Instance<EntityManager> em;
     @Inject
     CampaignService campaigns;
     @Inject
@@ -121,7 +123,7 @@ public class LinkMonitor {
 
     @SuppressWarnings("unchecked")
     List<Due> due(Long campaignId, Instant checkedBefore) {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = em.get().createNativeQuery("""
                 select p.id, p.domain, p.won_url, coalesce(p.won_target, c.target_domain),
                        (select max(l.checked_at) from link_check l where l.prospect_id = p.id) as last_check
                 from prospect p join campaign c on c.id = p.campaign_id
@@ -177,7 +179,7 @@ public class LinkMonitor {
     public List<MonitorViews.WonLinkView> wonLinks(long campaignId) {
         db.require();
         campaigns.get(campaignId);
-        List<Object[]> rows = em.createQuery("""
+        List<Object[]> rows = em.get().createQuery("""
                 select p.id, p.domain, p.status, p.wonUrl, coalesce(p.wonTarget, p.campaign.targetDomain)
                 from Prospect p where p.campaign.id = ?1 and p.wonUrl is not null order by p.id""")
                 .setParameter(1, campaignId).getResultList();
