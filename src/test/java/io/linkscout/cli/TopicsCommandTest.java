@@ -27,14 +27,17 @@ class TopicsCommandTest {
         cl.setOut(new PrintWriter(out));
         assertEquals(0, cl.execute("--content", file.toString(), "--top", "3"));
         String table = out.toString();
-        assertTrue(table.startsWith("rank    weight  kind          count  topic\n"
-                + "   1     7.277  keyphrase         4  offshore wind farms\n"), table);
+        // the weight is the sum of its parts, each a column (README "Keyphrase quality")
+        assertTrue(table.startsWith("rank    weight  kind          count    freq  title   spec   kind   caps  topic\n"
+                + "   1     6.792  LOCATION          4    4.53   1.30   0.11   0.85   0.00  North Sea\n"
+                + "   2     6.015  keyphrase         4    4.53   1.30   0.18   0.00   0.00  offshore wind farms\n"), table);
+        assertTrue(table.contains("weight = freq + title + spec + kind + caps"), table);
         assertTrue(table.contains("markdown content, "), table);
 
         StringWriter json = new StringWriter();
         cl.setOut(new PrintWriter(json));
         assertEquals(0, cl.execute("--content", file.toString(), "--top", "2", "--format", "json"));
-        assertTrue(json.toString().contains("\"phrase\" : \"wind turbine\""), json.toString());
+        assertTrue(json.toString().contains("\"phrase\" : \"offshore wind farms\""), json.toString());
         assertTrue(json.toString().contains("\"contentType\" : \"markdown\""), json.toString());
     }
 }

@@ -88,6 +88,9 @@ class EmbeddedDatabaseTest {
             System.clearProperty(DatabaseBoot.DATA_DIR);
         }
         String embedded = System.clearProperty(DatabaseBoot.EMBEDDED); // the build sets it false for the tests
+        // a Quarkus test profile run before this one in the same JVM may leave its datasource overrides behind
+        String url = System.clearProperty(DatabaseBoot.URL);
+        String testUrl = System.clearProperty("%test." + DatabaseBoot.URL);
         try {
             DatabaseBoot.Settings plain = DatabaseBoot.settings("prod");
             assertEquals(Optional.empty(), plain.url(), "the %test URL of application.properties is not the prod one");
@@ -96,6 +99,12 @@ class EmbeddedDatabaseTest {
         } finally {
             if (embedded != null) {
                 System.setProperty(DatabaseBoot.EMBEDDED, embedded);
+            }
+            if (url != null) {
+                System.setProperty(DatabaseBoot.URL, url);
+            }
+            if (testUrl != null) {
+                System.setProperty("%test." + DatabaseBoot.URL, testUrl);
             }
         }
     }
