@@ -4,16 +4,12 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import io.linkscout.ingest.PageStructure;
 import io.linkscout.quality.AuthorityConfig;
-import io.linkscout.quality.ContentSignals;
 import io.linkscout.quality.DomainAnalysis;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.quality.SpamFlag;
-import io.linkscout.quality.SpamVocabulary;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,26 +26,24 @@ import org.apache.lucene.index.IndexableField;
 
 /**
  * Maps one build's pages, sites and raw rows to Lucene documents (the fields in {@link IndexFields}), with the
- * corpus-wide figures of {@link CorpusAnalysis}, the content spam signals measured on each page's text, and the
- * fields the installed {@link IndexEnrichment}s add. {@link #page} is called from several threads at once; every
- * {@link #site} call comes after the last page.
- *
- * <p>Memory: one {@link ContentSignals.PageText} per page (a few numbers and a text hash).
+ * corpus-wide figures of {@link CorpusAnalysis} and the fields the installed {@link IndexEnrichment}s add (content
+ * spam, contacts, guest posts). {@link #page} is called from several threads at once; every {@link #site} call
+ * comes after the last page.
  */
 final class DocumentMapper {
 
     private final CorpusAnalysis corpus;
     private final AuthorityConfig config;
     private final List<IndexEnrichment.Pass> enrichments;
-    /** content measurements per page, filled while pages are mapped; read by the site documents */
-    private final ContentSignals.PageText[] pageText;
-    private Map<Long, Integer> duplicates;
 
     DocumentMapper(CorpusAnalysis corpus, AuthorityConfig config, List<IndexEnrichment> enrichments) {
         this.corpus = corpus;
         this.config = config;
-        this.enrichments = enrichments.stream().map(IndexEnrichment::start).toList();
-        this.pageText = new ContentSignals.PageText[corpus.urls.length];
+        IndexEnrichment.Corpus view = domain -> {
+            int dn = corpus.domainGraph.node(domain);
+            return dn >= 0 ? corpus.domainAnalysis.flags.get(dn) : List.of();
+        };
+        this.enrichments = enrichments.stream().map(e -> e.start(view)).toList();
     }
 
     /**
@@ -91,14 +85,14 @@ final class DocumentMapper {
     /** A page whose old document is kept: what the site documents need of it (call before {@link #site}). */
     void kept(PageMeta m) {
         int i = corpus.ordinal.get(m.url);
-        pageText[i] = m.oldSignals;
-        if (m.oldEnrichment != null) {
-            for (int k = 0; k < enrichments.size(); k++) {
-                if (m.oldEnrichment[k] != null) {
-                    enrichments.get(k).kept(m.oldEnrichment[k], corpus.domains[i], m.url);
-                }
-            }
+        IndexEnrichment.KeptPage kept = new IndexEnrichment.KeptPage(corpus.domains[i], m.url, contacts(m));
+        for (int k = 0; k < enrichments.size(); k++) {
+            enrichments.get(k).kept(m.oldEnrichment == null ? null : m.oldEnrichment[k], kept);
         }
+    }
+
+    private static IndexEnrichment.Contacts contacts(PageMeta m) {
+        return new IndexEnrichment.Contacts(m.emails, m.contactUrls, m.social);
     }
 
     /** The document of a page, with its text and what its stored record keeps. */
@@ -120,12 +114,10 @@ final class DocumentMapper {
         String profile = corpus.outlinkProfile(m.links);
         d.add(new TextField(IndexFields.OUTLINKS, profile, Field.Store.NO));
         int external = 0;
-        boolean[] isExternal = new boolean[m.links.size()];
         Set<String> linkDomains = new TreeSet<>();
-        for (int k = 0; k < isExternal.length; k++) {
+        for (int k = 0; k < m.links.size(); k++) {
             String td = CorpusAnalysis.domainOf(m.links.get(k).url());
-            isExternal[k] = !corpus.domains[i].equals(td);
-            if (isExternal[k]) {
+            if (!corpus.domains[i].equals(td)) {
                 external++;
                 if (!td.isEmpty()) {
                     linkDomains.add(td);
@@ -137,30 +129,15 @@ final class DocumentMapper {
         }
         d.add(new IntField(IndexFields.OUT_LINKS, m.links.size(), Field.Store.YES));
         d.add(new IntField(IndexFields.OUT_LINKS_EXTERNAL, external, Field.Store.YES));
-        ContentSignals.PageText pt = ContentSignals.measure(m.url, text, m.links, isExternal,
-                SpamVocabulary.bundled());
-        pageText[i] = pt;
-        List<SpamFlag> domainFlags = domainFlags(i);
-        List<SpamFlag> pageFlags = new ArrayList<>(domainFlags);
-        pageFlags.addAll(ContentSignals.pageFlags(pt));
-        double spam = SpamFlag.score(pageFlags);
-        d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_SPAM, featureValue(spam)));
-        d.add(new StoredField(IndexFields.SPAM_SCORE, spam));
-        d.add(new StoredField(IndexFields.SPAM_FLAGS, SiteQuality.flagsJson(pageFlags)));
         d.add(new IntField(IndexFields.IN_LINKS, corpus.inLinks[i], Field.Store.YES));
         d.add(new IntField(IndexFields.REF_DOMAINS, corpus.refDomains[i], Field.Store.YES));
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
-                featureValue(authorityPoint(corpus.pageAuthority[i]))));
+                IndexFields.featureValue(authorityPoint(corpus.pageAuthority[i]))));
         d.add(new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, corpus.pageAuthority[i]));
         d.add(new DoubleDocValuesField(IndexFields.PAGERANK, corpus.pageRank[i]));
-        d.add(new StoredField(IndexFields.DERIVED_FP, fingerprint(i, profile, domainFlags)));
-        try {
-            d.add(new StoredField(IndexFields.CONTENT_SIGNALS, IndexBuilder.JSON.writeValueAsString(pt)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        d.add(new StoredField(IndexFields.DERIVED_FP, fingerprint(i, profile, domainFlags(i))));
         IndexEnrichment.IndexedPage indexed = new IndexEnrichment.IndexedPage(corpus.domains[i], m.url, m.title,
-                text, m.links, structure);
+                text, m.links, structure, contacts(m));
         for (IndexEnrichment.Pass e : enrichments) {
             e.page(d, indexed);
         }
@@ -187,14 +164,6 @@ final class DocumentMapper {
 
     /** The document of a site (call after every page was mapped). */
     Document site(SiteAggregates.Site s) throws IOException {
-        if (duplicates == null) {
-            duplicates = new HashMap<>();
-            for (ContentSignals.PageText pt : pageText) {
-                if (pt != null && pt.hash() != 0) {
-                    duplicates.merge(pt.hash(), 1, Integer::sum);
-                }
-            }
-        }
         Document d = new Document();
         d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_SITE, Field.Store.YES));
         d.add(new StringField(IndexFields.ID, s.domain(), Field.Store.YES));
@@ -212,24 +181,15 @@ final class DocumentMapper {
                 Field.Store.YES));
         d.add(new IntField(IndexFields.REF_DOMAINS, s.refDomains(), Field.Store.YES));
         double auth = corpus.domainAuthority(s.domainNode());
-        d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY, featureValue(auth)));
+        d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY, IndexFields.featureValue(auth)));
         d.add(new StoredField(IndexFields.AUTHORITY_VALUE, auth));
         d.add(new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, auth));
         d.add(new StoredField(IndexFields.PAGERANK, corpus.domainRank(s.domainNode())));
         d.add(new DoubleDocValuesField(IndexFields.PAGERANK, corpus.domainRank(s.domainNode())));
-        addSiteQuality(d, s.domainNode(), s.pages());
+        addSiteQuality(d, s.domainNode());
         d.add(new StoredField(IndexFields.METRICS, IndexBuilder.JSON.writeValueAsString(s.metrics())));
         if (s.knownFrom() != null) {
             d.add(new StoredField(IndexFields.KNOWN_FROM, s.knownFrom()));
-        }
-        for (String e : s.emails()) {
-            d.add(new StoredField(IndexFields.EMAILS, e));
-        }
-        if (s.contactUrl() != null) {
-            d.add(new StoredField(IndexFields.CONTACT_URL, s.contactUrl()));
-        }
-        for (String x : s.social()) {
-            d.add(new StoredField(IndexFields.SOCIAL, x));
         }
         for (IndexEnrichment.Pass e : enrichments) {
             e.site(d, s.domain());
@@ -261,21 +221,12 @@ final class DocumentMapper {
         return h.hash().asLong();
     }
 
-    /** Trust, spam, topical authority, referrers and prior of a site document (see {@link SiteQuality}). */
-    private void addSiteQuality(Document d, int node, List<Integer> pageIds) throws IOException {
+    /**
+     * Trust, topical authority, referrers and prior of a site document (see {@link SiteQuality}); its spam score and
+     * flags come from an enrichment, which combines the domain graph's flags with the content of its pages.
+     */
+    private void addSiteQuality(Document d, int node) throws IOException {
         DomainAnalysis da = corpus.domainAnalysis;
-        List<SpamFlag> flags = new ArrayList<>(node < 0 ? List.of() : da.flags.get(node));
-        List<ContentSignals.PageText> texts = new ArrayList<>();
-        for (int i : pageIds) {
-            if (pageText[i] != null) {
-                texts.add(pageText[i]);
-            }
-        }
-        flags.addAll(ContentSignals.siteFlags(texts, duplicates));
-        double spam = SpamFlag.score(flags);
-        d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_SPAM, featureValue(spam)));
-        d.add(new StoredField(IndexFields.SPAM_SCORE, spam));
-        d.add(new StoredField(IndexFields.SPAM_FLAGS, SiteQuality.flagsJson(flags)));
         d.add(new StoredField(IndexFields.TRUST, node < 0 ? 0 : da.trust[node]));
         d.add(new StoredField(IndexFields.TRUSTRANK, node < 0 ? 0 : da.trustRank[node]));
         d.add(new StoredField(IndexFields.SPAM_MASS, node < 0 ? 0 : da.spamMass[node]));
@@ -300,8 +251,4 @@ final class DocumentMapper {
         return d;
     }
 
-    /** FeatureField values must be positive and finite: authority 0–100 is shifted by a small epsilon. */
-    static float featureValue(double authority) {
-        return (float) Math.max(authority, 0) + 0.01f;
-    }
 }

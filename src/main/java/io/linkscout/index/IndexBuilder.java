@@ -232,9 +232,13 @@ public final class IndexBuilder {
                         // after the commit, so that the replaced documents are deleted in the segments
                         progress.phase("merging away replaced documents");
                         IndexWriter w = tx.writer();
-                        // a merge running meanwhile may carry deletions over: repeat while any are left
-                        for (int k = 0; k < 5 && w.hasDeletions(); k++) {
+                        // a natural merge running meanwhile holds segments that forceMergeDeletes skips (and may
+                        // carry deletions over): wait for it and merge again while any are left (bounded)
+                        for (int k = 0; k < 3000 && w.hasDeletions(); k++) {
                             w.forceMergeDeletes(true);
+                            if (w.hasDeletions()) {
+                                sleepQuietly(10);
+                            }
                         }
                         tx.commit(userData);
                     }
@@ -378,7 +382,7 @@ public final class IndexBuilder {
      */
     private static boolean keep(IndexWriter writer, DocumentMapper mapper, CorpusAnalysis corpus, PageMeta m,
             WriteCounts counts) throws IOException {
-        if (m.dirty || m.oldSignals == null || m.oldFingerprint == 0 || mapper.fingerprint(m) != m.oldFingerprint) {
+        if (m.dirty || m.enrichmentStateMissing || m.oldFingerprint == 0 || mapper.fingerprint(m) != m.oldFingerprint) {
             return false;
         }
         mapper.kept(m);
@@ -394,6 +398,14 @@ public final class IndexBuilder {
             counts.scoresUpdated++;
         }
         return true;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Term uidTerm(String type, String id) {

@@ -2,6 +2,7 @@ package io.linkscout.index;
 
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.PageStructure;
+import io.linkscout.quality.SpamFlag;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -10,21 +11,22 @@ import org.apache.lucene.document.Document;
 
 /**
  * Adds fields of its own to page and site documents while {@link IndexBuilder} writes them, so that a detector
- * (guest posts today) can put its findings into the index without the builder naming it. Implementations are found
- * with {@link ServiceLoader} ({@code META-INF/services/io.linkscout.index.IndexEnrichment}) and run in
- * {@link #name()} order.
+ * (guest posts, content spam, contacts) can put its findings into the index without the builder naming it.
+ * Implementations are found with {@link ServiceLoader} ({@code META-INF/services/io.linkscout.index.IndexEnrichment})
+ * and run in {@link #name()} order; the names of the installed ones are part of what an incremental ingest checks
+ * (an index written with other enrichments is rebuilt in full once).
  *
- * <p>Each build asks for a fresh {@link Pass}: {@link Pass#page} is called once per page document, from several
- * writer threads at once, before any {@link Pass#site} call; {@link Pass#site} once per site document, from one
- * thread.
+ * <p>Each build asks for a fresh {@link Pass}: {@link Pass#page} is called once per page document written, from
+ * several writer threads at once, and {@link Pass#kept} once per page document an incremental build keeps, both
+ * before any {@link Pass#site} call; {@link Pass#site} once per site document, from one thread.
  */
 public interface IndexEnrichment {
 
     /** A stable name; it orders the enrichments and names them in errors. */
     String name();
 
-    /** A fresh per-build state. */
-    Pass start();
+    /** A fresh per-build state, over what the corpus analysis of this build found. */
+    Pass start(Corpus corpus);
 
     /**
      * Stored fields of a page document that {@link #keptState} reads. An incremental ingest keeps the documents of
@@ -44,6 +46,20 @@ public interface IndexEnrichment {
         return null;
     }
 
+    /**
+     * Whether every kept page needs its {@link #keptState}: when so and an old document has none (written before
+     * this enrichment stored it), the page is written again instead of kept.
+     */
+    default boolean keptStateRequired() {
+        return false;
+    }
+
+    /** What the corpus analysis of the build found that enrichments may use (read-only, thread-safe). */
+    interface Corpus {
+        /** The spam flags the domain graph gives a registrable domain (link farms, spam mass, …); empty if none. */
+        List<SpamFlag> domainFlags(String domain);
+    }
+
     /** One build's state. */
     interface Pass {
         /** Adds fields to a page document (thread-safe). */
@@ -53,10 +69,10 @@ public interface IndexEnrichment {
         void site(Document doc, String domain);
 
         /**
-         * A page whose document this (incremental) build keeps, with the non-null {@link #keptState} of its old
-         * document; called before any {@link #site} call, possibly from several threads.
+         * A page whose document this (incremental) build keeps, with the {@link #keptState} of its old document
+         * ({@code null} when it has none); called before any {@link #site} call, possibly from several threads.
          */
-        default void kept(Object state, String domain, String url) {
+        default void kept(Object state, KeptPage page) {
         }
     }
 
@@ -69,9 +85,34 @@ public interface IndexEnrichment {
      * @param text      its main text
      * @param links     its outgoing links
      * @param structure its HTML headings and forms, or null for a page read from plain text
+     * @param contacts  the contacts found on it
      */
     record IndexedPage(String domain, String url, String title, String text, List<Link> links,
-            PageStructure structure) {
+            PageStructure structure, Contacts contacts) {
+    }
+
+    /**
+     * A page whose document is kept, as its stored record gives it.
+     *
+     * @param domain   its registrable domain
+     * @param url      its normalised URL
+     * @param contacts the contacts found on it
+     */
+    record KeptPage(String domain, String url, Contacts contacts) {
+    }
+
+    /**
+     * The contacts a page gives.
+     *
+     * @param emails      e-mail addresses
+     * @param contactUrls links to contact pages
+     * @param social      social profiles
+     */
+    record Contacts(List<String> emails, List<String> contactUrls, List<String> social) {
+        /** Whether it gives none. */
+        public boolean isEmpty() {
+            return emails.isEmpty() && contactUrls.isEmpty() && social.isEmpty();
+        }
     }
 
     /** The enrichments on the class path, in name order. */

@@ -85,7 +85,7 @@ public final class IndexFields {
     public static final String FEATURES = "features";
     /**
      * Feature name of the 0–100 authority inside {@link #FEATURES}. Sites: the exact value. Pages: the value rounded
-     * down to a whole point ({@link DocumentMapper#featureValue}), so that a page whose authority moves within its
+     * down to a whole point ({@link #featureValue}), so that a page whose authority moves within its
      * point keeps its document; the exact value is the doc value {@link #AUTHORITY_VALUE}.
      */
     public static final String FEATURE_AUTHORITY = "authority";
@@ -154,5 +154,13 @@ public final class IndexFields {
     public static Analyzer analyzer() {
         Analyzer english = new EnglishAnalyzer();
         return new PerFieldAnalyzerWrapper(english, Map.of(ID, new StandardAnalyzer()));
+    }
+
+    /**
+     * The value a 0–100 figure (authority, spam) takes inside {@link #FEATURES}: FeatureField values must be
+     * positive and finite, so it is shifted by a small epsilon.
+     */
+    public static float featureValue(double figure) {
+        return (float) Math.max(figure, 0) + 0.01f;
     }
 }

@@ -1,14 +1,13 @@
 package io.linkscout.index;
 
 import io.linkscout.ingest.Link;
-import io.linkscout.quality.ContentSignals;
 import java.util.List;
 
 /**
  * One page of the corpus during a build, without its text: about 200 bytes plus its URL, title and links, so a
  * build holds every page's metadata in memory and streams the texts from the spill file or the old index. A page
  * kept from the previous generation also carries what an incremental ingest needs to leave its document alone:
- * its fingerprint, its graph scores, its content measurements and the enrichments' state (about 100 bytes more;
+ * its fingerprint, its graph scores and the enrichments' state (about 100 bytes more;
  * see {@link IndexBuilder}).
  */
 final class PageMeta {
@@ -38,8 +37,8 @@ final class PageMeta {
     /** the old document's graph scores (doc values) */
     double oldAuthority;
     double oldPageRank;
-    /** the old document's content measurements, null when unknown */
-    ContentSignals.PageText oldSignals;
     /** per installed enrichment, its state of the old document ({@link IndexEnrichment#keptState}), or null */
     Object[] oldEnrichment;
+    /** whether an enrichment that needs its state of every kept page found none in the old document */
+    boolean enrichmentStateMissing;
 }

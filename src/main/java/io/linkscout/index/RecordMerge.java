@@ -9,7 +9,6 @@ import io.linkscout.ingest.IngestSink;
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.PageRecord;
 import io.linkscout.ingest.SiteRecord;
-import io.linkscout.quality.ContentSignals;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ final class RecordMerge {
 
     /**
      * As {@link #loadOld(DirectoryReader, Path)}; with {@code enrichments} (an incremental ingest) also what keeps an
-     * unchanged document: page and site fingerprints, page graph scores, content measurements and the enrichments'
+     * unchanged document: page and site fingerprints, page graph scores and the enrichments'
      * state of each page.
      */
     void loadOld(DirectoryReader old, Path root, List<IndexEnrichment> enrichments) throws IOException {
@@ -79,7 +78,6 @@ final class RecordMerge {
         Set<String> pageFields = new HashSet<>(Set.of(IndexFields.ID, IndexFields.RECORD));
         if (incremental) {
             pageFields.add(IndexFields.DERIVED_FP);
-            pageFields.add(IndexFields.CONTENT_SIGNALS);
             for (IndexEnrichment e : enrichments) {
                 pageFields.addAll(e.keptFields());
             }
@@ -195,15 +193,14 @@ final class RecordMerge {
         } else {
             everyDocumentFingerprinted = false;
         }
-        String signals = d.get(IndexFields.CONTENT_SIGNALS);
-        if (signals != null) {
-            m.oldSignals = IndexBuilder.JSON.readValue(signals, ContentSignals.PageText.class);
-        }
         m.oldAuthority = LinkScoutIndex.docDouble(old, id, IndexFields.AUTHORITY_VALUE);
         m.oldPageRank = LinkScoutIndex.docDouble(old, id, IndexFields.PAGERANK);
         Object[] state = null;
         for (int k = 0; k < enrichments.size(); k++) {
             Object o = enrichments.get(k).keptState(d);
+            if (o == null && enrichments.get(k).keptStateRequired()) {
+                m.enrichmentStateMissing = true;
+            }
             if (o != null) {
                 if (state == null) {
                     state = new Object[enrichments.size()];

@@ -36,9 +36,6 @@ final class SiteAggregates {
      * @param name           catalog names, distinct, joined by " | " (likewise description, topic, country)
      * @param titles         the titles of its first {@value #MAX_SITE_TITLES} pages, one a line
      * @param outlinkProfile anchors and titles of what its pages link to on other sites
-     * @param emails         e-mail addresses its pages give (sorted)
-     * @param social         social profiles its pages name (sorted)
-     * @param contactUrl     its contact page ({@link #contactUrl(Map)}), or null
      * @param outLinks       links of all its pages
      * @param externalLinks  those to other sites
      * @param domainNode     its node in the domain graph, or -1
@@ -48,8 +45,7 @@ final class SiteAggregates {
      *                       text, no catalog row), else null
      */
     record Site(String domain, List<Integer> pages, String name, String description, String topic, String country,
-            String titles, String outlinkProfile, Set<String> emails, Set<String> social, String contactUrl,
-            long outLinks, long externalLinks, int domainNode, int refDomains, Map<String, Double> metrics,
+            String titles, String outlinkProfile, long outLinks, long externalLinks, int domainNode, int refDomains, Map<String, Double> metrics,
             String knownFrom) {
     }
 
@@ -97,9 +93,6 @@ final class SiteAggregates {
         List<SiteRecord> cats = catalogByDomain.getOrDefault(domain, List.of());
         StringBuilder titles = new StringBuilder();
         StringBuilder profile = new StringBuilder();
-        Set<String> emails = new TreeSet<>();
-        Set<String> social = new TreeSet<>();
-        Map<String, Integer> contactVotes = new TreeMap<>();
         long outLinks = 0;
         long external = 0;
         for (int k = 0; k < ps.size(); k++) {
@@ -107,17 +100,6 @@ final class SiteAggregates {
             PageMeta m = pageMeta.get(corpus.urls[i]);
             if (k < MAX_SITE_TITLES) {
                 titles.append(m.title).append('\n');
-            }
-            if (emails.size() < 50) {
-                emails.addAll(m.emails);
-            }
-            if (social.size() < 50) {
-                social.addAll(m.social);
-            }
-            for (String c : m.contactUrls) {
-                if (domain.equals(CorpusAnalysis.domainOf(c))) {
-                    contactVotes.merge(c, 1, Integer::sum);
-                }
             }
             outLinks += m.links.size();
             List<Link> ext = new ArrayList<>();
@@ -141,7 +123,7 @@ final class SiteAggregates {
         int node = corpus.domainGraph.node(domain);
         return new Site(domain, ps, joinUnique(cats, SiteRecord::name), joinUnique(cats, SiteRecord::description),
                 joinUnique(cats, SiteRecord::topic), joinUnique(cats, SiteRecord::country), titles.toString(),
-                profile.toString(), emails, social, contactUrl(contactVotes), outLinks, external, node,
+                profile.toString(), outLinks, external, node,
                 node < 0 ? 0 : referrers.outDegree(node), metrics, knownFrom(domain, ps, cats));
     }
 
@@ -163,25 +145,6 @@ final class SiteAggregates {
     /** {@code known from Ahrefs export}, {@code known from Ahrefs, Semrush exports}. */
     static String knownFrom(java.util.Collection<String> tools) {
         return "known from " + String.join(", ", tools) + (tools.size() > 1 ? " exports" : " export");
-    }
-
-    /**
-     * A site's contact page: among the same-site contact URLs its pages name, the one named by most pages, then
-     * the shortest, then the first in alphabetical order; {@code null} when none.
-     */
-    static String contactUrl(Map<String, Integer> votes) {
-        String best = null;
-        for (Map.Entry<String, Integer> e : votes.entrySet()) {
-            if (best == null) {
-                best = e.getKey();
-                continue;
-            }
-            int c = Integer.compare(e.getValue(), votes.get(best));
-            if (c > 0 || (c == 0 && e.getKey().length() < best.length())) {
-                best = e.getKey();
-            }
-        }
-        return best;
     }
 
     private static String joinUnique(List<SiteRecord> rows, Function<SiteRecord, String> f) {

@@ -2,6 +2,7 @@ package io.linkscout.cli.bench;
 
 import io.linkscout.ingest.JsonLines;
 import io.linkscout.error.UserException;
+import io.linkscout.rank.BatchRunner;
 import io.linkscout.eval.KeyphraseEval;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.IndexTermStatistics;
@@ -99,7 +100,7 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
             System.out.printf("keyphrases: %d documents (%d tokens), idf %s, pipeline loaded in %d ms%n", ds.size(),
                     words, idx == null ? "none" : index, pipeline.loadMillis());
             System.out.printf("per document: CPU p50 %.1f ms, p95 %.1f ms; wall p50 %.1f ms, p95 %.1f ms%n",
-                    pct(cpu, 0.50), pct(cpu, 0.95), pct(wall, 0.50), pct(wall, 0.95));
+                    ms(cpu, 50), ms(cpu, 95), ms(wall, 50), ms(wall, 95));
             if (gold == null) {
                 return 0;
             }
@@ -155,10 +156,9 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
         return out;
     }
 
-    private static double pct(long[] nanos, double q) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return s.length == 0 ? 0 : s[Math.max(0, (int) Math.ceil(s.length * q) - 1)] / 1e6;
+    /** The p-th percentile (nearest rank) of nanosecond times, in milliseconds. */
+    private static double ms(long[] nanos, int p) {
+        return BatchRunner.pct(Arrays.stream(nanos).asDoubleStream().toArray(), p) / 1e6;
     }
 
     record Doc(String id, String title, String text) {

@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "scale", mixinStandardHelpOptions = true,
         description = "Ingest and ranking speed on a deterministic synthetic corpus of N pages over ~N/40 domains "
-                + "(text from real documents, power-law in-degree): ingest pages/s, 1% incremental ingest, "
+                + "(text from real documents, power-law in-degree): ingest pages/s, 1%% incremental ingest, "
                 + "ranking and topic latency p50/p95, peak heap, index size.")
 public class BenchScaleCommand implements Callable<Integer> {
 

@@ -73,7 +73,7 @@ public final class GuestPostIndexing implements IndexEnrichment {
     }
 
     @Override
-    public Pass start() {
+    public Pass start(Corpus corpus) {
         Collector c = new Collector();
         return new Pass() {
             @Override
@@ -87,8 +87,10 @@ public final class GuestPostIndexing implements IndexEnrichment {
             }
 
             @Override
-            public void kept(Object state, String domain, String url) {
-                c.offer(domain, url, (GuestPostDetector.Detection) state);
+            public void kept(Object state, KeptPage page) {
+                if (state != null) {
+                    c.offer(page.domain(), page.url(), (GuestPostDetector.Detection) state);
+                }
             }
         };
     }
