@@ -221,6 +221,11 @@ public class CrawlCommand implements Callable<Integer> {
             sb.append("not indexed (by reason):\n");
             sk.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %8d  %s%n", v, k)));
         }
+        Map<String, Long> limits = st.limitCounts();
+        if (!limits.isEmpty()) {
+            sb.append("limits reached (by reason; the crawl went on):\n");
+            limits.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %8d  %s%n", v, k)));
+        }
         if (!st.siteProblems.isEmpty()) {
             sb.append("sites not crawled:\n");
             new java.util.TreeMap<>(st.siteProblems).forEach((k, v) -> sb.append("  ").append(k).append(": ")
