@@ -25,6 +25,16 @@ import java.util.Map;
  */
 public final class AuthorityListReader implements InputReader {
 
+    private final IngestLimits limits;
+
+    public AuthorityListReader() {
+        this(IngestLimits.DEFAULTS);
+    }
+
+    public AuthorityListReader(IngestLimits limits) {
+        this.limits = limits;
+    }
+
     /** The kinds of authority list. */
     public enum Kind {
         MAJESTIC, MOZ, MERGED
@@ -80,7 +90,7 @@ public final class AuthorityListReader implements InputReader {
             case MAJESTIC, MERGED -> "domain";
             case MOZ -> header.contains("registrable_domain") ? "registrable_domain" : "root_domain";
         };
-        CsvRows.read(file, report, row -> {
+        CsvRows.read(file, report, limits.maxCsvRows(), row -> {
             String where = String.valueOf(row.line());
             String raw = row.cells().get(domainColumn);
             if ((raw == null || raw.isEmpty()) && kind == Kind.MOZ) {

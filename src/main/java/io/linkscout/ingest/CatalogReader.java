@@ -36,13 +36,23 @@ public final class CatalogReader implements InputReader {
     private static final Set<String> TEXT_FIELDS = Set.of("domain", "host", "site", "website", "url", "feed_url",
             "name", "description", "topic", "category", "country", "source");
 
+    private final IngestLimits limits;
+
+    public CatalogReader() {
+        this(IngestLimits.DEFAULTS);
+    }
+
+    public CatalogReader(IngestLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public void read(Path file, IngestSink sink, IngestReport report) throws IOException {
         if (isJsonl(file)) {
             readJsonl(file, sink, report);
         } else {
             String name = IngestFiles.name(file);
-            CsvRows.read(file, report, row -> {
+            CsvRows.read(file, report, limits.maxCsvRows(), row -> {
                 Map<String, Object> values = new LinkedHashMap<>();
                 row.cells().forEach((k, v) -> values.put(k, v == null || v.isEmpty() ? null : v));
                 site(values, name + ":" + row.line(), file, row.line(), sink, report);

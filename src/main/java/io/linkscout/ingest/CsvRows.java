@@ -89,6 +89,14 @@ final class CsvRows {
      * itself could not be read.
      */
     static void read(Path file, IngestReport report, RowHandler handler) throws IOException {
+        read(file, report, IngestLimits.DEFAULTS.maxCsvRows(), handler);
+    }
+
+    /**
+     * As {@link #read(Path, IngestReport, RowHandler)}, at most {@code maxRows} data rows: the next one is a problem
+     * naming the file, its line and {@link IngestLimits#CSV_ROWS_KEY}, and the rest of the file is not read.
+     */
+    static void read(Path file, IngestReport report, long maxRows, RowHandler handler) throws IOException {
         try (BufferedReader in = IngestFiles.reader(file)) {
             in.mark(1 << 16);
             String first = in.readLine();
@@ -102,6 +110,7 @@ final class CsvRows {
             try (CSVParser parser = CSVParser.parse(in, format)) {
                 List<String> header = null;
                 long lastLine = 0;
+                long rows = 0;
                 var it = parser.iterator();
                 while (true) {
                     CSVRecord r;
@@ -132,6 +141,12 @@ final class CsvRows {
                     }
                     if (r.size() == 1 && r.get(0).isEmpty()) {
                         continue;
+                    }
+                    if (++rows > maxRows) {
+                        report.problem(file.toString(), String.valueOf(startLine), "", "more than " + maxRows
+                                + " data rows: the rest of the file is not read", "split the file, or raise "
+                                + IngestLimits.CSV_ROWS_KEY + " (now " + maxRows + ")");
+                        return;
                     }
                     Map<String, String> cells = new LinkedHashMap<>();
                     for (int i = 0; i < r.size() && i < header.size(); i++) {

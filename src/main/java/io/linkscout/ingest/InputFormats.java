@@ -121,12 +121,17 @@ public final class InputFormats {
      *               or {@code null}
      */
     public static InputReader readerFor(Format format, String target) {
+        return readerFor(format, target, IngestLimits.DEFAULTS);
+    }
+
+    /** The reader for a format, with the {@code linkscout.ingest.*} limits. */
+    public static InputReader readerFor(Format format, String target, IngestLimits limits) {
         return switch (format) {
-            case PAGES -> new JsonlPageReader();
+            case PAGES -> new JsonlPageReader(limits);
             case WARC -> new WarcInputReader();
-            case CATALOG -> new CatalogReader();
-            case AUTHORITY -> new AuthorityListReader();
-            case EXPORT -> new ToolExportReader(target);
+            case CATALOG -> new CatalogReader(limits);
+            case AUTHORITY -> new AuthorityListReader(limits);
+            case EXPORT -> new ToolExportReader(target, limits);
         };
     }
 
@@ -148,6 +153,12 @@ public final class InputFormats {
      * their exports) is read entry by entry, each named {@code archive.zip!entry} in problems.
      */
     public static void readAll(List<Path> inputs, Format forced, String target, IngestSink sink,
+            IngestReport report) {
+        readAll(inputs, forced, target, IngestLimits.DEFAULTS, sink, report);
+    }
+
+    /** {@link #readAll(List, Format, String, IngestSink, IngestReport)} with the {@code linkscout.ingest.*} limits. */
+    public static void readAll(List<Path> inputs, Format forced, String target, IngestLimits limits, IngestSink sink,
             IngestReport report) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
@@ -195,11 +206,11 @@ public final class InputFormats {
             };
             try {
                 if (IngestFiles.isZip(f)) {
-                    readZip(f, forced, target, sink, report);
+                    readZip(f, forced, target, limits, sink, report);
                     continue;
                 }
                 Format format = forced != null ? forced : detect(f);
-                readerFor(format, target).read(f, counting, report);
+                readerFor(format, target, limits).read(f, counting, report);
             } catch (UserException e) {
                 report.problem(f.toString(), "", "", e.getMessage(), null);
             } catch (IOException e) {
@@ -214,8 +225,8 @@ public final class InputFormats {
     }
 
     /** Reads every file of a zip archive (extracted one at a time to a temporary file), sorted by entry name. */
-    private static void readZip(Path zip, Format forced, String target, IngestSink sink, IngestReport report)
-            throws IOException {
+    private static void readZip(Path zip, Format forced, String target, IngestLimits limits, IngestSink sink,
+            IngestReport report) throws IOException {
         Path tmp = Files.createTempDirectory("linkscout-zip");
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
             List<? extends java.util.zip.ZipEntry> entries = z.stream().filter(e -> !e.isDirectory())
@@ -229,7 +240,7 @@ public final class InputFormats {
                     Files.copy(in, f);
                 }
                 report.alias(f.toString(), zip + "!" + e.getName());
-                readAll(List.of(f), forced, target, sink, report);
+                readAll(List.of(f), forced, target, limits, sink, report);
                 Files.delete(f);
             }
         } finally {

@@ -1,0 +1,98 @@
+package io.linkscout.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code linkscout.ingest.*} limits: bytes per JSON Lines line (one page a line), links per page, data rows per CSV
+ * file. At the limit everything is read; one more is a problem naming the file, the line and the key to raise, and
+ * the rest is read as before.
+ */
+class IngestLimitsTest {
+
+    @TempDir
+    Path tmp;
+
+    static String page(String path, int bytes) {
+        String head = "{\"url\":\"https://limits.example/" + path + "\",\"text\":\"";
+        String tail = "\"}";
+        return head + "x".repeat(bytes - head.length() - tail.length()) + tail;
+    }
+
+    static List<String> problems(IngestReport report) {
+        return report.problems().stream().map(Object::toString).toList();
+    }
+
+    List<String> urls(TestSink sink) {
+        return sink.pages.stream().map(PageRecord::url).toList();
+    }
+
+    @Test
+    void linesUpToTheByteLimitAreReadLongerOnesSkipped() throws IOException {
+        Path f = tmp.resolve("pages.jsonl");
+        // line 3 spans several reads of the reader's 1 MiB buffer and is dropped without being kept; the last line
+        // (no newline at the end) is over the limit too
+        Files.writeString(f, page("a", 1000) + "\n" + page("b", 1001) + "\n" + page("c", 3_000_000) + "\n"
+                + page("d", 999) + "\n" + page("e", 1200), StandardCharsets.UTF_8);
+        TestSink sink = new TestSink();
+        IngestReport report = new IngestReport();
+        new JsonlPageReader(new IngestLimits(1000, 10, 10)).read(f, sink, report);
+        assertEquals(List.of("https://limits.example/a", "https://limits.example/d"), urls(sink));
+        String why = ": line longer than 1000 bytes: skipped (each line holds one page) (check that the file has one"
+                + " page per line, or raise linkscout.ingest.max-line-bytes (now 1000))";
+        assertEquals(List.of(f + ":2" + why, f + ":3" + why, f + ":5" + why), problems(report));
+    }
+
+    @Test
+    void pagesUpToTheLinkLimitAreReadMoreAreSkipped() throws IOException {
+        Path f = tmp.resolve("links.jsonl");
+        Files.writeString(f, """
+                {"url":"https://limits.example/two","links":["https://x.example/1","https://x.example/2"]}
+                {"url":"https://limits.example/three","links":["https://x.example/1","https://x.example/2","https://x.example/3"]}
+                """);
+        TestSink sink = new TestSink();
+        IngestReport report = new IngestReport();
+        new JsonlPageReader(new IngestLimits(1 << 20, 10, 2)).read(f, sink, report);
+        assertEquals(List.of("https://limits.example/two"), urls(sink));
+        assertEquals(2, sink.pages.get(0).links().size());
+        assertEquals(1, report.problems().size());
+        assertEquals(new IngestReport.Problem(f.toString(), "2", "links", "more than 2 links (3)",
+                "raise linkscout.ingest.max-links-per-page (now 2) for such pages"), report.problems().get(0));
+    }
+
+    @Test
+    void csvFilesAreReadUpToTheRowLimit() throws IOException {
+        Path f = tmp.resolve("catalog.csv");
+        Files.writeString(f, "domain,name\none.example,One\ntwo.example,Two\nthree.example,Three\nfour.example,Four\n");
+        TestSink sink = new TestSink();
+        IngestReport report = new IngestReport();
+        new CatalogReader(new IngestLimits(1 << 20, 2, 10)).read(f, sink, report);
+        assertEquals(List.of("one.example", "two.example"), sink.sites.stream().map(SiteRecord::domain).toList());
+        assertEquals(List.of(new IngestReport.Problem(f.toString(), "4", "", "more than 2 data rows: the rest of the"
+                + " file is not read", "split the file, or raise linkscout.ingest.max-csv-rows (now 2)")),
+                report.problems());
+
+        // at the limit: every row, no problem; the same limit holds for authority lists and backlink exports
+        TestSink all = new TestSink();
+        IngestReport fine = new IngestReport();
+        new CatalogReader(new IngestLimits(1 << 20, 4, 10)).read(f, all, fine);
+        assertEquals(4, all.sites.size());
+        assertEquals(List.of(), fine.problems());
+        Path majestic = tmp.resolve("majestic.csv");
+        Files.writeString(majestic, "GlobalRank,TldRank,Domain,TLD,RefSubNets,RefIPs\n1,1,a.example,example,10,12\n"
+                + "2,2,b.example,example,9,11\n");
+        IngestReport authority = new IngestReport();
+        TestSink one = new TestSink();
+        InputFormats.readAll(List.of(majestic), null, null, new IngestLimits(1 << 20, 1, 10), one, authority);
+        assertEquals(1, one.authorities.size());
+        assertEquals(List.of(majestic + ":3: more than 1 data rows: the rest of the file is not read (split the file,"
+                + " or raise linkscout.ingest.max-csv-rows (now 1))"), problems(authority));
+    }
+}
