@@ -46,6 +46,11 @@ public final class InputFormats {
      * @throws UserException when the file cannot be classified (the message names the file and how to force a format)
      */
     public static Format detect(Path file) throws IOException {
+        return detect(file, IngestLimits.DEFAULTS);
+    }
+
+    /** As {@link #detect(Path)}; a first line longer than {@link IngestLimits#maxLineBytes} cannot be told. */
+    public static Format detect(Path file, IngestLimits limits) throws IOException {
         String lower = IngestFiles.name(file).toLowerCase(Locale.ROOT);
         String base = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
         if (base.endsWith(".warc") || base.endsWith(".arc") || base.endsWith(".wat") || base.endsWith(".wet")) {
@@ -62,14 +67,20 @@ public final class InputFormats {
             return Format.WARC;
         }
         String first = null;
+        long lineNo = 0;
         try (BufferedReader in = IngestFiles.reader(file)) {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = IngestFiles.line(in, limits.maxLineBytes())) != null) {
+                lineNo++;
                 if (!line.isBlank()) {
                     first = line.strip();
                     break;
                 }
             }
+        } catch (IngestFiles.LineTooLong e) {
+            throw new UserException(file + ":" + (lineNo + 1) + ": the first " + e.getMessage() + ": cannot tell the"
+                    + " input format; force it with --format (a pages file then skips its over-long lines), or raise "
+                    + IngestLimits.LINE_BYTES_KEY);
         }
         if (first != null && first.startsWith("{")) {
             try {
@@ -209,7 +220,7 @@ public final class InputFormats {
                     readZip(f, forced, target, limits, sink, report);
                     continue;
                 }
-                Format format = forced != null ? forced : detect(f);
+                Format format = forced != null ? forced : detect(f, limits);
                 readerFor(format, target, limits).read(f, counting, report);
             } catch (UserException e) {
                 report.problem(f.toString(), "", "", e.getMessage(), null);

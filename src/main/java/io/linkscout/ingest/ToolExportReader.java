@@ -59,7 +59,10 @@ public final class ToolExportReader implements InputReader {
     public void read(Path file, IngestSink sink, IngestReport report) throws IOException {
         String first;
         try (BufferedReader in = IngestFiles.reader(file)) {
-            first = in.readLine();
+            first = IngestFiles.line(in, limits.maxLineBytes());
+        } catch (IngestFiles.LineTooLong e) {
+            throw new UserException(file + ":1: header " + e.getMessage() + ": not a backlink export LinkScout"
+                    + " knows (or raise " + IngestLimits.LINE_BYTES_KEY + ")");
         }
         List<String> raw = first == null ? List.of() : CsvRows.rawHeader(first);
         Report r = ToolExports.detect(raw);
@@ -70,7 +73,7 @@ public final class ToolExportReader implements InputReader {
         }
         String name = IngestFiles.name(file);
         if (r.level() == Level.OWN_PAGES) {
-            CsvRows.read(file, report, limits.maxCsvRows(), row -> report.skipped(r.id() + ": your own pages (not link sources)"));
+            CsvRows.read(file, report, limits, row -> report.skipped(r.id() + ": your own pages (not link sources)"));
             return;
         }
         String to = target != null ? target : targetFromName(name);
@@ -88,7 +91,7 @@ public final class ToolExportReader implements InputReader {
                 col.put(role, i);
             }
         }
-        CsvRows.read(file, report, limits.maxCsvRows(), row -> {
+        CsvRows.read(file, report, limits, row -> {
             Cells c = new Cells(file, row, lower, raw, report);
             ExportLink link = row(r, c, col, to, name + ":" + row.line());
             if (link != null) {

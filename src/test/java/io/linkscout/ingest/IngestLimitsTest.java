@@ -95,4 +95,41 @@ class IngestLimitsTest {
         assertEquals(List.of(majestic + ":3: more than 1 data rows: the rest of the file is not read (split the file,"
                 + " or raise linkscout.ingest.max-csv-rows (now 1))"), problems(authority));
     }
+
+    @Test
+    void overLongRowsHeadersAndFirstLines() throws IOException {
+        IngestLimits small = new IngestLimits(1000, 100, 10);
+        // a CSV cell whose quote is never closed would swallow the rest of the file as one row
+        Path csv = tmp.resolve("unclosed.csv");
+        Files.writeString(csv, "domain,name\none.example,One\ntwo.example,\"Two " + "x".repeat(200_000)
+                + "\nthree.example,Three\n");
+        TestSink sink = new TestSink();
+        IngestReport report = new IngestReport();
+        new CatalogReader(small).read(csv, sink, report);
+        assertEquals(List.of("one.example"), sink.sites.stream().map(SiteRecord::domain).toList());
+        assertEquals(List.of(csv + ":3: a row longer than 1000 characters: the rest of the file is not read (close the"
+                + " quoted cell that starts here, or raise linkscout.ingest.max-line-bytes (now 1000))"), problems(report));
+
+        // a site catalog in JSON Lines: the long line is skipped, the next one read
+        Path jsonl = tmp.resolve("catalog.jsonl");
+        Files.writeString(jsonl, "{\"domain\":\"a.example\"}\n{\"domain\":\"b.example\",\"description\":\""
+                + "d".repeat(2000) + "\"}\r\n{\"domain\":\"c.example\"}\n");
+        TestSink sites = new TestSink();
+        IngestReport r2 = new IngestReport();
+        new CatalogReader(small).read(jsonl, sites, r2);
+        assertEquals(List.of("a.example", "c.example"), sites.sites.stream().map(SiteRecord::domain).toList());
+        assertEquals(List.of(jsonl + ":2: line longer than 1000 characters: skipped (each line holds one site) (raise"
+                + " linkscout.ingest.max-line-bytes (now 1000))"), problems(r2));
+
+        // a first line too long to tell the format: the file is a problem, the others are read
+        Path blob = tmp.resolve("blob.txt");
+        Files.writeString(blob, "\n" + "z".repeat(5000));
+        TestSink none = new TestSink();
+        IngestReport r3 = new IngestReport();
+        InputFormats.readAll(List.of(blob, jsonl), null, null, small, none, r3);
+        assertEquals(2, none.sites.size());
+        assertEquals(blob + ": " + blob + ":2: the first line longer than 1000 characters: cannot tell the input"
+                + " format; force it with --format (a pages file then skips its over-long lines), or raise"
+                + " linkscout.ingest.max-line-bytes", problems(r3).get(0));
+    }
 }
