@@ -85,7 +85,8 @@ public class IngestCommand implements Callable<Integer> {
         builder.setExpungeDeletes(expungeDeletes);
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
             InputFormats.readAll(inputs, format, to, new IngestLimits(ingestLimits.maxLineBytes(),
-                    ingestLimits.maxCsvRows(), ingestLimits.maxLinksPerPage()), progress.wrap(sink, report), report);
+                    ingestLimits.maxCsvRows(), ingestLimits.maxLinksPerPage(), ingestLimits.maxZipEntryBytes()),
+                    progress.wrap(sink, report), report);
             if (strict && report.problemCount() > 0) {
                 throw new UserException("--strict: " + report.problemCount() + " bad record(s); first: "
                         + report.problems().get(0) + ". Nothing was committed.", 422);

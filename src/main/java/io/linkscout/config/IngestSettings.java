@@ -18,4 +18,8 @@ public interface IngestSettings {
     /** {@code linkscout.ingest.max-links-per-page}: a JSON Lines page with more links is skipped. */
     @WithDefault("10000")
     int maxLinksPerPage();
+
+    /** {@code linkscout.ingest.max-zip-entry-bytes}: a {@code .zip} entry larger than this unpacked is not read. */
+    @WithDefault("4294967296")
+    long maxZipEntryBytes();
 }

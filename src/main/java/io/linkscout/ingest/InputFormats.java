@@ -6,6 +6,7 @@ import io.linkscout.error.UserException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -247,10 +248,22 @@ public final class InputFormats {
             for (java.util.zip.ZipEntry e : entries) {
                 String base = IngestFiles.name(Path.of(e.getName().replace('\\', '/')));
                 Path f = Files.createDirectory(tmp.resolve(String.valueOf(n++))).resolve(base);
-                try (InputStream in = z.getInputStream(e)) {
-                    Files.copy(in, f);
+                String entry = zip + "!" + e.getName();
+                try (InputStream in = z.getInputStream(e); OutputStream out = Files.newOutputStream(f)) {
+                    in.transferTo(new CappedOutput(out, limits.maxZipEntryBytes()));
+                } catch (CappedOutput.Full full) {
+                    Files.deleteIfExists(f);
+                    report.problem(entry, "", "", "larger than " + limits.maxZipEntryBytes() + " bytes unpacked: not"
+                            + " read", "unpack it yourself and ingest the file, or raise " + IngestLimits.ZIP_ENTRY_KEY);
+                    continue;
                 }
-                report.alias(f.toString(), zip + "!" + e.getName());
+                if (IngestFiles.isZip(f)) {
+                    Files.delete(f);
+                    report.problem(entry, "", "", "a zip inside a zip is not opened", "unpack the outer zip and"
+                            + " ingest the inner one");
+                    continue;
+                }
+                report.alias(f.toString(), entry);
                 readAll(List.of(f), forced, target, limits, sink, report);
                 Files.delete(f);
             }
@@ -261,5 +274,38 @@ public final class InputFormats {
 
     private static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    /** Passes bytes on until {@code max} have passed, then fails with {@link Full} (a zip entry's unpacking). */
+    private static final class CappedOutput extends java.io.FilterOutputStream {
+        static final class Full extends IOException {
+            Full() {
+                super("full", null);
+            }
+        }
+
+        private long left;
+
+        CappedOutput(OutputStream out, long max) {
+            super(out);
+            this.left = max;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (--left < 0) {
+                throw new Full();
+            }
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            left -= len;
+            if (left < 0) {
+                throw new Full();
+            }
+            out.write(b, off, len);
+        }
     }
 }

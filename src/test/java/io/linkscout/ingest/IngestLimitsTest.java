@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +46,7 @@ class IngestLimitsTest {
                 + page("d", 999) + "\n" + page("e", 1200), StandardCharsets.UTF_8);
         TestSink sink = new TestSink();
         IngestReport report = new IngestReport();
-        new JsonlPageReader(new IngestLimits(1000, 10, 10)).read(f, sink, report);
+        new JsonlPageReader(new IngestLimits(1000, 10, 10, 1L << 30)).read(f, sink, report);
         assertEquals(List.of("https://limits.example/a", "https://limits.example/d"), urls(sink));
         String why = ": line longer than 1000 bytes: skipped (each line holds one page) (check that the file has one"
                 + " page per line, or raise linkscout.ingest.max-line-bytes (now 1000))";
@@ -59,7 +62,7 @@ class IngestLimitsTest {
                 """);
         TestSink sink = new TestSink();
         IngestReport report = new IngestReport();
-        new JsonlPageReader(new IngestLimits(1 << 20, 10, 2)).read(f, sink, report);
+        new JsonlPageReader(new IngestLimits(1 << 20, 10, 2, 1L << 30)).read(f, sink, report);
         assertEquals(List.of("https://limits.example/two"), urls(sink));
         assertEquals(2, sink.pages.get(0).links().size());
         assertEquals(1, report.problems().size());
@@ -73,7 +76,7 @@ class IngestLimitsTest {
         Files.writeString(f, "domain,name\none.example,One\ntwo.example,Two\nthree.example,Three\nfour.example,Four\n");
         TestSink sink = new TestSink();
         IngestReport report = new IngestReport();
-        new CatalogReader(new IngestLimits(1 << 20, 2, 10)).read(f, sink, report);
+        new CatalogReader(new IngestLimits(1 << 20, 2, 10, 1L << 30)).read(f, sink, report);
         assertEquals(List.of("one.example", "two.example"), sink.sites.stream().map(SiteRecord::domain).toList());
         assertEquals(List.of(new IngestReport.Problem(f.toString(), "4", "", "more than 2 data rows: the rest of the"
                 + " file is not read", "split the file, or raise linkscout.ingest.max-csv-rows (now 2)")),
@@ -82,7 +85,7 @@ class IngestLimitsTest {
         // at the limit: every row, no problem; the same limit holds for authority lists and backlink exports
         TestSink all = new TestSink();
         IngestReport fine = new IngestReport();
-        new CatalogReader(new IngestLimits(1 << 20, 4, 10)).read(f, all, fine);
+        new CatalogReader(new IngestLimits(1 << 20, 4, 10, 1L << 30)).read(f, all, fine);
         assertEquals(4, all.sites.size());
         assertEquals(List.of(), fine.problems());
         Path majestic = tmp.resolve("majestic.csv");
@@ -90,7 +93,7 @@ class IngestLimitsTest {
                 + "2,2,b.example,example,9,11\n");
         IngestReport authority = new IngestReport();
         TestSink one = new TestSink();
-        InputFormats.readAll(List.of(majestic), null, null, new IngestLimits(1 << 20, 1, 10), one, authority);
+        InputFormats.readAll(List.of(majestic), null, null, new IngestLimits(1 << 20, 1, 10, 1L << 30), one, authority);
         assertEquals(1, one.authorities.size());
         assertEquals(List.of(majestic + ":3: more than 1 data rows: the rest of the file is not read (split the file,"
                 + " or raise linkscout.ingest.max-csv-rows (now 1))"), problems(authority));
@@ -98,7 +101,7 @@ class IngestLimitsTest {
 
     @Test
     void overLongRowsHeadersAndFirstLines() throws IOException {
-        IngestLimits small = new IngestLimits(1000, 100, 10);
+        IngestLimits small = new IngestLimits(1000, 100, 10, 1L << 30);
         // a CSV cell whose quote is never closed would swallow the rest of the file as one row
         Path csv = tmp.resolve("unclosed.csv");
         Files.writeString(csv, "domain,name\none.example,One\ntwo.example,\"Two " + "x".repeat(200_000)
@@ -131,5 +134,38 @@ class IngestLimitsTest {
         assertEquals(blob + ": " + blob + ":2: the first line longer than 1000 characters: cannot tell the input"
                 + " format; force it with --format (a pages file then skips its over-long lines), or raise"
                 + " linkscout.ingest.max-line-bytes", problems(r3).get(0));
+    }
+
+    static void zip(Path file, Map<String, byte[]> entries) throws IOException {
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    void zipEntriesAreUnpackedUpToTheLimitAndNotNested() throws IOException {
+        Path inner = tmp.resolve("inner.zip");
+        zip(inner, Map.of("c.csv", "domain\nnested.example\n".getBytes(StandardCharsets.UTF_8)));
+        Path outer = tmp.resolve("exports.zip");
+        Map<String, byte[]> entries = new java.util.TreeMap<>();
+        entries.put("a.csv", "domain,name\nsmall.example,Small\n".getBytes(StandardCharsets.UTF_8));
+        // 100 MB of zeros after the header: a few hundred KB in the zip
+        byte[] big = new byte[100 << 20];
+        byte[] head = "domain\nbig.example\n".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, big, 0, head.length);
+        entries.put("b.csv", big);
+        entries.put("c.zip", Files.readAllBytes(inner));
+        zip(outer, entries);
+        TestSink sink = new TestSink();
+        IngestReport report = new IngestReport();
+        InputFormats.readAll(List.of(outer), null, null, new IngestLimits(1 << 20, 100, 10, 1 << 20), sink, report);
+        assertEquals(List.of("small.example"), sink.sites.stream().map(SiteRecord::domain).toList());
+        assertEquals(List.of(outer + "!b.csv: larger than 1048576 bytes unpacked: not read (unpack it yourself and"
+                + " ingest the file, or raise linkscout.ingest.max-zip-entry-bytes)", outer + "!c.zip: a zip inside a"
+                + " zip is not opened (unpack the outer zip and ingest the inner one)"), problems(report));
     }
 }
