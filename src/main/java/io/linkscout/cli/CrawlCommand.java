@@ -210,7 +210,8 @@ public class CrawlCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static String summary(Crawler.Stats st) {
+    /** The end-of-crawl summary: pages, what was not indexed and which limits cut something, by reason. */
+    public static String summary(Crawler.Stats st) {
         double secs = Math.max((System.nanoTime() - st.startNanos) / 1e9, 1e-3);
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "crawled %d site(s): %d page(s) fetched in this run with %d request(s) "

@@ -89,13 +89,8 @@ class MisbehavingSitesTest {
         Files.writeString(seeds, sb.toString());
         Crawler c = new Crawler(o);
         c.crawl(Seeds.read(seeds));
-        System.out.println(CrawlCommand.class.getSimpleName() + " summary:\n" + summary(c));
+        System.out.println("MisbehavingSitesTest:\n" + CrawlCommand.summary(c.stats()));
         return c;
-    }
-
-    static String summary(Crawler c) {
-        return "skipped " + c.stats().skippedCounts() + ", limits " + c.stats().limitCounts() + ", site problems "
-                + c.stats().siteProblems;
     }
 
     /** host + path → title of every page crawled. */
@@ -383,5 +378,15 @@ class MisbehavingSitesTest {
         assertEquals(Map.of(), c.stats().siteProblems);
         assertEquals(3L, c.stats().sitesDone.get());
         assertTrue(robotsSent.get(60, TimeUnit.SECONDS) < 50L << 20);
+        // the crawl's report says it by reason
+        String summary = CrawlCommand.summary(c.stats());
+        assertTrue(summary.contains("""
+                not indexed (by reason):
+                         1  header too large
+                         1  timeout
+                         1  too large
+                         1  too many redirects
+                limits reached (by reason; the crawl went on):
+                         1  robots.txt cut at 512 KiB"""), summary);
     }
 }
