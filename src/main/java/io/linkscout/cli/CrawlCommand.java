@@ -210,7 +210,8 @@ public class CrawlCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    static String summary(Crawler.Stats st) {
+    /** The end-of-crawl summary: pages, what was not indexed and which limits cut something, by reason. */
+    public static String summary(Crawler.Stats st) {
         double secs = Math.max((System.nanoTime() - st.startNanos) / 1e9, 1e-3);
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "crawled %d site(s): %d page(s) fetched in this run with %d request(s) "
@@ -220,6 +221,11 @@ public class CrawlCommand implements Callable<Integer> {
         if (!sk.isEmpty()) {
             sb.append("not indexed (by reason):\n");
             sk.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %8d  %s%n", v, k)));
+        }
+        Map<String, Long> limits = st.limitCounts();
+        if (!limits.isEmpty()) {
+            sb.append("limits reached (by reason; the crawl went on):\n");
+            limits.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %8d  %s%n", v, k)));
         }
         if (!st.siteProblems.isEmpty()) {
             sb.append("sites not crawled:\n");

@@ -3,6 +3,8 @@ package io.linkscout.cli;
 import jakarta.inject.Inject;
 import io.linkscout.quality.AuthorityConfig;
 import io.linkscout.config.AuthoritySettings;
+import io.linkscout.config.IngestSettings;
+import io.linkscout.ingest.IngestLimits;
 import io.linkscout.cli.common.TerminalProgress;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
@@ -34,6 +36,9 @@ public class IngestCommand implements Callable<Integer> {
 
     @Inject
     AuthoritySettings authority;
+
+    @Inject
+    IngestSettings ingestLimits;
 
     @Mixin
     IndexOption index;
@@ -79,7 +84,9 @@ public class IngestCommand implements Callable<Integer> {
         builder.setRebuild(rebuild);
         builder.setExpungeDeletes(expungeDeletes);
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
-            InputFormats.readAll(inputs, format, to, progress.wrap(sink, report), report);
+            InputFormats.readAll(inputs, format, to, new IngestLimits(ingestLimits.maxLineBytes(),
+                    ingestLimits.maxCsvRows(), ingestLimits.maxLinksPerPage(), ingestLimits.maxZipEntryBytes()),
+                    progress.wrap(sink, report), report);
             if (strict && report.problemCount() > 0) {
                 throw new UserException("--strict: " + report.problemCount() + " bad record(s); first: "
                         + report.problems().get(0) + ". Nothing was committed.", 422);

@@ -92,6 +92,11 @@ public final class Crawler {
         /** Pages fetched in earlier runs of the same state. */
         public final AtomicLong pagesBefore = new AtomicLong();
         public final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
+        /**
+         * Limits a site ran into that did not stop its crawl (a robots.txt cut at {@link #ROBOTS_MAX_BYTES}, a
+         * sitemap loop, more sitemaps than {@link Options#maxSitemapFetches}, ...), counted by reason.
+         */
+        public final Map<String, LongAdder> limits = new ConcurrentHashMap<>();
         /** Sites that could not be crawled at all, with the reason (e.g. a refused private address). */
         public final Map<String, String> siteProblems = new ConcurrentHashMap<>();
         public final long startNanos = System.nanoTime();
@@ -100,9 +105,21 @@ public final class Crawler {
             skipped.computeIfAbsent(kind, k -> new LongAdder()).increment();
         }
 
+        void limit(String kind) {
+            limits.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        }
+
         public Map<String, Long> skippedCounts() {
+            return counts(skipped);
+        }
+
+        public Map<String, Long> limitCounts() {
+            return counts(limits);
+        }
+
+        private static Map<String, Long> counts(Map<String, LongAdder> adders) {
             Map<String, Long> m = new TreeMap<>();
-            skipped.forEach((k, v) -> {
+            adders.forEach((k, v) -> {
                 if (v.sum() != 0) {
                     m.put(k, v.sum());
                 }
@@ -110,6 +127,12 @@ public final class Crawler {
             return m;
         }
     }
+
+    /**
+     * The part of a robots.txt read and parsed (RFC 9309 asks for at least 500 KiB); a longer one is cut here, its
+     * rules up to the cut obeyed, and the cut counted as a limit ({@code robots.txt cut at 512 KiB}).
+     */
+    public static final int ROBOTS_MAX_BYTES = 512 * 1024;
 
     private static final Pattern NON_HTML_EXT = Pattern.compile(
             "\\.(?:pdf|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|zip|gz|tgz|bz2|xz|7z|rar|tar|mp[34]|m4a|wav|avi|mov|mkv|"
@@ -338,7 +361,22 @@ public final class Crawler {
         return rulesFor(parser, opt.userAgent, origin, status, body);
     }
 
-    /** robots.txt rules from its answer: 2xx = its rules for our agent token, anything else here = allow all. */
+    /**
+     * A robots.txt body as text (UTF-8, RFC 9309); when it was cut at {@link #ROBOTS_MAX_BYTES}, the last,
+     * partial line is dropped so that no rule is read half.
+     */
+    static String robotsText(HttpFetcher.Response resp) {
+        byte[] b = resp.body();
+        int end = b.length;
+        if (resp.truncated()) {
+            while (end > 0 && b[end - 1] != '\n') {
+                end--;
+            }
+        }
+        return new String(b, 0, end, StandardCharsets.UTF_8);
+    }
+
+        /** robots.txt rules from its answer: 2xx = its rules for our agent token, anything else here = allow all. */
     static BaseRobotRules rulesFor(SimpleRobotRulesParser parser, String userAgent, String origin, int status,
             String body) {
         if (status >= 200 && status < 300) {
@@ -487,7 +525,7 @@ public final class Crawler {
                     return null;
                 }
                 try {
-                    resp = request(url, ct -> true);
+                    resp = request(url, ct -> true, ROBOTS_MAX_BYTES, true);
                 } catch (HttpFetcher.FetchException e) {
                     failure = e.getMessage();
                     kind = e.kind;
@@ -525,9 +563,12 @@ public final class Crawler {
                 }
                 return null;
             }
-            String body = resp != null && status >= 200 && status < 300
-                    ? new String(resp.body(), 0, Math.min(resp.body().length, 512 * 1024), StandardCharsets.UTF_8)
-                    : null;
+            if (resp == null) {
+                stats.limit("robots.txt: more than " + opt.maxRedirects + " redirects (read as allow all)");
+            } else if (resp.truncated()) {
+                stats.limit("robots.txt cut at " + ROBOTS_MAX_BYTES / 1024 + " KiB");
+            }
+            String body = status >= 200 && status < 300 ? robotsText(resp) : null;
             log.append(new CrawlLog.Event("robots", s.name, origin, null, null, null, status, null, null, body,
                     null, null, null));
             r = rulesFor(parser, origin, status, body);
@@ -569,6 +610,9 @@ public final class Crawler {
                     }
                     fetches++;
                     done = fetchSitemap(url);
+                    if (Set.of("too large", "timeout", "header too large").contains(done.outcome())) {
+                        stats.limit("sitemap not read (" + done.outcome() + ")");
+                    }
                     s.sitemaps.put(url, done);
                     log.append(done);
                 }
@@ -576,9 +620,14 @@ public final class Crawler {
                     for (String c : done.children()) {
                         if (!todo.contains(c)) {
                             todo.add(c);
+                        } else if (todo.indexOf(c) <= i) {
+                            stats.limit("sitemap loop (an index names a sitemap already read)");
                         }
                     }
                 }
+            }
+            if (fetches >= opt.maxSitemapFetches && todo.stream().anyMatch(u -> !s.sitemaps.containsKey(u))) {
+                stats.limit("sitemaps over the limit of " + opt.maxSitemapFetches + " a site");
             }
         }
 
@@ -594,10 +643,25 @@ public final class Crawler {
                 return new CrawlLog.Event("sitemap", s.name, null, url, null, null, resp.status(), "http "
                         + resp.status(), null, null, null, null, null);
             }
+            byte[] xml = resp.body();
+            String type = resp.contentType().isEmpty() ? "text/xml" : resp.contentType();
+            if (xml.length >= 2 && (xml[0] & 0xff) == 0x1f && (xml[1] & 0xff) == 0x8b) {
+                // a .xml.gz sent as is: decompressed here under --max-bytes (the parser's own gunzip has no cap)
+                try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(xml))) {
+                    xml = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, opt.maxBytes + 1));
+                } catch (IOException e) {
+                    return new CrawlLog.Event("sitemap", s.name, null, url, null, null, resp.status(), "unparsable",
+                            "broken gzip: " + e.getMessage(), null, null, null, null);
+                }
+                if (xml.length > opt.maxBytes) {
+                    return new CrawlLog.Event("sitemap", s.name, null, url, null, null, resp.status(), "too large",
+                            "larger than --max-bytes " + opt.maxBytes + " after gunzip", null, null, null, null);
+                }
+                type = "text/xml";
+            }
             try {
                 SiteMapParser p = new SiteMapParser(false);
-                AbstractSiteMap sm = p.parseSiteMap(resp.contentType().isEmpty() ? "text/xml" : resp.contentType(),
-                        resp.body(), new URL(url));
+                AbstractSiteMap sm = p.parseSiteMap(type, xml, new URL(url));
                 List<CrawlLog.SitemapUrl> urls = new ArrayList<>();
                 List<String> children = new ArrayList<>();
                 if (sm instanceof SiteMapIndex idx) {
@@ -607,14 +671,22 @@ public final class Crawler {
                             .thenComparing(k -> k.getUrl().toString()));
                     for (AbstractSiteMap k : kids) {
                         String u = UrlNormalizer.normalize(k.getUrl().toString());
-                        if (u != null && s.name.equals(siteOf(u))) {
+                        if (u != null && s.name.equals(siteOf(u)) && !children.contains(u)) {
+                            if (children.size() >= opt.maxSitemapFetches) {
+                                stats.limit("sitemap index entries over the limit of " + opt.maxSitemapFetches);
+                                break; // no more could be read anyway
+                            }
                             children.add(u);
                         }
                     }
                 } else if (sm instanceof SiteMap map) {
                     for (SiteMapURL su : map.getSiteMapUrls()) {
                         String u = UrlNormalizer.normalize(su.getUrl().toString());
-                        if (u != null && s.name.equals(siteOf(u)) && urls.size() < opt.maxSitemapUrls) {
+                        if (u != null && s.name.equals(siteOf(u)) && urls.size() >= opt.maxSitemapUrls) {
+                            stats.limit("sitemap URLs over the limit of " + opt.maxSitemapUrls + " a sitemap");
+                            break;
+                        }
+                        if (u != null && s.name.equals(siteOf(u))) {
                             urls.add(new CrawlLog.SitemapUrl(u, su.getLastModified() == null ? null
                                     : su.getLastModified().toInstant().toString()));
                         }
@@ -766,6 +838,12 @@ public final class Crawler {
         /** One polite request: waits for the host's delay, fetches, writes the WARC record. */
         HttpFetcher.Response request(String url, java.util.function.Predicate<String> accept)
                 throws HttpFetcher.FetchException, InterruptedException {
+            return request(url, accept, opt.maxBytes, false);
+        }
+
+        /** As {@link #request(String, java.util.function.Predicate)} with its own byte cap, cut or refused. */
+        HttpFetcher.Response request(String url, java.util.function.Predicate<String> accept, long maxBytes,
+                boolean truncate) throws HttpFetcher.FetchException, InterruptedException {
             String host = origin(url);
             long wait = nextAllowed.getOrDefault(host, 0L) - System.nanoTime();
             if (wait > 0) {
@@ -774,7 +852,7 @@ public final class Crawler {
             try {
                 HttpFetcher.Response r;
                 try {
-                    r = fetcher.get(url, opt.maxBytes, accept);
+                    r = fetcher.get(url, maxBytes, accept, truncate);
                 } catch (HttpFetcher.FetchException e) {
                     if (e.kind.equals("private address") || e.kind.equals("dns")) {
                         stats.requests.decrementAndGet(); // nothing was sent

@@ -30,12 +30,15 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
@@ -49,9 +52,21 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class HttpFetcher implements Closeable {
 
-    /** A response (body decoded from its Content-Encoding, at most {@code maxBytes}). */
+    /**
+     * Longest line of a response head (status line, one header, a chunk-size line) read, in bytes; a longer one
+     * fails the request as {@code header too large}. Servers use 8 KiB; 32 KiB leaves room for large cookies and
+     * security-policy headers.
+     */
+    static final int MAX_HEADER_LINE_BYTES = 32 * 1024;
+    /** Most header lines in one response; more fail the request as {@code header too large}. */
+    static final int MAX_HEADER_COUNT = 100;
+
+    /**
+     * A response (body decoded from its Content-Encoding, at most {@code maxBytes}; {@code truncated} when the
+     * caller asked for the first {@code maxBytes} of a longer body).
+     */
     record Response(String url, int status, String reason, List<String[]> headers, String contentType, byte[] body,
-            InetAddress ip, Instant date) {
+            InetAddress ip, Instant date, boolean truncated) {
 
         String header(String name) {
             for (String[] h : headers) {
@@ -91,6 +106,10 @@ final class HttpFetcher implements Closeable {
                 .setMaxConnTotal(Math.max(2, maxConnections))
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(t).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE_BYTES)
+                                .setMaxHeaderCount(MAX_HEADER_COUNT).build())
+                        .build())
                 .build();
         client = HttpClients.custom()
                 .setConnectionManager(connections)
@@ -118,6 +137,14 @@ final class HttpFetcher implements Closeable {
      * read; when it says no, the body is not read and a {@code "non-html"} failure is thrown.
      */
     Response get(String url, long maxBytes, Predicate<String> acceptType) throws FetchException {
+        return get(url, maxBytes, acceptType, false);
+    }
+
+    /**
+     * As {@link #get(String, long, Predicate)}; with {@code truncate} a body longer than {@code maxBytes} is cut
+     * there (the rest is not read, the connection is dropped) instead of failing as {@code too large}.
+     */
+    Response get(String url, long maxBytes, Predicate<String> acceptType, boolean truncate) throws FetchException {
         HttpGet get;
         try {
             get = new HttpGet(URI.create(url));
@@ -128,7 +155,9 @@ final class HttpFetcher implements Closeable {
         HttpClientContext ctx = HttpClientContext.create();
         Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ScheduledFuture<?> deadline = deadlines.schedule(get::cancel, timeoutMillis, TimeUnit.MILLISECONDS);
-        try (CloseableHttpResponse resp = client.execute(get, ctx)) {
+        CloseableHttpResponse resp = null;
+        try {
+            resp = client.execute(get, ctx);
             HttpEntity entity = resp.getEntity();
             String ct = entity != null && entity.getContentType() != null ? entity.getContentType()
                     : resp.getFirstHeader("Content-Type") == null ? "" : resp.getFirstHeader("Content-Type").getValue();
@@ -136,23 +165,42 @@ final class HttpFetcher implements Closeable {
             int status = resp.getCode();
             boolean redirect = status >= 300 && status < 400;
             if (!redirect && status < 300 && !acceptType.test(ct)) {
+                get.cancel(); // closes the connection: the body is not drained
                 throw new FetchException("non-html", "not HTML (" + (ct.isEmpty() ? "no Content-Type" : ct) + ")");
             }
-            if (entity != null && entity.getContentLength() > maxBytes) {
+            if (!truncate && entity != null && entity.getContentLength() > maxBytes) {
+                get.cancel(); // closes the connection: the body is not drained
                 throw new FetchException("too large", "larger than --max-bytes " + maxBytes + " ("
                         + entity.getContentLength() + " bytes)");
             }
             byte[] body = new byte[0];
+            boolean truncated = false;
             if (entity != null && !redirect) {
                 body = readCapped(entity.getContent(), maxBytes);
+                if (body.length > maxBytes) {
+                    get.cancel(); // closes the connection: the rest of the body is never read
+                    if (!truncate) {
+                        throw new FetchException("too large", "larger than --max-bytes " + maxBytes
+                                + (entity.getContentEncoding() == null ? "" : " (after " + entity.getContentEncoding()
+                                        + " decoding)"));
+                    }
+                    body = java.util.Arrays.copyOf(body, (int) maxBytes);
+                    truncated = true;
+                }
+            } else if (entity != null) {
+                get.cancel(); // a redirect's body is not read (nor drained)
             }
             List<String[]> headers = new ArrayList<>();
             for (Header h : resp.getHeaders()) {
                 headers.add(new String[] {h.getName(), h.getValue()});
             }
-            return new Response(url, status, resp.getReasonPhrase(), headers, ct, body, remoteAddress(ctx), date);
+            return new Response(url, status, resp.getReasonPhrase(), headers, ct, body, remoteAddress(ctx), date,
+                    truncated);
         } catch (FetchException e) {
             throw e;
+        } catch (MessageConstraintException e) {
+            throw new FetchException("header too large", "response head over the limit (" + MAX_HEADER_LINE_BYTES
+                    + " bytes a line, " + MAX_HEADER_COUNT + " header lines): " + e.getMessage());
         } catch (GuardedDnsResolver.BlockedAddressException e) {
             throw new FetchException("private address", e.getMessage());
         } catch (UnknownHostException e) {
@@ -172,6 +220,13 @@ final class HttpFetcher implements Closeable {
             throw new FetchException("io", e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             deadline.cancel(false);
+            if (resp != null) {
+                try {
+                    resp.close(); // after a cancel the connection is already gone: nothing is drained
+                } catch (IOException | RuntimeException e) {
+                    // the response was read (or the request failed) before; closing it cannot change that
+                }
+            }
         }
     }
 
@@ -192,17 +247,17 @@ final class HttpFetcher implements Closeable {
         }
     }
 
+    /**
+     * Reads at most {@code maxBytes + 1} bytes (one more than allowed tells "longer" from "exactly the limit"); the
+     * stream is not closed here, because closing drains the rest of the body: the caller cancels the request first.
+     */
     private static byte[] readCapped(InputStream in, long maxBytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16384);
         byte[] buf = new byte[16384];
-        try (in) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                out.write(buf, 0, n);
-                if (out.size() > maxBytes) {
-                    throw new FetchException("too large", "larger than --max-bytes " + maxBytes);
-                }
-            }
+        long want = maxBytes + 1;
+        int n;
+        while (out.size() < want && (n = in.read(buf, 0, (int) Math.min(buf.length, want - out.size()))) >= 0) {
+            out.write(buf, 0, n);
         }
         return out.toByteArray();
     }

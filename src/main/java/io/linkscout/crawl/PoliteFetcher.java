@@ -6,7 +6,6 @@ import io.linkscout.ingest.WarcInputReader;
 import io.linkscout.url.UrlNormalizer;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,7 +152,7 @@ public final class PoliteFetcher implements Closeable {
         HttpFetcher.Response resp = null;
         for (int hop = 0; hop <= opt.maxRedirects; hop++) {
             try {
-                resp = request(origin, url);
+                resp = request(origin, url, Crawler.ROBOTS_MAX_BYTES, true);
             } catch (HttpFetcher.FetchException e) {
                 robotsFailed.put(origin, e.getMessage());
                 robotsFailKind.put(origin, e.kind);
@@ -174,8 +173,7 @@ public final class PoliteFetcher implements Closeable {
             robotsFailKind.put(origin, "http");
             return null;
         }
-        String body = status >= 200 && status < 300
-                ? new String(resp.body(), 0, Math.min(resp.body().length, 512 * 1024), StandardCharsets.UTF_8) : null;
+        String body = status >= 200 && status < 300 ? Crawler.robotsText(resp) : null;
         r = Crawler.rulesFor(parser, opt.userAgent, origin, status, body);
         robots.put(origin, r);
         return r;
@@ -184,12 +182,17 @@ public final class PoliteFetcher implements Closeable {
     /** One request, after the host's delay; the next request to the host waits from the end of this one. */
     private HttpFetcher.Response request(String origin, String url)
             throws HttpFetcher.FetchException, InterruptedException {
+        return request(origin, url, opt.maxBytes, false);
+    }
+
+    private HttpFetcher.Response request(String origin, String url, long maxBytes, boolean truncate)
+            throws HttpFetcher.FetchException, InterruptedException {
         long wait = nextAllowed.getOrDefault(origin, 0L) - System.nanoTime();
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
         try {
-            return fetcher.get(url, opt.maxBytes, Crawler::maybeHtml);
+            return fetcher.get(url, maxBytes, Crawler::maybeHtml, truncate);
         } finally {
             nextAllowed.put(origin, System.nanoTime() + Crawler.delayFor(robots.get(origin), opt) * 1_000_000);
         }

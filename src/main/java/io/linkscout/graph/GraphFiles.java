@@ -26,8 +26,14 @@ public final class GraphFiles {
     }
 
     public static void write(LinkGraph g, Path file) throws IOException {
+        write(g, file, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #write(LinkGraph, Path)}, the file's stream passed through {@code wrap} (tests: a full disk). */
+    public static void write(LinkGraph g, Path file, java.util.function.UnaryOperator<OutputStream> wrap)
+            throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream fos = Files.newOutputStream(tmp);
+        try (OutputStream fos = wrap.apply(Files.newOutputStream(tmp));
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fos, 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(g.nodeCount());

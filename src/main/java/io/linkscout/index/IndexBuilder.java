@@ -1,5 +1,7 @@
 package io.linkscout.index;
 
+import io.linkscout.error.UserException;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkscout.graph.RankEngine;
@@ -204,46 +206,52 @@ public final class IndexBuilder {
         long replaced;
         long peak;
         Writes writes;
-        try (IndexTransaction tx = IndexTransaction.open(layout)) {
-            try (DirectoryReader old = tx.openCommitted()) {
-                progress.phase("reading existing index");
-                boolean incremental = old != null && !rebuild && incrementalMarker().equals(
-                        IndexLayout.userData(old.directory()).get(IndexFields.COMMIT_INCREMENTAL));
-                if (old != null) {
-                    records.loadOld(old, layout.root(), incremental ? enrichments : null);
-                    // documents without a uid and fingerprint (written otherwise) can only be replaced by a rebuild
-                    incremental &= records.everyDocumentFingerprinted;
-                }
-                try (PageSpill spill = new PageSpill(tx.stagingFile())) {
-                    progress.phase("reading inputs");
-                    RecordMerge.Sink sink = records.sink(spill, report);
-                    source.readInto(sink, report);
-                    sink.rethrow();
-                    replaced = records.replacedPages();
-                    peak = usedHeap();
-                    progress.phase("writing index");
-                    WriteCounts counts = new WriteCounts(incremental);
-                    Map<String, String> userData = write(tx, old, spill, records, counts);
-                    peak = Math.max(peak, usedHeap());
-                    writes = counts.toWrites();
-                    beforeCommit.run();
-                    tx.commit(userData);
-                    if (incremental && expungeDeletes) {
-                        // after the commit, so that the replaced documents are deleted in the segments
-                        progress.phase("merging away replaced documents");
-                        IndexWriter w = tx.writer();
-                        // a natural merge running meanwhile holds segments that forceMergeDeletes skips (and may
-                        // carry deletions over): wait for it and merge again while any are left (bounded)
-                        for (int k = 0; k < 3000 && w.hasDeletions(); k++) {
-                            w.forceMergeDeletes(true);
-                            if (w.hasDeletions()) {
-                                sleepQuietly(10);
-                            }
-                        }
+        try {
+            try (IndexTransaction tx = IndexTransaction.open(layout, storage)) {
+                try (DirectoryReader old = tx.openCommitted()) {
+                    progress.phase("reading existing index");
+                    boolean incremental = old != null && !rebuild && incrementalMarker().equals(
+                            IndexLayout.userData(old.directory()).get(IndexFields.COMMIT_INCREMENTAL));
+                    if (old != null) {
+                        records.loadOld(old, layout.root(), incremental ? enrichments : null);
+                        // documents without a uid and fingerprint (written otherwise) can only be replaced by a rebuild
+                        incremental &= records.everyDocumentFingerprinted;
+                    }
+                    try (PageSpill spill = tx.newSpill()) {
+                        progress.phase("reading inputs");
+                        RecordMerge.Sink sink = records.sink(spill, report);
+                        source.readInto(sink, report);
+                        sink.rethrow();
+                        replaced = records.replacedPages();
+                        peak = usedHeap();
+                        progress.phase("writing index");
+                        WriteCounts counts = new WriteCounts(incremental);
+                        Map<String, String> userData = write(tx, old, spill, records, counts);
+                        peak = Math.max(peak, usedHeap());
+                        writes = counts.toWrites();
+                        beforeCommit.run();
                         tx.commit(userData);
+                        if (incremental && expungeDeletes) {
+                            // after the commit, so that the replaced documents are deleted in the segments
+                            progress.phase("merging away replaced documents");
+                            IndexWriter w = tx.writer();
+                            // a natural merge running meanwhile holds segments that forceMergeDeletes skips (and
+                            // may carry deletions over): wait for it and merge again while any are left (bounded)
+                            for (int k = 0; k < 3000 && w.hasDeletions(); k++) {
+                                w.forceMergeDeletes(true);
+                                if (w.hasDeletions()) {
+                                    sleepQuietly(10);
+                                }
+                            }
+                            tx.commit(userData);
+                        }
                     }
                 }
             }
+        } catch (IOException e) {
+            throw diskFull(e, layout);
+        } catch (RuntimeException e) {
+            throw diskFull(e, layout);
         }
         IndexStats stats;
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
@@ -253,7 +261,35 @@ public final class IndexBuilder {
                 Math.max(peak, usedHeap()), writes);
     }
 
-    private static long usedHeap() {
+    /**
+     * A write that failed for want of disk space (ENOSPC anywhere in the cause chain: Lucene, the graph files, the
+     * spill) as a {@link UserException} naming the index folder and what to do; anything else unchanged. The
+     * transaction has been closed by then: nothing was committed, the previous commit is what readers see, and the
+     * next ingest removes what this one left.
+     */
+    static <E extends Exception> E diskFull(E e, IndexLayout layout) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof IOException && m != null && m.toLowerCase(java.util.Locale.ROOT)
+                    .contains("no space left on device")) {
+                throw new UserException("the ingest ran out of disk space writing the index folder " + layout.root()
+                        + " (no space left on device); nothing was committed: the index still holds its previous "
+                        + "commit, and the next ingest removes what this one left. Free space on that disk (an "
+                        + "ingest needs room for the new files beside the old ones, up to twice the index's size) "
+                        + "or ingest into an index on another disk (--index), then run the ingest again", e);
+            }
+        }
+        return e;
+    }
+
+    private IngestStorage storage = IngestStorage.DISK;
+
+    /** Test hook: where the ingest's files are written ({@code DiskFullIngestTest} fills the disk). */
+    void setStorage(IngestStorage storage) {
+        this.storage = storage;
+    }
+
+        private static long usedHeap() {
         Runtime r = Runtime.getRuntime();
         return r.totalMemory() - r.freeMemory();
     }

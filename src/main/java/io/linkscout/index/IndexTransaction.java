@@ -29,18 +29,25 @@ final class IndexTransaction implements Closeable {
     private final IndexLayout layout;
     private final Directory dir;
     private final IndexWriter writer;
+    private final IngestStorage storage;
 
-    private IndexTransaction(IndexLayout layout, Directory dir, IndexWriter writer) {
+    private IndexTransaction(IndexLayout layout, Directory dir, IndexWriter writer, IngestStorage storage) {
         this.layout = layout;
         this.dir = dir;
         this.writer = writer;
+        this.storage = storage;
     }
 
     /** Opens the index for writing (created when missing); a held lock is a clear "locked" error (409). */
     static IndexTransaction open(IndexLayout layout) throws IOException {
+        return open(layout, IngestStorage.DISK);
+    }
+
+    /** As {@link #open(IndexLayout)}, every file written through {@code storage}. */
+    static IndexTransaction open(IndexLayout layout, IngestStorage storage) throws IOException {
         Files.createDirectories(layout.lucene());
         Files.createDirectories(layout.graphDir());
-        Directory dir = FSDirectory.open(layout.lucene());
+        Directory dir = storage.directory(FSDirectory.open(layout.lucene()));
         IndexWriter writer;
         try {
             IndexWriterConfig cfg = new IndexWriterConfig(IndexFields.analyzer());
@@ -61,7 +68,7 @@ final class IndexTransaction implements Closeable {
             dir.close();
             throw e;
         }
-        IndexTransaction t = new IndexTransaction(layout, dir, writer);
+        IndexTransaction t = new IndexTransaction(layout, dir, writer, storage);
         try {
             t.removeLeftovers();
         } catch (IOException | RuntimeException e) {
@@ -80,9 +87,9 @@ final class IndexTransaction implements Closeable {
         return DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null;
     }
 
-    /** A temporary file beside the index, removed by the next transaction if this one dies. */
-    Path stagingFile() throws IOException {
-        return Files.createTempFile(layout.root(), ".staging-", ".spill");
+    /** A spill in a temporary file beside the index, removed by the next transaction if this one dies. */
+    PageSpill newSpill() throws IOException {
+        return new PageSpill(Files.createTempFile(layout.root(), ".staging-", ".spill"), storage);
     }
 
     /**
@@ -93,8 +100,9 @@ final class IndexTransaction implements Closeable {
                 + Long.toString(System.nanoTime() & 0xffffff, 36);
         String pageGraphFile = "pages-" + stamp + ".lsg";
         String domainGraphFile = "domains-" + stamp + ".lsg";
-        GraphFiles.write(pageGraph, layout.graphDir().resolve(pageGraphFile));
-        GraphFiles.write(domainGraph, layout.graphDir().resolve(domainGraphFile));
+        GraphFiles.write(pageGraph, layout.graphDir().resolve(pageGraphFile), o -> storage.stream(pageGraphFile, o));
+        GraphFiles.write(domainGraph, layout.graphDir().resolve(domainGraphFile),
+                o -> storage.stream(domainGraphFile, o));
         return Map.of(IndexLayout.PAGE_GRAPH, pageGraphFile, IndexLayout.DOMAIN_GRAPH, domainGraphFile);
     }
 

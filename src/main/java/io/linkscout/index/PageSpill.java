@@ -25,9 +25,10 @@ final class PageSpill implements Closeable {
     private DataOutputStream out;
     private int count;
 
-    PageSpill(Path file) throws IOException {
+    PageSpill(Path file, IngestStorage storage) throws IOException {
         this.file = file;
-        this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        this.out = new DataOutputStream(new BufferedOutputStream(storage.stream(file.getFileName().toString(),
+                Files.newOutputStream(file)), 1 << 16));
     }
 
     /** Appends a page and returns its number. */

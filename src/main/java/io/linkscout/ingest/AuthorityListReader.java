@@ -25,6 +25,16 @@ import java.util.Map;
  */
 public final class AuthorityListReader implements InputReader {
 
+    private final IngestLimits limits;
+
+    public AuthorityListReader() {
+        this(IngestLimits.DEFAULTS);
+    }
+
+    public AuthorityListReader(IngestLimits limits) {
+        this.limits = limits;
+    }
+
     /** The kinds of authority list. */
     public enum Kind {
         MAJESTIC, MOZ, MERGED
@@ -49,7 +59,11 @@ public final class AuthorityListReader implements InputReader {
     public void read(Path file, IngestSink sink, IngestReport report) throws IOException {
         String headerLine;
         try (BufferedReader in = IngestFiles.reader(file)) {
-            headerLine = in.readLine();
+            headerLine = IngestFiles.line(in, limits.maxLineBytes());
+        } catch (IngestFiles.LineTooLong e) {
+            report.problem(file.toString(), "1", "", "header " + e.getMessage(), "an authority list is a CSV with a"
+                    + " header row; or raise " + IngestLimits.LINE_BYTES_KEY);
+            return;
         }
         if (headerLine == null) {
             report.problem(file.toString(), "1", "", "empty file", "an authority list is a CSV with a header row");
@@ -80,7 +94,7 @@ public final class AuthorityListReader implements InputReader {
             case MAJESTIC, MERGED -> "domain";
             case MOZ -> header.contains("registrable_domain") ? "registrable_domain" : "root_domain";
         };
-        CsvRows.read(file, report, row -> {
+        CsvRows.read(file, report, limits, row -> {
             String where = String.valueOf(row.line());
             String raw = row.cells().get(domainColumn);
             if ((raw == null || raw.isEmpty()) && kind == Kind.MOZ) {

@@ -3,6 +3,7 @@ package io.linkscout.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.error.UserException;
 import io.linkscout.url.Domains;
 import io.linkscout.url.UrlNormalizer;
 import java.io.BufferedReader;
@@ -36,13 +37,23 @@ public final class CatalogReader implements InputReader {
     private static final Set<String> TEXT_FIELDS = Set.of("domain", "host", "site", "website", "url", "feed_url",
             "name", "description", "topic", "category", "country", "source");
 
+    private final IngestLimits limits;
+
+    public CatalogReader() {
+        this(IngestLimits.DEFAULTS);
+    }
+
+    public CatalogReader(IngestLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public void read(Path file, IngestSink sink, IngestReport report) throws IOException {
-        if (isJsonl(file)) {
+        if (isJsonl(file, limits)) {
             readJsonl(file, sink, report);
         } else {
             String name = IngestFiles.name(file);
-            CsvRows.read(file, report, row -> {
+            CsvRows.read(file, report, limits, row -> {
                 Map<String, Object> values = new LinkedHashMap<>();
                 row.cells().forEach((k, v) -> values.put(k, v == null || v.isEmpty() ? null : v));
                 site(values, name + ":" + row.line(), file, row.line(), sink, report);
@@ -52,10 +63,10 @@ public final class CatalogReader implements InputReader {
     }
 
     /** True when the first non-blank line starts with '{'. */
-    static boolean isJsonl(Path file) throws IOException {
+    static boolean isJsonl(Path file, IngestLimits limits) throws IOException {
         try (BufferedReader in = IngestFiles.reader(file)) {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = firstLineOf(file, in, limits)) != null) {
                 if (!line.isBlank()) {
                     return line.stripLeading().startsWith("{");
                 }
@@ -64,13 +75,33 @@ public final class CatalogReader implements InputReader {
         return false;
     }
 
+    private static String firstLineOf(Path file, BufferedReader in, IngestLimits limits) throws IOException {
+        try {
+            return IngestFiles.line(in, limits.maxLineBytes());
+        } catch (IngestFiles.LineTooLong e) {
+            throw new UserException(file + ": a " + e.getMessage() + " before the first record: not a catalog (or"
+                    + " raise " + IngestLimits.LINE_BYTES_KEY + ")");
+        }
+    }
+
     private void readJsonl(Path file, IngestSink sink, IngestReport report) throws IOException {
         String name = IngestFiles.name(file);
         try (BufferedReader in = IngestFiles.reader(file)) {
             String line;
             long lineNo = 0;
-            while ((line = in.readLine()) != null) {
+            while (true) {
                 lineNo++;
+                try {
+                    line = IngestFiles.line(in, limits.maxLineBytes());
+                } catch (IngestFiles.LineTooLong e) {
+                    report.problem(file.toString(), String.valueOf(lineNo), "", e.getMessage() + ": skipped (each"
+                            + " line holds one site)", "raise " + IngestLimits.LINE_BYTES_KEY + " (now "
+                            + limits.maxLineBytes() + ")");
+                    continue;
+                }
+                if (line == null) {
+                    break;
+                }
                 if (line.isBlank()) {
                     continue;
                 }

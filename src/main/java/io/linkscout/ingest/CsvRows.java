@@ -89,19 +89,34 @@ final class CsvRows {
      * itself could not be read.
      */
     static void read(Path file, IngestReport report, RowHandler handler) throws IOException {
-        try (BufferedReader in = IngestFiles.reader(file)) {
-            in.mark(1 << 16);
-            String first = in.readLine();
-            if (first == null) {
-                return;
-            }
-            in.reset();
+        read(file, report, IngestLimits.DEFAULTS, handler);
+    }
+
+    /**
+     * As {@link #read(Path, IngestReport, RowHandler)}, at most {@link IngestLimits#maxCsvRows} data rows: the next
+     * one is a problem naming the file, its line and {@link IngestLimits#CSV_ROWS_KEY}, and the rest of the file is
+     * not read; the same for a row longer than {@link IngestLimits#maxLineBytes} characters (an unclosed quote).
+     */
+    static void read(Path file, IngestReport report, IngestLimits limits, RowHandler handler) throws IOException {
+        long maxRows = limits.maxCsvRows();
+        String first;
+        try (BufferedReader h = IngestFiles.reader(file)) {
+            first = IngestFiles.line(h, limits.maxLineBytes());
+        } catch (IngestFiles.LineTooLong e) {
+            lineTooLong(file, 1, limits, report);
+            return;
+        }
+        if (first == null) {
+            return;
+        }
+        try (IngestFiles.Bounded in = new IngestFiles.Bounded(IngestFiles.reader(file), limits.maxLineBytes())) {
             char d = delimiter(first);
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(d).setIgnoreEmptyLines(true)
                     .setTrim(true).get();
             try (CSVParser parser = CSVParser.parse(in, format)) {
                 List<String> header = null;
                 long lastLine = 0;
+                long rows = 0;
                 var it = parser.iterator();
                 while (true) {
                     CSVRecord r;
@@ -111,6 +126,10 @@ final class CsvRows {
                         }
                         r = it.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
+                        if (e instanceof UncheckedIOException u && u.getCause() instanceof IngestFiles.LineTooLong) {
+                            lineTooLong(file, lastLine + 1, limits, report);
+                            return;
+                        }
                         if (e instanceof UncheckedIOException u && !(u.getCause() instanceof CSVException)) {
                             throw u.getCause();
                         }
@@ -123,6 +142,7 @@ final class CsvRows {
                     }
                     long startLine = lastLine + 1;
                     lastLine = parser.getCurrentLineNumber();
+                    in.record();
                     if (header == null) {
                         header = new ArrayList<>();
                         for (String s : r) {
@@ -133,6 +153,12 @@ final class CsvRows {
                     if (r.size() == 1 && r.get(0).isEmpty()) {
                         continue;
                     }
+                    if (++rows > maxRows) {
+                        report.problem(file.toString(), String.valueOf(startLine), "", "more than " + maxRows
+                                + " data rows: the rest of the file is not read", "split the file, or raise "
+                                + IngestLimits.CSV_ROWS_KEY + " (now " + maxRows + ")");
+                        return;
+                    }
                     Map<String, String> cells = new LinkedHashMap<>();
                     for (int i = 0; i < r.size() && i < header.size(); i++) {
                         cells.putIfAbsent(header.get(i), r.get(i));
@@ -141,5 +167,11 @@ final class CsvRows {
                 }
             }
         }
+    }
+
+    private static void lineTooLong(Path file, long line, IngestLimits limits, IngestReport report) {
+        report.problem(file.toString(), String.valueOf(line), "", "a row longer than " + limits.maxLineBytes()
+                + " characters: the rest of the file is not read", "close the quoted cell that starts here, or raise "
+                + IngestLimits.LINE_BYTES_KEY + " (now " + limits.maxLineBytes() + ")");
     }
 }

@@ -78,4 +78,93 @@ final class IngestFiles {
         Path n = file.getFileName();
         return n == null ? file.toString() : n.toString();
     }
+
+    /**
+     * A line longer than {@link IngestLimits#maxLineBytes} characters: it was read past without being kept, and the
+     * reader stands at the start of the next line.
+     */
+    static final class LineTooLong extends IOException {
+        LineTooLong(long max) {
+            super("line longer than " + max + " characters", null);
+        }
+    }
+
+    /**
+     * The next line (without its {@code \n}, {@code \r\n} or {@code \r}), or {@code null} at the end; never holds
+     * more than {@code max} characters.
+     *
+     * @throws LineTooLong when the line is longer (its rest has been consumed)
+     */
+    static String line(BufferedReader in, long max) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        boolean over = false;
+        boolean any = false;
+        int c;
+        while ((c = in.read()) >= 0) {
+            any = true;
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\r') {
+                in.mark(1);
+                int d = in.read();
+                if (d >= 0 && d != '\n') {
+                    in.reset();
+                }
+                break;
+            }
+            if (over) {
+                continue;
+            }
+            if (sb.length() >= max) {
+                over = true;
+                sb = new StringBuilder();
+            } else {
+                sb.append((char) c);
+            }
+        }
+        if (over) {
+            throw new LineTooLong(max);
+        }
+        return any ? sb.toString() : null;
+    }
+
+    /**
+     * A reader that fails with {@link LineTooLong} when more than {@code max} characters (plus {@link #SLACK}, the
+     * read-ahead of a parser's buffer) pass between two {@link #record()} calls.
+     */
+    static final class Bounded extends java.io.FilterReader {
+        /** More than the CSV parser reads ahead at once. */
+        static final long SLACK = 64 * 1024;
+        private final long max;
+        private long since;
+
+        Bounded(java.io.Reader in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        /** A record ended: count again from here. */
+        void record() {
+            since = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0 && ++since > max + SLACK) {
+                throw new LineTooLong(max);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0 && (since += n) > max + SLACK) {
+                throw new LineTooLong(max);
+            }
+            return n;
+        }
+    }
 }

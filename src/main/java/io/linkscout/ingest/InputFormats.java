@@ -6,6 +6,7 @@ import io.linkscout.error.UserException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,11 @@ public final class InputFormats {
      * @throws UserException when the file cannot be classified (the message names the file and how to force a format)
      */
     public static Format detect(Path file) throws IOException {
+        return detect(file, IngestLimits.DEFAULTS);
+    }
+
+    /** As {@link #detect(Path)}; a first line longer than {@link IngestLimits#maxLineBytes} cannot be told. */
+    public static Format detect(Path file, IngestLimits limits) throws IOException {
         String lower = IngestFiles.name(file).toLowerCase(Locale.ROOT);
         String base = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
         if (base.endsWith(".warc") || base.endsWith(".arc") || base.endsWith(".wat") || base.endsWith(".wet")) {
@@ -62,14 +68,20 @@ public final class InputFormats {
             return Format.WARC;
         }
         String first = null;
+        long lineNo = 0;
         try (BufferedReader in = IngestFiles.reader(file)) {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = IngestFiles.line(in, limits.maxLineBytes())) != null) {
+                lineNo++;
                 if (!line.isBlank()) {
                     first = line.strip();
                     break;
                 }
             }
+        } catch (IngestFiles.LineTooLong e) {
+            throw new UserException(file + ":" + (lineNo + 1) + ": the first " + e.getMessage() + ": cannot tell the"
+                    + " input format; force it with --format (a pages file then skips its over-long lines), or raise "
+                    + IngestLimits.LINE_BYTES_KEY);
         }
         if (first != null && first.startsWith("{")) {
             try {
@@ -121,12 +133,17 @@ public final class InputFormats {
      *               or {@code null}
      */
     public static InputReader readerFor(Format format, String target) {
+        return readerFor(format, target, IngestLimits.DEFAULTS);
+    }
+
+    /** The reader for a format, with the {@code linkscout.ingest.*} limits. */
+    public static InputReader readerFor(Format format, String target, IngestLimits limits) {
         return switch (format) {
-            case PAGES -> new JsonlPageReader();
+            case PAGES -> new JsonlPageReader(limits);
             case WARC -> new WarcInputReader();
-            case CATALOG -> new CatalogReader();
-            case AUTHORITY -> new AuthorityListReader();
-            case EXPORT -> new ToolExportReader(target);
+            case CATALOG -> new CatalogReader(limits);
+            case AUTHORITY -> new AuthorityListReader(limits);
+            case EXPORT -> new ToolExportReader(target, limits);
         };
     }
 
@@ -148,6 +165,12 @@ public final class InputFormats {
      * their exports) is read entry by entry, each named {@code archive.zip!entry} in problems.
      */
     public static void readAll(List<Path> inputs, Format forced, String target, IngestSink sink,
+            IngestReport report) {
+        readAll(inputs, forced, target, IngestLimits.DEFAULTS, sink, report);
+    }
+
+    /** {@link #readAll(List, Format, String, IngestSink, IngestReport)} with the {@code linkscout.ingest.*} limits. */
+    public static void readAll(List<Path> inputs, Format forced, String target, IngestLimits limits, IngestSink sink,
             IngestReport report) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
@@ -195,11 +218,11 @@ public final class InputFormats {
             };
             try {
                 if (IngestFiles.isZip(f)) {
-                    readZip(f, forced, target, sink, report);
+                    readZip(f, forced, target, limits, sink, report);
                     continue;
                 }
-                Format format = forced != null ? forced : detect(f);
-                readerFor(format, target).read(f, counting, report);
+                Format format = forced != null ? forced : detect(f, limits);
+                readerFor(format, target, limits).read(f, counting, report);
             } catch (UserException e) {
                 report.problem(f.toString(), "", "", e.getMessage(), null);
             } catch (IOException e) {
@@ -214,8 +237,8 @@ public final class InputFormats {
     }
 
     /** Reads every file of a zip archive (extracted one at a time to a temporary file), sorted by entry name. */
-    private static void readZip(Path zip, Format forced, String target, IngestSink sink, IngestReport report)
-            throws IOException {
+    private static void readZip(Path zip, Format forced, String target, IngestLimits limits, IngestSink sink,
+            IngestReport report) throws IOException {
         Path tmp = Files.createTempDirectory("linkscout-zip");
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
             List<? extends java.util.zip.ZipEntry> entries = z.stream().filter(e -> !e.isDirectory())
@@ -225,11 +248,23 @@ public final class InputFormats {
             for (java.util.zip.ZipEntry e : entries) {
                 String base = IngestFiles.name(Path.of(e.getName().replace('\\', '/')));
                 Path f = Files.createDirectory(tmp.resolve(String.valueOf(n++))).resolve(base);
-                try (InputStream in = z.getInputStream(e)) {
-                    Files.copy(in, f);
+                String entry = zip + "!" + e.getName();
+                try (InputStream in = z.getInputStream(e); OutputStream out = Files.newOutputStream(f)) {
+                    in.transferTo(new CappedOutput(out, limits.maxZipEntryBytes()));
+                } catch (CappedOutput.Full full) {
+                    Files.deleteIfExists(f);
+                    report.problem(entry, "", "", "larger than " + limits.maxZipEntryBytes() + " bytes unpacked: not"
+                            + " read", "unpack it yourself and ingest the file, or raise " + IngestLimits.ZIP_ENTRY_KEY);
+                    continue;
                 }
-                report.alias(f.toString(), zip + "!" + e.getName());
-                readAll(List.of(f), forced, target, sink, report);
+                if (IngestFiles.isZip(f)) {
+                    Files.delete(f);
+                    report.problem(entry, "", "", "a zip inside a zip is not opened", "unpack the outer zip and"
+                            + " ingest the inner one");
+                    continue;
+                }
+                report.alias(f.toString(), entry);
+                readAll(List.of(f), forced, target, limits, sink, report);
                 Files.delete(f);
             }
         } finally {
@@ -239,5 +274,38 @@ public final class InputFormats {
 
     private static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    /** Passes bytes on until {@code max} have passed, then fails with {@link Full} (a zip entry's unpacking). */
+    private static final class CappedOutput extends java.io.FilterOutputStream {
+        static final class Full extends IOException {
+            Full() {
+                super("full", null);
+            }
+        }
+
+        private long left;
+
+        CappedOutput(OutputStream out, long max) {
+            super(out);
+            this.left = max;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (--left < 0) {
+                throw new Full();
+            }
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            left -= len;
+            if (left < 0) {
+                throw new Full();
+            }
+            out.write(b, off, len);
+        }
     }
 }

@@ -40,6 +40,15 @@ public final class JsonlPageReader implements InputReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readerFor(JsonNode.class);
 
     private final HtmlExtractor extractor = new HtmlExtractor();
+    private final IngestLimits limits;
+
+    public JsonlPageReader() {
+        this(IngestLimits.DEFAULTS);
+    }
+
+    public JsonlPageReader(IngestLimits limits) {
+        this.limits = limits;
+    }
 
     /** Thrown inside a line to report one problem for it. */
     private static final class LineProblem extends Exception {
@@ -64,6 +73,8 @@ public final class JsonlPageReader implements InputReader {
             int scan = 0; // where to continue looking for '\n'
             long lineNo = 0;
             boolean eof = false;
+            long maxLine = limits.maxLineBytes();
+            boolean skipping = false; // inside a line over the limit: its bytes are dropped up to the next '\n'
             while (true) {
                 int nl = -1;
                 for (int i = scan; i < len; i++) {
@@ -75,6 +86,16 @@ public final class JsonlPageReader implements InputReader {
                 if (nl < 0) {
                     scan = len;
                     if (!eof) {
+                        if (!skipping && len - start > maxLine) {
+                            lineNo++;
+                            lineTooLong(file, lineNo, maxLine, report);
+                            skipping = true;
+                        }
+                        if (skipping) {
+                            start = 0;
+                            len = 0;
+                            scan = 0;
+                        }
                         if (start > 0) {
                             System.arraycopy(buf, start, buf, 0, len - start);
                             len -= start;
@@ -92,19 +113,36 @@ public final class JsonlPageReader implements InputReader {
                         }
                         continue;
                     }
-                    if (start < len) {
+                    if (start < len && !skipping) {
                         lineNo++;
-                        handleLine(buf, start, len, lineNo, name, file, sink, report);
+                        if (len - start > maxLine) {
+                            lineTooLong(file, lineNo, maxLine, report);
+                        } else {
+                            handleLine(buf, start, len, lineNo, name, file, sink, report);
+                        }
                     }
                     break;
                 }
-                lineNo++;
-                handleLine(buf, start, nl, lineNo, name, file, sink, report);
+                if (skipping) {
+                    skipping = false; // the end of the long line (counted when it was found too long)
+                } else if (nl - start > maxLine) {
+                    lineNo++;
+                    lineTooLong(file, lineNo, maxLine, report);
+                } else {
+                    lineNo++;
+                    handleLine(buf, start, nl, lineNo, name, file, sink, report);
+                }
                 start = nl + 1;
                 scan = start;
             }
         }
         report.bytesRead(Files.size(file));
+    }
+
+    private static void lineTooLong(Path file, long lineNo, long maxLine, IngestReport report) {
+        report.problem(file.toString(), String.valueOf(lineNo), "", "line longer than " + maxLine
+                + " bytes: skipped (each line holds one page)", "check that the file has one page per line, or raise "
+                + IngestLimits.LINE_BYTES_KEY + " (now " + maxLine + ")");
     }
 
     private void handleLine(byte[] buf, int from, int end, long lineNo, String name, Path file, IngestSink sink,
@@ -182,6 +220,10 @@ public final class JsonlPageReader implements InputReader {
             if (!ls.isArray()) {
                 throw new LineProblem("links", "must be an array, got " + kind(ls),
                         "give [{\"url\": ..., \"anchor\": ..., \"rel\": ...}] or [\"url\", ...]");
+            }
+            if (ls.size() > limits.maxLinksPerPage()) {
+                throw new LineProblem("links", "more than " + limits.maxLinksPerPage() + " links (" + ls.size() + ")",
+                        "raise " + IngestLimits.LINKS_KEY + " (now " + limits.maxLinksPerPage() + ") for such pages");
             }
             for (int i = 0; i < ls.size(); i++) {
                 JsonNode l = ls.get(i);

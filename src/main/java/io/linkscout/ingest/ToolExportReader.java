@@ -44,14 +44,25 @@ public final class ToolExportReader implements InputReader {
 
     /** @param target the registrable domain the exports are about, or {@code null} */
     public ToolExportReader(String target) {
-        this.target = target;
+        this(target, IngestLimits.DEFAULTS);
     }
+
+    /** @param target as above; {@code limits}: the rows read from one file */
+    public ToolExportReader(String target, IngestLimits limits) {
+        this.target = target;
+        this.limits = limits;
+    }
+
+    private final IngestLimits limits;
 
     @Override
     public void read(Path file, IngestSink sink, IngestReport report) throws IOException {
         String first;
         try (BufferedReader in = IngestFiles.reader(file)) {
-            first = in.readLine();
+            first = IngestFiles.line(in, limits.maxLineBytes());
+        } catch (IngestFiles.LineTooLong e) {
+            throw new UserException(file + ":1: header " + e.getMessage() + ": not a backlink export LinkScout"
+                    + " knows (or raise " + IngestLimits.LINE_BYTES_KEY + ")");
         }
         List<String> raw = first == null ? List.of() : CsvRows.rawHeader(first);
         Report r = ToolExports.detect(raw);
@@ -62,7 +73,7 @@ public final class ToolExportReader implements InputReader {
         }
         String name = IngestFiles.name(file);
         if (r.level() == Level.OWN_PAGES) {
-            CsvRows.read(file, report, row -> report.skipped(r.id() + ": your own pages (not link sources)"));
+            CsvRows.read(file, report, limits, row -> report.skipped(r.id() + ": your own pages (not link sources)"));
             return;
         }
         String to = target != null ? target : targetFromName(name);
@@ -80,7 +91,7 @@ public final class ToolExportReader implements InputReader {
                 col.put(role, i);
             }
         }
-        CsvRows.read(file, report, row -> {
+        CsvRows.read(file, report, limits, row -> {
             Cells c = new Cells(file, row, lower, raw, report);
             ExportLink link = row(r, c, col, to, name + ":" + row.line());
             if (link != null) {

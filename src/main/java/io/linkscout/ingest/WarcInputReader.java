@@ -363,22 +363,33 @@ public final class WarcInputReader implements InputReader {
 
     /** Decodes a body: charset of the content type, else a meta charset, else UTF-8, else windows-1252. */
     public static String decode(byte[] bytes, MediaType type) {
+        // a byte-order mark wins over any declared charset (WHATWG "decode"), so a lying header cannot garble it
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        boolean utf8Bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf;
         Charset cs = null;
-        if (type != null) {
+        if (type != null && !utf8Bom) {
             cs = charset(type.parameters().get("charset"));
         }
-        if (cs == null) {
+        if (cs == null && !utf8Bom) {
             String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
             Matcher m = META_CHARSET.matcher(head);
             if (m.find()) {
                 cs = charset(m.group(1));
+                if (cs != null && cs.name().startsWith("UTF-16")) {
+                    cs = StandardCharsets.UTF_8; // a page that could declare it in ASCII is not UTF-16 (WHATWG)
+                }
             }
         }
         if (cs != null && !cs.equals(StandardCharsets.UTF_8)) {
             return new String(bytes, cs);
         }
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-                && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        int start = utf8Bom ? 3 : 0;
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

@@ -27,6 +27,9 @@ public class CampaignService {
     @Inject
     OutreachDatabase db;
 
+    @Inject
+    OutreachConfig config;
+
     /** The fields of a campaign a user sets; null means "unchanged" on update. */
     public record CampaignInput(String name, String contentTitle, String contentText, String contentUrl,
             String targetDomain) {
@@ -259,6 +262,8 @@ public class CampaignService {
             int reasonCol = -1;
             int noteCol = -1;
             boolean first = true;
+            long count = 0;
+            int maxRows = config.maxImportRows();
             for (CSVRecord r : p) {
                 long line = r.getParser().getCurrentLineNumber();
                 if (first) {
@@ -272,6 +277,11 @@ public class CampaignService {
                         noteCol = names.indexOf("note");
                         continue;
                     }
+                }
+                if (++count > maxRows) {
+                    throw new UserException(source + ":" + line + ": more than " + maxRows + " rows in one import;"
+                            + " nothing imported: split the file into imports of at most " + maxRows + " rows, or"
+                            + " raise linkscout.outreach.max-import-rows", 413);
                 }
                 String raw = r.size() > domainCol ? r.get(domainCol).replace("\uFEFF", "") : "";
                 if (raw.isBlank()) {

@@ -18,4 +18,11 @@ public interface OutreachConfig {
     /** How many ranked sites the shortlist asks the recommender for before applying the rules (max 1000). */
     @WithDefault("300")
     int candidates();
+
+    /**
+     * {@code linkscout.outreach.max-import-rows}: data rows in one CSV import of exclusions (API and
+     * {@code campaign exclude --csv}); a longer file is refused whole.
+     */
+    @WithDefault("10000")
+    int maxImportRows();
 }

@@ -223,6 +223,19 @@ class RequestLimitsTest {
     }
 
     @Test
+    void exclusionsCsvRows() {
+        // linkscout.outreach.max-import-rows = 10000: at the limit the rows are read (these are all bad: nothing is
+        // written, and the answer says so); one more row and the whole file is refused before any is checked
+        String atLimit = "domain\n" + "-\n".repeat(10_000);
+        given().contentType("text/csv").body(atLimit).post("/api/exclusions.csv").then().statusCode(422)
+                .body("message", org.hamcrest.Matchers.startsWith("10000 bad rows, nothing imported: "));
+        given().contentType("text/csv").body(atLimit + "-\n").post("/api/exclusions.csv").then().statusCode(413)
+                .body("message", equalTo("request body:10002: more than 10000 rows in one import; nothing"
+                        + " imported: split the file into imports of at most 10000 rows, or raise"
+                        + " linkscout.outreach.max-import-rows"));
+    }
+
+    @Test
     void shortlistSizeAndProspectPages() {
         long c = campaign();
         assertNotEquals(400, post("/api/campaigns/" + c + "/shortlist", Map.of("size", 1000)).extract().statusCode());

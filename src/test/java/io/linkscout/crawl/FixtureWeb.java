@@ -1,5 +1,6 @@
 package io.linkscout.crawl;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,6 +29,7 @@ public final class FixtureWeb implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Map<String, Resp>> sites = new HashMap<>();
+    private final Map<String, Map<String, HttpHandler>> handlers = new HashMap<>();
     private final List<Req> requests = new ArrayList<>();
     /** Runs on the server thread before a response is sent (tests use it to kill a crawler mid-request). */
     volatile java.util.function.Consumer<Req> onRequest = r -> { };
@@ -47,12 +49,31 @@ public final class FixtureWeb implements AutoCloseable {
                 path += "?" + ex.getRequestURI().getRawQuery();
             }
             Resp r;
+            HttpHandler custom;
             synchronized (this) {
                 requests.add(new Req(host, path, System.nanoTime(), ex.getRequestHeaders().getFirst("User-Agent"),
                         ex.getRequestHeaders().getFirst("Cookie"), ex.getRequestHeaders().getFirst("Accept-Encoding")));
                 r = sites.getOrDefault(host, Map.of()).get(path);
+                custom = handlers.getOrDefault(host, Map.of()).get(path);
+                if (custom == null) {
+                    // a handler for "/prefix/*" answers every path below /prefix/
+                    for (Map.Entry<String, HttpHandler> h : handlers.getOrDefault(host, Map.of()).entrySet()) {
+                        if (h.getKey().endsWith("*") && path.startsWith(h.getKey().substring(0, h.getKey().length() - 1))) {
+                            custom = h.getValue();
+                        }
+                    }
+                }
             }
             onRequest.accept(new Req(host, path, System.nanoTime(), null, null, null));
+            if (custom != null) {
+                ex.getResponseHeaders().add("Connection", "close");
+                try {
+                    custom.handle(ex);
+                } finally {
+                    ex.close();
+                }
+                return;
+            }
             if (r == null) {
                 r = new Resp(404, "text/html", "<html><body>not found</body></html>".getBytes(StandardCharsets.UTF_8),
                         Map.of(), 0);
@@ -94,6 +115,15 @@ public final class FixtureWeb implements AutoCloseable {
             Map<String, String> headers, long delayMillis) {
         sites.computeIfAbsent(host, k -> new LinkedHashMap<>()).put(path,
                 new Resp(status, type, body, headers, delayMillis));
+        return this;
+    }
+
+    /**
+     * Answers {@code path} (or, ending in {@code *}, every path with that prefix) of {@code host} with a handler of
+     * its own (misbehaving servers: slow drips, endless streams, huge headers); {@code Connection: close} is set.
+     */
+    public synchronized FixtureWeb handle(String host, String path, HttpHandler handler) {
+        handlers.computeIfAbsent(host, k -> new LinkedHashMap<>()).put(path, handler);
         return this;
     }
 
