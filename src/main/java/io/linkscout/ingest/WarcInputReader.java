@@ -117,7 +117,9 @@ public final class WarcInputReader implements InputReader {
                     try {
                         handle(rec, name, sink, report);
                     } catch (IOException | RuntimeException e) {
-                        report.problem(where, "@" + rec.position(), "", "cannot read the " + rec.type()
+                        // the type header itself may be what is missing (jwarc's type() then throws)
+                        String type = rec.headers().first("WARC-Type").orElse("untyped");
+                        report.problem(where, "@" + rec.position(), "", "cannot read the " + type
                                 + " record: " + message(e), "the file is truncated or malformed");
                         return;
                     }

@@ -80,6 +80,24 @@ class WarcInputReaderTest {
         }
     }
 
+    /** Found by ArchiveAndExportReadersProperties: a record without a WARC-Type header made the reader throw. */
+    @Test
+    void aRecordWithoutATypeIsReportedNotThrown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path f = dir.resolve("untyped.warc");
+        java.nio.file.Files.writeString(f, "WARC/1.0\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>"
+                + "\r\nWARC-Date: 2024-05-18T01:58:10Z\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n");
+        TestSink sink = new TestSink();
+        IngestReport report = new IngestReport();
+        new WarcInputReader().read(f, sink, report);
+        assertEquals(0, sink.pages.size());
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        IngestReport.Problem p = report.problems().get(0);
+        assertEquals(f.toString(), p.file());
+        assertEquals("@0", p.position());
+        assertTrue(p.message().startsWith("cannot read the untyped record: "), p.message());
+    }
+
     @Test
     void commonCrawlCapture() throws IOException {
         PageRecord p = read("commoncrawl-whirlwind__whirlwind.warc.gz").sink.pages.get(0);
