@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,31 +38,10 @@ public final class OpenSearchLauncher {
      * {@value #JAR} in the working directory's {@code target/} or beside the application's jar or classes.
      */
     public static Path locateHome(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            if (!Files.isRegularFile(p.resolve(JAR))) {
-                throw new UserException(configured + " holds no " + JAR + "; point it at the target/opensearch "
-                        + "directory that ./mvnw package builds");
-            }
-            return p;
-        }
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(Path.of("target", "opensearch"));
-        try {
-            Path code = Path.of(OpenSearchLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = code; p != null && candidates.size() < 8; p = p.getParent()) {
-                candidates.add(p.resolve("opensearch"));
-            }
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            // no code source: only the working directory is searched
-        }
-        for (Path c : candidates) {
-            if (Files.isRegularFile(c.resolve(JAR))) {
-                return c.toAbsolutePath().normalize();
-            }
-        }
-        throw new UserException("the OpenSearch dev cluster launcher is not built: run ./mvnw package without "
-                + "-DskipOpenSearchNode=true (it builds target/opensearch/)");
+        return io.linkscout.config.BuildUnits.locate(configured, "opensearch", JAR, configured + " holds no " + JAR
+                + "; point it at the target/opensearch directory that ./mvnw package builds", "the OpenSearch dev "
+                + "cluster launcher is not built: run ./mvnw package without -DskipOpenSearchNode=true (it builds "
+                + "target/opensearch/)");
     }
 
     /** A running cluster; {@link #close} stops every node and removes the data. */
