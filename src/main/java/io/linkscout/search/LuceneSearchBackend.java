@@ -54,8 +54,7 @@ public final class LuceneSearchBackend implements SearchBackend {
         if (q == null || k <= 0) {
             return List.of();
         }
-        Query typed = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.TYPE, type)), BooleanClause.Occur.FILTER).build();
+        Query typed = typed(q, type);
         // enough hits to hold every document tied with the k-th score, so the id tie-break sees all of them
         int n = k;
         TopDocs top;
@@ -75,6 +74,36 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
         hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::id));
         return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
+    }
+
+    @Override
+    public Optional<Explanation> explain(String type, String field, String text, String id) throws IOException {
+        Query q = new QueryBuilder(index.analyzer()).createBooleanQuery(field, text);
+        TopDocs doc = index.searcher().search(new TermQuery(new Term(IndexFields.UID, IndexFields.uid(type, id))), 1);
+        if (q == null || doc.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        // the topK query, restricted to the document by a filter that does not score (as OpenSearchBackend asks)
+        Query one = new BooleanQuery.Builder().add(typed(q, type), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.UID, IndexFields.uid(type, id))), BooleanClause.Occur.FILTER)
+                .build();
+        org.apache.lucene.search.Explanation e = index.searcher().explain(one, doc.scoreDocs[0].doc);
+        return e.isMatch() ? Optional.of(convert(e)) : Optional.empty();
+    }
+
+    private static Explanation convert(org.apache.lucene.search.Explanation e) {
+        List<Explanation> details = new ArrayList<>();
+        for (org.apache.lucene.search.Explanation d : e.getDetails()) {
+            details.add(convert(d));
+        }
+        return new Explanation(e.getValue().floatValue(), Explanation.normalize(e.getDescription()),
+                List.copyOf(details));
+    }
+
+    /** The query of {@link #topK}: {@code q} must match, the type filters (no score). */
+    private static Query typed(Query q, String type) {
+        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.TYPE, type)), BooleanClause.Occur.FILTER).build();
     }
 
     @Override

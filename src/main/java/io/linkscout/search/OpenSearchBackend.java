@@ -49,6 +49,13 @@ public final class OpenSearchBackend implements SearchBackend {
         return Map.of("search_type", "dfs_query_then_fetch", "allow_partial_search_results", "false");
     }
 
+    /** The query of {@link #topK}: the text must match, the type filters (no score). */
+    private static Map<String, Object> typed(String type, String field, String text) {
+        return Map.of("bool", Map.of(
+                "must", Map.of("match", Map.of(field, Map.of("query", text))),
+                "filter", Map.of("term", Map.of(IndexFields.TYPE, type))));
+    }
+
     @Override
     public List<Hit> topK(String type, String field, String text, int k) {
         if (k <= 0) {
@@ -58,9 +65,7 @@ public final class OpenSearchBackend implements SearchBackend {
         body.put("size", k);
         body.put("track_total_hits", false);
         body.put("_source", false);
-        body.put("query", Map.of("bool", Map.of(
-                "must", Map.of("match", Map.of(field, Map.of("query", text))),
-                "filter", Map.of("term", Map.of(IndexFields.TYPE, type)))));
+        body.put("query", typed(type, field, text));
         body.put("sort", List.of(Map.of("_score", "desc"), Map.of(IndexFields.ID, "asc")));
         body.put("track_scores", true);
         JsonNode r = complete(http.call("POST", "/" + index + "/_search", body, searchParams()), "search");
@@ -83,6 +88,33 @@ public final class OpenSearchBackend implements SearchBackend {
                     + "health (GET /_cluster/health) and retry", 503);
         }
         return r;
+    }
+
+    /**
+     * A search with {@code explain} under {@code dfs_query_then_fetch} (the {@code _explain} API would explain with
+     * one shard's statistics), restricted to the document by a filter that does not score (the same query as
+     * {@link LuceneSearchBackend#explain}'s, so the trees have the same shape).
+     */
+    @Override
+    public Optional<Explanation> explain(String type, String field, String text, String id) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("size", 1);
+        body.put("explain", true);
+        body.put("_source", false);
+        body.put("query", Map.of("bool", Map.of("must", typed(type, field, text),
+                "filter", Map.of("term", Map.of(IndexFields.UID, IndexFields.uid(type, id))))));
+        JsonNode r = complete(http.call("POST", "/" + index + "/_search", body, searchParams()), "explanation");
+        JsonNode hit = r.path("hits").path("hits").path(0);
+        return hit.isMissingNode() ? Optional.empty() : Optional.of(convert(hit.path("_explanation")));
+    }
+
+    private static Explanation convert(JsonNode e) {
+        List<Explanation> details = new ArrayList<>();
+        for (JsonNode d : e.path("details")) {
+            details.add(convert(d));
+        }
+        return new Explanation((float) e.path("value").asDouble(),
+                Explanation.normalize(e.path("description").asText()), List.copyOf(details));
     }
 
     @Override

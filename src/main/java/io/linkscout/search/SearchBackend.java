@@ -29,6 +29,19 @@ public interface SearchBackend extends Closeable {
     record TermStats(String term, long docFreq, long totalTermFreq, long docCount) {
     }
 
+    /**
+     * How a score was computed (Lucene's {@code Explanation} tree). The descriptions leave out what differs between
+     * backends without changing the computation: the internal document number ({@code weight(body:kelp in 17)} is
+     * {@code weight(body:kelp)}) and the similarity's class name.
+     */
+    record Explanation(float value, String description, List<Explanation> details) {
+
+        /** A description without the internal document number and the similarity class name. */
+        static String normalize(String description) {
+            return description.replaceAll(" in -?\\d+\\)", ")").replaceAll(" \\[[A-Za-z0-9]*Similarity\\]", "");
+        }
+    }
+
     /** e.g. {@code lucene index/} or {@code opensearch http://host:9200 index linkscout}. */
     String describe();
 
@@ -47,6 +60,12 @@ public interface SearchBackend extends Closeable {
 
     /** Term statistics of every term {@code text} analyses to in {@code field}, in order of first occurrence. */
     List<TermStats> termStatistics(String field, String text) throws IOException;
+
+    /**
+     * The explanation of the score {@link #topK} gives document {@code type}/{@code id} for {@code text} over
+     * {@code field}; empty when the document does not match.
+     */
+    Optional<Explanation> explain(String type, String field, String text, String id) throws IOException;
 
     /** Documents of a type. */
     long count(String type) throws IOException;

@@ -171,6 +171,40 @@ class OpenSearchParityTest {
                 "A Beginner's Guide to Volcanoes").stream().map(SearchBackend.TermStats::term).toList());
     }
 
+    /** The explanations of the top hits: the same tree, the same values within 1e-4. */
+    @Test
+    @Order(4)
+    void explanationsAreEqual() throws IOException {
+        int compared = 0;
+        for (String field : PAGE_FIELDS) {
+            for (String q : List.of(QUERIES.get(0), "plate tectonics", "cargo crate")) {
+                for (SearchBackend.Hit h : lucene.topK(IndexFields.TYPE_PAGE, field, q, 3)) {
+                    SearchBackend.Explanation expected = lucene.explain(IndexFields.TYPE_PAGE, field, q, h.id())
+                            .orElseThrow();
+                    assertEquals(h.score(), expected.value(), 1e-6);
+                    assertSameExplanation(expected, opensearch.explain(IndexFields.TYPE_PAGE, field, q, h.id())
+                            .orElseThrow(), field + ": " + q + " " + h.id());
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared >= 20, "explanations compared: " + compared);
+        assertEquals(Optional.empty(), opensearch.explain(IndexFields.TYPE_PAGE, IndexFields.TITLE, "zzzqqq",
+                lucene.topK(IndexFields.TYPE_PAGE, IndexFields.TITLE, "rust", 1).get(0).id()));
+    }
+
+    static void assertSameExplanation(SearchBackend.Explanation expected, SearchBackend.Explanation actual,
+            String where) {
+        assertEquals(expected.description(), actual.description(), where);
+        assertEquals(expected.value(), actual.value(), 1e-4, where + " / " + expected.description());
+        assertEquals(expected.details().size(), actual.details().size(), where + " / " + expected.description()
+                + "\nexpected " + expected + "\nactual " + actual);
+        for (int i = 0; i < expected.details().size(); i++) {
+            assertSameExplanation(expected.details().get(i), actual.details().get(i),
+                    where + " / " + expected.description());
+        }
+    }
+
     /** Every stored field of the top pages and sites has the same values on both backends. */
     @Test
     @Order(4)
