@@ -49,12 +49,20 @@ public final class LuceneSearchBackend implements SearchBackend {
     }
 
     @Override
-    public List<Hit> topK(String type, String field, String text, int k) throws IOException {
+    public List<Hit> topK(String type, String field, String text, int k, double authorityBoost)
+            throws IOException {
         Query q = new QueryBuilder(index.analyzer()).createBooleanQuery(field, text);
         if (q == null || k <= 0) {
             return List.of();
         }
         Query typed = typed(q, type);
+        if (authorityBoost > 0) {
+            typed = new BooleanQuery.Builder().add(typed, BooleanClause.Occur.MUST)
+                    .add(org.apache.lucene.document.FeatureField.newSaturationQuery(IndexFields.FEATURES,
+                            IndexFields.FEATURE_AUTHORITY, (float) authorityBoost, IndexFields.AUTHORITY_PIVOT),
+                            BooleanClause.Occur.SHOULD)
+                    .build();
+        }
         // enough hits to hold every document tied with the k-th score, so the id tie-break sees all of them
         int n = k;
         TopDocs top;

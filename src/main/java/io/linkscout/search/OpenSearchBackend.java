@@ -57,7 +57,7 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     @Override
-    public List<Hit> topK(String type, String field, String text, int k) {
+    public List<Hit> topK(String type, String field, String text, int k, double authorityBoost) {
         if (k <= 0) {
             return List.of();
         }
@@ -65,7 +65,14 @@ public final class OpenSearchBackend implements SearchBackend {
         body.put("size", k);
         body.put("track_total_hits", false);
         body.put("_source", false);
-        body.put("query", typed(type, field, text));
+        Map<String, Object> query = typed(type, field, text);
+        if (authorityBoost > 0) {
+            // rank_feature over the rank_features field: the same Lucene FeatureField saturation query
+            query = Map.of("bool", Map.of("must", query, "should", Map.of("rank_feature", Map.of(
+                    "field", IndexFields.FEATURES + "." + IndexFields.FEATURE_AUTHORITY,
+                    "boost", authorityBoost, "saturation", Map.of("pivot", IndexFields.AUTHORITY_PIVOT)))));
+        }
+        body.put("query", query);
         body.put("sort", List.of(Map.of("_score", "desc"), Map.of(IndexFields.ID, "asc")));
         body.put("track_scores", true);
         JsonNode r = complete(http.call("POST", "/" + index + "/_search", body, searchParams()), "search");

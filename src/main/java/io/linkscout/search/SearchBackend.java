@@ -50,7 +50,17 @@ public interface SearchBackend extends Closeable {
      * field: the text analysed like the field, any term may match (BM25 sum), by score descending, then id
      * ascending. Empty when the text has no searchable term (only stop words, say).
      */
-    List<Hit> topK(String type, String field, String text, int k) throws IOException;
+    default List<Hit> topK(String type, String field, String text, int k) throws IOException {
+        return topK(type, field, text, k, 0);
+    }
+
+    /**
+     * As {@link #topK(String, String, String, int)}, with the ranking's first-stage authority clause when
+     * {@code authorityBoost > 0}: the document's static authority ({@code features} {@code FeatureField} /
+     * {@code rank_features}) added with a saturation function, {@code authorityBoost · S / (S + 10)} (as
+     * {@code rank.Recommender} adds it).
+     */
+    List<Hit> topK(String type, String field, String text, int k, double authorityBoost) throws IOException;
 
     /**
      * The stored fields of the document {@code type}/{@code id}: every value as text (numbers in Java's

@@ -143,6 +143,25 @@ class OpenSearchParityTest {
         assertEquals(List.of(), opensearch.topK(IndexFields.TYPE_PAGE, IndexFields.BODY, "the and of", 10));
     }
 
+    /**
+     * FeatureField → rank_features: with the ranking's first-stage authority clause (saturation, pivot 10) the
+     * lists and scores agree too, and the clause does change them.
+     */
+    @Test
+    @Order(2)
+    void authorityFeatureMatchesTheEmbeddedIndex() throws IOException {
+        int changed = 0;
+        for (String field : List.of(IndexFields.TITLE, IndexFields.BODY)) {
+            for (String q : QUERIES) {
+                List<SearchBackend.Hit> expected = lucene.topK(IndexFields.TYPE_PAGE, field, q, 20, 2.0);
+                assertSameRanking(expected, opensearch.topK(IndexFields.TYPE_PAGE, field, q, 20, 2.0),
+                        "authority " + field + ": " + q);
+                changed += expected.equals(lucene.topK(IndexFields.TYPE_PAGE, field, q, 20)) ? 0 : 1;
+            }
+        }
+        assertTrue(changed >= 10, "lists the authority clause changed: " + changed);
+    }
+
     static void assertSameRanking(List<SearchBackend.Hit> expected, List<SearchBackend.Hit> actual, String what) {
         assertEquals(expected.stream().map(SearchBackend.Hit::id).toList(),
                 actual.stream().map(SearchBackend.Hit::id).toList(), what);
