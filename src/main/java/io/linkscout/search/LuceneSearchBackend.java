@@ -3,7 +3,6 @@ package io.linkscout.search;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,7 +23,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -130,14 +128,7 @@ public final class LuceneSearchBackend implements SearchBackend {
 
     /** A stored value as text: number ({@code toString}), string, or binary (LinkScout's are JSON) as UTF-8. */
     static String text(IndexableField f) {
-        if (f.numericValue() != null) {
-            return f.numericValue().toString();
-        }
-        if (f.stringValue() != null) {
-            return f.stringValue();
-        }
-        BytesRef b = f.binaryValue();
-        return new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_8);
+        return String.valueOf(OpenSearchSchema.value(f));
     }
 
     @Override

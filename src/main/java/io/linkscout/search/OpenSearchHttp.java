@@ -28,6 +28,8 @@ import org.opensearch.client.RestClient;
 public final class OpenSearchHttp implements Closeable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest one request may wait for its answer. */
+    static final int RESPONSE_TIMEOUT_SECONDS = 180;
 
     private final String urls;
     private final RestClient client;
@@ -54,7 +56,11 @@ public final class OpenSearchHttp implements Closeable {
             }
         }
         this.urls = urls.trim();
-        this.client = RestClient.builder(hosts.toArray(HttpHost[]::new)).build();
+        // a bulk request, or a health wait with its own 120 s timeout, may take longer than the client's default 30 s
+        this.client = RestClient.builder(hosts.toArray(HttpHost[]::new))
+                .setRequestConfigCallback(b -> b.setResponseTimeout(org.apache.hc.core5.util.Timeout.ofSeconds(
+                        RESPONSE_TIMEOUT_SECONDS)))
+                .build();
     }
 
     public String urls() {
