@@ -177,7 +177,13 @@ public final class OpenSearchIndexWriter implements DocumentSink {
             actions.add(Map.of("remove", Map.of("index", b, "alias", alias)));
         }
         actions.add(Map.of("add", Map.of("index", physical, "alias", alias)));
-        http.call("POST", "/_aliases", Map.of("actions", actions));
+        try {
+            http.call("POST", "/_aliases", Map.of("actions", actions));
+        } catch (UserException e) {
+            abort(); // the alias still names the previous generation: the new index would only be left over
+            throw new UserException(e.getMessage() + "; the embedded index is committed, OpenSearch keeps the "
+                    + "previous generation of '" + alias + "': run the ingest again to publish it", e.status());
+        }
         for (String b : before) {
             if (!b.equals(physical)) {
                 try {
