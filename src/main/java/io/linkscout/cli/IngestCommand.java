@@ -8,7 +8,11 @@ import io.linkscout.ingest.IngestLimits;
 import io.linkscout.cli.common.TerminalProgress;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
+import io.linkscout.config.OpenSearchSettings;
 import io.linkscout.index.IndexBuilder;
+import io.linkscout.search.OpenSearchHttp;
+import io.linkscout.search.OpenSearchIndexWriter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.linkscout.ingest.IngestReport;
 import io.linkscout.ingest.InputFormats;
 import io.linkscout.url.Domains;
@@ -40,8 +44,28 @@ public class IngestCommand implements Callable<Integer> {
     @Inject
     IngestSettings ingestLimits;
 
+    @Inject
+    OpenSearchSettings opensearch;
+
+    /** {@code linkscout.backend}: where ingest writes besides the embedded index ({@code --backend} overrides it). */
+    @ConfigProperty(name = "linkscout.backend", defaultValue = "lucene")
+    String configuredBackend;
+
     @Mixin
     IndexOption index;
+
+    @Option(names = "--backend", paramLabel = "lucene|opensearch", description = "lucene: the embedded index only "
+            + "(default: linkscout.backend, i.e. lucene); opensearch: also publish the same documents as a new "
+            + "index behind --index-name on the OpenSearch cluster at --opensearch-url (a full rebuild).")
+    String backend;
+
+    @Option(names = "--opensearch-url", paramLabel = "URL[,URL...]", description = "OpenSearch node URLs "
+            + "(default: linkscout.opensearch.url).")
+    String opensearchUrl;
+
+    @Option(names = "--index-name", paramLabel = "NAME", description = "OpenSearch alias to publish to (default: "
+            + "linkscout.opensearch.index-name, i.e. linkscout).")
+    String indexName;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files or directories.")
     List<Path> inputs;
@@ -76,13 +100,47 @@ public class IngestCommand implements Callable<Integer> {
             }
         }
         String to = target == null ? null : Domains.requireDomain("--target", target);
-        PrintStream err = System.err;
-        TerminalProgress progress = new TerminalProgress(err);
+        TerminalProgress progress = new TerminalProgress(System.err);
         IndexBuilder builder = new IndexBuilder(index.layout(),
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, progress);
         builder.setAuthorityConfig(AuthorityConfig.of(authority));
         builder.setRebuild(rebuild);
         builder.setExpungeDeletes(expungeDeletes);
+        String chosen = backend == null ? configuredBackend : backend;
+        OpenSearchHttp http = null;
+        OpenSearchIndexWriter mirror = null;
+        switch (chosen) {
+            case "lucene" -> {
+                if (opensearchUrl != null || indexName != null) {
+                    throw new UserException("--opensearch-url and --index-name need --backend opensearch");
+                }
+            }
+            case "opensearch" -> {
+                http = new OpenSearchHttp(opensearchUrl != null ? opensearchUrl : opensearch.url().orElse(null));
+                try {
+                    mirror = new OpenSearchIndexWriter(http, indexName != null ? indexName : opensearch.indexName(),
+                            opensearch.shards(), opensearch.replicas());
+                } catch (RuntimeException e) {
+                    http.close();
+                    throw e;
+                }
+                builder.setMirror(mirror);
+            }
+            default -> throw new UserException("--backend must be lucene or opensearch (or set linkscout.backend), "
+                    + "got '" + chosen + "'");
+        }
+        try {
+            return ingest(builder, progress, to, mirror);
+        } finally {
+            if (http != null) {
+                http.close();
+            }
+        }
+    }
+
+    private int ingest(IndexBuilder builder, TerminalProgress progress, String to, OpenSearchIndexWriter mirror)
+            throws Exception {
+        PrintStream err = System.err;
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
             InputFormats.readAll(inputs, format, to, new IngestLimits(ingestLimits.maxLineBytes(),
                     ingestLimits.maxCsvRows(), ingestLimits.maxLinksPerPage(), ingestLimits.maxZipEntryBytes()),
@@ -95,6 +153,10 @@ public class IngestCommand implements Callable<Integer> {
         progress.done();
         IngestReport rep = r.report();
         err.println(summary(r));
+        if (mirror != null) {
+            err.println("opensearch: published " + mirror.added() + " document(s) as " + mirror.physicalIndex()
+                    + " behind the alias");
+        }
         if (rep.recordsRead() == 0) {
             err.println("error: nothing could be read from the inputs; the index was left as it was before");
             return 3;

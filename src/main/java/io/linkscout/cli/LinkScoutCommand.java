@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class, BenchTableCommand.class, LinkPredSplitCommand.class, SampleCorpusCommand.class,
                 GuestPostsCommand.class, TopicsThatEarnCommand.class, LinkIntersectCommand.class, MentionsCommand.class,
                 CampaignCommand.class, GraphCommand.class, UserCommand.class, BackupCommand.class,
-                RestoreCommand.class, MonitorCommand.class, BackgroundDfCommand.class})
+                RestoreCommand.class, MonitorCommand.class, BackgroundDfCommand.class,
+                OpenSearchDevCommand.class})
 public class LinkScoutCommand {
 }

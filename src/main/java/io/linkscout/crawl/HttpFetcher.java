@@ -118,6 +118,7 @@ final class HttpFetcher implements Closeable {
                 .disableAuthCaching()
                 .disableAutomaticRetries()
                 .setUserAgent(userAgent)
+                .setContentDecoderRegistry(contentDecoders())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(t)
                         .setConnectionRequestTimeout(t).build())
                 .build();
@@ -126,6 +127,21 @@ final class HttpFetcher implements Closeable {
             th.setDaemon(true);
             return th;
         });
+    }
+
+    /**
+     * The content encodings the crawler asks for and decodes: gzip and deflate only, named explicitly because
+     * HttpClient 5.6 would otherwise also offer every codec it finds on the classpath (brotli, xz, lz4, ... through
+     * commons-compress), which the crawler does not need and a size limit would have to trust.
+     */
+    private static java.util.LinkedHashMap<String, org.apache.hc.client5.http.entity.InputStreamFactory>
+            contentDecoders() {
+        java.util.LinkedHashMap<String, org.apache.hc.client5.http.entity.InputStreamFactory> m =
+                new java.util.LinkedHashMap<>();
+        m.put("gzip", org.apache.hc.client5.http.entity.GZIPInputStreamFactory.getInstance());
+        m.put("x-gzip", org.apache.hc.client5.http.entity.GZIPInputStreamFactory.getInstance());
+        m.put("deflate", org.apache.hc.client5.http.entity.DeflateInputStreamFactory.getInstance());
+        return m;
     }
 
     String userAgent() {

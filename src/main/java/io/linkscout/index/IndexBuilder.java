@@ -199,6 +199,17 @@ public final class IndexBuilder {
         this.beforeCommit = hook;
     }
 
+    private DocumentSink mirror;
+
+    /**
+     * A second backend that receives every document of the generation (null: none). Mirroring makes the ingest a
+     * full rebuild (the mirror's new generation needs every document); the mirror is prepared before the Lucene
+     * commit (its failure commits nothing) and published right after it.
+     */
+    public void setMirror(DocumentSink mirror) {
+        this.mirror = mirror;
+    }
+
     public Result ingest(RecordSource source) throws IOException {
         long t0 = System.nanoTime();
         IngestReport report = new IngestReport();
@@ -206,11 +217,12 @@ public final class IndexBuilder {
         long replaced;
         long peak;
         Writes writes;
+        boolean mirrored = false;
         try {
             try (IndexTransaction tx = IndexTransaction.open(layout, storage)) {
                 try (DirectoryReader old = tx.openCommitted()) {
                     progress.phase("reading existing index");
-                    boolean incremental = old != null && !rebuild && incrementalMarker().equals(
+                    boolean incremental = old != null && !rebuild && mirror == null && incrementalMarker().equals(
                             IndexLayout.userData(old.directory()).get(IndexFields.COMMIT_INCREMENTAL));
                     if (old != null) {
                         records.loadOld(old, layout.root(), incremental ? enrichments : null);
@@ -230,7 +242,15 @@ public final class IndexBuilder {
                         peak = Math.max(peak, usedHeap());
                         writes = counts.toWrites();
                         beforeCommit.run();
+                        if (mirror != null) {
+                            progress.phase("committing the mirror");
+                            mirror.prepareCommit();
+                        }
                         tx.commit(userData);
+                        mirrored = true;
+                        if (mirror != null) {
+                            mirror.commit();
+                        }
                         if (incremental && expungeDeletes) {
                             // after the commit, so that the replaced documents are deleted in the segments
                             progress.phase("merging away replaced documents");
@@ -252,6 +272,10 @@ public final class IndexBuilder {
             throw diskFull(e, layout);
         } catch (RuntimeException e) {
             throw diskFull(e, layout);
+        } finally {
+            if (mirror != null && !mirrored) {
+                mirror.abort();
+            }
         }
         IndexStats stats;
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
@@ -376,23 +400,28 @@ public final class IndexBuilder {
             } else {
                 writer.addDocument(d);
             }
+            mirror(d);
             counts.sitesWritten++;
         }
         for (SiteRecord r : records.catalog.values()) {
             if (!incremental || records.newCatalogKeys.contains(r.key())) {
-                writer.updateDocument(uidTerm(IndexFields.TYPE_CATALOG, r.key()),
-                        DocumentMapper.raw(IndexFields.TYPE_CATALOG, r.key(), r.domain(), r));
+                Document d = DocumentMapper.raw(IndexFields.TYPE_CATALOG, r.key(), r.domain(), r);
+                writer.updateDocument(uidTerm(IndexFields.TYPE_CATALOG, r.key()), d);
+                mirror(d);
             }
         }
         for (AuthorityRecord r : records.authority.values()) {
             if (!incremental || records.newAuthorityKeys.contains(r.key())) {
-                writer.updateDocument(uidTerm(IndexFields.TYPE_AUTHORITY, r.key()),
-                        DocumentMapper.raw(IndexFields.TYPE_AUTHORITY, r.key(), r.domain(), r));
+                Document d = DocumentMapper.raw(IndexFields.TYPE_AUTHORITY, r.key(), r.domain(), r);
+                writer.updateDocument(uidTerm(IndexFields.TYPE_AUTHORITY, r.key()), d);
+                mirror(d);
             }
         }
         for (Map.Entry<String, ExportLink> e : records.exportLinks.entrySet()) {
-            writer.updateDocument(uidTerm(IndexFields.TYPE_EXPORT, e.getKey()), DocumentMapper.raw(
-                    IndexFields.TYPE_EXPORT, e.getKey(), e.getValue().sourceDomain(), e.getValue()));
+            Document d = DocumentMapper.raw(IndexFields.TYPE_EXPORT, e.getKey(), e.getValue().sourceDomain(),
+                    e.getValue());
+            writer.updateDocument(uidTerm(IndexFields.TYPE_EXPORT, e.getKey()), d);
+            mirror(d);
         }
         Map<String, String> userData = new LinkedHashMap<>();
         userData.put(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT_VERSION);
@@ -444,6 +473,13 @@ public final class IndexBuilder {
         }
     }
 
+    /** Hands a written document to the mirror, if any (every document is written: mirroring forces a rebuild). */
+    private void mirror(Document d) throws IOException {
+        if (mirror != null) {
+            mirror.add(d);
+        }
+    }
+
     private static Term uidTerm(String type, String id) {
         return new Term(IndexFields.UID, IndexFields.uid(type, id));
     }
@@ -455,6 +491,7 @@ public final class IndexBuilder {
             } else {
                 writer.addDocument(d);
             }
+            mirror(d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -89,6 +89,11 @@ public final class IndexFields {
      * point keeps its document; the exact value is the doc value {@link #AUTHORITY_VALUE}.
      */
     public static final String FEATURE_AUTHORITY = "authority";
+    /**
+     * Authority (0–100) at which the ranking's first-stage authority clause (a saturation query over
+     * {@link #FEATURE_AUTHORITY}) gives half its weight.
+     */
+    public static final float AUTHORITY_PIVOT = 10f;
     /** 0–100 authority. Sites: stored and a numeric doc value; pages: a numeric doc value ({@link #PAGERANK}). */
     public static final String AUTHORITY_VALUE = "authority_value";
     /**

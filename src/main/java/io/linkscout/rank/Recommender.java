@@ -338,12 +338,10 @@ public final class Recommender {
         }
         return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
                 .add(FeatureField.newSaturationQuery(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
-                        (float) authorityBoost, AUTHORITY_PIVOT), BooleanClause.Occur.SHOULD)
+                        (float) authorityBoost, IndexFields.AUTHORITY_PIVOT), BooleanClause.Occur.SHOULD)
                 .build();
     }
 
-    /** Authority (0–100) at which the first stage's authority clause gives half its weight. */
-    static final float AUTHORITY_PIVOT = 10f;
 
     private static int count(IndexSearcher s, Query q) {
         if (q == null) {

@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -87,30 +86,9 @@ public final class SparkRankEngine implements RankEngine {
      * {@code target/spark/}).
      */
     public static Path locateHome(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            if (!Files.isRegularFile(p.resolve(JOB_JAR))) {
-                throw new UserException("linkscout.spark.home=" + configured + " holds no " + JOB_JAR
-                        + "; point it at the target/spark directory that ./mvnw package builds");
-            }
-            return p;
-        }
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(Path.of("target", "spark"));
-        try {
-            Path code = Path.of(SparkRankEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = code; p != null && candidates.size() < 8; p = p.getParent()) {
-                candidates.add(p.resolve("spark"));
-            }
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            // no code source: only the working directory is searched
-        }
-        for (Path c : candidates) {
-            if (Files.isRegularFile(c.resolve(JOB_JAR))) {
-                return c.toAbsolutePath().normalize();
-            }
-        }
-        throw new UserException("the Spark job is not built: run ./mvnw package (it builds target/spark/), or set "
+        return io.linkscout.config.BuildUnits.locate(configured, "spark", JOB_JAR, "linkscout.spark.home="
+                + configured + " holds no " + JOB_JAR + "; point it at the target/spark directory that ./mvnw package "
+                + "builds", "the Spark job is not built: run ./mvnw package (it builds target/spark/), or set "
                 + "linkscout.spark.home to a directory holding " + JOB_JAR + " and jars/");
     }
 

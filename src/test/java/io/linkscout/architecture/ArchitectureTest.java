@@ -60,6 +60,9 @@ class ArchitectureTest {
             noClasses().that().resideOutsideOfPackage("io.linkscout.api..").should().dependOnClassesThat()
                     .resideInAPackage("jakarta.ws.rs..")
                     .because("services know nothing of JAX-RS; resources live in api"),
+            noClasses().that().resideOutsideOfPackage("io.linkscout.search..").should().dependOnClassesThat()
+                    .resideInAPackage("org.opensearch..")
+                    .because("the OpenSearch client is behind the search.SearchBackend seam"),
             noClasses().that().resideInAPackage("io.linkscout.error..").should().dependOnClassesThat(
                     JavaClass.Predicates.resideInAPackage("io.linkscout..")
                             .and(JavaClass.Predicates.resideOutsideOfPackage("io.linkscout.error..")))

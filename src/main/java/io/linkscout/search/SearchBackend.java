@@ -1,0 +1,82 @@
+package io.linkscout.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read side of an index backend: what ranking needs first, answered the same way by the embedded Lucene index
+ * ({@link LuceneSearchBackend}) and by an OpenSearch cluster ({@link OpenSearchBackend}). Scores are Lucene BM25
+ * with k1=0.9, b=0.4 over exact corpus-wide statistics; ties are broken by the document id, ascending, so both
+ * backends return the same list.
+ */
+public interface SearchBackend extends Closeable {
+
+    /** A document and its score. */
+    record Hit(String id, float score) {
+    }
+
+    /**
+     * Statistics of one analysed term in a field, over every document of the index.
+     *
+     * @param term          the term as indexed (after the field's analyzer: lower-cased, stemmed)
+     * @param docFreq       documents containing it
+     * @param totalTermFreq its occurrences in all documents
+     * @param docCount      documents with at least one term in the field
+     */
+    record TermStats(String term, long docFreq, long totalTermFreq, long docCount) {
+    }
+
+    /**
+     * How a score was computed (Lucene's {@code Explanation} tree). The descriptions leave out what differs between
+     * backends without changing the computation: the internal document number ({@code weight(body:kelp in 17)} is
+     * {@code weight(body:kelp)}) and the similarity's class name.
+     */
+    record Explanation(float value, String description, List<Explanation> details) {
+
+        /** A description without the internal document number and the similarity class name. */
+        static String normalize(String description) {
+            return description.replaceAll(" in -?\\d+\\)", ")").replaceAll(" \\[[A-Za-z0-9]*Similarity\\]", "");
+        }
+    }
+
+    /** e.g. {@code lucene index/} or {@code opensearch http://host:9200 index linkscout}. */
+    String describe();
+
+    /**
+     * The top {@code k} documents of type {@code type} ({@code page}, {@code site}) for {@code text} over one text
+     * field: the text analysed like the field, any term may match (BM25 sum), by score descending, then id
+     * ascending. Empty when the text has no searchable term (only stop words, say).
+     */
+    default List<Hit> topK(String type, String field, String text, int k) throws IOException {
+        return topK(type, field, text, k, 0);
+    }
+
+    /**
+     * As {@link #topK(String, String, String, int)}, with the ranking's first-stage authority clause when
+     * {@code authorityBoost > 0}: the document's static authority ({@code features} {@code FeatureField} /
+     * {@code rank_features}) added with a saturation function, {@code authorityBoost · S / (S + 10)} (as
+     * {@code rank.Recommender} adds it).
+     */
+    List<Hit> topK(String type, String field, String text, int k, double authorityBoost) throws IOException;
+
+    /**
+     * The stored fields of the document {@code type}/{@code id}: every value as text (numbers in Java's
+     * {@code toString} form, binary JSON records as UTF-8), multi-valued fields in order; empty when there is none.
+     */
+    Optional<Map<String, List<String>>> storedFields(String type, String id) throws IOException;
+
+    /** Term statistics of every term {@code text} analyses to in {@code field}, in order of first occurrence. */
+    List<TermStats> termStatistics(String field, String text) throws IOException;
+
+    /**
+     * The explanation of the score {@link #topK} gives document {@code type}/{@code id} for {@code text} over
+     * {@code field}; empty when the document does not match.
+     */
+    Optional<Explanation> explain(String type, String field, String text, String id) throws IOException;
+
+    /** Documents of a type. */
+    long count(String type) throws IOException;
+}

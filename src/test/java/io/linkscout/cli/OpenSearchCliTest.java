@@ -1,0 +1,81 @@
+package io.linkscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.linkscout.api.ApiFixture;
+import io.linkscout.index.IndexFields;
+import io.linkscout.search.OpenSearchBackend;
+import io.linkscout.search.OpenSearchHttp;
+import io.linkscout.search.OpenSearchLauncher;
+import io.linkscout.search.SearchBackend;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ingest --backend opensearch} from the command line: the documents published on a real (1-node) OpenSearch
+ * cluster behind {@code --index-name}, and the option errors as clear messages with exit code 2.
+ */
+@QuarkusMainTest
+class OpenSearchCliTest {
+
+    static final Path WORK = Path.of("target", "test-opensearch-cli").toAbsolutePath();
+
+    private static String all(LaunchResult r) {
+        return r.getOutput() + "\n" + r.getErrorOutput();
+    }
+
+    @Test
+    void ingestPublishesToOpenSearch(QuarkusMainLauncher launcher) throws Exception {
+        ApiFixture.deleteRecursively(WORK);
+        Path in = Files.createDirectories(WORK).resolve("pages.jsonl");
+        Files.writeString(in, String.join("\n",
+                "{\"url\": \"https://a-site.com/kelp\", \"title\": \"Kelp forests\", \"text\": \"Kelp forests and sea "
+                        + "otters.\", \"links\": [\"https://b-site.org/otters\"]}",
+                "{\"url\": \"https://b-site.org/otters\", \"title\": \"Sea otters\", \"text\": \"Sea otters eat "
+                        + "urchins in kelp forests.\", \"links\": []}") + "\n", StandardCharsets.UTF_8);
+        try (OpenSearchLauncher.Cluster c = OpenSearchLauncher.start(OpenSearchLauncher.locateHome(null), 1, "512m",
+                null)) {
+            LaunchResult r = launcher.launch("ingest", "--index", WORK.resolve("index").toString(), "--backend",
+                    "opensearch", "--opensearch-url", c.urls(), "--index-name", "cli-test", in.toString());
+            assertEquals(0, r.exitCode(), all(r));
+            assertTrue(r.getErrorOutput().contains("opensearch: published 4 document(s) as cli-test-"), all(r));
+            try (OpenSearchHttp http = new OpenSearchHttp(c.urls());
+                    OpenSearchBackend os = new OpenSearchBackend(http, "cli-test", false)) {
+                assertEquals(2, os.count(IndexFields.TYPE_PAGE));
+                assertEquals(2, os.count(IndexFields.TYPE_SITE));
+                assertEquals(List.of("https://b-site.org/otters", "https://a-site.com/kelp"),
+                        os.topK(IndexFields.TYPE_PAGE, IndexFields.BODY, "otters eating urchins", 5).stream()
+                                .map(SearchBackend.Hit::id).toList());
+            }
+        }
+    }
+
+    @Test
+    void badBackendOptionsAreClearErrors(QuarkusMainLauncher launcher) throws Exception {
+        Files.createDirectories(WORK);
+        Path in = WORK.resolve("one.jsonl");
+        Files.writeString(in, "{\"url\": \"https://a-site.com/x\", \"title\": \"X\", \"text\": \"x\"}\n",
+                StandardCharsets.UTF_8);
+        String index = WORK.resolve("bad-index").toString();
+        LaunchResult r = launcher.launch("ingest", "--index", index, "--backend", "solr", in.toString());
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(all(r).contains("--backend must be lucene or opensearch"), all(r));
+        r = launcher.launch("ingest", "--index", index, "--opensearch-url", "http://127.0.0.1:9200", in.toString());
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(all(r).contains("--opensearch-url and --index-name need --backend opensearch"), all(r));
+        r = launcher.launch("ingest", "--index", index, "--backend", "opensearch", "--opensearch-url",
+                "http://127.0.0.1:1", in.toString());
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(all(r).contains("OpenSearch at http://127.0.0.1:1 is not reachable"), all(r));
+        assertFalse(all(r).contains("\tat "), all(r));
+        assertFalse(Files.exists(Path.of(index, "lucene")), "nothing was written");
+    }
+}

@@ -1,0 +1,376 @@
+package io.linkscout.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.linkscout.error.UserException;
+import io.linkscout.eval.SampleIndex;
+import io.linkscout.index.IndexBuilder;
+import io.linkscout.index.IndexFields;
+import io.linkscout.index.IndexLayout;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.ingest.InputFormats;
+import io.linkscout.ingest.PageRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OpenSearch backend against the embedded Lucene index, on a real 2-node OpenSearch 3.9.0 cluster (the launcher
+ * {@code ./mvnw} builds into {@code target/opensearch/}; one cluster for the whole class): the bundled sample
+ * ingested into both (one ingest, the OpenSearch index with 2 shards and 1 replica) gives, for the bundled examples'
+ * topic queries over title, body and anchor text, the same ranked ids and BM25 scores within 1e-4, the same term
+ * statistics and the same stored fields; a failed ingest leaves the previous generation published; bad settings
+ * are clear errors; and with a node stopped mid-run every answer is the right one (from the replicas) or a clear
+ * error, never a different ranking. The last test stops a node, so it runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenSearchParityTest {
+
+    /** Topics of the bundled examples (src/main/resources/sample/example-*.md), and their titles. */
+    static final List<String> QUERIES = List.of(
+            "Why the Ground Moves: A Beginner's Guide to Volcanoes, Earthquakes and Plate Tectonics",
+            "plate tectonics", "volcanoes", "earthquakes", "magma", "tectonic plates", "mantle convection",
+            "Iceland geysers hot springs",
+            "From cargo new to a First Release: Shipping a Small Command-Line Tool in Rust",
+            "rust", "command-line tool", "cargo crate", "open-source package release", "error message",
+            "Markdown files", "exit codes and output format");
+    static final List<String> PAGE_FIELDS = List.of(IndexFields.TITLE, IndexFields.BODY, IndexFields.ANCHORS_IN);
+    static final String ALIAS = "sample";
+
+    static OpenSearchLauncher.Cluster cluster;
+    static OpenSearchHttp http;
+    static LuceneSearchBackend lucene;
+    static OpenSearchBackend opensearch;
+    static String firstPhysical;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void ingestBoth() throws Exception {
+        cluster = OpenSearchLauncher.start(OpenSearchLauncher.locateHome(null), 2, "768m", null);
+        http = new OpenSearchHttp(cluster.urls());
+        List<Path> files = new ArrayList<>();
+        for (String name : SampleIndex.INPUTS) {
+            Path f = tmp.resolve(name);
+            try (InputStream in = SampleIndex.class.getResourceAsStream("/sample/" + name)) {
+                Files.copy(in, f);
+            }
+            files.add(f);
+        }
+        IndexLayout layout = new IndexLayout(tmp.resolve("index"));
+        IndexBuilder b = new IndexBuilder(layout, 2, null);
+        OpenSearchIndexWriter w = new OpenSearchIndexWriter(http, ALIAS, 2, 1);
+        firstPhysical = w.physicalIndex();
+        b.setMirror(w);
+        IndexBuilder.Result r = b.ingest((sink, report) -> InputFormats.readAll(files, null, sink, report));
+        assertTrue(r.stats().pages() > 1000, "the sample has its pages: " + r.stats().pages());
+        lucene = new LuceneSearchBackend(LinkScoutIndex.open(layout), true);
+        opensearch = new OpenSearchBackend(http, ALIAS, false);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (lucene != null) {
+            lucene.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** The alias names the one physical index the ingest wrote: 2 shards, 1 replica, every document in it. */
+    @Test
+    @Order(1)
+    void theIngestPublishedOneIndexBehindTheAlias() throws IOException {
+        assertEquals(List.of(firstPhysical), OpenSearchIndexWriter.aliasTargets(http, ALIAS));
+        assertEquals(2, opensearch.shards());
+        for (String type : List.of(IndexFields.TYPE_PAGE, IndexFields.TYPE_SITE, IndexFields.TYPE_CATALOG,
+                IndexFields.TYPE_AUTHORITY)) {
+            assertTrue(lucene.count(type) > 0, type);
+            assertEquals(lucene.count(type), opensearch.count(type), type);
+        }
+    }
+
+    /** Same ids in the same order (ties by id) and the same BM25 scores, for every query and field. */
+    @Test
+    @Order(2)
+    void topKMatchesTheEmbeddedIndex() throws IOException {
+        int nonEmpty = 0;
+        int ties = 0;
+        for (String field : PAGE_FIELDS) {
+            for (String q : QUERIES) {
+                List<SearchBackend.Hit> expected = lucene.topK(IndexFields.TYPE_PAGE, field, q, 20);
+                assertSameRanking(expected, opensearch.topK(IndexFields.TYPE_PAGE, field, q, 20), field + ": " + q);
+                nonEmpty += expected.isEmpty() ? 0 : 1;
+                for (int i = 1; i < expected.size(); i++) {
+                    ties += expected.get(i).score() == expected.get(i - 1).score() ? 1 : 0;
+                }
+            }
+        }
+        for (String field : List.of(IndexFields.TITLE, IndexFields.DESCRIPTION, IndexFields.NAME)) {
+            for (String q : QUERIES) {
+                assertSameRanking(lucene.topK(IndexFields.TYPE_SITE, field, q, 10),
+                        opensearch.topK(IndexFields.TYPE_SITE, field, q, 10), "site " + field + ": " + q);
+            }
+        }
+        // the comparison is not vacuous: most queries find pages, and some lists hold tied scores
+        assertTrue(nonEmpty >= 40, "queries with hits: " + nonEmpty);
+        assertTrue(ties > 0, "tied scores in the lists: " + ties);
+        // only stop words: no query at all, on both
+        assertEquals(List.of(), lucene.topK(IndexFields.TYPE_PAGE, IndexFields.BODY, "the and of", 10));
+        assertEquals(List.of(), opensearch.topK(IndexFields.TYPE_PAGE, IndexFields.BODY, "the and of", 10));
+    }
+
+    /**
+     * FeatureField → rank_features: with the ranking's first-stage authority clause (saturation, pivot 10) the
+     * lists and scores agree too, and the clause does change them.
+     */
+    @Test
+    @Order(2)
+    void authorityFeatureMatchesTheEmbeddedIndex() throws IOException {
+        int changed = 0;
+        for (String field : List.of(IndexFields.TITLE, IndexFields.BODY)) {
+            for (String q : QUERIES) {
+                List<SearchBackend.Hit> expected = lucene.topK(IndexFields.TYPE_PAGE, field, q, 20, 2.0);
+                assertSameRanking(expected, opensearch.topK(IndexFields.TYPE_PAGE, field, q, 20, 2.0),
+                        "authority " + field + ": " + q);
+                changed += expected.equals(lucene.topK(IndexFields.TYPE_PAGE, field, q, 20)) ? 0 : 1;
+            }
+        }
+        assertTrue(changed >= 10, "lists the authority clause changed: " + changed);
+    }
+
+    static void assertSameRanking(List<SearchBackend.Hit> expected, List<SearchBackend.Hit> actual, String what) {
+        assertEquals(expected.stream().map(SearchBackend.Hit::id).toList(),
+                actual.stream().map(SearchBackend.Hit::id).toList(), what);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).score(), actual.get(i).score(), 1e-4, what + " #" + (i + 1));
+        }
+    }
+
+    /** docFreq, totalTermFreq and docCount of every query term, summed over the shards, equal Lucene's. */
+    @Test
+    @Order(3)
+    void termStatisticsAreEqual() throws IOException {
+        long seen = 0;
+        for (String field : PAGE_FIELDS) {
+            for (String q : QUERIES) {
+                List<SearchBackend.TermStats> expected = lucene.termStatistics(field, q);
+                assertEquals(expected, opensearch.termStatistics(field, q), field + ": " + q);
+                seen += expected.stream().mapToLong(SearchBackend.TermStats::docFreq).sum();
+            }
+        }
+        assertTrue(seen > 100, "the terms occur: " + seen);
+        // the analyzer chain: possessive, lower case, stop word, Porter stem
+        assertEquals(List.of("beginn", "guid", "volcano"), lucene.termStatistics(IndexFields.BODY,
+                "A Beginner's Guide to Volcanoes").stream().map(SearchBackend.TermStats::term).toList());
+        assertEquals(List.of("beginn", "guid", "volcano"), opensearch.termStatistics(IndexFields.BODY,
+                "A Beginner's Guide to Volcanoes").stream().map(SearchBackend.TermStats::term).toList());
+    }
+
+    /** The explanations of the top hits: the same tree, the same values within 1e-4. */
+    @Test
+    @Order(4)
+    void explanationsAreEqual() throws IOException {
+        int compared = 0;
+        for (String field : PAGE_FIELDS) {
+            for (String q : List.of(QUERIES.get(0), "plate tectonics", "cargo crate")) {
+                for (SearchBackend.Hit h : lucene.topK(IndexFields.TYPE_PAGE, field, q, 3)) {
+                    SearchBackend.Explanation expected = lucene.explain(IndexFields.TYPE_PAGE, field, q, h.id())
+                            .orElseThrow();
+                    assertEquals(h.score(), expected.value(), 1e-6);
+                    assertSameExplanation(expected, opensearch.explain(IndexFields.TYPE_PAGE, field, q, h.id())
+                            .orElseThrow(), field + ": " + q + " " + h.id());
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared >= 20, "explanations compared: " + compared);
+        assertEquals(Optional.empty(), opensearch.explain(IndexFields.TYPE_PAGE, IndexFields.TITLE, "zzzqqq",
+                lucene.topK(IndexFields.TYPE_PAGE, IndexFields.TITLE, "rust", 1).get(0).id()));
+    }
+
+    static void assertSameExplanation(SearchBackend.Explanation expected, SearchBackend.Explanation actual,
+            String where) {
+        assertEquals(expected.description(), actual.description(), where);
+        assertEquals(expected.value(), actual.value(), 1e-4, where + " / " + expected.description());
+        assertEquals(expected.details().size(), actual.details().size(), where + " / " + expected.description()
+                + "\nexpected " + expected + "\nactual " + actual);
+        for (int i = 0; i < expected.details().size(); i++) {
+            assertSameExplanation(expected.details().get(i), actual.details().get(i),
+                    where + " / " + expected.description());
+        }
+    }
+
+    /** Every stored field of the top pages and sites has the same values on both backends. */
+    @Test
+    @Order(4)
+    void storedFieldsAreEqual() throws IOException {
+        int checked = 0;
+        for (String type : List.of(IndexFields.TYPE_PAGE, IndexFields.TYPE_SITE)) {
+            for (SearchBackend.Hit h : lucene.topK(type, IndexFields.TITLE, "volcanoes rust earthquakes", 10)) {
+                Map<String, List<String>> expected = lucene.storedFields(type, h.id()).orElseThrow();
+                Map<String, List<String>> actual = opensearch.storedFields(type, h.id()).orElseThrow();
+                for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+                    assertEquals(e.getValue(), actual.get(e.getKey()), type + " " + h.id() + " " + e.getKey());
+                }
+                assertTrue(expected.containsKey(IndexFields.RECORD) || type.equals(IndexFields.TYPE_SITE));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "documents compared: " + checked);
+        assertEquals(Optional.empty(), lucene.storedFields(IndexFields.TYPE_PAGE, "https://nowhere.example/"));
+        assertEquals(Optional.empty(), opensearch.storedFields(IndexFields.TYPE_PAGE, "https://nowhere.example/"));
+    }
+
+    /**
+     * Ties are broken by id on both backends; a failed ingest (here: failing right before its commit) publishes
+     * nothing and deletes its new index; the next good one replaces the generation.
+     */
+    @Test
+    @Order(5)
+    void tiesByIdAndAtomicPublication(@TempDir Path dir) throws IOException {
+        String alias = "ties";
+        IndexLayout layout = new IndexLayout(dir.resolve("index"));
+        List<String> urls = List.of("https://c.example/x", "https://a.example/x", "https://b.example/x");
+        ingest(layout, alias, urls, null);
+        String first = OpenSearchIndexWriter.aliasTargets(http, alias).get(0);
+        try (LuceneSearchBackend l = new LuceneSearchBackend(LinkScoutIndex.open(layout), true);
+                OpenSearchBackend o = new OpenSearchBackend(http, alias, false)) {
+            List<SearchBackend.Hit> expected = l.topK(IndexFields.TYPE_PAGE, IndexFields.TITLE, "kelp", 2);
+            assertEquals(List.of("https://a.example/x", "https://b.example/x"),
+                    expected.stream().map(SearchBackend.Hit::id).toList());
+            assertEquals(expected.get(0).score(), expected.get(1).score());
+            assertSameRanking(expected, o.topK(IndexFields.TYPE_PAGE, IndexFields.TITLE, "kelp", 2), "ties");
+        }
+        AtomicReference<String> failedPhysical = new AtomicReference<>();
+        UserException e = assertThrows(UserException.class, () -> ingest(layout, alias,
+                List.of("https://d.example/x"), failedPhysical));
+        assertTrue(e.getMessage().contains("injected"), e.getMessage());
+        assertEquals(List.of(first), OpenSearchIndexWriter.aliasTargets(http, alias));
+        assertFalse(http.exists("/" + failedPhysical.get()), "the unpublished index is deleted");
+        try (OpenSearchBackend o = new OpenSearchBackend(http, alias, false)) {
+            assertEquals(3, o.count(IndexFields.TYPE_PAGE));
+        }
+        ingest(layout, alias, List.of("https://d.example/x"), null);
+        List<String> now = OpenSearchIndexWriter.aliasTargets(http, alias);
+        assertEquals(1, now.size());
+        assertFalse(now.contains(first));
+        assertFalse(http.exists("/" + first), "the previous generation is deleted");
+        try (OpenSearchBackend o = new OpenSearchBackend(http, alias, false)) {
+            assertEquals(4, o.count(IndexFields.TYPE_PAGE));
+        }
+    }
+
+    /** Ingests pages titled "Kelp" (the Lucene index keeps earlier ones); {@code failed}: fail before the commit. */
+    private static void ingest(IndexLayout layout, String alias, List<String> urls, AtomicReference<String> failed)
+            throws IOException {
+        IndexBuilder b = new IndexBuilder(layout, 1, null);
+        OpenSearchIndexWriter w = new OpenSearchIndexWriter(http, alias, 2, 1);
+        b.setMirror(w);
+        if (failed != null) {
+            failed.set(w.physicalIndex());
+            b.setBeforeCommitHook(() -> {
+                throw new UserException("injected failure before the commit");
+            });
+        }
+        b.ingest((sink, report) -> {
+            for (String u : urls) {
+                sink.page(new PageRecord(u, "Kelp", "Kelp forests and sea otters.", List.of(), List.of(), null,
+                        "test"));
+            }
+        });
+    }
+
+    @Test
+    @Order(6)
+    void badSettingsAreClearErrors() {
+        UserException e = assertThrows(UserException.class, () -> new OpenSearchHttp("localhost:9200"));
+        assertTrue(e.getMessage().contains("http://host:9200"), e.getMessage());
+        e = assertThrows(UserException.class, () -> new OpenSearchIndexWriter(http, "Bad Name", 2, 1));
+        assertTrue(e.getMessage().contains("lower-case"), e.getMessage());
+        e = assertThrows(UserException.class, () -> new OpenSearchBackend(http, "missing", false));
+        assertTrue(e.getMessage().contains("no index 'missing'"), e.getMessage());
+        http.call("PUT", "/plain", Map.of());
+        e = assertThrows(UserException.class, () -> new OpenSearchIndexWriter(http, "plain", 2, 1));
+        assertTrue(e.getMessage().contains("not an alias"), e.getMessage());
+        try (OpenSearchHttp dead = new OpenSearchHttp("http://127.0.0.1:1")) {
+            e = assertThrows(UserException.class, () -> new OpenSearchBackend(dead, ALIAS, false));
+            assertTrue(e.getMessage().contains("not reachable"), e.getMessage());
+        } catch (IOException io) {
+            throw new IllegalStateException(io);
+        }
+    }
+
+    /**
+     * A node stopped while queries run: each answer is the embedded index's ranking or a clear
+     * {@link UserException}, never another list; once the cluster has noticed, the replicas answer correctly.
+     */
+    @Test
+    @Order(100)
+    void aNodeStoppedMidRunNeverGivesAWrongRanking() throws Exception {
+        List<List<SearchBackend.Hit>> expected = new ArrayList<>();
+        for (String q : QUERIES) {
+            expected.add(lucene.topK(IndexFields.TYPE_PAGE, IndexFields.BODY, q, 10));
+        }
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicInteger rightAfterStop = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicReference<Throwable> wrong = new AtomicReference<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread queries = new Thread(() -> {
+            for (int round = 0; !done.get() && wrong.get() == null; round++) {
+                int i = round % QUERIES.size();
+                boolean after = stopped.get();
+                try {
+                    assertSameRanking(expected.get(i), opensearch.topK(IndexFields.TYPE_PAGE, IndexFields.BODY,
+                            QUERIES.get(i), 10), QUERIES.get(i));
+                    if (after) {
+                        rightAfterStop.incrementAndGet();
+                    }
+                } catch (UserException e) {
+                    errors.incrementAndGet();
+                } catch (Throwable t) {
+                    wrong.compareAndSet(null, t);
+                }
+            }
+        });
+        queries.start();
+        Thread.sleep(500);
+        cluster.stopNode(1);
+        stopped.set(true);
+        long end = System.nanoTime() + 90_000_000_000L;
+        while (rightAfterStop.get() < 2 * QUERIES.size() && System.nanoTime() < end && wrong.get() == null) {
+            Thread.sleep(100);
+        }
+        done.set(true);
+        queries.join();
+        if (wrong.get() != null) {
+            throw new AssertionError("a wrong answer with a node down", wrong.get());
+        }
+        assertTrue(rightAfterStop.get() >= 2 * QUERIES.size(), "correct answers from the replicas after the stop: "
+                + rightAfterStop.get() + " (clear errors meanwhile: " + errors.get() + ")");
+    }
+}
