@@ -254,7 +254,19 @@ public final class Recommender {
         // each: one scorer per segment advanced over the candidates, so a Matches is built only where one matches
         List<Weight> longerWeights = new ArrayList<>();
         List<boolean[]> longerHits = new ArrayList<>();
-        if (baseTitle.length > 0) {
+        // only candidates that contain a title variant (sPhrase > 0) can contain a longer title, and only their
+        // mentions are counted: mentionSlot[j] = candidate j's index in mentioning, or -1
+        int[] mentionSlot = new int[byDoc.length];
+        int[] mentioning = new int[byDoc.length];
+        int nm = 0;
+        for (int j = 0; j < byDoc.length; j++) {
+            mentionSlot[j] = sPhrase[j] > 0 ? nm : -1;
+            if (sPhrase[j] > 0) {
+                mentioning[nm++] = byDoc[j];
+            }
+        }
+        mentioning = Arrays.copyOf(mentioning, nm);
+        if (baseTitle.length > 0 && nm > 0 && phraseWeight != null) {
             Set<Query> distinct = new LinkedHashSet<>();
             for (String longer : table.longerTitlesContaining(baseTitle, MAX_LONGER_TITLES)) {
                 Query lq = qb.createPhraseQuery(IndexFields.BODY, longer);
@@ -266,7 +278,7 @@ public final class Recommender {
                 for (Query lq : distinct) {
                     Weight w = s.createWeight(s.rewrite(lq), ScoreMode.COMPLETE_NO_SCORES, 1);
                     longerWeights.add(w);
-                    longerHits.add(TopK.matching(w, leaves, byDoc));
+                    longerHits.add(TopK.matching(w, leaves, mentioning));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -290,7 +302,7 @@ public final class Recommender {
                 int[] m = mentions(phraseWeight, leaves, d);
                 v[Feature.MENTION_COUNT.ordinal()] = m[0];
                 v[Feature.MENTION_ANY.ordinal()] = m[0] > 0 ? 1 : 0;
-                int covered = m[0] == 0 ? 0 : mentionsIn(longerWeights, longerHits, j, leaves, d);
+                int covered = m[0] == 0 ? 0 : mentionsIn(longerWeights, longerHits, mentionSlot[j], leaves, d);
                 v[Feature.FREE_MENTION.ordinal()] = m[0] > covered ? 1 : 0;
                 v[Feature.MENTION_BROAD.ordinal()] = m[0] > 0 ? broad : 0;
                 v[Feature.MENTION_EARLY.ordinal()] = m[0] > 0 ? early(m[1]) : 0;
@@ -472,8 +484,9 @@ public final class Recommender {
     }
 
     /**
-     * Matches in the body of candidate {@code j} (global doc {@code doc}) of the disjunction of {@code weights},
-     * read only from the weights that match it ({@code hits.get(i)[j]}): what the disjunction's own
+     * Matches in the body of global doc {@code doc} (slot {@code j} of the documents {@code hits} were computed
+     * for) of the disjunction of {@code weights}, read only from the weights that match it
+     * ({@code hits.get(i)[j]}): what the disjunction's own
      * {@link Weight#matches} gives, without a scorer per weight and candidate.
      */
     private static int mentionsIn(List<Weight> weights, List<boolean[]> hits, int j, List<LeafReaderContext> leaves,
