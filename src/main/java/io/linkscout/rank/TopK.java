@@ -17,6 +17,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 
 /**
@@ -186,7 +187,11 @@ final class TopK {
                 continue;
             }
             Scorer scorer = w.scorer(ctx);
-            DocIdSetIterator it = scorer == null ? null : scorer.iterator();
+            // a two-phase query (phrases) is only confirmed on the given documents: advancing its exact iterator
+            // would confirm every document in between that has the words but not the phrase
+            TwoPhaseIterator twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+            DocIdSetIterator it = scorer == null ? null : twoPhase != null ? twoPhase.approximation()
+                    : scorer.iterator();
             for (; i < docs.length && docs[i] < end; i++) {
                 if (it == null) {
                     continue;
@@ -196,7 +201,7 @@ final class TopK {
                 if (at < local) {
                     at = it.advance(local);
                 }
-                if (at == local) {
+                if (at == local && (twoPhase == null || twoPhase.matches())) {
                     onMatch.at(i, scorer);
                 }
             }
