@@ -249,24 +249,39 @@ public final class Recommender {
             }
         }
         List<LeafReaderContext> leaves = index.reader().leaves();
-        // longer known titles that contain the content's title: mentions inside them do not count as free
-        Weight longerWeight = null;
-        if (baseTitle.length > 0) {
-            BooleanQuery.Builder lb = new BooleanQuery.Builder();
-            int n0 = 0;
+        // longer known titles that contain the content's title: mentions inside them do not count as free. One
+        // weight per distinct title phrase (as the disjunction of them would dedupe), and which candidates contain
+        // each: one scorer per segment advanced over the candidates, so a Matches is built only where one matches
+        List<Weight> longerWeights = new ArrayList<>();
+        List<boolean[]> longerHits = new ArrayList<>();
+        // only candidates that contain a title variant (sPhrase > 0) can contain a longer title, and only their
+        // mentions are counted: mentionSlot[j] = candidate j's index in mentioning, or -1
+        int[] mentionSlot = new int[byDoc.length];
+        int[] mentioning = new int[byDoc.length];
+        int nm = 0;
+        for (int j = 0; j < byDoc.length; j++) {
+            mentionSlot[j] = sPhrase[j] > 0 ? nm : -1;
+            if (sPhrase[j] > 0) {
+                mentioning[nm++] = byDoc[j];
+            }
+        }
+        mentioning = Arrays.copyOf(mentioning, nm);
+        if (baseTitle.length > 0 && nm > 0 && phraseWeight != null) {
+            Set<Query> distinct = new LinkedHashSet<>();
             for (String longer : table.longerTitlesContaining(baseTitle, MAX_LONGER_TITLES)) {
                 Query lq = qb.createPhraseQuery(IndexFields.BODY, longer);
                 if (lq != null) {
-                    lb.add(lq, BooleanClause.Occur.SHOULD);
-                    n0++;
+                    distinct.add(lq);
                 }
             }
-            if (n0 > 0) {
-                try {
-                    longerWeight = s.createWeight(s.rewrite(lb.build()), ScoreMode.COMPLETE_NO_SCORES, 1);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            try {
+                for (Query lq : distinct) {
+                    Weight w = s.createWeight(s.rewrite(lq), ScoreMode.COMPLETE_NO_SCORES, 1);
+                    longerWeights.add(w);
+                    longerHits.add(TopK.matching(w, leaves, mentioning));
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         Map<Integer, Double> siteLinksSimilar = new HashMap<>();
@@ -287,7 +302,7 @@ public final class Recommender {
                 int[] m = mentions(phraseWeight, leaves, d);
                 v[Feature.MENTION_COUNT.ordinal()] = m[0];
                 v[Feature.MENTION_ANY.ordinal()] = m[0] > 0 ? 1 : 0;
-                int covered = longerWeight == null || m[0] == 0 ? 0 : mentions(longerWeight, leaves, d)[0];
+                int covered = m[0] == 0 ? 0 : mentionsIn(longerWeights, longerHits, mentionSlot[j], leaves, d);
                 v[Feature.FREE_MENTION.ordinal()] = m[0] > covered ? 1 : 0;
                 v[Feature.MENTION_BROAD.ordinal()] = m[0] > 0 ? broad : 0;
                 v[Feature.MENTION_EARLY.ordinal()] = m[0] > 0 ? early(m[1]) : 0;
@@ -460,7 +475,40 @@ public final class Recommender {
         int li = ReaderUtil.subIndex(doc, leaves);
         LeafReaderContext ctx = leaves.get(li);
         try {
-            Matches m = w.matches(ctx, doc - ctx.docBase);
+            return count(w.matches(ctx, doc - ctx.docBase));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Matches in the body of global doc {@code doc} (slot {@code j} of the documents {@code hits} were computed
+     * for) of the disjunction of {@code weights}, read only from the weights that match it
+     * ({@code hits.get(i)[j]}): what the disjunction's own
+     * {@link Weight#matches} gives, without a scorer per weight and candidate.
+     */
+    private static int mentionsIn(List<Weight> weights, List<boolean[]> hits, int j, List<LeafReaderContext> leaves,
+            int doc) {
+        LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        try {
+            List<Matches> subs = new ArrayList<>();
+            for (int i = 0; i < weights.size(); i++) {
+                if (hits.get(i)[j]) {
+                    Matches m = weights.get(i).matches(ctx, doc - ctx.docBase);
+                    if (m != null) {
+                        subs.add(m);
+                    }
+                }
+            }
+            return subs.isEmpty() ? 0 : count(org.apache.lucene.search.MatchesUtils.fromSubMatches(subs))[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of matches in the body and the first one's position ({0, -1} for none). */
+    private static int[] count(Matches m) {
+        try {
             if (m == null) {
                 return new int[] {0, -1};
             }

@@ -17,6 +17,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 
 /**
@@ -148,35 +149,62 @@ final class TopK {
         }
         try {
             Weight w = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1);
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            int i = 0;
-            for (LeafReaderContext ctx : leaves) {
-                int end = ctx.docBase + ctx.reader().maxDoc();
-                if (i >= docs.length) {
-                    break;
-                }
-                if (docs[i] >= end) {
-                    continue;
-                }
-                Scorer scorer = w.scorer(ctx);
-                DocIdSetIterator it = scorer == null ? null : scorer.iterator();
-                for (; i < docs.length && docs[i] < end; i++) {
-                    if (it == null) {
-                        continue;
-                    }
-                    int local = docs[i] - ctx.docBase;
-                    int at = it.docID();
-                    if (at < local) {
-                        at = it.advance(local);
-                    }
-                    if (at == local) {
-                        out[i] = scorer.score();
-                    }
-                }
-            }
+            visit(w, searcher.getIndexReader().leaves(), docs, (i, scorer) -> out[i] = scorer.score());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /**
+     * For each of {@code docs} (global doc ids, ascending): whether {@code w} matches it. One scorer per leaf,
+     * advanced to the given documents only.
+     */
+    static boolean[] matching(Weight w, List<LeafReaderContext> leaves, int[] docs) {
+        boolean[] out = new boolean[docs.length];
+        try {
+            visit(w, leaves, docs, (i, scorer) -> out[i] = true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private interface MatchVisitor {
+        void at(int i, Scorer scorer) throws IOException;
+    }
+
+    /** Calls {@code onMatch} for each of {@code docs} (ascending) that {@code w} matches, positioned on it. */
+    private static void visit(Weight w, List<LeafReaderContext> leaves, int[] docs, MatchVisitor onMatch)
+            throws IOException {
+        int i = 0;
+        for (LeafReaderContext ctx : leaves) {
+            int end = ctx.docBase + ctx.reader().maxDoc();
+            if (i >= docs.length) {
+                break;
+            }
+            if (docs[i] >= end) {
+                continue;
+            }
+            Scorer scorer = w.scorer(ctx);
+            // a two-phase query (phrases) is only confirmed on the given documents: advancing its exact iterator
+            // would confirm every document in between that has the words but not the phrase
+            TwoPhaseIterator twoPhase = scorer == null ? null : scorer.twoPhaseIterator();
+            DocIdSetIterator it = scorer == null ? null : twoPhase != null ? twoPhase.approximation()
+                    : scorer.iterator();
+            for (; i < docs.length && docs[i] < end; i++) {
+                if (it == null) {
+                    continue;
+                }
+                int local = docs[i] - ctx.docBase;
+                int at = it.docID();
+                if (at < local) {
+                    at = it.advance(local);
+                }
+                if (at == local && (twoPhase == null || twoPhase.matches())) {
+                    onMatch.at(i, scorer);
+                }
+            }
+        }
     }
 }

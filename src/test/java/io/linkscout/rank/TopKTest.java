@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The first stage's top k (block-max WAND) equals a full sort of every document's score with ties by the key, and
- * candidate-only scoring equals the full scoring — on an index of several segments where many documents tie.
+ * candidate-only scoring and matching equal the full search's — on an index of several segments where many documents tie.
  */
 class TopKTest {
 
@@ -84,6 +84,21 @@ class TopKTest {
                     }
                 }
                 assertArrayEquals(expected, TopK.scores(s, q, docs), 0f);
+                // candidate-only matching (a phrase: two-phase): exactly the candidates the full search returns
+                Query phrase = new org.apache.lucene.search.PhraseQuery("body", "alpha", "beta");
+                java.util.Set<Integer> matched = new java.util.HashSet<>();
+                for (ScoreDoc sd : s.search(phrase, n).scoreDocs) {
+                    matched.add(sd.doc);
+                }
+                int[] every = java.util.stream.IntStream.range(0, n).filter(d -> d % 3 == 0).toArray();
+                boolean[] got = TopK.matching(s.createWeight(s.rewrite(phrase),
+                        org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1), r.leaves(), every);
+                int hits = 0;
+                for (int i = 0; i < every.length; i++) {
+                    assertEquals(matched.contains(every[i]), got[i], "doc " + every[i]);
+                    hits += got[i] ? 1 : 0;
+                }
+                org.junit.jupiter.api.Assertions.assertTrue(hits > 0 && hits < every.length, "hits " + hits);
             }
         }
     }

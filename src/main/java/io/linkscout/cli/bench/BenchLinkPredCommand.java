@@ -20,9 +20,6 @@ import io.linkscout.rank.RecommendService;
 import io.linkscout.rank.Recommender;
 import io.linkscout.rank.Trainer;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,6 +101,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        HeapPeak.start();
         long wall0 = System.nanoTime();
         int threads = Runtime.getRuntime().availableProcessors();
         StringBuilder out = new StringBuilder();
@@ -225,13 +223,8 @@ public class BenchLinkPredCommand implements Callable<Integer> {
         return String.join(" ", parts);
     }
 
+    /** The most heap in use at one time since the bench started ({@link HeapPeak}), MB. */
     static long peakHeapMb() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum >> 20;
+        return HeapPeak.mb();
     }
 }

@@ -72,8 +72,9 @@ public class BenchScaleCommand implements Callable<Integer> {
     Path work;
 
     @Option(names = "--reuse", description = "With --work: rank on the index a previous run built there for the "
-            + "same corpus (same seed and size, checked by its hash) instead of ingesting again; ingest figures "
-            + "are then left out. For comparing ranking code on one index.")
+            + "same corpus (same seed, size and --queries, checked by its hash) instead of ingesting again; ingest "
+            + "figures are then left out; a different corpus is an error, the index is never deleted. For "
+            + "comparing ranking code on one index.")
     boolean reuse;
 
     @Option(names = "--threads", description = "Ingest threads (default: available cores).")
@@ -87,6 +88,7 @@ public class BenchScaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        HeapPeak.start();
         for (int n : pages) {
             if (n < 10) {
                 throw new UserException("--pages " + n + ": at least 10 pages (e.g. --pages 10000,100000)");
@@ -170,7 +172,13 @@ public class BenchScaleCommand implements Callable<Integer> {
         r.put("domains", corpus.domains());
         r.put("corpus_sha256", hash);
         r.put("incremental_pages", more);
-        if (reuse && Files.isRegularFile(marker) && Files.readString(marker).strip().equals(hash)) {
+        if (reuse && Files.isRegularFile(marker) && !Files.readString(marker).strip().equals(hash)) {
+            // never delete an index --reuse was asked to keep (a 1M-page index takes most of an hour to build)
+            throw new UserException("--reuse: the index in " + dir + " was built for another corpus (sha256 "
+                    + Files.readString(marker).strip() + ", this run's is " + hash + "): use the same --pages, "
+                    + "--seed and --queries as the run that built it, or leave out --reuse to rebuild it");
+        }
+        if (reuse && Files.isRegularFile(marker)) {
             r.put("reused_index", true);
         } else {
             if (Files.exists(layout.root())) {

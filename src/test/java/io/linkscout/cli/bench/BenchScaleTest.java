@@ -40,7 +40,37 @@ class BenchScaleTest {
         assertEquals(20, run.get("incremental_pages").asInt());
         assertEquals(2020, run.get("indexed_pages").asInt());
         assertTrue(run.get("index_bytes").asLong() > 0);
+        // the most heap in use at one time cannot exceed the maximum heap (a sum of per-pool peaks can)
+        assertTrue(run.get("peak_heap_mb").asLong() > 0
+                && run.get("peak_heap_mb").asLong() <= root.get("max_heap_mb").asLong(), run.toString());
         assertTrue(r.getOutput().contains("corpus sha256 " + run.get("corpus_sha256").asText()), r.getOutput());
+    }
+
+    @Test
+    void reuseRanksOnTheKeptIndexAndNeverDeletesOneBuiltForAnotherCorpus(QuarkusMainLauncher launcher)
+            throws Exception {
+        LaunchResult built = launcher.launch("bench", "scale", "--pages", "300", "--queries", "2", "--work",
+                dir.toString());
+        assertEquals(0, built.exitCode(), built.getOutput() + built.getErrorOutput());
+        Path lucene = dir.resolve("scale-300").resolve("index").resolve("lucene");
+        java.util.Set<String> files;
+        try (var l = java.nio.file.Files.list(lucene)) {
+            files = l.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+        // other queries: another corpus hash
+        LaunchResult other = launcher.launch("bench", "scale", "--pages", "300", "--queries", "3", "--work",
+                dir.toString(), "--reuse");
+        assertEquals(2, other.exitCode(), other.getOutput());
+        assertTrue(other.getErrorOutput().contains("--reuse: the index in")
+                && other.getErrorOutput().contains("was built for another corpus"), other.getErrorOutput());
+        try (var l = java.nio.file.Files.list(lucene)) {
+            assertEquals(files, l.map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+        LaunchResult same = launcher.launch("bench", "scale", "--pages", "300", "--queries", "2", "--work",
+                dir.toString(), "--reuse");
+        assertEquals(0, same.exitCode(), same.getOutput() + same.getErrorOutput());
+        assertTrue(same.getOutput().contains("index reused (no ingest)"), same.getOutput());
     }
 
     @Test

@@ -1,0 +1,67 @@
+package io.linkscout.cli.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The most heap in use at one time, all heap pools together: the sum over the pools just before each garbage
+ * collection (when the heap is fullest), and now. Not the sum of each pool's own peak
+ * ({@link MemoryPoolMXBean#getPeakUsage}): those peaks happen at different times (eden is full before a young
+ * collection, old gen after it), so their sum can exceed the maximum heap.
+ */
+final class HeapPeak {
+
+    private static final AtomicLong PEAK = new AtomicLong();
+    private static boolean started;
+
+    private HeapPeak() {
+    }
+
+    /** Starts listening to collections (once per JVM); the peak counts from here. */
+    static synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                heapPools.add(p.getName());
+            }
+        }
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((n, handback) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                        return;
+                    }
+                    Map<String, MemoryUsage> before = GarbageCollectionNotificationInfo
+                            .from((CompositeData) n.getUserData()).getGcInfo().getMemoryUsageBeforeGc();
+                    long sum = 0;
+                    for (Map.Entry<String, MemoryUsage> e : before.entrySet()) {
+                        if (heapPools.contains(e.getKey())) {
+                            sum += e.getValue().getUsed();
+                        }
+                    }
+                    PEAK.accumulateAndGet(sum, Math::max);
+                }, null, null);
+            }
+        }
+    }
+
+    /** The peak so far in MB (at least the heap in use now). */
+    static long mb() {
+        long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return PEAK.accumulateAndGet(now, Math::max) >> 20;
+    }
+}
