@@ -27,8 +27,9 @@ class RankerModelTest {
 
     @Test
     void invalidModelsGiveErrorsWithThePath() throws Exception {
-        assertEquals("invalid ranker model m.json: format must be \"linkscout-ranker/1\", found \"x\" (fix the file "
-                + "or regenerate it with the `train` command)", parseError("{\"format\":\"x\",\"features\":[]}"));
+        assertEquals("invalid ranker model m.json: format must be \"linkscout-ranker/1\" (linear) or "
+                + "\"linkscout-ranker-trees/1\" (trees), found \"x\" (fix the file or regenerate it with the `train` "
+                + "command)", parseError("{\"format\":\"x\",\"features\":[]}"));
         assertEquals("invalid ranker model m.json: features must be a non-empty array (fix the file or regenerate "
                 + "it with the `train` command)", parseError("{\"format\":\"linkscout-ranker/1\"}"));
         String unknown = parseError("{\"format\":\"linkscout-ranker/1\",\"features\":[{\"name\":\"nope\","

@@ -1,0 +1,114 @@
+package io.linkscout.rank;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * LambdaMART with XGBoost ({@code rank:ndcg}): gradient-boosted regression trees fitted to the lambda gradients of
+ * nDCG, one query group per training query holding all of its candidates (raw feature values; trees need no
+ * transform or standardisation). Bit-for-bit reproducible: no row or column sampling, the {@code hist} tree method,
+ * a fixed seed and a fixed thread count ({@link #THREADS}), so the same examples give the same model file on any
+ * machine of the same platform.
+ *
+ * @param trees          boosting rounds
+ * @param depth          maximum tree depth
+ * @param learningRate   shrinkage (XGBoost's {@code eta})
+ * @param minChildWeight minimum hessian sum in a leaf (larger: fewer, broader leaves)
+ * @param seed           XGBoost's seed (recorded; nothing is sampled with these settings)
+ */
+public record LambdaMart(int trees, int depth, double learningRate, double minChildWeight, long seed)
+        implements RankerFit {
+
+    /** XGBoost threads, fixed so the floating-point sums (and so the model) do not depend on the machine. */
+    public static final int THREADS = 2;
+    public static final String OBJECTIVE = "rank:ndcg";
+
+    public LambdaMart {
+        if (trees < 1 || depth < 1 || !(learningRate > 0) || !(minChildWeight >= 0)) {
+            throw new IllegalArgumentException("LambdaMART needs trees >= 1, depth >= 1, learning rate > 0 and min "
+                    + "child weight >= 0");
+        }
+    }
+
+    /** XGBoost's parameters for these settings. */
+    public Map<String, Object> params() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("objective", OBJECTIVE);
+        p.put("eval_metric", "ndcg@10");
+        p.put("tree_method", "hist");
+        p.put("max_depth", depth);
+        p.put("eta", learningRate);
+        p.put("min_child_weight", minChildWeight);
+        p.put("subsample", 1.0);
+        p.put("colsample_bytree", 1.0);
+        p.put("seed", seed);
+        p.put("nthread", THREADS);
+        p.put("verbosity", 0);
+        return p;
+    }
+
+    @Override
+    public RankerModel fit(List<Trainer.Example> examples, Set<Feature> features, int perGenerator,
+            Map<String, Object> trainedInfo) {
+        List<Feature> fs = new ArrayList<>(new java.util.TreeSet<>(features)); // enum (ordinal) order
+        List<double[]> rows = new ArrayList<>();
+        List<Float> labels = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        for (Trainer.Example ex : examples) {
+            double[][] f = ex.candidates().features();
+            if (f.length == 0) {
+                continue;
+            }
+            for (int i = 0; i < f.length; i++) {
+                rows.add(f[i]);
+                labels.add(ex.relevant()[i] ? 1f : 0f);
+            }
+            groups.add(f.length);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("LambdaMART: no training candidates");
+        }
+        float[] y = new float[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i);
+        }
+        TreeEnsemble trees;
+        try {
+            DMatrix m = TreeEnsemble.dmatrix(fs, rows.toArray(new double[0][]));
+            try {
+                m.setLabel(y);
+                m.setGroup(groups.stream().mapToInt(Integer::intValue).toArray());
+                Booster b = XGBoost.train(m, params(), this.trees, Map.of(), null, null);
+                try {
+                    trees = TreeEnsemble.of(fs, b);
+                } finally {
+                    b.dispose();
+                }
+            } finally {
+                m.dispose();
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
+        } catch (UnsatisfiedLinkError e) {
+            throw TreeEnsemble.nativeUnavailable("(training)", e);
+        }
+        Map<String, Object> info = new LinkedHashMap<>(trainedInfo);
+        info.put("algorithm", "LambdaMART (XGBoost " + OBJECTIVE + ", hist)");
+        info.put("seed", seed);
+        info.put("threads", THREADS);
+        info.put("trees", this.trees);
+        info.put("max_depth", depth);
+        info.put("learning_rate", learningRate);
+        info.put("min_child_weight", minChildWeight);
+        info.put("training_rows", rows.size());
+        info.put("training_queries", groups.size());
+        return new RankerModel("lambdamart", trees, perGenerator, info);
+    }
+}
