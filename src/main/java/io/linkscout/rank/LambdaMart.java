@@ -37,6 +37,18 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
         }
     }
 
+    /** The settings a tree model was trained with (its {@code trained} block), to refit it the same way. */
+    public static LambdaMart of(RankerModel model) {
+        Map<String, Object> t = model.trained();
+        return new LambdaMart(number(t, "trees", 300).intValue(), number(t, "max_depth", 6).intValue(),
+                number(t, "learning_rate", 0.1).doubleValue(), number(t, "min_child_weight", 1).doubleValue(),
+                number(t, "seed", 42).longValue());
+    }
+
+    private static Number number(Map<String, Object> trained, String key, Number otherwise) {
+        return trained.get(key) instanceof Number n ? n : otherwise;
+    }
+
     /** XGBoost's parameters for these settings. */
     public Map<String, Object> params() {
         Map<String, Object> p = new LinkedHashMap<>();
