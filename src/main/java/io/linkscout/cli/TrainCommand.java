@@ -75,6 +75,10 @@ public class TrainCommand implements Callable<Integer> {
             + "leaf (default: ${DEFAULT-VALUE}).")
     double minChildWeight;
 
+    @Option(names = "--increasing", paramLabel = "FEATURE", split = ",",
+            description = "lambdamart: features the score may only rise with (monotone constraints).")
+    List<String> increasing;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -157,14 +161,29 @@ public class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The features named by an option (feature keys), an error naming the option for an unknown one. */
+    private static EnumSet<Feature> features(String option, List<String> keys) {
+        EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
+        for (String key : keys == null ? List.<String>of() : keys) {
+            Feature f = Feature.byKey(key.strip());
+            if (f == null) {
+                throw new UserException(option + ": unknown feature \"" + key + "\" (features: "
+                        + String.join(", ", Feature.keys()) + ")");
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
     private void train(List<CrossValidation.Corpus> corpora) throws java.io.IOException {
         List<String> names = corpora.stream().map(CrossValidation.Corpus::name).toList();
-        RankerFit trainer = type == Type.lambdamart ? new LambdaMart(trees, depth, learningRate, minChildWeight, seed)
-                : new Trainer(seed, 1e-3, 40, 400);
+        RankerFit trainer = type == Type.lambdamart ? new LambdaMart(trees, depth, learningRate, minChildWeight, seed,
+                features("--increasing", increasing)) : new Trainer(seed, 1e-3, 40, 400);
         Path target = out != null ? out
                 : Path.of(type == Type.lambdamart ? "models/ranker-lambdamart.json" : RankerModel.BUNDLED);
         System.err.println("seed " + seed + "; " + folds + "-fold CV over " + String.join(" + ", names) + "; model "
-                + type + (trainer instanceof LambdaMart lm ? " " + lm.params() : ""));
+                + type + (trainer instanceof LambdaMart lm ? " " + lm.params(List.copyOf(EnumSet.allOf(Feature.class)))
+                        : ""));
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("split", String.join("+", names));
         List<Trainer.Example> all = new ArrayList<>();
@@ -177,18 +196,14 @@ public class TrainCommand implements Callable<Integer> {
             command.append(" --type lambdamart --trees ").append(trees).append(" --depth ").append(depth)
                     .append(" --learning-rate ").append(learningRate).append(" --min-child-weight ")
                     .append(minChildWeight);
+            if (increasing != null && !increasing.isEmpty()) {
+                command.append(" --increasing ").append(String.join(",", ((LambdaMart) trainer).increasing().stream()
+                        .map(f -> f.key).toList()));
+            }
         }
         command.append(" --seed ").append(seed);
         EnumSet<Feature> features = EnumSet.allOf(Feature.class);
-        EnumSet<Feature> left = EnumSet.noneOf(Feature.class);
-        for (String key : without == null ? List.<String>of() : without) {
-            Feature f = Feature.byKey(key.strip());
-            if (f == null) {
-                throw new UserException("--without: unknown feature \"" + key + "\" (features: "
-                        + String.join(", ", Feature.keys()) + ")");
-            }
-            left.add(f);
-        }
+        EnumSet<Feature> left = features("--without", without);
         features.removeAll(left);
         if (!left.isEmpty()) {
             info.put("without", left.stream().map(f -> f.key).toList());

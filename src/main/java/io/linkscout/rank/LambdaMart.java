@@ -22,15 +22,23 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * @param learningRate   shrinkage (XGBoost's {@code eta})
  * @param minChildWeight minimum hessian sum in a leaf (larger: fewer, broader leaves)
  * @param seed           XGBoost's seed (recorded; nothing is sampled with these settings)
+ * @param increasing     features whose score may only rise with their value (XGBoost monotone constraints)
  */
-public record LambdaMart(int trees, int depth, double learningRate, double minChildWeight, long seed)
-        implements RankerFit {
+public record LambdaMart(int trees, int depth, double learningRate, double minChildWeight, long seed,
+        Set<Feature> increasing) implements RankerFit {
 
     /** XGBoost threads, fixed so the floating-point sums (and so the model) do not depend on the machine. */
     public static final int THREADS = 2;
     public static final String OBJECTIVE = "rank:ndcg";
 
+    /** Without monotone constraints. */
+    public LambdaMart(int trees, int depth, double learningRate, double minChildWeight, long seed) {
+        this(trees, depth, learningRate, minChildWeight, seed, Set.of());
+    }
+
     public LambdaMart {
+        increasing = increasing.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(
+                java.util.EnumSet.copyOf(increasing));
         if (trees < 1 || depth < 1 || !(learningRate > 0) || !(minChildWeight >= 0)) {
             throw new IllegalArgumentException("LambdaMART needs trees >= 1, depth >= 1, learning rate > 0 and min "
                     + "child weight >= 0");
@@ -42,15 +50,17 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
         Map<String, Object> t = model.trained();
         return new LambdaMart(number(t, "trees", 300).intValue(), number(t, "max_depth", 6).intValue(),
                 number(t, "learning_rate", 0.1).doubleValue(), number(t, "min_child_weight", 1).doubleValue(),
-                number(t, "seed", 42).longValue());
+                number(t, "seed", 42).longValue(), t.get("increasing") instanceof List<?> l
+                        ? l.stream().map(k -> Feature.byKey(String.valueOf(k))).filter(java.util.Objects::nonNull)
+                                .collect(java.util.stream.Collectors.toSet()) : Set.of());
     }
 
     private static Number number(Map<String, Object> trained, String key, Number otherwise) {
         return trained.get(key) instanceof Number n ? n : otherwise;
     }
 
-    /** XGBoost's parameters for these settings. */
-    public Map<String, Object> params() {
+    /** XGBoost's parameters for these settings, the features in {@code fs}'s order. */
+    public Map<String, Object> params(List<Feature> fs) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("objective", OBJECTIVE);
         p.put("eval_metric", "ndcg@10");
@@ -63,6 +73,10 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
         p.put("seed", seed);
         p.put("nthread", THREADS);
         p.put("verbosity", 0);
+        if (!increasing.isEmpty()) {
+            p.put("monotone_constraints", "(" + String.join(",", fs.stream()
+                    .map(f -> increasing.contains(f) ? "1" : "0").toList()) + ")");
+        }
         return p;
     }
 
@@ -97,7 +111,7 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
             try {
                 m.setLabel(y);
                 m.setGroup(groups.stream().mapToInt(Integer::intValue).toArray());
-                Booster b = XGBoost.train(m, params(), this.trees, Map.of(), null, null);
+                Booster b = XGBoost.train(m, params(fs), this.trees, Map.of(), null, null);
                 try {
                     trees = TreeEnsemble.of(fs, b);
                 } finally {
@@ -119,6 +133,9 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
         info.put("max_depth", depth);
         info.put("learning_rate", learningRate);
         info.put("min_child_weight", minChildWeight);
+        if (!increasing.isEmpty()) {
+            info.put("increasing", fs.stream().filter(increasing::contains).map(f -> f.key).toList());
+        }
         info.put("training_rows", rows.size());
         info.put("training_queries", groups.size());
         return new RankerModel("lambdamart", trees, perGenerator, info);
