@@ -181,9 +181,6 @@ public class TrainCommand implements Callable<Integer> {
                 features("--increasing", increasing)) : new Trainer(seed, 1e-3, 40, 400);
         Path target = out != null ? out
                 : Path.of(type == Type.lambdamart ? "models/ranker-lambdamart.json" : RankerModel.BUNDLED);
-        System.err.println("seed " + seed + "; " + folds + "-fold CV over " + String.join(" + ", names) + "; model "
-                + type + (trainer instanceof LambdaMart lm ? " " + lm.params(List.copyOf(EnumSet.allOf(Feature.class)))
-                        : ""));
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("split", String.join("+", names));
         List<Trainer.Example> all = new ArrayList<>();
@@ -205,6 +202,8 @@ public class TrainCommand implements Callable<Integer> {
         EnumSet<Feature> features = EnumSet.allOf(Feature.class);
         EnumSet<Feature> left = features("--without", without);
         features.removeAll(left);
+        System.err.println("seed " + seed + "; " + folds + "-fold CV over " + String.join(" + ", names) + "; model "
+                + type + (trainer instanceof LambdaMart lm ? " " + lm.params(List.copyOf(features)) : ""));
         if (!left.isEmpty()) {
             info.put("without", left.stream().map(f -> f.key).toList());
             command.append(" --without ").append(String.join(",", left.stream().map(f -> f.key).toList()));

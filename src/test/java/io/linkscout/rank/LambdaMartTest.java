@@ -87,6 +87,7 @@ class LambdaMartTest {
         assertEquals(List.of(Feature.BM25_TITLE, Feature.BM25_TERMS, Feature.OUT_DEGREE), back.trees().features());
         assertArrayEquals(a.scores(rows), back.scores(rows));
         assertEquals("test", back.trained().get("command"));
+        assertEquals(lm, LambdaMart.of(back), "the settings are recorded, so the bench ablation can refit alike");
     }
 
     /**
@@ -120,6 +121,39 @@ class LambdaMartTest {
         // ranking: the two relevant rows first, ties broken by node id (URL order)
         Recommender.Ranked r = Recommender.rank(ex.get(0).candidates(), m);
         assertArrayEquals(new int[] {0, 3, 1, 2}, r.nodes());
+    }
+
+    /**
+     * Relevant pages have a middling out-degree (20-29): unconstrained, the score rises and then falls with it;
+     * declared increasing, it never falls as the out-degree rises, other features fixed.
+     */
+    @Test
+    void increasingFeaturesNeverLowerTheScore(@TempDir Path dir) throws Exception {
+        List<Trainer.Example> ex = new ArrayList<>();
+        for (int q = 0; q < 6; q++) {
+            double[][] rows = new double[10][];
+            boolean[] rel = new boolean[10];
+            for (int i = 0; i < 10; i++) {
+                rel[i] = i < 3;
+                rows[i] = row(1, 1, rel[i] ? 20 + 3 * i + q % 3 : (i % 2 == 0 ? i + q : 35 + i + q));
+            }
+            ex.add(example("q" + q, rows, rel));
+        }
+        double[][] rows = new double[50][];
+        for (int d = 0; d < 50; d++) {
+            rows[d] = row(1, 1, d);
+        }
+        double[] free = new LambdaMart(30, 4, 0.3, 0, 42).fit(ex, FEATURES, 300, Map.of()).scores(rows);
+        assertTrue(free[25] > free[0] && free[25] > free[49], "unconstrained: " + Arrays.toString(free));
+        LambdaMart lm = new LambdaMart(30, 4, 0.3, 0, 42, EnumSet.of(Feature.OUT_DEGREE));
+        RankerModel m = lm.fit(ex, FEATURES, 300, Map.of());
+        assertEquals(List.of("out_degree"), m.trained().get("increasing"));
+        double[] s = m.scores(rows);
+        for (int d = 1; d < 50; d++) {
+            assertTrue(s[d] >= s[d - 1], "out_degree " + d + ": " + s[d] + " < " + s[d - 1]);
+        }
+        m.write(dir.resolve("m.json"));
+        assertEquals(lm, LambdaMart.of(RankerModel.load(dir.resolve("m.json"))));
     }
 
     @Test
