@@ -25,6 +25,17 @@ class RankerModelTest {
         assertEquals(Feature.values().length, m.terms().size());
     }
 
+    /** The LambdaMART option in models/ loads as a tree model over the features the linear model weighs. */
+    @Test
+    void theLambdaMartOptionLoads() {
+        RankerModel m = RankerModel.load(Path.of("models/ranker-lambdamart.json"));
+        assertEquals(true, m.isTrees());
+        java.util.Set<Feature> linear = new java.util.HashSet<>(RankerModel.bundled().features());
+        RankerModel.bundled().terms().stream().filter(t -> t.weight() == 0).forEach(t -> linear.remove(t.feature()));
+        assertEquals(linear, m.features());
+        assertEquals(42, m.trained().get("seed"));
+    }
+
     @Test
     void invalidModelsGiveErrorsWithThePath() throws Exception {
         assertEquals("invalid ranker model m.json: format must be \"linkscout-ranker/1\" (linear) or "
