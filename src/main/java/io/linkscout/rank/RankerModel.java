@@ -171,6 +171,9 @@ public final class RankerModel {
 
     /** The model without the features of some families (for ablations): their weights become 0. */
     public RankerModel without(Set<Feature.Family> families) {
+        if (trees != null) {
+            throw new UnsupportedOperationException("a tree model cannot drop features: refit it without them");
+        }
         List<Term> t = new ArrayList<>();
         for (Term x : terms) {
             t.add(families.contains(x.feature().family) ? new Term(x.feature(), x.log(), x.mean(), x.std(), 0) : x);
