@@ -122,7 +122,7 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
             }
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
-        } catch (UnsatisfiedLinkError e) {
+        } catch (LinkageError e) { // no native library for this platform
             throw TreeEnsemble.nativeUnavailable("(training)", e);
         }
         Map<String, Object> info = new LinkedHashMap<>(trainedInfo);

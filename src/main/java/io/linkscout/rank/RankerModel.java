@@ -316,7 +316,7 @@ public final class RankerModel {
             throw invalid(where, "booster", "is not a model XGBoost can load: " + (nl > 0 ? msg.substring(0, nl) : msg));
         } catch (IOException e) {
             throw invalid(where, "booster", "cannot be serialised: " + e.getMessage());
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+        } catch (LinkageError e) { // no native library for this platform (UnsatisfiedLinkError, failed static init)
             throw TreeEnsemble.nativeUnavailable(where, e);
         }
         return new RankerModel(root.path("name").asText("unnamed"), trees, per, trained);
