@@ -51,19 +51,21 @@ LOG2 = 1 / np.log2(np.arange(2, 12))
 
 
 class Dump:
-    """The --dump TSV: qid, label, relevant total, url, raw features; queries are contiguous, in corpus order."""
+    """The --dump TSV: qid, label, relevant total, url, [corpus,] raw features; queries are contiguous, in corpus order."""
 
     def __init__(self, path):
         qids, lab, tot, corp, rows = [], [], [], [], []
         with open(path) as f:
-            self.keys = f.readline().rstrip("\n").split("\t")[4:]
+            head = f.readline().rstrip("\n").split("\t")
+            first = 5 if head[4] == "corpus" else 4  # dumps since the tree ranker name each line's corpus
+            self.keys = head[first:]
             for line in f:
                 p = line.rstrip("\n").split("\t")
                 qids.append(p[0])
                 lab.append(int(p[1]))
                 tot.append(int(p[2]))
                 corp.append(0 if "wikipedia.org" in p[3] else 1)  # 0 = Wikispeedia, 1 = blogs
-                rows.append([float(v) for v in p[4:]])
+                rows.append([float(v) for v in p[first:]])
         self.X = np.array(rows)
         self.lab = np.array(lab)
         change = np.r_[True, np.array(qids[1:]) != np.array(qids[:-1])]

@@ -3,10 +3,13 @@ package io.linkscout.cli;
 import io.linkscout.error.UserException;
 import io.linkscout.eval.CrossValidation;
 import io.linkscout.eval.Evaluator;
+import io.linkscout.eval.FeatureDump;
 import io.linkscout.eval.LinkPredData;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.rank.Feature;
+import io.linkscout.rank.LambdaMart;
+import io.linkscout.rank.RankerFit;
 import io.linkscout.rank.RankerModel;
 import io.linkscout.rank.Recommender;
 import io.linkscout.rank.Trainer;
@@ -21,14 +24,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code train}: learns {@code models/ranker.json} from a link-prediction split (feature logging -> fit ->
- * write), reporting 5-fold cross-validated figures first so over-fitting shows.
+ * {@code train}: learns a ranker model from link-prediction splits (feature logging -> fit -> write), or from a
+ * feature dump written earlier ({@code --from-dump}), reporting per-corpus 5-fold cross-validated and
+ * leave-one-corpus-out figures first so over-fitting shows. {@code --type} picks the linear model or LambdaMART.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Learn the ranker model from the dev link-prediction split (never from any other split).")
 public class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--split", required = true, paramLabel = "DIR", split = ",",
+    @Option(names = "--split", paramLabel = "DIR", split = ",",
             description = "Dev split(s) written by make_linkpred.py / make_blogs_split.py (or linkpred-split); repeat "
                     + "or separate with commas to train one model on several corpora.")
     List<Path> splits;
@@ -37,9 +41,43 @@ public class TrainCommand implements Callable<Integer> {
             + "SPLIT/index, built if missing).")
     Path index;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "models/ranker.json",
-            description = "Model file to write (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Model file to write (default: models/ranker.json for --type linear, "
+                    + "models/ranker-lambdamart.json for --type lambdamart).")
     Path out;
+
+    @Option(names = "--from-dump", paramLabel = "FILE",
+            description = "Fit from the labelled candidates of a `--dump` file instead of logging features from "
+                    + "splits (same fit and figures, in minutes).")
+    Path fromDump;
+
+    /** The model types {@code --type} accepts. */
+    enum Type { linear, lambdamart }
+
+    @Option(names = "--type", defaultValue = "linear",
+            description = "Model type: linear (pairwise fit + coordinate ascent) or lambdamart (XGBoost trees) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Type type;
+
+    @Option(names = "--trees", defaultValue = "300", description = "lambdamart: boosting rounds (default: "
+            + "${DEFAULT-VALUE}).")
+    int trees;
+
+    @Option(names = "--depth", defaultValue = "6", description = "lambdamart: maximum tree depth (default: "
+            + "${DEFAULT-VALUE}).")
+    int depth;
+
+    @Option(names = "--learning-rate", defaultValue = "0.1", description = "lambdamart: shrinkage (default: "
+            + "${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--min-child-weight", defaultValue = "1", description = "lambdamart: minimum hessian sum in a "
+            + "leaf (default: ${DEFAULT-VALUE}).")
+    double minChildWeight;
+
+    @Option(names = "--increasing", paramLabel = "FEATURE", split = ",",
+            description = "lambdamart: features the score may only rise with (monotone constraints).")
+    List<String> increasing;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -63,7 +101,18 @@ public class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path split : splits) {
+        if ((splits == null || splits.isEmpty()) == (fromDump == null)) {
+            throw new UserException("give either --split DIR[,DIR...] (dev splits) or --from-dump FILE (a `train "
+                    + "--dump` file), not both and not neither");
+        }
+        if (fromDump != null && (dump != null || index != null)) {
+            throw new UserException("--from-dump goes without --dump and --index (the features are in the file)");
+        }
+        if (type == Type.lambdamart && (trees < 1 || depth < 1 || !(learningRate > 0) || !(minChildWeight >= 0))) {
+            throw new UserException("--type lambdamart needs --trees >= 1, --depth >= 1, --learning-rate > 0 and "
+                    + "--min-child-weight >= 0");
+        }
+        for (Path split : splits == null ? List.<Path>of() : splits) {
             if (split.toString().contains("test")) {
                 throw new UserException("refusing to train on " + split + ": the ranker is learned from dev splits only");
             }
@@ -72,82 +121,38 @@ public class TrainCommand implements Callable<Integer> {
             throw new UserException("--index goes with a single --split (each split keeps its index in SPLIT/index)");
         }
         int threads = Runtime.getRuntime().availableProcessors();
-        Trainer trainer = new Trainer(seed, 1e-3, 40, 400);
         List<LinkScoutIndex> open = new ArrayList<>();
         try {
             List<CrossValidation.Corpus> corpora = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (Path split : splits) {
-                LinkPredData data = new LinkPredData(split);
-                IndexLayout layout = new IndexLayout(index != null ? index : split.resolve("index"));
-                data.ensureIndex(layout, false, threads);
-                LinkScoutIndex idx = LinkScoutIndex.open(layout);
-                open.add(idx);
-                Recommender rec = new Recommender(idx, RankerModel.bundledOrNull());
-                List<Trainer.Example> ex = data.examples(rec, perGenerator, threads);
-                String name = data.name();
-                corpora.add(new CrossValidation.Corpus(name, rec, ex, data.qrels));
-                names.add(name);
-                System.err.println("split " + name + ": " + ex.size() + " queries");
+            if (fromDump != null) {
+                corpora.addAll(FeatureDump.read(fromDump));
+                for (CrossValidation.Corpus c : corpora) {
+                    System.err.println("dump " + fromDump + ", corpus " + c.name() + ": " + c.examples().size()
+                            + " queries");
+                    if (c.name().contains("test")) {
+                        throw new UserException("refusing to train on corpus " + c.name() + " of " + fromDump
+                                + ": the ranker is learned from dev splits only");
+                    }
+                }
+            } else {
+                for (Path split : splits) {
+                    LinkPredData data = new LinkPredData(split);
+                    IndexLayout layout = new IndexLayout(index != null ? index : split.resolve("index"));
+                    data.ensureIndex(layout, false, threads);
+                    LinkScoutIndex idx = LinkScoutIndex.open(layout);
+                    open.add(idx);
+                    Recommender rec = new Recommender(idx, RankerModel.bundledOrNull());
+                    List<Trainer.Example> ex = data.examples(rec, perGenerator, threads);
+                    corpora.add(new CrossValidation.Corpus(data.name(), rec, ex, data.qrels));
+                    System.err.println("split " + data.name() + ": " + ex.size() + " queries");
+                }
             }
             if (dump != null) {
-                writeDump(corpora);
+                FeatureDump.write(dump, corpora);
+                System.out.println("wrote " + dump);
                 return 0;
             }
-            System.err.println("seed " + seed + "; " + folds + "-fold CV over " + String.join(" + ", names));
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("split", String.join("+", names));
-            List<Trainer.Example> all = new ArrayList<>();
-            for (CrossValidation.Corpus c : corpora) {
-                all.addAll(c.examples());
-            }
-            info.put("queries", all.size());
-            info.put("command", "train --split " + String.join(",", names) + " --seed " + seed);
-            EnumSet<Feature> features = EnumSet.allOf(Feature.class);
-            EnumSet<Feature> left = EnumSet.noneOf(Feature.class);
-            for (String key : without == null ? List.<String>of() : without) {
-                Feature f = Feature.byKey(key.strip());
-                if (f == null) {
-                    throw new UserException("--without: unknown feature \"" + key + "\" (features: "
-                            + String.join(", ", Feature.keys()) + ")");
-                }
-                left.add(f);
-            }
-            features.removeAll(left);
-            if (!left.isEmpty()) {
-                info.put("without", left.stream().map(f -> f.key).toList());
-                info.put("command", info.get("command") + " --without " + String.join(",",
-                        left.stream().map(f -> f.key).toList()));
-            }
-            Map<String, Object> cvInfo = new LinkedHashMap<>();
-            for (Map.Entry<String, Evaluator.Result> e : CrossValidation.kFold(corpora, trainer, features, folds,
-                    perGenerator).entrySet()) {
-                System.out.println("cross-validated (" + folds + " folds) " + e.getKey() + ": " + e.getValue().toText());
-                cvInfo.put(e.getKey(), e.getValue().means());
-            }
-            info.put("cv", corpora.size() == 1 ? cvInfo.values().iterator().next() : cvInfo);
-            Map<String, Evaluator.Result> loco = CrossValidation.leaveOneCorpusOut(corpora, trainer, features,
-                    perGenerator);
-            if (!loco.isEmpty()) {
-                Map<String, Object> locoInfo = new LinkedHashMap<>();
-                for (Map.Entry<String, Evaluator.Result> e : loco.entrySet()) {
-                    System.out.println("leave-one-corpus-out, trained without " + e.getKey() + ", scored on it: "
-                            + e.getValue().toText());
-                    locoInfo.put(e.getKey(), e.getValue().means());
-                }
-                info.put("leave_one_corpus_out", locoInfo);
-            }
-            RankerModel model = trainer.fit(all, features, perGenerator, info).withZeroWeights(left);
-            for (CrossValidation.Corpus c : corpora) {
-                System.out.println("trained on all, scored on the same queries of " + c.name() + ": "
-                        + CrossValidation.score(c, model).toText());
-            }
-            model.write(out);
-            System.out.println("wrote " + out);
-            for (RankerModel.Term t : model.terms()) {
-                System.out.printf(java.util.Locale.ROOT, "  %-20s %-8s weight %+.4f%n", t.feature().key,
-                        t.log() ? "log1p" : "identity", t.weight());
-            }
+            train(corpora);
         } finally {
             for (LinkScoutIndex idx : open) {
                 idx.close();
@@ -156,23 +161,91 @@ public class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeDump(List<CrossValidation.Corpus> corpora) throws java.io.IOException {
-        try (var w = java.nio.file.Files.newBufferedWriter(dump)) {
-            w.write("qid\tlabel\ttotal\turl\t" + String.join("\t", Feature.keys()) + "\n");
-            for (CrossValidation.Corpus c : corpora) {
-                for (Trainer.Example e : c.examples()) {
-                    for (int i = 0; i < e.relevant().length; i++) {
-                        StringBuilder sb = new StringBuilder();
-                        sb.append(e.queryId()).append('\t').append(e.relevant()[i] ? 1 : 0).append('\t')
-                                .append(e.relevantTotal()).append('\t').append(c.rec().url(e.candidates().nodes()[i]));
-                        for (double v : e.candidates().features()[i]) {
-                            sb.append('\t').append((float) v);
-                        }
-                        w.write(sb.append('\n').toString());
-                    }
-                }
+    /** The features named by an option (feature keys), an error naming the option for an unknown one. */
+    private static EnumSet<Feature> features(String option, List<String> keys) {
+        EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
+        for (String key : keys == null ? List.<String>of() : keys) {
+            Feature f = Feature.byKey(key.strip());
+            if (f == null) {
+                throw new UserException(option + ": unknown feature \"" + key + "\" (features: "
+                        + String.join(", ", Feature.keys()) + ")");
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    private void train(List<CrossValidation.Corpus> corpora) throws java.io.IOException {
+        List<String> names = corpora.stream().map(CrossValidation.Corpus::name).toList();
+        RankerFit trainer = type == Type.lambdamart ? new LambdaMart(trees, depth, learningRate, minChildWeight, seed,
+                features("--increasing", increasing)) : new Trainer(seed, 1e-3, 40, 400);
+        Path target = out != null ? out
+                : Path.of(type == Type.lambdamart ? "models/ranker-lambdamart.json" : RankerModel.BUNDLED);
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("split", String.join("+", names));
+        List<Trainer.Example> all = new ArrayList<>();
+        for (CrossValidation.Corpus c : corpora) {
+            all.addAll(c.examples());
+        }
+        info.put("queries", all.size());
+        StringBuilder command = new StringBuilder("train --split " + String.join(",", names));
+        if (type == Type.lambdamart) {
+            command.append(" --type lambdamart --trees ").append(trees).append(" --depth ").append(depth)
+                    .append(" --learning-rate ").append(learningRate).append(" --min-child-weight ")
+                    .append(minChildWeight);
+            if (increasing != null && !increasing.isEmpty()) {
+                command.append(" --increasing ").append(String.join(",", ((LambdaMart) trainer).increasing().stream()
+                        .map(f -> f.key).toList()));
             }
         }
-        System.out.println("wrote " + dump);
+        command.append(" --seed ").append(seed);
+        EnumSet<Feature> features = EnumSet.allOf(Feature.class);
+        EnumSet<Feature> left = features("--without", without);
+        features.removeAll(left);
+        System.err.println("seed " + seed + "; " + folds + "-fold CV over " + String.join(" + ", names) + "; model "
+                + type + (trainer instanceof LambdaMart lm ? " " + lm.params(List.copyOf(features)) : ""));
+        if (!left.isEmpty()) {
+            info.put("without", left.stream().map(f -> f.key).toList());
+            command.append(" --without ").append(String.join(",", left.stream().map(f -> f.key).toList()));
+        }
+        info.put("command", command.toString());
+        if (fromDump != null) {
+            info.put("fitted_from", "the features of those splits dumped with train --dump (train --from-dump)");
+        }
+        Map<String, Object> cvInfo = new LinkedHashMap<>();
+        for (Map.Entry<String, Evaluator.Result> e : CrossValidation.kFold(corpora, trainer, features, folds,
+                perGenerator).entrySet()) {
+            System.out.println("cross-validated (" + folds + " folds) " + e.getKey() + ": " + e.getValue().toText());
+            cvInfo.put(e.getKey(), e.getValue().means());
+        }
+        info.put("cv", corpora.size() == 1 ? cvInfo.values().iterator().next() : cvInfo);
+        Map<String, Evaluator.Result> loco = CrossValidation.leaveOneCorpusOut(corpora, trainer, features,
+                perGenerator);
+        if (!loco.isEmpty()) {
+            Map<String, Object> locoInfo = new LinkedHashMap<>();
+            for (Map.Entry<String, Evaluator.Result> e : loco.entrySet()) {
+                System.out.println("leave-one-corpus-out, trained without " + e.getKey() + ", scored on it: "
+                        + e.getValue().toText());
+                locoInfo.put(e.getKey(), e.getValue().means());
+            }
+            info.put("leave_one_corpus_out", locoInfo);
+        }
+        RankerModel model = trainer.fit(all, features, perGenerator, info).withZeroWeights(left);
+        for (CrossValidation.Corpus c : corpora) {
+            System.out.println("trained on all, scored on the same queries of " + c.name() + ": "
+                    + CrossValidation.score(c, model).toText());
+        }
+        model.write(target);
+        System.out.println("wrote " + target);
+        if (model.isTrees()) {
+            System.out.println("  total split gain per feature (features never split on are left out):");
+            for (Map.Entry<String, Double> e : model.trees().gain().entrySet()) {
+                System.out.printf(java.util.Locale.ROOT, "  %-20s %12.1f%n", e.getKey(), e.getValue());
+            }
+        }
+        for (RankerModel.Term t : model.terms()) {
+            System.out.printf(java.util.Locale.ROOT, "  %-20s %-8s weight %+.4f%n", t.feature().key,
+                    t.log() ? "log1p" : "identity", t.weight());
+        }
     }
 }

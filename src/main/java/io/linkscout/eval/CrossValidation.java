@@ -1,6 +1,7 @@
 package io.linkscout.eval;
 
 import io.linkscout.rank.Feature;
+import io.linkscout.rank.RankerFit;
 import io.linkscout.rank.RankerModel;
 import io.linkscout.rank.Recommender;
 import io.linkscout.rank.Trainer;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Honest estimates of a learned ranker over one or more link-prediction corpora: k-fold cross-validation (each
@@ -18,15 +20,22 @@ import java.util.Set;
  */
 public final class CrossValidation {
 
-    /** One corpus: its recommender (for URLs), labelled candidates and qrels. */
-    public record Corpus(String name, Recommender rec, List<Trainer.Example> examples, Qrels qrels) {
+    /**
+     * One corpus: the URL of each candidate node (node ids follow URL order), labelled candidates and qrels.
+     */
+    public record Corpus(String name, IntFunction<String> urls, List<Trainer.Example> examples, Qrels qrels) {
+
+        /** A corpus of an open index: its recommender names the nodes. */
+        public Corpus(String name, Recommender rec, List<Trainer.Example> examples, Qrels qrels) {
+            this(name, (IntFunction<String>) rec::url, examples, qrels);
+        }
     }
 
     private CrossValidation() {
     }
 
     /** Fold of a query: its position modulo k. Results per corpus, in the corpora's order. */
-    public static Map<String, Evaluator.Result> kFold(List<Corpus> corpora, Trainer trainer, Set<Feature> features,
+    public static Map<String, Evaluator.Result> kFold(List<Corpus> corpora, RankerFit trainer, Set<Feature> features,
             int k, int perGenerator) {
         Map<String, List<Run.Entry>> entries = new LinkedHashMap<>();
         for (Corpus c : corpora) {
@@ -45,7 +54,7 @@ public final class CrossValidation {
             for (Corpus c : corpora) {
                 for (int i = 0; i < c.examples().size(); i++) {
                     if (i % k == f) {
-                        addRun(entries.get(c.name()), c.rec(), c.examples().get(i), m);
+                        addRun(entries.get(c.name()), c.urls(), c.examples().get(i), m);
                     }
                 }
             }
@@ -58,14 +67,14 @@ public final class CrossValidation {
     }
 
     /** k-fold cross-validation on one corpus (fold = query position mod k). */
-    public static Evaluator.Result kFold(Recommender rec, Trainer trainer, List<Trainer.Example> examples,
+    public static Evaluator.Result kFold(Recommender rec, RankerFit trainer, List<Trainer.Example> examples,
             Qrels qrels, Set<Feature> features, int k, int perGenerator) {
         return kFold(List.of(new Corpus("corpus", rec, examples, qrels)), trainer, features, k, perGenerator)
                 .get("corpus");
     }
 
     /** Each corpus ranked by a model trained on all the other corpora (needs at least two). */
-    public static Map<String, Evaluator.Result> leaveOneCorpusOut(List<Corpus> corpora, Trainer trainer,
+    public static Map<String, Evaluator.Result> leaveOneCorpusOut(List<Corpus> corpora, RankerFit trainer,
             Set<Feature> features, int perGenerator) {
         Map<String, Evaluator.Result> out = new LinkedHashMap<>();
         if (corpora.size() < 2) {
@@ -88,15 +97,15 @@ public final class CrossValidation {
     public static Evaluator.Result score(Corpus c, RankerModel m) {
         List<Run.Entry> entries = new ArrayList<>();
         for (Trainer.Example e : c.examples()) {
-            addRun(entries, c.rec(), e, m);
+            addRun(entries, c.urls(), e, m);
         }
         return Evaluator.evaluate(Run.of(entries), c.qrels());
     }
 
-    private static void addRun(List<Run.Entry> entries, Recommender rec, Trainer.Example e, RankerModel m) {
-        Recommender.Ranked r = rec.rank(e.candidates(), m);
+    private static void addRun(List<Run.Entry> entries, IntFunction<String> urls, Trainer.Example e, RankerModel m) {
+        Recommender.Ranked r = Recommender.rank(e.candidates(), m);
         for (int i = 0; i < Math.min(100, r.size()); i++) {
-            entries.add(new Run.Entry(e.queryId(), rec.url(r.nodes()[i]), i + 1));
+            entries.add(new Run.Entry(e.queryId(), urls.apply(r.nodes()[i]), i + 1));
         }
     }
 }

@@ -100,7 +100,7 @@ public final class LinkPredData {
             int k) {
         List<Run.Entry> entries = new ArrayList<>();
         for (Trainer.Example ex : examples) {
-            Recommender.Ranked r = rec.rank(ex.candidates(), model);
+            Recommender.Ranked r = Recommender.rank(ex.candidates(), model);
             for (int i = 0; i < Math.min(k, r.size()); i++) {
                 entries.add(new Run.Entry(ex.queryId(), rec.url(r.nodes()[i]), i + 1));
             }

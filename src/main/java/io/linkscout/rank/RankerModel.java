@@ -16,8 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How features combine into a score: a linear model over standardised, optionally log-scaled features, read
- * from a versioned JSON file ({@code models/ranker.json}, bundled into the jar) and validated on load.
+ * How features combine into a score, read from a versioned JSON file ({@code models/ranker.json}, bundled into the
+ * jar, or any file given with {@code --model} / {@code linkscout.ranker.model}) and validated on load. Two kinds,
+ * told apart by the file's {@code format}:
+ *
+ * <p><b>Linear</b> ({@value #FORMAT}): a linear model over standardised, optionally log-scaled features.
  *
  * <p>{@code score = sum_i weight_i * clip((t_i(x_i) - mean_i) / std_i, -5, 5)} where {@code t_i} is
  * {@code identity} or {@code log1p}. Each term is the feature's contribution, shown in explanations.
@@ -27,10 +30,23 @@ import java.util.Set;
  *  "candidates": {"per_generator": 300},
  *  "features": [{"name": "bm25_title", "transform": "log1p", "mean": 1.2, "std": 0.8, "weight": 0.7}, ...]}
  * }</pre>
+ *
+ * <p><b>Trees</b> ({@value #TREES_FORMAT}): a LambdaMART ensemble ({@link TreeEnsemble}) over the raw feature values
+ * in the listed order; each feature's contribution is its TreeSHAP value and the base value is one more part, so
+ * the parts sum to the score.
+ *
+ * <pre>{@code
+ * {"format": "linkscout-ranker-trees/1", "name": "lambdamart", "trained": {...},
+ *  "candidates": {"per_generator": 300}, "transform": "none", "features": [{"name": "bm25_title"}, ...],
+ *  "booster": {XGBoost's JSON model}}
+ * }</pre>
  */
 public final class RankerModel {
 
     public static final String FORMAT = "linkscout-ranker/1";
+    public static final String TREES_FORMAT = "linkscout-ranker-trees/1";
+    /** Key of the base value's part in a tree model's explanation. */
+    public static final String BASE_VALUE = "base_value";
     public static final String BUNDLED = "models/ranker.json";
     /** Standardised feature values are clipped to this many standard deviations. */
     public static final double CLIP = 5.0;
@@ -49,12 +65,92 @@ public final class RankerModel {
     private final List<Term> terms;
     private final int perGenerator;
     private final Map<String, Object> trained;
+    /** The tree ensemble of a tree model; null for a linear one. */
+    private final TreeEnsemble trees;
 
+    /** A linear model. */
     public RankerModel(String name, List<Term> terms, int perGenerator, Map<String, Object> trained) {
+        this(name, terms, null, perGenerator, trained);
+    }
+
+    /** A tree model. */
+    public RankerModel(String name, TreeEnsemble trees, int perGenerator, Map<String, Object> trained) {
+        this(name, List.of(), java.util.Objects.requireNonNull(trees), perGenerator, trained);
+    }
+
+    private RankerModel(String name, List<Term> terms, TreeEnsemble trees, int perGenerator,
+            Map<String, Object> trained) {
         this.name = name;
         this.terms = List.copyOf(terms);
+        this.trees = trees;
         this.perGenerator = perGenerator;
         this.trained = trained == null ? Map.of() : trained;
+    }
+
+    /** Whether this is a tree model ({@value #TREES_FORMAT}). */
+    public boolean isTrees() {
+        return trees != null;
+    }
+
+    /** The tree ensemble of a tree model, else null. */
+    public TreeEnsemble trees() {
+        return trees;
+    }
+
+    /** The model with another {@code trained} block. */
+    public RankerModel withTrained(Map<String, Object> info) {
+        return new RankerModel(name, terms, trees, perGenerator, info);
+    }
+
+    /** The score of each candidate (rows of raw feature values indexed by {@link Feature#ordinal()}). */
+    public double[] scores(double[][] raw) {
+        if (trees != null) {
+            return trees.scores(raw);
+        }
+        double[] out = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            double s = 0;
+            for (Term t : terms) {
+                s += t.weight() * t.value(raw[i][t.feature().ordinal()]);
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    /** One part of a score: a feature's contribution, or (feature null) a tree model's base value. */
+    public record Part(Feature feature, double contribution) {
+    }
+
+    /**
+     * How one candidate's score is made up: per feature of the model, weight x standardised value (linear) or the
+     * TreeSHAP contribution (trees, followed by the base value); the parts sum to the score.
+     */
+    public List<Part> parts(double[] raw) {
+        List<Part> out = new ArrayList<>();
+        if (trees != null) {
+            double[] c = trees.contributions(raw);
+            for (int j = 0; j < trees.features().size(); j++) {
+                out.add(new Part(trees.features().get(j), c[j]));
+            }
+            out.add(new Part(null, c[c.length - 1]));
+            return out;
+        }
+        for (Term t : terms) {
+            out.add(new Part(t.feature(), t.weight() * t.value(raw[t.feature().ordinal()])));
+        }
+        return out;
+    }
+
+    /** The weight the first-stage authority clause may use: a linear model's positive authority weight, else 0. */
+    public double authorityBoost() {
+        double w = 0;
+        for (Term t : terms) {
+            if (t.feature() == Feature.AUTHORITY) {
+                w = t.weight();
+            }
+        }
+        return Math.max(0, w);
     }
 
     public String name() {
@@ -75,6 +171,9 @@ public final class RankerModel {
 
     /** The model without the features of some families (for ablations): their weights become 0. */
     public RankerModel without(Set<Feature.Family> families) {
+        if (trees != null) {
+            throw new UnsupportedOperationException("a tree model cannot drop features: refit it without them");
+        }
         List<Term> t = new ArrayList<>();
         for (Term x : terms) {
             t.add(families.contains(x.feature().family) ? new Term(x.feature(), x.log(), x.mean(), x.std(), 0) : x);
@@ -82,8 +181,14 @@ public final class RankerModel {
         return new RankerModel(name + "-without-" + families, t, perGenerator, trained);
     }
 
-    /** The model with terms of weight 0 (identity, mean 0, std 1) added for {@code features} it lacks. */
+    /**
+     * The model with terms of weight 0 (identity, mean 0, std 1) added for {@code features} it lacks (a tree model
+     * is returned as is: features it does not list are simply not used).
+     */
     public RankerModel withZeroWeights(Set<Feature> features) {
+        if (trees != null) {
+            return this;
+        }
         List<Term> t = new ArrayList<>(terms);
         Set<Feature> have = features();
         for (Feature f : Feature.values()) {
@@ -96,6 +201,10 @@ public final class RankerModel {
 
     public Set<Feature> features() {
         EnumSet<Feature> s = EnumSet.noneOf(Feature.class);
+        if (trees != null) {
+            s.addAll(trees.features());
+            return s;
+        }
         for (Term t : terms) {
             s.add(t.feature());
         }
@@ -146,26 +255,32 @@ public final class RankerModel {
         if (root == null || !root.isObject()) {
             throw invalid(where, "(root)", "must be a JSON object");
         }
-        if (!FORMAT.equals(root.path("format").asText())) {
-            throw invalid(where, "format", "must be \"" + FORMAT + "\", found " + root.path("format"));
+        String format = root.path("format").asText();
+        if (!FORMAT.equals(format) && !TREES_FORMAT.equals(format)) {
+            throw invalid(where, "format", "must be \"" + FORMAT + "\" (linear) or \"" + TREES_FORMAT
+                    + "\" (trees), found " + root.path("format"));
         }
         JsonNode fs = root.path("features");
         if (!fs.isArray() || fs.isEmpty()) {
             throw invalid(where, "features", "must be a non-empty array");
+        }
+        int per = root.path("candidates").path("per_generator").asInt(300);
+        if (per < 10 || per > 100_000) {
+            throw invalid(where, "candidates.per_generator", "must be between 10 and 100000, found " + per);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> trained = root.has("trained")
+                ? new ObjectMapper().convertValue(root.get("trained"), LinkedHashMap.class) : Map.of();
+        if (TREES_FORMAT.equals(format)) {
+            return parseTrees(root, fs, where, per, trained);
         }
         List<Term> terms = new ArrayList<>();
         EnumSet<Feature> seen = EnumSet.noneOf(Feature.class);
         for (int i = 0; i < fs.size(); i++) {
             JsonNode f = fs.get(i);
             String p = "features[" + i + "]";
-            String key = f.path("name").asText("");
-            Feature feature = Feature.byKey(key);
-            if (feature == null) {
-                throw invalid(where, p + ".name", "unknown feature \"" + key + "\"; known: " + Feature.keys());
-            }
-            if (!seen.add(feature)) {
-                throw invalid(where, p + ".name", "feature \"" + key + "\" appears twice");
-            }
+            Feature feature = feature(f, where, p, seen);
+            seen.add(feature);
             String tr = f.path("transform").asText("identity");
             if (!tr.equals("identity") && !tr.equals("log1p")) {
                 throw invalid(where, p + ".transform", "must be \"identity\" or \"log1p\", found \"" + tr + "\"");
@@ -178,14 +293,46 @@ public final class RankerModel {
             }
             terms.add(new Term(feature, tr.equals("log1p"), mean, std, weight));
         }
-        int per = root.path("candidates").path("per_generator").asInt(300);
-        if (per < 10 || per > 100_000) {
-            throw invalid(where, "candidates.per_generator", "must be between 10 and 100000, found " + per);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> trained = root.has("trained")
-                ? new ObjectMapper().convertValue(root.get("trained"), LinkedHashMap.class) : Map.of();
         return new RankerModel(root.path("name").asText("unnamed"), terms, per, trained);
+    }
+
+    private static RankerModel parseTrees(JsonNode root, JsonNode fs, String where, int per,
+            Map<String, Object> trained) {
+        List<Feature> features = new ArrayList<>();
+        for (int i = 0; i < fs.size(); i++) {
+            features.add(feature(fs.get(i), where, "features[" + i + "]", features));
+        }
+        JsonNode booster = root.get("booster");
+        if (booster == null || !booster.isObject()) {
+            throw invalid(where, "booster", "must be XGBoost's JSON model (an object), found "
+                    + (booster == null ? "nothing" : booster.getNodeType()));
+        }
+        TreeEnsemble trees;
+        try {
+            trees = TreeEnsemble.of(features, new ObjectMapper().writeValueAsBytes(booster));
+        } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
+            String msg = String.valueOf(e.getMessage()).strip();
+            int nl = msg.indexOf('\n');
+            throw invalid(where, "booster", "is not a model XGBoost can load: " + (nl > 0 ? msg.substring(0, nl) : msg));
+        } catch (IOException e) {
+            throw invalid(where, "booster", "cannot be serialised: " + e.getMessage());
+        } catch (LinkageError e) { // no native library for this platform (UnsatisfiedLinkError, failed static init)
+            throw TreeEnsemble.nativeUnavailable(where, e);
+        }
+        return new RankerModel(root.path("name").asText("unnamed"), trees, per, trained);
+    }
+
+    /** A feature entry's known, not yet seen feature. */
+    private static Feature feature(JsonNode f, String where, String p, java.util.Collection<Feature> seen) {
+        String key = f.path("name").asText("");
+        Feature feature = Feature.byKey(key);
+        if (feature == null) {
+            throw invalid(where, p + ".name", "unknown feature \"" + key + "\"; known: " + Feature.keys());
+        }
+        if (seen.contains(feature)) {
+            throw invalid(where, p + ".name", "feature \"" + key + "\" appears twice");
+        }
+        return feature;
     }
 
     private static double number(JsonNode f, String field, String where, String p) {
@@ -204,11 +351,22 @@ public final class RankerModel {
     /** Writes the model as JSON. */
     public void write(Path file) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", FORMAT);
+        root.put("format", trees != null ? TREES_FORMAT : FORMAT);
         root.put("name", name);
         root.put("trained", trained);
         root.put("candidates", Map.of("per_generator", perGenerator));
         List<Map<String, Object>> fs = new ArrayList<>();
+        if (trees != null) {
+            root.put("transform", "none: the trees split the raw feature values");
+            for (Feature f : trees.features()) {
+                fs.add(Map.of("name", f.key));
+            }
+            root.put("features", fs);
+            root.put("booster", new ObjectMapper().readTree(trees.json()));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+            return;
+        }
         for (Term t : terms) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", t.feature().key);

@@ -102,13 +102,7 @@ public final class Recommender {
         this.model = model;
         this.table = PageTable.of(index);
         this.demoteAt = demoteAt;
-        double w = 0;
-        for (RankerModel.Term t : model.terms()) {
-            if (t.feature() == Feature.AUTHORITY) {
-                w = t.weight();
-            }
-        }
-        this.authorityBoost = Math.max(0, w);
+        this.authorityBoost = model.authorityBoost();
     }
 
     public RankerModel model() {
@@ -525,13 +519,10 @@ public final class Recommender {
         }
     }
 
-    /** Scores and sorts candidates with a model. */
-    public Ranked rank(Candidates c, RankerModel m) {
+    /** Scores and sorts candidates with a model (ties by node id, i.e. by URL). */
+    public static Ranked rank(Candidates c, RankerModel m) {
         int k = c.docs().length;
-        double[] scores = new double[k];
-        for (int i = 0; i < k; i++) {
-            scores[i] = score(m, c.features()[i]);
-        }
+        double[] scores = m.scores(c.features());
         Integer[] order = new Integer[k];
         for (int i = 0; i < k; i++) {
             order[i] = i;
@@ -552,14 +543,6 @@ public final class Recommender {
             f[i] = c.features()[order[i]];
         }
         return new Ranked(docs, ns, sc, f);
-    }
-
-    static double score(RankerModel m, double[] raw) {
-        double s = 0;
-        for (RankerModel.Term t : m.terms()) {
-            s += t.weight() * t.value(raw[t.feature().ordinal()]);
-        }
-        return s;
     }
 
     /** URL of a page-graph node. */
@@ -637,10 +620,13 @@ public final class Recommender {
         }
         double[] raw = r.features()[i];
         List<Recommendation.Contribution> contrib = new ArrayList<>();
-        for (RankerModel.Term t : model.terms()) {
-            double v = raw[t.feature().ordinal()];
-            contrib.add(new Recommendation.Contribution(t.feature().key, t.feature().description, round(v),
-                    round(t.weight() * t.value(v))));
+        for (RankerModel.Part p : model.parts(raw)) {
+            contrib.add(p.feature() == null
+                    ? new Recommendation.Contribution(RankerModel.BASE_VALUE, "the tree model's base value (its "
+                            + "expected score; the features' contributions are measured from it)", 0,
+                            round(p.contribution()))
+                    : new Recommendation.Contribution(p.feature().key, p.feature().description,
+                            round(raw[p.feature().ordinal()]), round(p.contribution())));
         }
         contrib.sort(Comparator.comparingDouble((Recommendation.Contribution x) -> -Math.abs(x.contribution()))
                 .thenComparing(Recommendation.Contribution::feature));

@@ -16,7 +16,7 @@ import java.util.Set;
  * of the same query, drawn with a fixed seed, half of them from the query's hardest negatives (highest BM25 of
  * the title). Deterministic: same data and seed, same model.
  */
-public final class Trainer {
+public final class Trainer implements RankerFit {
 
     /** Features whose raw value is bounded and used as is; every other feature is log1p-scaled. */
     static final Set<Feature> IDENTITY = EnumSet.of(Feature.MENTION_EARLY, Feature.REVERSE_EARLY,
@@ -50,6 +50,7 @@ public final class Trainer {
         return new Trainer(42L, 1e-3, 40, 400);
     }
 
+    @Override
     public long seed() {
         return seed;
     }
@@ -58,6 +59,7 @@ public final class Trainer {
      * Pairwise logistic fit, then coordinate ascent on the benchmark objective (mean nDCG@10 + mean recall@100
      * over the training queries), starting from the pairwise weights.
      */
+    @Override
     public RankerModel fit(List<Example> examples, Set<Feature> features, int perGenerator,
             Map<String, Object> trainedInfo) {
         RankerModel best = coordinateAscent(examples, fitPairwise(examples, examples, features, perGenerator,

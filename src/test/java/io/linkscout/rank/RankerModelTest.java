@@ -25,10 +25,22 @@ class RankerModelTest {
         assertEquals(Feature.values().length, m.terms().size());
     }
 
+    /** The LambdaMART option in models/ loads as a tree model over the features the linear model weighs. */
+    @Test
+    void theLambdaMartOptionLoads() {
+        RankerModel m = RankerModel.load(Path.of("models/ranker-lambdamart.json"));
+        assertEquals(true, m.isTrees());
+        java.util.Set<Feature> linear = new java.util.HashSet<>(RankerModel.bundled().features());
+        RankerModel.bundled().terms().stream().filter(t -> t.weight() == 0).forEach(t -> linear.remove(t.feature()));
+        assertEquals(linear, m.features());
+        assertEquals(42, m.trained().get("seed"));
+    }
+
     @Test
     void invalidModelsGiveErrorsWithThePath() throws Exception {
-        assertEquals("invalid ranker model m.json: format must be \"linkscout-ranker/1\", found \"x\" (fix the file "
-                + "or regenerate it with the `train` command)", parseError("{\"format\":\"x\",\"features\":[]}"));
+        assertEquals("invalid ranker model m.json: format must be \"linkscout-ranker/1\" (linear) or "
+                + "\"linkscout-ranker-trees/1\" (trees), found \"x\" (fix the file or regenerate it with the `train` "
+                + "command)", parseError("{\"format\":\"x\",\"features\":[]}"));
         assertEquals("invalid ranker model m.json: features must be a non-empty array (fix the file or regenerate "
                 + "it with the `train` command)", parseError("{\"format\":\"linkscout-ranker/1\"}"));
         String unknown = parseError("{\"format\":\"linkscout-ranker/1\",\"features\":[{\"name\":\"nope\","

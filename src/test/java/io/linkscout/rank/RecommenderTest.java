@@ -73,6 +73,40 @@ class RecommenderTest {
                 new RankerModel.Term(Feature.REVERSE_ANY, false, 0, 1, 0.5)), 300, Map.of());
     }
 
+    /**
+     * A tree model (LambdaMART fitted on this corpus's candidates, the pages naming the title labelled relevant):
+     * results in the model's order, each explained by every model feature's SHAP contribution plus the base value,
+     * which add up to the score.
+     */
+    @Test
+    void aTreeModelExplainsEveryResultWithContributionsThatAddUp() {
+        Recommender plain = new Recommender(index, model());
+        ContentQuery q = plain.prepare("Plate tectonics", "Plate tectonics moves the crust. Each volcano and every "
+                + "rift valley tells the story, as does the ocean floor.", List.of("volcano", "rift valley"));
+        Recommender.Candidates c = plain.candidates(q, 300);
+        boolean[] rel = new boolean[c.nodes().length];
+        for (int i = 0; i < rel.length; i++) {
+            rel[i] = Set.of(OCEAN, VOLCANO, ICELAND).contains(plain.url(c.nodes()[i]));
+        }
+        Trainer.Example ex = new Trainer.Example("q", c, rel, 3);
+        RankerModel trees = new LambdaMart(5, 2, 0.5, 0, 42).fit(List.of(ex, ex), java.util.EnumSet.of(
+                Feature.MENTION_BM25, Feature.BM25_TITLE, Feature.BM25_TERMS), 300, Map.of());
+        Recommender rec = new Recommender(index, trees);
+        List<Recommendation> r = rec.recommend(q, new Recommender.Options(10, Recommender.Unit.PAGE, 0, Set.of(),
+                true));
+        Recommender.Ranked ranked = Recommender.rank(c, trees);
+        assertEquals(java.util.stream.IntStream.range(0, ranked.size()).mapToObj(i -> rec.url(ranked.nodes()[i]))
+                .toList(), r.stream().map(Recommendation::url).toList());
+        assertEquals(Set.of(OCEAN, VOLCANO, ICELAND), Set.copyOf(r.stream().map(Recommendation::url).toList()
+                .subList(0, 3)), "the three pages naming the title first");
+        for (Recommendation x : r) {
+            assertEquals(Set.of("mention_bm25", "bm25_title", "bm25_terms", RankerModel.BASE_VALUE),
+                    Set.copyOf(x.contributions().stream().map(Recommendation.Contribution::feature).toList()));
+            assertEquals(x.score(), x.contributions().stream().mapToDouble(Recommendation.Contribution::contribution)
+                    .sum(), 1e-3, x.url() + ": contributions add up to the score");
+        }
+    }
+
     @Test
     void ranksPagesThatNameTheTitleFirstWithExplanations() {
         Recommender rec = new Recommender(index, model());

@@ -15,6 +15,8 @@ import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.rank.BatchRunner;
 import io.linkscout.rank.Feature;
+import io.linkscout.rank.LambdaMart;
+import io.linkscout.rank.RankerFit;
 import io.linkscout.rank.RankerModel;
 import io.linkscout.rank.RecommendService;
 import io.linkscout.rank.Recommender;
@@ -164,7 +166,8 @@ public class BenchLinkPredCommand implements Callable<Integer> {
                 line(out, "ablation (5-fold cross-validated; each family's features removed and the model "
                         + "retrained):");
                 List<Trainer.Example> ex = data.examples(rec, model.perGenerator(), threads);
-                Trainer trainer = Trainer.defaults();
+                // the shipped model's own kind of fit (LambdaMART with its settings, or the linear trainer)
+                RankerFit trainer = model.isTrees() ? LambdaMart.of(model) : Trainer.defaults();
                 EnumSet<Feature> used = EnumSet.allOf(Feature.class);
                 if (model.trained().get("without") instanceof List<?> left) {
                     left.forEach(k -> used.remove(Feature.byKey(String.valueOf(k))));

@@ -1,0 +1,143 @@
+package io.linkscout.rank;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * LambdaMART with XGBoost ({@code rank:ndcg}): gradient-boosted regression trees fitted to the lambda gradients of
+ * nDCG, one query group per training query holding all of its candidates (raw feature values; trees need no
+ * transform or standardisation). Bit-for-bit reproducible: no row or column sampling, the {@code hist} tree method,
+ * a fixed seed and a fixed thread count ({@link #THREADS}), so the same examples give the same model file on any
+ * machine of the same platform.
+ *
+ * @param trees          boosting rounds
+ * @param depth          maximum tree depth
+ * @param learningRate   shrinkage (XGBoost's {@code eta})
+ * @param minChildWeight minimum hessian sum in a leaf (larger: fewer, broader leaves)
+ * @param seed           XGBoost's seed (recorded; nothing is sampled with these settings)
+ * @param increasing     features whose score may only rise with their value (XGBoost monotone constraints)
+ */
+public record LambdaMart(int trees, int depth, double learningRate, double minChildWeight, long seed,
+        Set<Feature> increasing) implements RankerFit {
+
+    /** XGBoost threads, fixed so the floating-point sums (and so the model) do not depend on the machine. */
+    public static final int THREADS = 2;
+    public static final String OBJECTIVE = "rank:ndcg";
+
+    /** Without monotone constraints. */
+    public LambdaMart(int trees, int depth, double learningRate, double minChildWeight, long seed) {
+        this(trees, depth, learningRate, minChildWeight, seed, Set.of());
+    }
+
+    public LambdaMart {
+        increasing = increasing.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(
+                java.util.EnumSet.copyOf(increasing));
+        if (trees < 1 || depth < 1 || !(learningRate > 0) || !(minChildWeight >= 0)) {
+            throw new IllegalArgumentException("LambdaMART needs trees >= 1, depth >= 1, learning rate > 0 and min "
+                    + "child weight >= 0");
+        }
+    }
+
+    /** The settings a tree model was trained with (its {@code trained} block), to refit it the same way. */
+    public static LambdaMart of(RankerModel model) {
+        Map<String, Object> t = model.trained();
+        return new LambdaMart(number(t, "trees", 300).intValue(), number(t, "max_depth", 6).intValue(),
+                number(t, "learning_rate", 0.1).doubleValue(), number(t, "min_child_weight", 1).doubleValue(),
+                number(t, "seed", 42).longValue(), t.get("increasing") instanceof List<?> l
+                        ? l.stream().map(k -> Feature.byKey(String.valueOf(k))).filter(java.util.Objects::nonNull)
+                                .collect(java.util.stream.Collectors.toSet()) : Set.of());
+    }
+
+    private static Number number(Map<String, Object> trained, String key, Number otherwise) {
+        return trained.get(key) instanceof Number n ? n : otherwise;
+    }
+
+    /** XGBoost's parameters for these settings, the features in {@code fs}'s order. */
+    public Map<String, Object> params(List<Feature> fs) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("objective", OBJECTIVE);
+        p.put("eval_metric", "ndcg@10");
+        p.put("tree_method", "hist");
+        p.put("max_depth", depth);
+        p.put("eta", learningRate);
+        p.put("min_child_weight", minChildWeight);
+        p.put("subsample", 1.0);
+        p.put("colsample_bytree", 1.0);
+        p.put("seed", seed);
+        p.put("nthread", THREADS);
+        p.put("verbosity", 0);
+        if (!increasing.isEmpty()) {
+            p.put("monotone_constraints", "(" + String.join(",", fs.stream()
+                    .map(f -> increasing.contains(f) ? "1" : "0").toList()) + ")");
+        }
+        return p;
+    }
+
+    @Override
+    public RankerModel fit(List<Trainer.Example> examples, Set<Feature> features, int perGenerator,
+            Map<String, Object> trainedInfo) {
+        List<Feature> fs = new ArrayList<>(new java.util.TreeSet<>(features)); // enum (ordinal) order
+        List<double[]> rows = new ArrayList<>();
+        List<Float> labels = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        for (Trainer.Example ex : examples) {
+            double[][] f = ex.candidates().features();
+            if (f.length == 0) {
+                continue;
+            }
+            for (int i = 0; i < f.length; i++) {
+                rows.add(f[i]);
+                labels.add(ex.relevant()[i] ? 1f : 0f);
+            }
+            groups.add(f.length);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("LambdaMART: no training candidates");
+        }
+        float[] y = new float[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i);
+        }
+        TreeEnsemble trees;
+        try {
+            DMatrix m = TreeEnsemble.dmatrix(fs, rows.toArray(new double[0][]));
+            try {
+                m.setLabel(y);
+                m.setGroup(groups.stream().mapToInt(Integer::intValue).toArray());
+                Booster b = XGBoost.train(m, params(fs), this.trees, Map.of(), null, null);
+                try {
+                    trees = TreeEnsemble.of(fs, b);
+                } finally {
+                    b.dispose();
+                }
+            } finally {
+                m.dispose();
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
+        } catch (LinkageError e) { // no native library for this platform
+            throw TreeEnsemble.nativeUnavailable("(training)", e);
+        }
+        Map<String, Object> info = new LinkedHashMap<>(trainedInfo);
+        info.put("algorithm", "LambdaMART (XGBoost " + OBJECTIVE + ", hist)");
+        info.put("seed", seed);
+        info.put("threads", THREADS);
+        info.put("trees", this.trees);
+        info.put("max_depth", depth);
+        info.put("learning_rate", learningRate);
+        info.put("min_child_weight", minChildWeight);
+        if (!increasing.isEmpty()) {
+            info.put("increasing", fs.stream().filter(increasing::contains).map(f -> f.key).toList());
+        }
+        info.put("training_rows", rows.size());
+        info.put("training_queries", groups.size());
+        return new RankerModel("lambdamart", trees, perGenerator, info);
+    }
+}
