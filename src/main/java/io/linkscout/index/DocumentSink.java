@@ -8,7 +8,7 @@ import org.apache.lucene.document.Document;
  * catalog, authority and export rows, with the fields of {@link IndexFields}), then one atomic commit. The embedded
  * Lucene index is written by {@link IndexBuilder} itself (its {@code IndexTransaction}); a sink given to
  * {@link IndexBuilder#setMirror} receives the same documents — a full rebuild — for another backend (OpenSearch:
- * {@code io.linkscout.search.OpenSearchIndexWriter}, which writes a new physical index and switches an alias).
+ * the OpenSearch index writer of the search package, which writes a new physical index and switches an alias).
  *
  * <p>Order: {@link #add} for every document (from several threads at once), {@link #prepareCommit} right before the
  * Lucene commit (a failure there leaves the Lucene index at its previous commit too), {@link #commit} right after it;
