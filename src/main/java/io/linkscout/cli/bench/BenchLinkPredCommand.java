@@ -104,6 +104,14 @@ public class BenchLinkPredCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HeapPeak.start();
+        try {
+            return run();
+        } finally {
+            HeapPeak.stop();
+        }
+    }
+
+    private Integer run() throws Exception {
         long wall0 = System.nanoTime();
         int threads = Runtime.getRuntime().availableProcessors();
         StringBuilder out = new StringBuilder();

@@ -89,6 +89,14 @@ public class BenchScaleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HeapPeak.start();
+        try {
+            return run();
+        } finally {
+            HeapPeak.stop();
+        }
+    }
+
+    private Integer run() throws Exception {
         for (int n : pages) {
             if (n < 10) {
                 throw new UserException("--pages " + n + ": at least 10 pages (e.g. --pages 10000,100000)");

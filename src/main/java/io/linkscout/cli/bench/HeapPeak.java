@@ -6,11 +6,15 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
@@ -23,11 +27,17 @@ final class HeapPeak {
 
     private static final AtomicLong PEAK = new AtomicLong();
     private static boolean started;
+    /** the listeners added to the JVM's collectors, removed by {@link #stop()} */
+    private static final List<Map.Entry<NotificationEmitter, NotificationListener>> LISTENERS = new ArrayList<>();
 
     private HeapPeak() {
     }
 
-    /** Starts listening to collections (once per JVM); the peak counts from here. */
+    /**
+     * Starts listening to collections (until {@link #stop()}); the peak counts from here. The listeners live in the
+     * JVM's collector beans, so a caller must {@link #stop()} them: a listener left there keeps this class and its
+     * whole class loader (in tests: a whole application with its CoreNLP models) reachable.
+     */
     static synchronized void start() {
         if (started) {
             return;
@@ -41,7 +51,7 @@ final class HeapPeak {
         }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((n, handback) -> {
+                NotificationListener listener = (n, handback) -> {
                     if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                         return;
                     }
@@ -54,9 +64,24 @@ final class HeapPeak {
                         }
                     }
                     PEAK.accumulateAndGet(sum, Math::max);
-                }, null, null);
+                };
+                emitter.addNotificationListener(listener, null, null);
+                LISTENERS.add(Map.entry(emitter, listener));
             }
         }
+    }
+
+    /** Stops listening (the peak so far stays readable). */
+    static synchronized void stop() {
+        for (Map.Entry<NotificationEmitter, NotificationListener> e : LISTENERS) {
+            try {
+                e.getKey().removeNotificationListener(e.getValue());
+            } catch (ListenerNotFoundException ignored) {
+                // already gone
+            }
+        }
+        LISTENERS.clear();
+        started = false;
     }
 
     /** The peak so far in MB (at least the heap in use now). */
