@@ -103,12 +103,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HeapPeak.start();
-        try {
-            return run();
-        } finally {
-            HeapPeak.stop();
-        }
+        return HeapPeak.during(this::run);
     }
 
     private Integer run() throws Exception {

@@ -71,6 +71,16 @@ final class HeapPeak {
         }
     }
 
+    /** Runs a bench with the listeners on, and removes them however it ends. */
+    static <T> T during(java.util.concurrent.Callable<T> bench) throws Exception {
+        start();
+        try {
+            return bench.call();
+        } finally {
+            stop();
+        }
+    }
+
     /** Stops listening (the peak so far stays readable). */
     static synchronized void stop() {
         for (Map.Entry<NotificationEmitter, NotificationListener> e : LISTENERS) {
