@@ -6,9 +6,6 @@ import io.linkscout.crawl.Seeds;
 import io.linkscout.crawl.SyntheticSites;
 import io.linkscout.url.Domains;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,31 +68,16 @@ public class BenchCrawlCommand implements Callable<Integer> {
             o.stateDir = tmp.resolve("state");
             o.warcDir = warc ? tmp.resolve("warc") : null;
             System.gc();
-            long[] peak = {usedHeap()};
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak[0] = Math.max(peak[0], usedHeap());
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
             long t0 = System.nanoTime();
             Crawler c = new Crawler(o);
-            Crawler.Stats st = c.crawl(seeds);
+            Crawler.Stats st = HeapPeak.during(() -> c.crawl(seeds));
             double secs = (System.nanoTime() - t0) / 1e9;
-            sampler.interrupt();
-            sampler.join();
             out.printf(Locale.ROOT, "bench crawl: %d sites x up to %d pages, concurrency %d, server latency %d ms, "
                     + "delay 0, WARC %s%n", sites, pagesPerSite, concurrency, latency, warc ? "on" : "off");
             out.printf(Locale.ROOT, "pages fetched: %d, requests: %d (robots.txt, sitemaps, pages), in %.2f s%n",
                     st.pages.get(), st.requests.get(), secs);
             out.printf(Locale.ROOT, "pages/s: %.1f   requests/s: %.1f   peak heap: %d MB (max %d MB)%n",
-                    st.pages.get() / secs, st.requests.get() / secs, peak[0] >> 20,
+                    st.pages.get() / secs, st.requests.get() / secs, HeapPeak.mb(),
                     Runtime.getRuntime().maxMemory() >> 20);
             if (!st.skippedCounts().isEmpty()) {
                 out.println("not indexed: " + st.skippedCounts());
@@ -106,16 +88,6 @@ public class BenchCrawlCommand implements Callable<Integer> {
             org.apache.lucene.util.IOUtils.rm(tmp);
         }
         return 0;
-    }
-
-    private static long usedHeap() {
-        long used = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                used += p.getUsage().getUsed();
-            }
-        }
-        return used;
     }
 
 }

@@ -7,8 +7,6 @@ import io.linkscout.graph.PageRank;
 import io.linkscout.graph.WebGraphView;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +54,12 @@ public class BenchGraphCommand implements Callable<Integer> {
     Path report;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        System.gc();
+        return HeapPeak.during(this::run);
+    }
+
+    private Integer run() throws IOException {
         if (nodes < 2 || edges < 1 || edges > Integer.MAX_VALUE - 8) {
             throw new UserException("--nodes must be at least 2 and --edges between 1 and " + (Integer.MAX_VALUE - 8));
         }
@@ -65,7 +68,6 @@ public class BenchGraphCommand implements Callable<Integer> {
         line(out, String.format(Locale.ROOT, "bench graph: seed %d, %d nodes, %d arcs drawn, %d cores, HyperBall "
                 + "threads %d, max heap %d MB", seed, nodes, edges, Runtime.getRuntime().availableProcessors(), t,
                 Runtime.getRuntime().maxMemory() >> 20));
-        resetPeaks();
         long t0 = System.nanoTime();
         long c0 = cpu();
         LinkGraph g = generate(nodes, edges, seed);
@@ -103,8 +105,8 @@ public class BenchGraphCommand implements Callable<Integer> {
                 + "node %s with %.4g", log2m, (t3 - t2) / 1e9, (c3 - c2) / 1e9,
                 g.name(htop), h[htop]));
         line(out, String.format(Locale.ROOT, "pagerank + harmonic: %.1f s wall, %.1f s cpu; total %.1f s; peak heap "
-                + "%d MB (sum of the heap pools' peaks); load average %.1f at the end", (t3 - t1) / 1e9,
-                (c3 - c1) / 1e9, (t3 - t0) / 1e9, peakHeap() >> 20,
+                + "%d MB (all heap pools together, just before a collection); load average %.1f at the end", (t3 - t1) / 1e9,
+                (c3 - c1) / 1e9, (t3 - t0) / 1e9, HeapPeak.mb(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         if (report.getParent() != null) {
             Files.createDirectories(report.getParent());
@@ -170,24 +172,5 @@ public class BenchGraphCommand implements Callable<Integer> {
     private static long cpu() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (b.getType() == MemoryType.HEAP) {
-                b.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (b.getType() == MemoryType.HEAP) {
-                sum += b.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

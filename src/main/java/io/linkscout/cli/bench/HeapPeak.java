@@ -34,7 +34,8 @@ final class HeapPeak {
     }
 
     /**
-     * Starts listening to collections (until {@link #stop()}); the peak counts from here. The listeners live in the
+     * Starts listening to collections (until {@link #stop()}); the peak counts from here (an earlier bench's peak in
+     * the same JVM is forgotten). The listeners live in the
      * JVM's collector beans, so a caller must {@link #stop()} them: a listener left there keeps this class and its
      * whole class loader (in tests: a whole application with its CoreNLP models) reachable.
      */
@@ -43,6 +44,7 @@ final class HeapPeak {
             return;
         }
         started = true;
+        PEAK.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         Set<String> heapPools = new HashSet<>();
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {
