@@ -6,7 +6,15 @@ its 34 raw features once (the expensive part: topics + candidate generation, ~20
 This script then fits models on that file in minutes, so feature and model ideas can be compared before anything
 is changed in io.linkscout.rank:
 
-  python3 models/ranker_experiments.py FILE VARIANT [--cv] [--starts 3] [--lambdamart]
+  python3 models/ranker_experiments.py FILE VARIANT [--cv] [--starts 3] [--lambdamart] [--no-loco]
+      [--wiki-weight W] [--pairs-only-weight] [--pair-weight pair|query] [--l2 X] [--negs N] [--passes N] [--fine]
+      [--recall-weight X]
+
+--wiki-weight W: each Wikispeedia query weighs W (blogs 1) in the pairwise loss and in the coordinate-ascent
+objective, as `train --corpus-weight wiki-dev=W` (--pairs-only-weight: in the pairwise loss only); --pair-weight
+query: every query's pairs weigh the same in total; --l2, --negs: the pairwise fit's L2 strength and negatives per
+positive; --passes, --fine (steps down to 0.005): the coordinate ascent; --recall-weight: weight of recall@100 in
+its objective; --no-loco: skip the leave-one-corpus-out fits.
 
 It is a replica of io.linkscout.rank.Trainer (same transforms, standardisation over the training candidates
 clipped to +-5, pairwise logistic fit with L2 1e-3, 40 negatives per positive of which half the hardest by title
@@ -320,7 +328,7 @@ def main():
         out["in-corpus " + names[c]] = score(d, Z, allq[d.qcorp == c], w)
     for c in (0, 1):
         misses(d, w(Z), allq[d.qcorp == c], names[c])
-    for c in (0, 1):
+    for c in (0, 1) if "--no-loco" not in args else ():
         train = allq[d.qcorp != c]
         Zl = standardise(T, np.isin(d.g, train))
         out["leave-one-corpus-out " + names[c]] = score(d, Zl, allq[d.qcorp == c], fit(d, Zl, train, starts, lm))
