@@ -6,7 +6,15 @@ its 34 raw features once (the expensive part: topics + candidate generation, ~20
 This script then fits models on that file in minutes, so feature and model ideas can be compared before anything
 is changed in io.linkscout.rank:
 
-  python3 models/ranker_experiments.py FILE VARIANT [--cv] [--starts 3] [--lambdamart]
+  python3 models/ranker_experiments.py FILE VARIANT [--cv] [--starts 3] [--lambdamart] [--no-loco]
+      [--wiki-weight W] [--pairs-only-weight] [--pair-weight pair|query] [--l2 X] [--negs N] [--passes N] [--fine]
+      [--recall-weight X]
+
+--wiki-weight W: each Wikispeedia query weighs W (blogs 1) in the pairwise loss and in the coordinate-ascent
+objective, as `train --corpus-weight wiki-dev=W` (--pairs-only-weight: in the pairwise loss only); --pair-weight
+query: every query's pairs weigh the same in total; --l2, --negs: the pairwise fit's L2 strength and negatives per
+positive; --passes, --fine (steps down to 0.005): the coordinate ascent; --recall-weight: weight of recall@100 in
+its objective; --no-loco: skip the leave-one-corpus-out fits.
 
 It is a replica of io.linkscout.rank.Trainer (same transforms, standardisation over the training candidates
 clipped to +-5, pairwise logistic fit with L2 1e-3, 40 negatives per positive of which half the hardest by title
@@ -46,6 +54,11 @@ RAW = ["title_terms", "mention_bm25", "partial_title", "last_word", "mention_cou
 SITE = ["site_fit", "site_links_similar", "site_out_domains", "links_own_site", "page_links_own"]
 STEPS = [0.4, 0.2, 0.1, 0.05, 0.02]
 PASSES = 3
+# --wiki-weight W: Wikispeedia queries weigh W (blogs 1) in the pairwise loss and the coordinate-ascent objective;
+# --pair-weight query: each query's pairs weigh the same in total; --l2, --negs, --passes, --fine (more steps),
+# --recall-weight (of recall@100 in the objective), --pairs-only-weight (corpus weight in the pairwise loss only)
+OPT = dict(wiki_weight=1.0, l2=1e-3, negs=40, passes=PASSES, steps=STEPS, pair_weight="pair", recall_weight=1.0,
+           ca_weight=True)
 POOL = 300
 LOG2 = 1 / np.log2(np.arange(2, 12))
 
@@ -140,10 +153,12 @@ def standardise(T, rows):
     return np.clip((T - m) / s, -5, 5)
 
 
-def pairwise(d, Z, qs, negs=40, iters=400, l2=1e-3):
+def pairwise(d, Z, qs, negs=None, iters=400, l2=None):
+    negs = OPT["negs"] if negs is None else negs
+    l2 = OPT["l2"] if l2 is None else l2
     rnd = np.random.RandomState(SEED)
     bt = d.col("bm25_title")
-    a, b = [], []
+    a, b, pw = [], [], []
     for q in qs:
         s, e = d.starts[q], d.ends[q]
         lab = d.lab[s:e]
@@ -151,17 +166,25 @@ def pairwise(d, Z, qs, negs=40, iters=400, l2=1e-3):
         if len(pos) == 0 or len(neg) == 0:
             continue
         hard = neg[np.lexsort((neg, -bt[s:e][neg]))][:negs // 2]
+        n0 = len(a)
         for p in pos:
             a.extend([s + p] * len(hard))
             b.extend(s + hard)
             r = neg[rnd.randint(0, len(neg), negs - negs // 2)]
             a.extend([s + p] * len(r))
             b.extend(s + r)
+        cw = OPT["wiki_weight"] if d.qcorp[q] == 0 else 1.0
+        if OPT["pair_weight"] == "query":  # every query's pairs weigh as much in total (times its corpus weight)
+            pw.extend([cw / (len(a) - n0)] * (len(a) - n0))
+        else:
+            pw.extend([cw] * (len(a) - n0))
     D = Z[a] - Z[b]
+    pw = np.array(pw)
+    pw = pw / pw.sum()
     w, m, v = np.zeros(Z.shape[1]), np.zeros(Z.shape[1]), np.zeros(Z.shape[1])
     for it in range(1, iters + 1):
         sg = -1 / (1 + np.exp(np.clip(D @ w, -50, 50)))
-        g = D.T @ sg / len(D) + 2 * l2 * w
+        g = D.T @ (sg * pw) + 2 * l2 * w
         m = .9 * m + .1 * g
         v = .999 * v + .001 * g * g
         w -= 0.05 * (m / (1 - .9 ** it)) / (np.sqrt(v / (1 - .999 ** it)) + 1e-8)
@@ -186,19 +209,21 @@ def coordinate_ascent(d, Z, qs, w):
         idx = np.sort(idx[np.lexsort((idx, -(Z[idx] @ w)))[:POOL]])
         X[i, :len(idx)], L[i, :len(idx)], M[i, :len(idx)] = Z[idx], d.lab[idx] == 1, True
     tot = d.qtot[qs]
+    qw = np.where(d.qcorp[qs] == 0, OPT["wiki_weight"] if OPT["ca_weight"] else 1.0, 1.0)
+    qw = qw / qw.sum()
     w = w.copy()
     S = X @ w
 
     def obj(S):
         n, r = metrics(S, L, M, tot)
-        return n.mean() + r.mean()
+        return (n * qw).sum() + OPT["recall_weight"] * (r * qw).sum()
 
     best = obj(S)
-    for _ in range(PASSES):
+    for _ in range(OPT["passes"]):
         improved = False
         for j in range(F):
             step = 0
-            for st in STEPS:
+            for st in OPT["steps"]:
                 for s in (st, -st):
                     v = obj(S + s * X[:, :, j])
                     if v > best + 1e-9:
@@ -273,6 +298,16 @@ def main():
     if len(args) < 2:
         sys.exit(__doc__)
     cv = "--cv" in args
+    for k, conv in (("wiki_weight", float), ("l2", float), ("negs", int), ("passes", int), ("pair_weight", str),
+                    ("recall_weight", float)):
+        flag = "--" + k.replace("_", "-")
+        if flag in args:
+            OPT[k] = conv(args[args.index(flag) + 1])
+    if "--fine" in args:
+        OPT["steps"] = [0.4, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005]
+    if "--pairs-only-weight" in args:
+        OPT["ca_weight"] = False
+    print("options", OPT)
     starts = int(args[args.index("--starts") + 1]) if "--starts" in args else 1
     lm = "--lambdamart" in args
     t0 = time.time()
@@ -293,7 +328,7 @@ def main():
         out["in-corpus " + names[c]] = score(d, Z, allq[d.qcorp == c], w)
     for c in (0, 1):
         misses(d, w(Z), allq[d.qcorp == c], names[c])
-    for c in (0, 1):
+    for c in (0, 1) if "--no-loco" not in args else ():
         train = allq[d.qcorp != c]
         Zl = standardise(T, np.isin(d.g, train))
         out["leave-one-corpus-out " + names[c]] = score(d, Zl, allq[d.qcorp == c], fit(d, Zl, train, starts, lm))

@@ -94,6 +94,11 @@ public class TrainCommand implements Callable<Integer> {
                     + "corpus a model was not trained on (see the README's Ranking section).")
     List<String> without;
 
+    @Option(names = "--corpus-weight", paramLabel = "CORPUS=W", split = ",",
+            description = "linear: weight of each query of a corpus (named by its split folder, e.g. wiki-dev=2) in the "
+                    + "pairwise loss and the coordinate-ascent objective; corpora not named weigh 1.")
+    Map<String, String> corpusWeight;
+
     @Option(names = "--dump", paramLabel = "FILE",
             description = "Write every labelled candidate with its raw features as TSV and stop (feature vectors "
                     + "cached once, for offline experiments such as models/ranker_experiments.py).")
@@ -175,10 +180,40 @@ public class TrainCommand implements Callable<Integer> {
         return out;
     }
 
+    /** The {@code --corpus-weight} values by corpus name; an error naming the option for a bad one. */
+    private Map<String, Double> corpusWeights(List<String> names) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        if (corpusWeight == null) {
+            return out;
+        }
+        if (type != Type.linear) {
+            throw new UserException("--corpus-weight goes with --type linear only");
+        }
+        for (Map.Entry<String, String> e : corpusWeight.entrySet()) {
+            if (!names.contains(e.getKey())) {
+                throw new UserException("--corpus-weight: unknown corpus \"" + e.getKey() + "\" (corpora: "
+                        + String.join(", ", names) + ")");
+            }
+            double w;
+            try {
+                w = Double.parseDouble(e.getValue().strip());
+            } catch (NumberFormatException ex) {
+                w = Double.NaN;
+            }
+            if (!(w > 0) || !Double.isFinite(w)) {
+                throw new UserException("--corpus-weight " + e.getKey() + "=" + e.getValue() + ": the weight must be "
+                        + "a finite number > 0, e.g. " + e.getKey() + "=2");
+            }
+            out.put(e.getKey(), w);
+        }
+        return out;
+    }
+
     private void train(List<CrossValidation.Corpus> corpora) throws java.io.IOException {
         List<String> names = corpora.stream().map(CrossValidation.Corpus::name).toList();
+        Map<String, Double> weights = corpusWeights(names);
         RankerFit trainer = type == Type.lambdamart ? new LambdaMart(trees, depth, learningRate, minChildWeight, seed,
-                features("--increasing", increasing)) : new Trainer(seed, 1e-3, 40, 400);
+                features("--increasing", increasing)) : new Trainer(seed, 1e-3, 40, 400).withCorpusWeights(weights);
         Path target = out != null ? out
                 : Path.of(type == Type.lambdamart ? "models/ranker-lambdamart.json" : RankerModel.BUNDLED);
         Map<String, Object> info = new LinkedHashMap<>();
@@ -199,6 +234,10 @@ public class TrainCommand implements Callable<Integer> {
             }
         }
         command.append(" --seed ").append(seed);
+        if (!weights.isEmpty()) {
+            command.append(" --corpus-weight ").append(String.join(",", weights.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
         EnumSet<Feature> features = EnumSet.allOf(Feature.class);
         EnumSet<Feature> left = features("--without", without);
         features.removeAll(left);

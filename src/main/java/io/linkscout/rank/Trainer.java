@@ -15,6 +15,10 @@ import java.util.Set;
  * <p>Pairs: for every relevant candidate of a query, up to {@code negativesPerPositive} non-relevant candidates
  * of the same query, drawn with a fixed seed, half of them from the query's hardest negatives (highest BM25 of
  * the title). Deterministic: same data and seed, same model.
+ *
+ * <p>Corpus weights ({@link #withCorpusWeights}): every query of a corpus weighs that much (default 1) in the
+ * pairwise loss (each of its pairs) and in the coordinate-ascent objective (a weighted mean over queries), so one
+ * corpus can count more than its share of queries and pairs.
  */
 public final class Trainer implements RankerFit {
 
@@ -38,12 +42,41 @@ public final class Trainer implements RankerFit {
     private final double l2;
     private final int negativesPerPositive;
     private final int iterations;
+    private final Map<String, Double> corpusWeights;
 
     public Trainer(long seed, double l2, int negativesPerPositive, int iterations) {
+        this(seed, l2, negativesPerPositive, iterations, Map.of());
+    }
+
+    private Trainer(long seed, double l2, int negativesPerPositive, int iterations, Map<String, Double> corpusWeights) {
         this.seed = seed;
         this.l2 = l2;
         this.negativesPerPositive = negativesPerPositive;
         this.iterations = iterations;
+        this.corpusWeights = Map.copyOf(corpusWeights);
+    }
+
+    /**
+     * The same trainer with each named corpus's queries weighing {@code weights.get(corpus)} (finite, > 0) in the
+     * pairwise loss and the coordinate-ascent objective; corpora not named weigh 1.
+     */
+    public Trainer withCorpusWeights(Map<String, Double> weights) {
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            if (!(e.getValue() > 0) || !Double.isFinite(e.getValue())) {
+                throw new IllegalArgumentException("corpus weight of " + e.getKey() + " must be finite and > 0: "
+                        + e.getValue());
+            }
+        }
+        return new Trainer(seed, l2, negativesPerPositive, iterations, weights);
+    }
+
+    /** The corpus weights (corpora not named weigh 1). */
+    public Map<String, Double> corpusWeights() {
+        return corpusWeights;
+    }
+
+    private double weightOf(Example ex) {
+        return corpusWeights.getOrDefault(ex.corpus(), 1.0);
     }
 
     public static Trainer defaults() {
@@ -125,6 +158,7 @@ public final class Trainer implements RankerFit {
         // pair differences
         Random rnd = new Random(seed);
         List<double[]> diffs = new ArrayList<>();
+        List<Double> pairWeights = new ArrayList<>();
         for (Example ex : pairsFrom) {
             double[][] f = ex.candidates().features();
             List<Integer> pos = new ArrayList<>();
@@ -141,6 +175,7 @@ public final class Trainer implements RankerFit {
                 int c = Double.compare(f[b][Feature.BM25_TITLE.ordinal()], f[a][Feature.BM25_TITLE.ordinal()]);
                 return c != 0 ? c : Integer.compare(a, b);
             });
+            int before = diffs.size();
             for (int p : pos) {
                 int half = negativesPerPositive / 2;
                 for (int k = 0; k < Math.min(half, hard.size()); k++) {
@@ -150,6 +185,13 @@ public final class Trainer implements RankerFit {
                     diffs.add(diff(fs, mean, std, f[p], f[neg.get(rnd.nextInt(neg.size()))]));
                 }
             }
+            for (int k = before; k < diffs.size(); k++) {
+                pairWeights.add(weightOf(ex));
+            }
+        }
+        double weightSum = 0;
+        for (double pw : pairWeights) {
+            weightSum += pw;
         }
         double[] w = new double[d];
         double[] m = new double[d];
@@ -157,18 +199,19 @@ public final class Trainer implements RankerFit {
         double lr = 0.05;
         for (int it = 1; it <= iterations; it++) {
             double[] g = new double[d];
-            for (double[] x : diffs) {
+            for (int p = 0; p < diffs.size(); p++) {
+                double[] x = diffs.get(p);
                 double z = 0;
                 for (int j = 0; j < d; j++) {
                     z += w[j] * x[j];
                 }
-                double s = -1.0 / (1.0 + Math.exp(z)); // d/dz log(1+exp(-z))
+                double s = -pairWeights.get(p) / (1.0 + Math.exp(z)); // weight * d/dz log(1+exp(-z))
                 for (int j = 0; j < d; j++) {
                     g[j] += s * x[j];
                 }
             }
             for (int j = 0; j < d; j++) {
-                g[j] = g[j] / Math.max(1, diffs.size()) + 2 * l2 * w[j];
+                g[j] = (weightSum > 0 ? g[j] / weightSum : 0) + 2 * l2 * w[j];
                 // Adam
                 m[j] = 0.9 * m[j] + 0.1 * g[j];
                 v[j] = 0.999 * v[j] + 0.001 * g[j] * g[j];
@@ -188,6 +231,9 @@ public final class Trainer implements RankerFit {
         info.put("l2", l2);
         info.put("iterations", iterations);
         info.put("negatives_per_positive", negativesPerPositive);
+        if (!corpusWeights.isEmpty()) {
+            info.put("corpus_weight", new java.util.TreeMap<>(corpusWeights));
+        }
         return new RankerModel("linear-pairwise", terms, perGenerator, info);
     }
 
@@ -213,8 +259,10 @@ public final class Trainer implements RankerFit {
         double[][] scores = new double[q][];
         boolean[][] labels = new boolean[q][];
         int[] totals = new int[q];
+        double[] queryWeights = new double[q];
         for (int i = 0; i < q; i++) {
             Example ex = examples.get(i);
+            queryWeights[i] = weightOf(ex);
             double[][] raw = ex.candidates().features();
             double[] s0 = new double[raw.length];
             double[][] all = new double[raw.length][d];
@@ -245,7 +293,7 @@ public final class Trainer implements RankerFit {
             }
             totals[i] = Math.max(1, ex.relevantTotal());
         }
-        double best = objective(scores, labels, totals, x, -1, 0);
+        double best = objective(scores, labels, totals, queryWeights, x, -1, 0);
         double start = best;
         for (int pass = 0; pass < PASSES; pass++) {
             boolean improved = false;
@@ -253,7 +301,7 @@ public final class Trainer implements RankerFit {
                 double bestStep = 0;
                 for (double step : STEPS) {
                     for (double s : new double[] {step, -step}) {
-                        double v = objective(scores, labels, totals, x, j, s);
+                        double v = objective(scores, labels, totals, queryWeights, x, j, s);
                         if (v > best + 1e-9) {
                             best = v;
                             bestStep = s;
@@ -290,12 +338,13 @@ public final class Trainer implements RankerFit {
     static final int POOL = 300;
 
     /**
-     * Mean nDCG@10 + mean recall@100 with weight {@code j} changed by {@code step} ({@code j < 0}: as is); ties by
-     * candidate order (URL).
+     * Mean nDCG@10 + mean recall@100 (means weighted by {@code queryWeights}) with weight {@code j} changed by
+     * {@code step} ({@code j < 0}: as is); ties by candidate order (URL).
      */
-    static double objective(double[][] scores, boolean[][] labels, int[] totals, double[][][] x, int j,
-            double step) {
+    static double objective(double[][] scores, boolean[][] labels, int[] totals, double[] queryWeights,
+            double[][][] x, int j, double step) {
         double sum = 0;
+        double weightSum = 0;
         for (int i = 0; i < scores.length; i++) {
             double[] s = scores[i];
             double[] t = new double[s.length];
@@ -324,9 +373,10 @@ public final class Trainer implements RankerFit {
             for (int r = 0; r < Math.min(10, totals[i]); r++) {
                 idcg += 1.0 / (Math.log(r + 2) / Math.log(2));
             }
-            sum += dcg / idcg + (double) hits100 / totals[i];
+            sum += queryWeights[i] * (dcg / idcg + (double) hits100 / totals[i]);
+            weightSum += queryWeights[i];
         }
-        return sum / Math.max(1, scores.length);
+        return weightSum > 0 ? sum / weightSum : 0;
     }
 
     static double clip(double z) {

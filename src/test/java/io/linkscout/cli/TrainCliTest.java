@@ -81,10 +81,32 @@ class TrainCliTest {
         assertArrayEquals(first, Files.readAllBytes(trees));
 
         Path linear = dir.resolve("linear.json");
-        LaunchResult l = launcher.launch("train", "--from-dump", dump.toString(), "--folds", "3", "--out",
-                linear.toString());
+        LaunchResult l = launcher.launch("train", "--from-dump", dump.toString(), "--folds", "3", "--corpus-weight",
+                "wiki-dev=2", "--out", linear.toString());
         assertEquals(0, l.exitCode(), l.getOutput() + l.getErrorOutput());
-        assertTrue(!RankerModel.load(linear).isTrees());
+        RankerModel lm = RankerModel.load(linear);
+        assertTrue(!lm.isTrees());
+        assertEquals("train --split wiki-dev,blogs-dev --seed 42 --corpus-weight wiki-dev=2.0",
+                lm.trained().get("command"));
+        assertEquals(Map.of("wiki-dev", 2.0), lm.trained().get("corpus_weight"));
+    }
+
+    @Test
+    void badCorpusWeightsAreClearErrors(QuarkusMainLauncher launcher) throws Exception {
+        Path dump = dump(Files.createDirectories(Path.of("target", "test-train-cli-weights").toAbsolutePath()));
+        for (String[] bad : new String[][] {
+                {"nope=2", "--corpus-weight: unknown corpus \"nope\" (corpora: wiki-dev, blogs-dev)"},
+                {"wiki-dev=0", "--corpus-weight wiki-dev=0: the weight must be a finite number > 0, e.g. wiki-dev=2"},
+                {"wiki-dev=x", "--corpus-weight wiki-dev=x: the weight must be a finite number > 0"}}) {
+            LaunchResult r = launcher.launch("train", "--from-dump", dump.toString(), "--corpus-weight", bad[0]);
+            assertEquals(2, r.exitCode(), bad[0]);
+            assertTrue(r.getErrorOutput().contains(bad[1]), r.getErrorOutput());
+        }
+        LaunchResult trees = launcher.launch("train", "--from-dump", dump.toString(), "--type", "lambdamart",
+                "--corpus-weight", "wiki-dev=2");
+        assertEquals(2, trees.exitCode());
+        assertTrue(trees.getErrorOutput().contains("--corpus-weight goes with --type linear only"),
+                trees.getErrorOutput());
     }
 
     @Test
