@@ -138,6 +138,13 @@ public final class IndexFields {
     public static final String DERIVED_FP = "derived_fp";
     /** Page: JSON of its content spam measurements (stored), read back by the site aggregates of later ingests. */
     public static final String CONTENT_SIGNALS = "content_signals";
+    /**
+     * Page: its topics as the ingest-time extractor found them (best first; the {@code page_topics} enrichment of
+     * {@code io.linkscout.jobs.earn}): one stored value per topic, the display phrase.
+     */
+    public static final String PAGE_TOPICS = "page_topics";
+    /** Page: the comparison key of each of its {@link #PAGE_TOPICS} (one indexed keyword each, not stored). */
+    public static final String PAGE_TOPIC_KEYS = "page_topic_keys";
 
     /** Commit user-data keys. */
     public static final String COMMIT_FORMAT = "linkscout.format";

@@ -13,7 +13,8 @@ import java.util.List;
  * @param authority     0–100 authority (page PageRank for pages; domain-graph PageRank for sites)
  * @param pages         for sites: how many of the site's pages were candidates; 1 for pages
  * @param contributions each feature's raw value and contribution to the score, largest effect first
- * @param matchedTopics the content's topics that the page text contains
+ * @param matchedTopics the content's topics that the page shares: those whose key one of the page's topics stored at
+ *                      ingest contains ({@code io.linkscout.nlp.PageTopics#shared}), in the content's order
  * @param evidence      why: the sentence naming the content, pages it cites that the content names, ...
  * @param flags         spam or quality flags that fired (empty when none)
  */

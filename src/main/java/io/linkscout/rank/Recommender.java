@@ -3,6 +3,7 @@ package io.linkscout.rank;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.graph.LinkGraph;
+import io.linkscout.nlp.PageTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -630,14 +632,10 @@ public final class Recommender {
         }
         contrib.sort(Comparator.comparingDouble((Recommendation.Contribution x) -> -Math.abs(x.contribution()))
                 .thenComparing(Recommendation.Contribution::feature));
-        String text = storedText(r.docs()[i]);
+        Document stored = stored(r.docs()[i]);
+        String text = stored.get(IndexFields.TEXT) == null ? "" : stored.get(IndexFields.TEXT);
         Tokens tokens = Tokens.of(text);
-        List<String> matched = new ArrayList<>();
-        for (String topic : q.topics()) {
-            if (Tokens.find(tokens, Tokens.phrase(topic)).length > 0) {
-                matched.add(topic);
-            }
-        }
+        List<String> matched = PageTopics.shared(q.topics(), List.of(stored.getValues(IndexFields.PAGE_TOPICS)));
         List<Recommendation.Evidence> ev = new ArrayList<>();
         if (!q.title().isBlank()) {
             for (String[] variant : PageTable.titleVariants(q.title())) {
@@ -693,10 +691,10 @@ public final class Recommender {
         return out;
     }
 
-    private String storedText(int doc) {
+    /** The stored text and topics of a page document. */
+    private Document stored(int doc) {
         try {
-            String t = index.reader().storedFields().document(doc, Set.of(IndexFields.TEXT)).get(IndexFields.TEXT);
-            return t == null ? "" : t;
+            return index.reader().storedFields().document(doc, Set.of(IndexFields.TEXT, IndexFields.PAGE_TOPICS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -127,4 +127,38 @@ class IncrementalIngestTest {
         ingest(oneGo, new Batch(IndexFixtures.pages(), List.of(), List.of()).plus(b()), false);
         assertSameIndex(oneGo, layout, WORDS);
     }
+
+    /**
+     * An index written before pages had stored topics (the installed enrichments without {@code page-topics-1}) is
+     * rebuilt in full once, then has every page's topics, and the ingest after that is incremental again.
+     */
+    @Test
+    void anIndexWithoutPageTopicsIsRebuiltOnceAndThenIncremental() throws IOException {
+        IndexLayout layout = new IndexLayout(dir.resolve("idx"));
+        IndexBuilder first = new IndexBuilder(layout, 1, null);
+        first.setEnrichments(IndexEnrichment.installed().stream().filter(e -> !e.name().startsWith("page-topics"))
+                .toList());
+        first.ingest((sink, report) -> a().pages().forEach(sink::page));
+        assertEquals(0, pagesWithTopics(layout));
+        IndexBuilder.Result r = ingest(layout, b(), false);
+        assertFalse(r.writes().incremental(), "the page topics are missing from the old documents");
+        assertEquals(6, pagesWithTopics(layout));
+        assertTrue(ingest(layout, new Batch(List.of(IndexFixtures.pages().get(4)), List.of(), List.of()), false)
+                .writes().incremental());
+        assertEquals(6, pagesWithTopics(layout));
+    }
+
+    private static int pagesWithTopics(IndexLayout layout) throws IOException {
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            int n = 0;
+            for (int d = 0; d < idx.reader().maxDoc(); d++) {
+                org.apache.lucene.document.Document doc = idx.reader().storedFields().document(d);
+                if (IndexFields.TYPE_PAGE.equals(doc.get(IndexFields.TYPE))
+                        && doc.getValues(IndexFields.PAGE_TOPICS).length > 0) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
 }

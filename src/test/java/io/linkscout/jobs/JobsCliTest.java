@@ -84,7 +84,9 @@ class JobsCliTest {
         LaunchResult t = launcher.launch("topics-that-earn", "--index", INDEX.toString(), "--keywords", "otters",
                 "kelp", "--domain", "mine.com");
         assertEquals(0, t.exitCode(), all(t));
-        assertTrue(t.getOutput().contains("otter facts"), t.getOutput());
+        assertTrue(t.getOutput().contains("  1  Sea otters"), t.getOutput());
+        assertTrue(t.getOutput().contains("5 referring domains, 2 pages (4.00 ref. domains/page, median 4.0)  [gap]"),
+                t.getOutput());
         assertFalse(t.getOutput().contains("kelp forests"), t.getOutput());
     }
 

@@ -128,7 +128,9 @@ class RecommenderTest {
         assertEquals(List.of("mention_bm25", "bm25_title", "reverse_any"),
                 top.contributions().stream().map(Recommendation.Contribution::feature).toList());
         assertEquals(List.of(), top.matchedTopics());
+        // the content's topics that the page's topics stored at ingest contain
         assertEquals(List.of("volcano"), r.get(1).matchedTopics());
+        assertEquals(List.of("rift valley"), r.get(3).matchedTopics());
         double sum = top.contributions().stream().mapToDouble(Recommendation.Contribution::contribution).sum();
         assertEquals(top.score(), sum, 1e-3, "contributions add up to the score");
         // RIFT does not name the title; it is there because the content names "Rift valley"

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 
 /** {@code topics-that-earn}: topics in your niche that earn links, and who linked. */
 @Command(name = "topics-that-earn", mixinStandardHelpOptions = true,
-        description = "Content ideas: topics in your niche whose pages earn links from the most referring domains "
-                + "per page, with example pages and the sites that linked to them. With --domain, only topics "
-                + "your site has no page about (content gap).")
+        description = "Content ideas: clusters of the topics of pages in your niche (keyphrases stored at ingest), "
+                + "ranked by the distinct referring domains their pages earn, with example pages and the sites that "
+                + "linked to them. With --domain, only topics none of your site's pages carries (content gap).")
 public class TopicsThatEarnCommand implements Callable<Integer> {
 
     @Mixin
@@ -64,9 +64,12 @@ public class TopicsThatEarnCommand implements Callable<Integer> {
         sb.append("niche: ").append(String.join(", ", r.niche())).append("  (").append(r.candidatePages())
                 .append(" linked pages considered)\n");
         for (EarnedTopics.Idea i : r.ideas()) {
-            sb.append(String.format("%3d  %-30s %.2f ref. domains/page (median %.1f), %d pages, %d linking sites%s%n",
-                    i.rank(), i.topic(), i.meanRefDomains(), i.medianRefDomains(), i.pages(), i.distinctRefDomains(),
+            sb.append(String.format("%3d  %-30s %d referring domains, %d pages (%.2f ref. domains/page, median %.1f)%s%n",
+                    i.rank(), i.topic(), i.distinctRefDomains(), i.pages(), i.meanRefDomains(), i.medianRefDomains(),
                     i.gap() ? "  [gap]" : ""));
+            if (i.topics().size() > 1) {
+                sb.append("     topics: ").append(JobsOutput.cut(String.join(", ", i.topics()), 100)).append('\n');
+            }
             for (EarnedTopics.EarningPage p : i.examples()) {
                 sb.append("     ").append(p.url()).append("  (").append(p.refDomains()).append(" ref. domains) ")
                         .append(JobsOutput.cut(p.title(), 60)).append('\n');

@@ -8,6 +8,7 @@ import io.linkscout.jobs.Jobs;
 import io.linkscout.jobs.JobsContent;
 import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.SiteSignals;
+import io.linkscout.nlp.PageTopics;
 import io.linkscout.rank.ContentQuery;
 import io.linkscout.url.Domains;
 import java.io.IOException;
@@ -18,75 +19,83 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * {@code topics-that-earn}: which topics of the user's niche attract links from the most distinct referring domains
- * per page, with the pages that earned them and the sites that linked (who to pitch).
+ * {@code topics-that-earn}: which topics of the user's niche earn links from the most distinct referring domains,
+ * with the pages that earned them and the sites that linked (who to pitch).
  *
- * <p>Method (cheap, no NLP pass over the index): the niche is the content's top tf-idf terms or the seed keywords
- * (English-analysed). Candidate pages are the {@value #CANDIDATES} pages best matching the niche terms (BM25 over
- * title and body) that have at least one referring domain. Topics are the pages' title terms and adjacent title-term
- * pairs (stop words and {@link #GENERIC} title words dropped); a topic counts when it contains a niche term or when at
- * least two candidate pages share it. Topics with the same set of pages are merged (the two-word one, else the
- * first in order, is kept). Ranking: mean referring domains per page, then distinct referring domains over the
- * topic's pages, then pages, then label. With {@code domain}, the user's pages are not candidates and only topics
- * where the user's site has no page with the topic's terms in its title are kept (the content gap).
+ * <p>Method: the niche is the content's top tf-idf terms or the seed keywords (English-analysed). Candidate pages are
+ * the {@value #CANDIDATES} pages best matching the niche terms (BM25 over title and body) that have at least one
+ * referring domain. Each candidate's topics are the keyphrases stored at ingest ({@link PageTopicsIndexing},
+ * {@link IndexFields#PAGE_TOPICS}), compared by {@link PageTopics#key}. They are grouped into clusters: (1) one
+ * topic per key ("Sea otters" and "sea otter"); (2) a topic joins the cluster of the longest of its proper
+ * word-suffixes that is itself a topic of a candidate ("giant kelp forest" joins "kelp forest", which joins "forest"
+ * when that is a topic: containment with the same head word); (3) clusters whose pages are the same set are one
+ * cluster (topics that always co-occur). A cluster counts when it has at least two pages or one of its topics
+ * contains a niche term. Ranking: distinct referring domains over the cluster's pages (domains other than the page's
+ * own whose pages link to it), then pages, then label (the topic on the most pages, then the one ranked best on its
+ * pages, then alphabetical; its most frequent written form). With {@code domain}, the user's pages are not
+ * candidates and a cluster is dropped when one of the user's pages carries one of its topics (a stored topic whose
+ * key contains the topic's key: the content gap).
  */
 public final class EarnedTopics {
 
     public static final int CANDIDATES = 500;
 
-    static final Set<String> GENERIC = Set.of("guid", "best", "top", "way", "tip", "new", "review", "how", "what",
-            "why", "list", "ultim", "complet", "introduct", "part", "vs", "year", "day", "thing", "make", "get",
-            "use", "good", "great", "free", "easi", "simpl", "step", "basic", "explain",
-            // function words the index analyzer's short stop list keeps (stemmed as it stems them)
-            "doe", "did", "done", "when", "where", "who", "whom", "which", "while", "you", "your", "our", "ours",
-            "their", "them", "can", "could", "should", "would", "might", "must", "from", "about", "abov", "after",
-            "befor", "all", "ani", "more", "most", "some", "just", "now", "here", "its", "his", "her", "has", "have",
-            "had", "been", "were", "than", "too", "veri", "over", "under", "also", "onli", "out", "off", "again",
-            "ever", "never", "alwai", "still", "yet", "one", "two", "three", "back", "much", "mani", "like", "want",
-            "need", "know", "let", "go", "goe", "come", "take", "see", "look", "say", "said", "thei", "thi", "that",
-            "there", "these", "those", "whi", "other", "anoth", "everi", "each", "both", "few", "own", "same");
-
     public record Options(int top, int pagesPerTopic, int sitesPerTopic, String domain) {
     }
 
-    public record EarningPage(String url, String title, String domain, int refDomains) {
+    /**
+     * A page that earned links on a topic.
+     *
+     * @param topics the page's stored topics that are in the cluster (written forms)
+     */
+    public record EarningPage(String url, String title, String domain, int refDomains, List<String> topics) {
     }
 
     public record LinkingSite(String domain, int pagesLinked, double authority) {
     }
 
-    public record Idea(int rank, String topic, List<String> terms, int pages, double meanRefDomains,
-            double medianRefDomains, int distinctRefDomains, List<EarningPage> examples, List<LinkingSite> linkingSites,
-            boolean gap) {
+    /**
+     * A cluster of page topics.
+     *
+     * @param topic              its label
+     * @param topics             the topics in it (written forms, label first)
+     * @param distinctRefDomains domains linking to its pages (ranking key)
+     * @param meanRefDomains     mean stored referring domains per page
+     */
+    public record Idea(int rank, String topic, List<String> topics, int pages, int distinctRefDomains,
+            double meanRefDomains, double medianRefDomains, List<EarningPage> examples,
+            List<LinkingSite> linkingSites, boolean gap) {
 
         public ProspectCandidate toProspect() {
             LinkingSite best = linkingSites.isEmpty() ? null : linkingSites.get(0);
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("topic", topic);
-            ev.put("meanRefDomains", meanRefDomains);
+            ev.put("topics", topics);
             ev.put("distinctRefDomains", distinctRefDomains);
+            ev.put("meanRefDomains", meanRefDomains);
             ev.put("examples", examples);
             ev.put("linkingSites", linkingSites);
             ev.put("gap", gap);
             return new ProspectCandidate("topics-that-earn", best == null ? "" : best.domain(),
-                    examples.isEmpty() ? "" : examples.get(0).url(), meanRefDomains, "pages about \"" + topic
-                            + "\" earn links from " + meanRefDomains + " referring domains on average; pitch the sites"
-                            + " that linked to them", ev);
+                    examples.isEmpty() ? "" : examples.get(0).url(), distinctRefDomains, pages + " page(s) about \""
+                            + topic + "\" earn links from " + distinctRefDomains + " referring domains; pitch the"
+                            + " sites that linked to them", ev);
         }
 
         /** One prospect per linking site: the sites that linked to pages on this topic. */
@@ -128,7 +137,29 @@ public final class EarnedTopics {
         return q.terms().stream().map(ContentQuery.WeightedTerm::term).toList();
     }
 
+    /** A topic key of the candidates: its pages, written forms and best rank on a page. */
+    private static final class Member {
+        final String key;
+        final TreeSet<String> pages = new TreeSet<>();
+        final Map<String, Integer> forms = new TreeMap<>();
+        int bestRank = Integer.MAX_VALUE;
+
+        Member(String key) {
+            this.key = key;
+        }
+
+        String form() {
+            return forms.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).get().getKey();
+        }
+    }
+
+    /** The cluster order of members: most pages, best rank on a page, key. */
+    private static final Comparator<Member> LABEL_ORDER = Comparator.comparingInt((Member m) -> -m.pages.size())
+            .thenComparingInt(m -> m.bestRank).thenComparing(m -> m.key);
+
     public Response run(List<String> niche, Map<String, Double> weights, Options o) {
+        requirePageTopics();
         Set<String> nicheSet = new LinkedHashSet<>(niche);
         BooleanQuery.Builder terms = new BooleanQuery.Builder();
         for (String t : niche) {
@@ -143,51 +174,101 @@ public final class EarnedTopics {
             qb.add(new TermQuery(new Term(IndexFields.DOMAIN, o.domain())), BooleanClause.Occur.MUST_NOT);
         }
         List<EarningPage> cands = new ArrayList<>();
-        Map<String, Set<String>> topicsOfPage = new HashMap<>();
-        Map<String, Map<String, Integer>> surface = new HashMap<>();
+        Map<String, List<String>> topicsOfPage = new HashMap<>();
         try {
             // twice as many hits, then score and URL order: ties at the cut do not depend on document order
             ScoreDoc[] hits = index.searcher().search(qb.build(), 2 * CANDIDATES).scoreDocs;
-            List<Map.Entry<Float, EarningPage>> scored = new ArrayList<>();
+            List<Map.Entry<Float, Integer>> scored = new ArrayList<>();
+            Map<Integer, Document> docs = new HashMap<>();
             for (ScoreDoc sd : hits) {
-                Document d = Jobs.stored(index, sd.doc, Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN,
-                        IndexFields.REF_DOMAINS));
-                scored.add(Map.entry(sd.score, new EarningPage(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
-                        d.get(IndexFields.DOMAIN), (int) Jobs.storedDouble(d, IndexFields.REF_DOMAINS))));
+                docs.put(sd.doc, Jobs.stored(index, sd.doc, Set.of(IndexFields.ID, IndexFields.TITLE,
+                        IndexFields.DOMAIN, IndexFields.REF_DOMAINS, IndexFields.PAGE_TOPICS)));
+                scored.add(Map.entry(sd.score, sd.doc));
             }
-            scored.sort(Map.Entry.<Float, EarningPage>comparingByKey().reversed()
-                    .thenComparing(e -> e.getValue().url()));
-            for (Map.Entry<Float, EarningPage> e : scored.subList(0, Math.min(CANDIDATES, scored.size()))) {
-                EarningPage p = e.getValue();
+            scored.sort(Map.Entry.<Float, Integer>comparingByKey().reversed()
+                    .thenComparing(e -> docs.get(e.getValue()).get(IndexFields.ID)));
+            for (Map.Entry<Float, Integer> e : scored.subList(0, Math.min(CANDIDATES, scored.size()))) {
+                Document d = docs.get(e.getValue());
+                EarningPage p = new EarningPage(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
+                        d.get(IndexFields.DOMAIN), (int) Jobs.storedDouble(d, IndexFields.REF_DOMAINS), List.of());
                 cands.add(p);
-                topicsOfPage.put(p.url(), titleTopics(p.title(), surface));
+                topicsOfPage.put(p.url(), List.of(d.getValues(IndexFields.PAGE_TOPICS)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, TreeSet<String>> pagesOfTopic = new TreeMap<>();
-        Map<String, EarningPage> byUrl = new HashMap<>();
+
+        // (1) one member per key
+        Map<String, Member> members = new TreeMap<>();
         for (EarningPage p : cands) {
-            byUrl.put(p.url(), p);
-            for (String t : topicsOfPage.get(p.url())) {
-                pagesOfTopic.computeIfAbsent(t, x -> new TreeSet<>()).add(p.url());
+            List<String> ts = topicsOfPage.get(p.url());
+            for (int r = 0; r < ts.size(); r++) {
+                String k = PageTopics.key(ts.get(r));
+                if (k.isEmpty()) {
+                    continue;
+                }
+                Member m = members.computeIfAbsent(k, Member::new);
+                m.pages.add(p.url());
+                m.forms.merge(ts.get(r), 1, Integer::sum);
+                m.bestRank = Math.min(m.bestRank, r);
             }
         }
+        // (2) containment: a topic joins the cluster of its longest proper word-suffix that is a topic
+        Map<String, String> parent = new HashMap<>();
+        for (String k : members.keySet()) {
+            parent.put(k, k);
+        }
+        for (Member m : members.values()) {
+            List<String> words = PageTopics.words(m.key);
+            for (int i = 1; i < words.size(); i++) {
+                String suffix = String.join(" ", words.subList(i, words.size()));
+                if (members.containsKey(suffix)) {
+                    union(parent, m.key, suffix);
+                    break;
+                }
+            }
+        }
+        // (3) co-occurrence: clusters over the same set of pages are one
+        Map<String, TreeSet<String>> pagesOfRoot = new TreeMap<>();
+        for (Member m : members.values()) {
+            pagesOfRoot.computeIfAbsent(find(parent, m.key), x -> new TreeSet<>()).addAll(m.pages);
+        }
+        Map<Set<String>, String> rootOfPages = new HashMap<>();
+        for (Map.Entry<String, TreeSet<String>> e : pagesOfRoot.entrySet()) {
+            String first = rootOfPages.putIfAbsent(e.getValue(), e.getKey());
+            if (first != null) {
+                union(parent, e.getKey(), first);
+            }
+        }
+        Map<String, List<Member>> clusters = new TreeMap<>();
+        for (Member m : members.values()) {
+            clusters.computeIfAbsent(find(parent, m.key), x -> new ArrayList<>()).add(m);
+        }
+
+        Map<String, EarningPage> byUrl = new HashMap<>();
+        cands.forEach(p -> byUrl.put(p.url(), p));
+        Set<String> userKeys = o.domain() == null ? Set.of() : topicKeysOf(o.domain());
         LinkGraph pg = index.pageGraph();
         LinkGraph pgt = pg.transpose();
         SiteSignals signals = new SiteSignals(index);
         List<Idea> ideas = new ArrayList<>();
-        for (Map.Entry<String, TreeSet<String>> e : pagesOfTopic.entrySet()) {
-            String key = e.getKey();
-            List<String> stems = List.of(key.split(" "));
-            boolean inNiche = stems.stream().anyMatch(nicheSet::contains);
-            if (!inNiche && e.getValue().size() < 2) {
+        for (List<Member> cl : clusters.values()) {
+            cl.sort(LABEL_ORDER);
+            Set<String> keys = new LinkedHashSet<>();
+            TreeSet<String> urls = new TreeSet<>();
+            for (Member m : cl) {
+                keys.add(m.key);
+                urls.addAll(m.pages);
+            }
+            if (urls.size() < 2 && cl.stream().noneMatch(m -> inNiche(m.form(), nicheSet))) {
                 continue;
             }
-            if (o.domain() != null && covered(o.domain(), stems)) {
+            if (o.domain() != null && covered(userKeys, keys)) {
                 continue;
             }
-            List<EarningPage> ps = e.getValue().stream().map(byUrl::get)
+            List<EarningPage> ps = urls.stream().map(byUrl::get).map(p -> new EarningPage(p.url(), p.title(),
+                    p.domain(), p.refDomains(), topicsOfPage.get(p.url()).stream()
+                            .filter(t -> keys.contains(PageTopics.key(t))).toList()))
                     .sorted(Comparator.comparingInt(EarningPage::refDomains).reversed()
                             .thenComparing(EarningPage::url)).toList();
             int[] rd = ps.stream().mapToInt(EarningPage::refDomains).sorted().toArray();
@@ -213,84 +294,91 @@ public final class EarnedTopics {
                     .sorted(Comparator.comparingDouble(LinkingSite::authority).reversed()
                             .thenComparing(Comparator.comparingInt(LinkingSite::pagesLinked).reversed())
                             .thenComparing(LinkingSite::domain)).toList();
-            ideas.add(new Idea(0, label(stems, surface), stems, ps.size(), mean, median, linking.size(),
-                    ps.subList(0, Math.min(o.pagesPerTopic(), ps.size())),
+            ideas.add(new Idea(0, cl.get(0).form(), cl.stream().map(Member::form).toList(), ps.size(),
+                    linking.size(), mean, median, ps.subList(0, Math.min(o.pagesPerTopic(), ps.size())),
                     sites.subList(0, Math.min(o.sitesPerTopic(), sites.size())), o.domain() != null));
         }
-        ideas.sort(Comparator.comparingDouble(Idea::meanRefDomains).reversed()
-                .thenComparing(Comparator.comparingInt(Idea::distinctRefDomains).reversed())
+        ideas.sort(Comparator.comparingInt(Idea::distinctRefDomains).reversed()
                 .thenComparing(Comparator.comparingInt(Idea::pages).reversed())
-                .thenComparing(Comparator.comparingInt((Idea i) -> i.terms().size()).reversed())
                 .thenComparing(Idea::topic));
         List<Idea> out = new ArrayList<>();
-        Set<Set<String>> seen = new LinkedHashSet<>();
-        for (Idea i : ideas) {
-            if (out.size() >= o.top()) {
-                break;
-            }
-            if (seen.add(new TreeSet<>(pagesOfTopic.get(String.join(" ", i.terms()))))) {
-                out.add(new Idea(out.size() + 1, i.topic(), i.terms(), i.pages(), i.meanRefDomains(),
-                        i.medianRefDomains(), i.distinctRefDomains(), i.examples(), i.linkingSites(), i.gap()));
-            }
+        for (Idea i : ideas.subList(0, Math.min(o.top(), ideas.size()))) {
+            out.add(new Idea(out.size() + 1, i.topic(), i.topics(), i.pages(), i.distinctRefDomains(),
+                    i.meanRefDomains(), i.medianRefDomains(), i.examples(), i.linkingSites(), i.gap()));
         }
         return new Response(List.copyOf(nicheSet), o.domain(), cands.size(), out);
     }
 
-    /** Whether the domain has a page whose title contains every term of the topic. */
-    boolean covered(String domain, List<String> stems) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(Jobs.pagesOf(domain), BooleanClause.Occur.FILTER);
-        for (String s : stems) {
-            b.add(new TermQuery(new Term(IndexFields.TITLE, s)), BooleanClause.Occur.FILTER);
+    private boolean inNiche(String phrase, Set<String> niche) {
+        return ContentQuery.analyze(index.analyzer(), phrase).stream().anyMatch(niche::contains);
+    }
+
+    private static String find(Map<String, String> parent, String k) {
+        String p = parent.get(k);
+        while (!p.equals(parent.get(p))) {
+            p = parent.get(p);
         }
+        parent.put(k, p);
+        return p;
+    }
+
+    /** Joins two clusters; the root is the smaller key, so the result does not depend on the order of calls. */
+    private static void union(Map<String, String> parent, String a, String b) {
+        String ra = find(parent, a);
+        String rb = find(parent, b);
+        if (!ra.equals(rb)) {
+            if (ra.compareTo(rb) < 0) {
+                parent.put(rb, ra);
+            } else {
+                parent.put(ra, rb);
+            }
+        }
+    }
+
+    /** Whether one of the user's topic keys contains one of the cluster's keys (the user covers the topic). */
+    static boolean covered(Set<String> userKeys, Set<String> clusterKeys) {
+        for (String u : userKeys) {
+            for (String k : clusterKeys) {
+                if (PageTopics.contains(u, k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The topic keys stored on the domain's pages. */
+    Set<String> topicKeysOf(String domain) {
+        Set<String> out = new TreeSet<>();
         try {
-            return index.searcher().count(b.build()) > 0;
+            IndexSearcher s = index.searcher();
+            for (ScoreDoc sd : s.search(Jobs.pagesOf(domain), Math.max(1, s.count(Jobs.pagesOf(domain)))).scoreDocs) {
+                for (String t : Jobs.stored(index, sd.doc, Set.of(IndexFields.PAGE_TOPICS))
+                        .getValues(IndexFields.PAGE_TOPICS)) {
+                    out.add(PageTopics.key(t));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private int pageCount() {
+        try {
+            return index.searcher().count(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Title topics: unigram and adjacent-pair stems; records the surface words of each stem. */
-    Set<String> titleTopics(String title, Map<String, Map<String, Integer>> surface) {
-        List<String> stems = new ArrayList<>();
-        for (String w : (title == null ? "" : title).split("[^\\p{L}\\p{N}'’-]+")) {
-            if (w.isBlank()) {
-                continue;
-            }
-            List<String> a = ContentQuery.analyze(index.analyzer(), w);
-            if (a.size() != 1) {
-                stems.add(null); // stop word or split word: breaks pairs
-                continue;
-            }
-            String s = a.get(0);
-            if (s.length() < 3 || s.chars().allMatch(Character::isDigit) || GENERIC.contains(s)) {
-                stems.add(null);
-                continue;
-            }
-            stems.add(s);
-            surface.computeIfAbsent(s, x -> new TreeMap<>()).merge(w.toLowerCase(Locale.ROOT), 1, Integer::sum);
+    /** An index written before pages had stored topics cannot answer: say how to fix it. */
+    private void requirePageTopics() {
+        if (FieldInfos.getMergedFieldInfos(index.reader()).fieldInfo(IndexFields.PAGE_TOPICS) == null
+                && pageCount() > 0) {
+            throw new UserException("index: its pages have no stored topics (it was built before topics-that-earn"
+                    + " used them); run ingest on it again to add them (an older index is rebuilt in full once)");
         }
-        Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < stems.size(); i++) {
-            String s = stems.get(i);
-            if (s == null) {
-                continue;
-            }
-            out.add(s);
-            if (i + 1 < stems.size() && stems.get(i + 1) != null && !stems.get(i + 1).equals(s)) {
-                out.add(s + " " + stems.get(i + 1));
-            }
-        }
-        return out;
-    }
-
-    private static String label(List<String> stems, Map<String, Map<String, Integer>> surface) {
-        List<String> words = new ArrayList<>();
-        for (String s : stems) {
-            Map<String, Integer> forms = surface.getOrDefault(s, Map.of(s, 1));
-            words.add(forms.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).get().getKey());
-        }
-        return String.join(" ", words);
     }
 
     /** Validates the options shared by the CLI and REST; messages name the field. */
