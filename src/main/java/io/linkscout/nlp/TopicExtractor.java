@@ -39,17 +39,19 @@ import java.util.regex.Pattern;
  * Mentions are grouped case-insensitively; a group's kind is its most frequent type. NER runs on a bounded prefix
  * of the text; later exact (case-sensitive, token by token) occurrences of the entities found there are added.
  *
- * <p><b>Weight</b> = the sum of the {@link Topic.Parts} (a log-linear score; coefficients tuned on the keyphrase
- * dev set, README "Keyphrase quality (topics)"): {@code frequency = FREQUENCY × (1 + ln count)};
- * {@code title = TITLE} if the phrase's words or lemmas occur contiguously in the title; {@code specificity =
- * WORD_SPECIFICITY × mean word idf / ln N + PHRASE_SPECIFICITY × phrase idf / ln N}, where the word idf is the
- * <i>mean</i> {@link TermStatistics#idf(String)} of the phrase's lower-cased words (function words ignored unless the
- * phrase has nothing else) from the index when one is given, else from the bundled background table
+ * <p><b>Shorter phrases.</b> Each shorter phrase inside a chunk that keeps its head is a candidate too ("safe ship
+ * control" gives "ship control" and "control"; none starts inside a hyphenated compound); its occurrences inside
+ * longer chunks count, and how many occurrences are whole chunks or entities is counted separately.
+ *
+ * <p><b>Weight</b> = the sum of the {@link Topic.Parts} (frequency, position, title, specificity, length, kind,
+ * all-caps), computed by {@link Scorer} from {@link Features} with the coefficients {@link #WEIGHTS}, tuned on the
+ * keyphrase dev set (README "Keyphrase quality (topics)"); some coefficients change with the text's length. The word
+ * idf is the <i>mean</i> {@link TermStatistics#idf(String)} of the phrase's lower-cased words (function words ignored
+ * unless the phrase has nothing else) from the index when one is given, else from the bundled background table
  * ({@link BackgroundFrequencies}), and the phrase idf is that table's estimate for the whole phrase (its rarest
- * adjacent word pair); {@code kind} = {@code LOCATION_BONUS} for places, {@code PERSON_BONUS} for people;
- * {@code allCaps = ALL_CAPS} when every written form of the topic is in capitals. The mean, not the max, of the word
- * idfs: with the max, one rare word makes any phrase around it rank high. Weights are rounded to 4 decimals; ties
- * are broken by phrase, then kind, so results are deterministic.
+ * adjacent word pair). The mean, not the max, of the word idfs: with the max, one rare word makes any phrase around
+ * it rank high. Weights are rounded to 4 decimals; ties are broken by phrase, then kind, so results are
+ * deterministic.
  *
  * <p><b>Terms</b> ({@link TopicResult#terms(int)}): every noun, adjective and foreign word that is not a function
  * word, grouped by lemma, shown as its most frequent lower-cased surface form, weighted like a one-word topic.
@@ -624,7 +626,8 @@ public final class TopicExtractor {
             }
             double specificity = (w.wordIdf() + w.wordIdfPerLength() * l) * wordIdf
                     + (w.phraseIdf() + w.phraseIdfPerLength() * l) * phraseIdf
-                    + w.wordTfIdfSum() * sum + (w.wordTfIdfMean() + w.wordTfIdfMeanPerLength() * l) * (n == 0 ? 0 : sum / n);
+                    + w.wordTfIdfSum() * sum
+                    + (w.wordTfIdfMean() + w.wordTfIdfMeanPerLength() * l) * (n == 0 ? 0 : sum / n);
             int wordCount = 0;
             for (String t : x.lowerWords()) {
                 if (!"-".equals(t)) {
