@@ -90,16 +90,18 @@ public class TopicsCommand implements Callable<Integer> {
     static String table(TopicService.Topics t) {
         TopicResult r = t.result();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%4s  %8s  %-12s  %5s  %6s %6s %6s %6s %6s  %s%n", "rank", "weight",
-                "kind", "count", "freq", "title", "spec", "kind", "caps", "topic"));
+        b.append(String.format(Locale.ROOT, "%4s  %8s  %-12s  %5s  %6s %6s %6s %6s %6s %6s %6s  %s%n", "rank",
+                "weight", "kind", "count", "freq", "pos", "title", "spec", "len", "kind", "caps", "topic"));
         int rank = 1;
         for (Topic topic : r.topics()) {
             Topic.Parts p = topic.parts();
-            b.append(String.format(Locale.ROOT, "%4d  %8.3f  %-12s  %5d  %6.2f %6.2f %6.2f %6.2f %6.2f  %s%n", rank++,
-                    topic.weight(), topic.kind(), topic.count(), p.frequency(), p.title(), p.specificity(), p.kind(),
-                    p.allCaps(), topic.phrase()));
+            b.append(String.format(Locale.ROOT,
+                    "%4d  %8.3f  %-12s  %5d  %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f  %s%n", rank++, topic.weight(),
+                    topic.kind(), topic.count(), p.frequency(), p.position(), p.title(), p.specificity(), p.length(),
+                    p.kind(), p.allCaps(), topic.phrase()));
         }
-        b.append("weight = freq + title + spec + kind + caps (parts of the weight; see README \"Keyphrase quality\")\n");
+        b.append("weight = freq + pos + title + spec + len + kind + caps (parts of the weight; see README"
+                + " \"Keyphrase quality\")\n");
         b.append(String.format(Locale.ROOT, "%n%s content, %,d tokens, %,d sentences (NER on the first %,d tokens),"
                         + " %,d ms%s%n", t.content().type().label(), r.tokenCount(), r.sentenceCount(),
                 r.nerTokenCount(), r.totalMillis(), t.title() == null ? "" : ", title: " + t.title()));

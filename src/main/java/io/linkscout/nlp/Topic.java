@@ -24,13 +24,21 @@ public record Topic(String phrase, String kind, double weight, int count, List<M
     /**
      * The parts of a topic's weight ({@link TopicExtractor} gives the formula and where each coefficient comes from).
      *
-     * @param frequency   from the number of occurrences: {@code FREQUENCY × (1 + ln count)}
-     * @param title       {@code TITLE} when the phrase occurs in the title, else 0
-     * @param specificity from the idf of the phrase's words (index or background table) and of the phrase itself
-     *                    (background table of word pairs)
-     * @param kind        the bonus or malus of the topic's kind (places up, people slightly down)
+     * @param frequency   from the number of occurrences, as a whole chunk and inside longer chunks
+     * @param position    from where the occurrences are (early ones count more)
+     * @param title       when the phrase occurs in the title, else 0
+     * @param specificity from the idf of the phrase's words (index or background table), of the phrase itself
+     *                    (background table of word pairs) and the frequency of its words in the text
+     * @param length      the prior of one-word and longer phrases
+     * @param kind        the bonus or malus of the topic's kind (places up, people down)
      * @param allCaps     a malus when every written form is in capitals (headlines, shouted text, bare acronyms)
      */
-    public record Parts(double frequency, double title, double specificity, double kind, double allCaps) {
+    public record Parts(double frequency, double position, double title, double specificity, double length,
+                        double kind, double allCaps) {
+
+        /** The weight: the sum of the parts. */
+        public double sum() {
+            return frequency + position + title + specificity + length + kind + allCaps;
+        }
     }
 }

@@ -39,17 +39,19 @@ import java.util.regex.Pattern;
  * Mentions are grouped case-insensitively; a group's kind is its most frequent type. NER runs on a bounded prefix
  * of the text; later exact (case-sensitive, token by token) occurrences of the entities found there are added.
  *
- * <p><b>Weight</b> = the sum of the {@link Topic.Parts} (a log-linear score; coefficients tuned on the keyphrase
- * dev set, README "Keyphrase quality (topics)"): {@code frequency = FREQUENCY × (1 + ln count)};
- * {@code title = TITLE} if the phrase's words or lemmas occur contiguously in the title; {@code specificity =
- * WORD_SPECIFICITY × mean word idf / ln N + PHRASE_SPECIFICITY × phrase idf / ln N}, where the word idf is the
- * <i>mean</i> {@link TermStatistics#idf(String)} of the phrase's lower-cased words (function words ignored unless the
- * phrase has nothing else) from the index when one is given, else from the bundled background table
+ * <p><b>Shorter phrases.</b> Each shorter phrase inside a chunk that keeps its head is a candidate too ("safe ship
+ * control" gives "ship control" and "control"; none starts inside a hyphenated compound); its occurrences inside
+ * longer chunks count, and how many occurrences are whole chunks or entities is counted separately.
+ *
+ * <p><b>Weight</b> = the sum of the {@link Topic.Parts} (frequency, position, title, specificity, length, kind,
+ * all-caps), computed by {@link Scorer} from {@link Features} with the coefficients {@link #WEIGHTS}, tuned on the
+ * keyphrase dev set (README "Keyphrase quality (topics)"); some coefficients change with the text's length. The word
+ * idf is the <i>mean</i> {@link TermStatistics#idf(String)} of the phrase's lower-cased words (function words ignored
+ * unless the phrase has nothing else) from the index when one is given, else from the bundled background table
  * ({@link BackgroundFrequencies}), and the phrase idf is that table's estimate for the whole phrase (its rarest
- * adjacent word pair); {@code kind} = {@code LOCATION_BONUS} for places, {@code PERSON_BONUS} for people;
- * {@code allCaps = ALL_CAPS} when every written form of the topic is in capitals. The mean, not the max, of the word
- * idfs: with the max, one rare word makes any phrase around it rank high. Weights are rounded to 4 decimals; ties
- * are broken by phrase, then kind, so results are deterministic.
+ * adjacent word pair). The mean, not the max, of the word idfs: with the max, one rare word makes any phrase around
+ * it rank high. Weights are rounded to 4 decimals; ties are broken by phrase, then kind, so results are
+ * deterministic.
  *
  * <p><b>Terms</b> ({@link TopicResult#terms(int)}): every noun, adjective and foreign word that is not a function
  * word, grouped by lemma, shown as its most frequent lower-cased surface form, weighted like a one-word topic.
@@ -61,14 +63,6 @@ public final class TopicExtractor {
     public static final double TITLE_BONUS = 1.0;
     public static final double LEAD_BONUS = 0.5;
 
-    // topic weight coefficients, tuned on the keyphrase dev set (README "Keyphrase quality (topics)")
-    public static final double FREQUENCY = 1.90;
-    public static final double TITLE = 1.30;
-    public static final double WORD_SPECIFICITY = 0.35;
-    public static final double PHRASE_SPECIFICITY = 0.10;
-    public static final double LOCATION_BONUS = 0.85;
-    public static final double PERSON_BONUS = -0.30;
-    public static final double ALL_CAPS = -2.35;
     public static final int LEAD_MIN_WORDS = 15;
 
     private final NlpPipeline pipeline;
@@ -131,13 +125,23 @@ public final class TopicExtractor {
         int nerTokens = 0;
         int nerSentences = 0;
         List<boolean[]> covered = new ArrayList<>();
+        int[] base = new int[sentences.size()];
+        Map<String, Integer> stemCounts = new HashMap<>();
+        Map<String, String> stems = new HashMap<>();
 
         // 1. entities in the NER'd prefix
         for (int si = 0; si < sentences.size(); si++) {
             List<CoreLabel> toks = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
+            base[si] = tokenCount;
             tokenCount += toks.size();
             boolean[] cov = new boolean[toks.size()];
             covered.add(cov);
+            for (CoreLabel t : toks) {
+                String w = lower(t.word());
+                if (wordish(w) && !Stopwords.isStopword(w)) {
+                    stemCounts.merge(stems.computeIfAbsent(w, BackgroundFrequencies::stem), 1, Integer::sum);
+                }
+            }
             if (toks.isEmpty() || toks.get(0).ner() == null) {
                 continue;
             }
@@ -154,7 +158,7 @@ public final class TopicExtractor {
                 while (j < toks.size() && type.equals(entityType(toks.get(j).ner()))) {
                     j++;
                 }
-                addEntity(entities, body, si, toks, i, j, type, leadEnd);
+                addEntity(entities, body, si, base[si], toks, i, j, type, leadEnd);
                 for (int k = i; k < j; k++) {
                     cov[k] = true;
                 }
@@ -182,7 +186,7 @@ public final class TopicExtractor {
                     if (cands != null) {
                         for (EntityForm ef : cands) {
                             if (matches(toks, i, ef.words)) {
-                                addEntity(entities, body, si, toks, i, i + ef.words.size(), ef.type, leadEnd);
+                                addEntity(entities, body, si, base[si], toks, i, i + ef.words.size(), ef.type, leadEnd);
                                 matched = ef.words.size();
                                 break;
                             }
@@ -218,7 +222,7 @@ public final class TopicExtractor {
                 while (j < toks.size() && chunkable(toks, j, i)) {
                     j++;
                 }
-                addChunk(phrases, body, si, toks, cov, i, j, leadEnd);
+                addChunk(phrases, body, si, base[si], toks, cov, i, j, leadEnd);
                 for (int k = i + 1; k < j; k++) {
                     CoreLabel u = toks.get(k);
                     if (isTermTag(u.tag()) && wordish(u.word()) && !Stopwords.isStopword(lower(u.word()))) {
@@ -238,12 +242,12 @@ public final class TopicExtractor {
         }
 
         List<Topic> topics = new ArrayList<>();
-        Specificity sp = new Specificity(st.numDocs() > 0 ? st : background, background);
+        Scorer scorer = new Scorer(WEIGHTS, st.numDocs() > 0 ? st : background, background, stemCounts, tokenCount);
         for (Group g : entities.values()) {
-            topics.add(g.toTopic(g.majorityType(), sp, titleWords, titleLemmas));
+            topics.add(g.toTopic(g.majorityType(), scorer, titleWords, titleLemmas));
         }
         for (Group g : phrases.values()) {
-            topics.add(g.toTopic(Topic.KEYPHRASE, sp, titleWords, titleLemmas));
+            topics.add(g.toTopic(Topic.KEYPHRASE, scorer, titleWords, titleLemmas));
         }
         topics.sort(Comparator.comparingDouble(Topic::weight).reversed()
                 .thenComparing(Topic::phrase).thenComparing(Topic::kind));
@@ -298,7 +302,7 @@ public final class TopicExtractor {
         return tag.startsWith("NNP") || !Stopwords.isStopword(lower(t.word()));
     }
 
-    private static void addChunk(Map<String, Group> phrases, String body, int si, List<CoreLabel> toks,
+    private static void addChunk(Map<String, Group> phrases, String body, int si, int base, List<CoreLabel> toks,
                                  boolean[] cov, int begin, int end, int leadEnd) {
         int e = end;
         while (e > begin && !toks.get(e - 1).tag().startsWith("NN")) {
@@ -318,18 +322,26 @@ public final class TopicExtractor {
         if (e <= b) {
             return;
         }
-        boolean allCovered = true;
-        for (int k = b; k < e; k++) {
-            allCovered &= cov[k];
+        // the chunk itself, then each shorter phrase that keeps its head ("safe ship control" -> "ship control",
+        // "control"), never starting inside a hyphenated compound
+        boolean whole = true;
+        for (int s = b; s < e; s++) {
+            if (isHyphen(toks.get(s)) || (s > b && isHyphen(toks.get(s - 1)))) {
+                continue;
+            }
+            boolean allCovered = true;
+            for (int k = s; k < e; k++) {
+                allCovered &= cov[k];
+            }
+            if (!allCovered) {
+                addPhrase(phrases, body, si, base, toks, s, e, leadEnd, whole);
+            }
+            whole = false;
         }
-        if (allCovered) {
-            return;
-        }
-        addPhrase(phrases, body, si, toks, b, e, leadEnd);
     }
 
-    private static void addPhrase(Map<String, Group> phrases, String body, int si, List<CoreLabel> toks, int b, int e,
-            int leadEnd) {
+    private static void addPhrase(Map<String, Group> phrases, String body, int si, int base, List<CoreLabel> toks,
+            int b, int e, int leadEnd, boolean whole) {
         StringBuilder key = new StringBuilder();
         boolean glue = true;
         for (int k = b; k < e; k++) {
@@ -346,10 +358,10 @@ public final class TopicExtractor {
             key.append(k == e - 1 ? lower(t.lemma()) : lower(t.word()));
         }
         Group g = phrases.computeIfAbsent(key.toString(), Group::new);
-        g.add(body, si, toks, b, e, leadEnd, b == 0 && !toks.get(b).tag().startsWith("NNP"));
+        g.add(body, si, base, toks, b, e, leadEnd, b == 0 && !toks.get(b).tag().startsWith("NNP"), whole);
     }
 
-    private static void addEntity(Map<String, Group> entities, String body, int si, List<CoreLabel> toks,
+    private static void addEntity(Map<String, Group> entities, String body, int si, int base, List<CoreLabel> toks,
                                   int begin, int end, String type, int leadEnd) {
         String surface = ContentText.normaliseSpace(
                 body.substring(toks.get(begin).beginPosition(), toks.get(end - 1).endPosition()));
@@ -357,7 +369,7 @@ public final class TopicExtractor {
             return;
         }
         Group g = entities.computeIfAbsent(lower(surface), Group::new);
-        g.add(body, si, toks, begin, end, leadEnd, false);
+        g.add(body, si, base, toks, begin, end, leadEnd, false, true);
         g.types.merge(type, 1, Integer::sum);
     }
 
@@ -394,14 +406,25 @@ public final class TopicExtractor {
         final Map<String, Form> forms = new LinkedHashMap<>();
         final List<Mention> mentions = new ArrayList<>();
         final Map<String, Integer> types = new HashMap<>();
+        final List<Integer> positions = new ArrayList<>();
+        int whole;
         boolean inLead;
 
         Group(String key) {
             this.key = key;
         }
 
-        /** @param decapitalise display the form with a lower-case first letter (sentence-initial common noun) */
-        void add(String body, int si, List<CoreLabel> toks, int b, int e, int leadEnd, boolean decapitalise) {
+        /**
+         * @param base         token offset of the sentence in the text
+         * @param decapitalise display the form with a lower-case first letter (sentence-initial common noun)
+         * @param whole        the occurrence is a whole chunk or entity, not a shorter phrase inside a chunk
+         */
+        void add(String body, int si, int base, List<CoreLabel> toks, int b, int e, int leadEnd, boolean decapitalise,
+                boolean whole) {
+            positions.add(base + b);
+            if (whole) {
+                this.whole++;
+            }
             int cb = toks.get(b).beginPosition();
             int ce = toks.get(e - 1).endPosition();
             String surface = body.substring(cb, ce);
@@ -430,6 +453,8 @@ public final class TopicExtractor {
         }
 
         void absorb(Group other) {
+            positions.addAll(other.positions);
+            whole += other.whole;
             mentions.addAll(other.mentions);
             mentions.sort(Comparator.comparingInt(Mention::charBegin));
             inLead |= other.inLead;
@@ -463,7 +488,7 @@ public final class TopicExtractor {
             return best;
         }
 
-        Topic toTopic(String kind, Specificity sp, List<String> titleWords, List<String> titleLemmas) {
+        Topic toTopic(String kind, Scorer scorer, List<String> titleWords, List<String> titleLemmas) {
             Map.Entry<String, Form> display = displayForm();
             Form f = display.getValue();
             List<String> lowerWords = f.words.stream().map(TopicExtractor::lower).toList();
@@ -476,11 +501,16 @@ public final class TopicExtractor {
                     allCaps &= !hasLetter(w) || w.equals(w.toUpperCase(Locale.ROOT));
                 }
             }
-            int count = mentions.size();
-            Topic.Parts parts = new Topic.Parts(round(FREQUENCY * tf(count)), inTitle ? TITLE : 0,
-                    round(sp.of(lowerWords)), kindBonus(kind), allCaps ? ALL_CAPS : 0);
-            double weight = parts.frequency() + parts.title() + parts.specificity() + parts.kind() + parts.allCaps();
-            return new Topic(display.getKey(), kind, round(weight), count, List.copyOf(mentions), parts);
+            int first = Integer.MAX_VALUE;
+            double positionSum = 0;
+            for (int p : positions) {
+                first = Math.min(first, p);
+                positionSum += 1.0 / (p + 1);
+            }
+            Features x = new Features(mentions.size(), whole, first, positionSum, inTitle, lowerWords, kind, allCaps);
+            Topic.Parts parts = scorer.parts(x);
+            return new Topic(display.getKey(), kind, round(parts.sum()), mentions.size(), List.copyOf(mentions),
+                    parts);
         }
     }
 
@@ -511,24 +541,117 @@ public final class TopicExtractor {
     // ---------------------------------------------------------------- weights and helpers
 
     /**
-     * Specificity of a phrase: {@code WORD_SPECIFICITY × mean word idf / ln N} (word idf from {@code words}: the
-     * index when one is given, else the background table) {@code + PHRASE_SPECIFICITY × phrase idf / ln N} (the
-     * background table's word pairs).
+     * What a topic's weight is computed from (see {@link Scorer}).
+     *
+     * @param count      occurrences (whole chunks, entities and shorter phrases inside chunks)
+     * @param whole      occurrences as a whole chunk or entity
+     * @param first      token offset of the first occurrence in the text
+     * @param positionSum sum over the occurrences of 1 / (token offset + 1) (PositionRank's position prior)
+     * @param inTitle    the phrase occurs in the title
+     * @param lowerWords the display form's tokens, lower-cased
+     * @param kind       {@link Topic#KEYPHRASE} or the entity type
+     * @param allCaps    every written form is in capitals
      */
-    record Specificity(TermStatistics words, BackgroundFrequencies phrases) {
-        double of(List<String> lowerWords) {
-            double w = words.numDocs() > 1 ? phraseIdf(lowerWords, words) / Math.log(words.numDocs()) : 0;
-            double p = phrases.numDocs() > 1 ? phrases.phraseIdf(lowerWords) / Math.log(phrases.numDocs()) : 0;
-            return WORD_SPECIFICITY * w + PHRASE_SPECIFICITY * p;
+    record Features(int count, int whole, int first, double positionSum, boolean inTitle, List<String> lowerWords,
+                    String kind, boolean allCaps) {
+    }
+
+    /**
+     * The coefficients of the topic weight (README "Keyphrase quality (topics)"). A name ending in {@code PerLength}
+     * is the change of the coefficient before it per unit of {@code L = ln(tokens of the text) - 5.5}, so a long
+     * news story weighs frequency and position more and specificity less than a 250-token abstract.
+     */
+    public record Weights(double frequency, double frequencyPerLength, double wholeChunks, double wholeShare,
+                   double firstPosition, double positionSum, double positionSumPerLength,
+                   double title, double titlePerLength,
+                   double wordIdf, double wordIdfPerLength, double phraseIdf, double phraseIdfPerLength,
+                   double wordTfIdfSum, double wordTfIdfMean, double wordTfIdfMeanPerLength,
+                   double oneWord, double oneWordPerLength, double words, double wordsPerLength,
+                   double location, double person, double organization, double allCaps) {
+    }
+
+    /** The coefficients LinkScout ships, fitted on the keyphrase dev set (README "Keyphrase quality (topics)"). */
+    public static final Weights WEIGHTS = new Weights(
+            2.5, 2.75, 2.5, 5.0,
+            -1.15, 1.25, 1.0,
+            2.25, -1.0,
+            4.9, -1.25, -0.7, -2.0,
+            -0.6, 1.25, 1.0,
+            -1.0, 1.0, -0.5, -0.5,
+            2.35, -1.9, 1.75, -2.8);
+
+    /** Middle of the length scale: {@code L = ln(tokens) - LENGTH_CENTRE} (ln 245 tokens). */
+    public static final double LENGTH_CENTRE = 5.5;
+
+    /**
+     * Turns {@link Features} into the {@link Topic.Parts} of the weight, with {@code L = ln(max(1, tokens)) - 5.5}:
+     * <ul>
+     * <li>{@code frequency = (frequency + frequencyPerLength·L)·(1 + ln count) + wholeChunks·ln(1 + whole)
+     *     + wholeShare·whole/count}</li>
+     * <li>{@code position = firstPosition·first/tokens + (positionSum + positionSumPerLength·L)·Σ 1/(offset+1)}</li>
+     * <li>{@code title = (title + titlePerLength·L)} when in the title</li>
+     * <li>{@code specificity = (wordIdf + …·L)·mean word idf/ln N + (phraseIdf + …·L)·phrase idf/ln N'
+     *     + wordTfIdfSum·Σ tfidf + (wordTfIdfMean + …·L)·mean tfidf}, where a word's tfidf is
+     *     {@code ln(1 + its count in the text)·idf/ln N} (words are counted by Porter stem over the whole text;
+     *     function words are left out unless the phrase has nothing else), the word idf comes from {@code words}
+     *     (index or background table) and the phrase idf from the background table's word pairs</li>
+     * <li>{@code length = (oneWord + …·L)·[one word] + (words + …·L)·min(5, words)}</li>
+     * <li>{@code kind} = location, person or organization; {@code allCaps} when every form is in capitals</li>
+     * </ul>
+     */
+    record Scorer(Weights w, TermStatistics words, BackgroundFrequencies phrases, Map<String, Integer> stemCounts,
+                  int tokens) {
+
+        double length() {
+            return Math.log(Math.max(1, tokens)) - LENGTH_CENTRE;
+        }
+
+        Topic.Parts parts(Features x) {
+            double l = length();
+            double frequency = (w.frequency() + w.frequencyPerLength() * l) * tf(x.count())
+                    + w.wholeChunks() * Math.log(1 + x.whole()) + w.wholeShare() * x.whole() / Math.max(1, x.count());
+            double position = w.firstPosition() * x.first() / Math.max(1, tokens)
+                    + (w.positionSum() + w.positionSumPerLength() * l) * x.positionSum();
+            double title = x.inTitle() ? w.title() + w.titlePerLength() * l : 0;
+            double lnN = words.numDocs() > 1 ? Math.log(words.numDocs()) : 0;
+            double wordIdf = lnN > 0 ? phraseIdf(x.lowerWords(), words) / lnN : 0;
+            double phraseIdf = phrases.numDocs() > 1
+                    ? phrases.phraseIdf(x.lowerWords()) / Math.log(phrases.numDocs()) : 0;
+            double sum = 0;
+            int n = 0;
+            for (String word : contentWords(x.lowerWords())) {
+                double idf = lnN > 0 ? words.idf(word) / lnN : 0;
+                sum += Math.log(1 + stemCounts.getOrDefault(BackgroundFrequencies.stem(word), 0)) * idf;
+                n++;
+            }
+            double specificity = (w.wordIdf() + w.wordIdfPerLength() * l) * wordIdf
+                    + (w.phraseIdf() + w.phraseIdfPerLength() * l) * phraseIdf
+                    + w.wordTfIdfSum() * sum
+                    + (w.wordTfIdfMean() + w.wordTfIdfMeanPerLength() * l) * (n == 0 ? 0 : sum / n);
+            int wordCount = 0;
+            for (String t : x.lowerWords()) {
+                if (!"-".equals(t)) {
+                    wordCount++;
+                }
+            }
+            double length = (w.oneWord() + w.oneWordPerLength() * l) * (wordCount == 1 ? 1 : 0)
+                    + (w.words() + w.wordsPerLength() * l) * Math.min(5, wordCount);
+            double kind = switch (x.kind()) {
+                case "LOCATION" -> w.location();
+                case "PERSON" -> w.person();
+                case "ORGANIZATION" -> w.organization();
+                default -> 0;
+            };
+            return new Topic.Parts(round(frequency), round(position), round(title), round(specificity),
+                    round(length), kind, x.allCaps() ? w.allCaps() : 0);
         }
     }
 
-    static double kindBonus(String kind) {
-        return switch (kind) {
-            case "LOCATION" -> LOCATION_BONUS;
-            case "PERSON" -> PERSON_BONUS;
-            default -> 0;
-        };
+    /** The letter-and-digit words of a phrase that are not function words (all of them if every one is). */
+    static List<String> contentWords(List<String> lowerWords) {
+        List<String> all = BackgroundFrequencies.words(String.join(" ", lowerWords));
+        List<String> content = all.stream().filter(w -> !Stopwords.isStopword(w)).toList();
+        return content.isEmpty() ? all : content;
     }
 
     static double tf(int count) {

@@ -12,6 +12,21 @@ public final class TopicFixtures {
     private TopicFixtures() {
     }
 
+    /**
+     * The specificity part of a one-word topic, by hand (TopicExtractor.Scorer): {@code wordIdf} is the word's idf
+     * divided by ln N of its statistics, {@code count} its occurrences in a text of {@code tokens} tokens.
+     */
+    public static double oneWordSpecificity(String word, double wordIdf, int count, int tokens) {
+        TopicExtractor.Weights w = TopicExtractor.WEIGHTS;
+        double l = Math.log(tokens) - TopicExtractor.LENGTH_CENTRE;
+        BackgroundFrequencies bg = BackgroundFrequencies.bundled();
+        double phraseIdf = bg.idf(word) / Math.log(bg.numDocs());
+        double tfidf = Math.log(1 + count) * wordIdf;
+        return TopicExtractor.round((w.wordIdf() + w.wordIdfPerLength() * l) * wordIdf
+                + (w.phraseIdf() + w.phraseIdfPerLength() * l) * phraseIdf
+                + w.wordTfIdfSum() * tfidf + (w.wordTfIdfMean() + w.wordTfIdfMeanPerLength() * l) * tfidf);
+    }
+
     public static String resource(String name) {
         try (InputStream in = TopicFixtures.class.getResourceAsStream("/nlp/" + name)) {
             if (in == null) {
