@@ -67,20 +67,22 @@ final class CorpusAnalysis {
         ordinal = new HashMap<>(n * 2);
         titles = new String[n];
         domains = new String[n];
+        Map<String, String> hostDomains = new HashMap<>();
         for (int i = 0; i < n; i++) {
             ordinal.put(urls[i], i);
             titles[i] = pages.get(urls[i]).title;
-            domains[i] = domainOf(urls[i]);
+            domains[i] = domainOf(urls[i], hostDomains);
         }
         resolver = new LinkResolver(urls, ordinal);
         LinkResolver.Tally tally = new LinkResolver.Tally();
         LinkGraphBuilder pg = new LinkGraphBuilder();
         LinkGraphBuilder dg = new LinkGraphBuilder();
         for (String u : urls) {
-            pg.node(u);
+            pg.node(u); // numbered 0..n-1 in URL order: the builder's numbers are the ordinals
         }
-        for (String d : domains) {
-            dg.node(d);
+        int[] domainIds = new int[n];
+        for (int i = 0; i < n; i++) {
+            domainIds[i] = dg.number(domains[i]);
         }
         for (SiteRecord s : catalog.values()) {
             dg.node(s.domain());
@@ -90,10 +92,11 @@ final class CorpusAnalysis {
         }
         // domain pairs that page links connect: a domain-level export row adds an edge only where none is
         Set<String> pairs = exportLinks.isEmpty() ? null : new java.util.HashSet<>();
-        List<Set<String>> refDomainSets = new ArrayList<>(n);
+        // (target page, referring domain) of every link between sites, to count each page's referring domains
+        long[] referrals = new long[1024];
+        int referralCount = 0;
         List<StringBuilder> anchors = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            refDomainSets.add(null);
             anchors.add(null);
         }
         long links = 0;
@@ -102,7 +105,7 @@ final class CorpusAnalysis {
         for (int i = 0; i < n; i++) {
             PageMeta m = pages.get(urls[i]);
             for (Link l : m.links) {
-                String td = domainOf(l.url());
+                String td = domainOf(l.url(), hostDomains);
                 links++;
                 if (l.unfollowed()) {
                     unfollowed++;
@@ -110,7 +113,7 @@ final class CorpusAnalysis {
                 if (td.equals(domains[i])) {
                     internal++;
                 } else {
-                    dg.edge(domains[i], td, !l.unfollowed());
+                    dg.edge(domainIds[i], dg.number(td), !l.unfollowed());
                     if (pairs != null) {
                         pairs.add(domains[i] + '\t' + td);
                     }
@@ -121,12 +124,12 @@ final class CorpusAnalysis {
                 if (t < 0 || t == i) {
                     continue;
                 }
-                pg.edge(urls[i], urls[t], !l.unfollowed());
+                pg.edge(i, t, !l.unfollowed());
                 if (!domains[i].equals(domains[t])) {
-                    if (refDomainSets.get(t) == null) {
-                        refDomainSets.set(t, new TreeSet<>());
+                    if (referralCount == referrals.length) {
+                        referrals = Arrays.copyOf(referrals, referralCount * 2);
                     }
-                    refDomainSets.get(t).add(domains[i]);
+                    referrals[referralCount++] = ((long) t << 32) | domainIds[i];
                 }
                 if (!l.anchor().isBlank()) {
                     StringBuilder sb = anchors.get(t);
@@ -166,9 +169,14 @@ final class CorpusAnalysis {
         pageAuthority = PageRank.authority(pageRank);
         inLinks = pageGraph.inDegrees();
         refDomains = new int[n];
+        Arrays.parallelSort(referrals, 0, referralCount);
+        for (int k = 0; k < referralCount; k++) {
+            if (k == 0 || referrals[k] != referrals[k - 1]) {
+                refDomains[(int) (referrals[k] >>> 32)]++;
+            }
+        }
         anchorsIn = new String[n];
         for (int i = 0; i < n; i++) {
-            refDomains[i] = refDomainSets.get(i) == null ? 0 : refDomainSets.get(i).size();
             anchorsIn[i] = anchors.get(i) == null ? "" : anchors.get(i).toString();
         }
     }
@@ -216,6 +224,20 @@ final class CorpusAnalysis {
     static String domainOf(String url) {
         String d = Domains.registrableDomain(UrlNormalizer.host(url));
         return d == null ? "" : d;
+    }
+
+    /** {@link #domainOf(String)}, remembering each host's registrable domain in {@code byHost}. */
+    static String domainOf(String url, Map<String, String> byHost) {
+        String host = UrlNormalizer.host(url);
+        if (host == null) {
+            return domainOf(url);
+        }
+        String d = byHost.get(host);
+        if (d == null) {
+            d = domainOf(url);
+            byHost.put(host, d);
+        }
+        return d;
     }
 
     /** Outlink profile of a page: anchors, and titles of linked pages that are in the corpus. */

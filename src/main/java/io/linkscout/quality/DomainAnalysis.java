@@ -282,6 +282,9 @@ public final class DomainAnalysis {
             }
         }
         double recip = (double) back.size() / r.length;
+        if (recip < 0.5) {
+            return; // neither flag can fire: skip the density, O(|R|² log) look-ups
+        }
         int[] set = r.length > MAX_FARM_SET ? Arrays.copyOf(r, MAX_FARM_SET) : r;
         long inside = 0;
         for (int y : set) {

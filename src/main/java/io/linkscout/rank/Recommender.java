@@ -86,6 +86,12 @@ public final class Recommender {
     private final double demoteAt;
     /** weight of the first stage's authority clause: the model's authority weight when positive, else none */
     private final double authorityBoost;
+    /**
+     * Per thread, the query's site fits by site number (0 where none): read by {@link #siteLinksSimilar} on every
+     * out-edge of a candidate's site, so an array look-up instead of a boxed map's; set and cleared per query
+     * (only the sites that have a fit), so no allocation per query.
+     */
+    private final ThreadLocal<double[]> fitScratch;
 
     /**
      * With the default spam demotion threshold ({@link io.linkscout.quality.AuthorityConfig#DEMOTE_RESULTS_AT}); the
@@ -105,6 +111,7 @@ public final class Recommender {
         this.table = PageTable.of(index);
         this.demoteAt = demoteAt;
         this.authorityBoost = model.authorityBoost();
+        this.fitScratch = ThreadLocal.withInitial(() -> new double[table.siteDomainNode.length]);
     }
 
     public RankerModel model() {
@@ -283,54 +290,61 @@ public final class Recommender {
         Map<Integer, Double> siteLinksSimilar = new HashMap<>();
         double[][] f = new double[docs.length][Feature.values().length];
         int[] nodes = new int[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            int d = docs[i];
-            int j = slot.get(d);
-            int node = table.docToNode[d];
-            nodes[i] = node;
-            double[] v = f[i];
-            v[Feature.BM25_TITLE.ordinal()] = sTitle[j];
-            v[Feature.BM25_TERMS.ordinal()] = sTerms[j];
-            v[Feature.BM25_LEAD.ordinal()] = sLead[j];
-            v[Feature.TITLE_FIELD.ordinal()] = sTitleField[j];
-            v[Feature.MENTION_BM25.ordinal()] = sPhrase[j];
-            if (sPhrase[j] > 0 && phraseWeight != null) {
-                int[] m = mentions(phraseWeight, leaves, d);
-                v[Feature.MENTION_COUNT.ordinal()] = m[0];
-                v[Feature.MENTION_ANY.ordinal()] = m[0] > 0 ? 1 : 0;
-                int covered = m[0] == 0 ? 0 : mentionsIn(longerWeights, longerHits, mentionSlot[j], leaves, d);
-                v[Feature.FREE_MENTION.ordinal()] = m[0] > covered ? 1 : 0;
-                v[Feature.MENTION_BROAD.ordinal()] = m[0] > 0 ? broad : 0;
-                v[Feature.MENTION_EARLY.ordinal()] = m[0] > 0 ? early(m[1]) : 0;
-                v[Feature.MENTION_DENSITY.ordinal()] = 10_000.0 * m[0] / Math.max(500, table.textLength[node]);
+        // the site fits by site number, for the out-edge walks of siteLinksSimilar (set now, cleared after)
+        double[] fitBySite = fitScratch.get();
+        siteFit.forEach((site, fit) -> fitBySite[site] = fit);
+        try {
+            for (int i = 0; i < docs.length; i++) {
+                int d = docs[i];
+                int j = slot.get(d);
+                int node = table.docToNode[d];
+                nodes[i] = node;
+                double[] v = f[i];
+                v[Feature.BM25_TITLE.ordinal()] = sTitle[j];
+                v[Feature.BM25_TERMS.ordinal()] = sTerms[j];
+                v[Feature.BM25_LEAD.ordinal()] = sLead[j];
+                v[Feature.TITLE_FIELD.ordinal()] = sTitleField[j];
+                v[Feature.MENTION_BM25.ordinal()] = sPhrase[j];
+                if (sPhrase[j] > 0 && phraseWeight != null) {
+                    int[] m = mentions(phraseWeight, leaves, d);
+                    v[Feature.MENTION_COUNT.ordinal()] = m[0];
+                    v[Feature.MENTION_ANY.ordinal()] = m[0] > 0 ? 1 : 0;
+                    int covered = m[0] == 0 ? 0 : mentionsIn(longerWeights, longerHits, mentionSlot[j], leaves, d);
+                    v[Feature.FREE_MENTION.ordinal()] = m[0] > covered ? 1 : 0;
+                    v[Feature.MENTION_BROAD.ordinal()] = m[0] > 0 ? broad : 0;
+                    v[Feature.MENTION_EARLY.ordinal()] = m[0] > 0 ? early(m[1]) : 0;
+                    v[Feature.MENTION_DENSITY.ordinal()] = 10_000.0 * m[0] / Math.max(500, table.textLength[node]);
+                }
+                List<Integer> rm = named.get(node);
+                if (rm != null) {
+                    v[Feature.REVERSE_MENTION.ordinal()] = rm.size();
+                    v[Feature.REVERSE_ANY.ordinal()] = 1;
+                    v[Feature.REVERSE_EARLY.ordinal()] = early(rm.get(0));
+                }
+                v[Feature.OUTLINKS_TITLE.ordinal()] = sOutTitle[j];
+                v[Feature.OUTLINKS_TERMS.ordinal()] = sOutTerms[j];
+                v[Feature.COCITATION.ordinal()] = cocit.getOrDefault(node, 0.0);
+                v[Feature.SIMILAR_LINKS.ordinal()] = similar.getOrDefault(node, 0.0);
+                v[Feature.OUT_DEGREE.ordinal()] = table.outDegree[node];
+                v[Feature.PARTIAL_TITLE.ordinal()] = sPartial[j];
+                v[Feature.LAST_WORD.ordinal()] = sLast[j];
+                v[Feature.LENGTH.ordinal()] = table.textLength[node];
+                v[Feature.IN_DEGREE.ordinal()] = table.inDegree[node];
+                v[Feature.AUTHORITY.ordinal()] = table.authority[node];
+                v[Feature.SPAM.ordinal()] = table.spam[node];
+                v[Feature.EXTERNAL_LINKS.ordinal()] = table.externalOut[node];
+                int site = table.siteOf[node];
+                if (site >= 0) {
+                    v[Feature.SITE_FIT.ordinal()] = siteFit.getOrDefault(site, 0.0);
+                    v[Feature.SITE_LINKS_SIMILAR.ordinal()] = siteLinksSimilar.computeIfAbsent(site,
+                            x -> siteLinksSimilar(x, fitBySite, ownDomainNode));
+                    v[Feature.SITE_OUT_DOMAINS.ordinal()] = table.siteOutDomains[site];
+                    v[Feature.LINKS_OWN_SITE.ordinal()] = table.linksBetween(site, ownDomainNode);
+                }
+                v[Feature.PAGE_LINKS_OWN.ordinal()] = sLinksOwn[j] > 0 ? 1 : 0;
             }
-            List<Integer> rm = named.get(node);
-            if (rm != null) {
-                v[Feature.REVERSE_MENTION.ordinal()] = rm.size();
-                v[Feature.REVERSE_ANY.ordinal()] = 1;
-                v[Feature.REVERSE_EARLY.ordinal()] = early(rm.get(0));
-            }
-            v[Feature.OUTLINKS_TITLE.ordinal()] = sOutTitle[j];
-            v[Feature.OUTLINKS_TERMS.ordinal()] = sOutTerms[j];
-            v[Feature.COCITATION.ordinal()] = cocit.getOrDefault(node, 0.0);
-            v[Feature.SIMILAR_LINKS.ordinal()] = similar.getOrDefault(node, 0.0);
-            v[Feature.OUT_DEGREE.ordinal()] = table.outDegree[node];
-            v[Feature.PARTIAL_TITLE.ordinal()] = sPartial[j];
-            v[Feature.LAST_WORD.ordinal()] = sLast[j];
-            v[Feature.LENGTH.ordinal()] = table.textLength[node];
-            v[Feature.IN_DEGREE.ordinal()] = table.inDegree[node];
-            v[Feature.AUTHORITY.ordinal()] = table.authority[node];
-            v[Feature.SPAM.ordinal()] = table.spam[node];
-            v[Feature.EXTERNAL_LINKS.ordinal()] = table.externalOut[node];
-            int site = table.siteOf[node];
-            if (site >= 0) {
-                v[Feature.SITE_FIT.ordinal()] = siteFit.getOrDefault(site, 0.0);
-                v[Feature.SITE_LINKS_SIMILAR.ordinal()] = siteLinksSimilar.computeIfAbsent(site,
-                        x -> siteLinksSimilar(x, siteFit, ownDomainNode));
-                v[Feature.SITE_OUT_DOMAINS.ordinal()] = table.siteOutDomains[site];
-                v[Feature.LINKS_OWN_SITE.ordinal()] = table.linksBetween(site, ownDomainNode);
-            }
-            v[Feature.PAGE_LINKS_OWN.ordinal()] = sLinksOwn[j] > 0 ? 1 : 0;
+        } finally {
+            siteFit.keySet().forEach(site -> fitBySite[site] = 0);
         }
         relative(f, Feature.BM25_TITLE, Feature.TITLE_REL);
         relative(f, Feature.BM25_TERMS, Feature.TERMS_REL);
@@ -366,7 +380,7 @@ public final class Recommender {
     }
 
     /** Whether a site links to other sites that write about the content: their fit weighted by ln links. */
-    private double siteLinksSimilar(int site, Map<Integer, Double> siteFit, int ownDomainNode) {
+    private double siteLinksSimilar(int site, double[] fitBySite, int ownDomainNode) {
         int from = table.siteDomainNode[site];
         if (from < 0) {
             return 0;
@@ -377,7 +391,10 @@ public final class Recommender {
             int to = dg.target(e);
             int other = table.siteOfDomainNode[to];
             if (other >= 0 && other != site && to != ownDomainNode) {
-                sum += siteFit.getOrDefault(other, 0.0) * Math.log1p(dg.weight(e));
+                double fit = fitBySite[other];
+                if (fit != 0) { // a site without fit adds 0.0: the sum is the same without it
+                    sum += fit * Math.log1p(dg.weight(e));
+                }
             }
         }
         return sum;

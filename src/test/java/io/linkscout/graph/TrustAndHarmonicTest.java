@@ -116,4 +116,70 @@ class TrustAndHarmonicTest {
         assertEquals(se, sa, 0.05 * se);
         assertArrayEquals(approx, HarmonicCentrality.approximate(v, 10, 42, 1), 0.0, "seeded: same result");
     }
+
+    /**
+     * The 64-at-a-time exact computation equals one plain breadth-first search per source, bit for bit, on random
+     * graphs of 1–300 nodes (more than one batch of 64), chains (one level per node) and stars.
+     */
+    @Test
+    void exactEqualsOneSearchPerSourceBitForBit() {
+        Random rnd = new Random(20261206L);
+        for (int round = 0; round < 40; round++) {
+            int n = 1 + rnd.nextInt(300);
+            int m = rnd.nextInt(4 * n + 1);
+            int[][] edges = new int[m][];
+            for (int k = 0; k < m; k++) {
+                edges[k] = new int[] {rnd.nextInt(n), rnd.nextInt(n)};
+            }
+            check(n, edges);
+        }
+        int[][] chain = new int[199][];
+        int[][] star = new int[199][];
+        for (int k = 0; k < 199; k++) {
+            chain[k] = new int[] {k, k + 1};
+            star[k] = new int[] {k + 1, 0};
+        }
+        check(200, chain);
+        check(200, star);
+    }
+
+    private static void check(int n, int[][] edges) {
+        LinkGraphBuilder b = new LinkGraphBuilder();
+        for (int i = 0; i < n; i++) {
+            b.node(String.format("n%04d", i));
+        }
+        for (int[] e : edges) {
+            b.edge(String.format("n%04d", e[0]), String.format("n%04d", e[1]), true);
+        }
+        WebGraphView v = WebGraphView.of(b.build(), false);
+        assertArrayEquals(oneSearchPerSource(v), HarmonicCentrality.exact(v), 0.0);
+    }
+
+    /** The reference: a breadth-first search from each node on the transpose, summing 1/distance in queue order. */
+    private static double[] oneSearchPerSource(WebGraphView g) {
+        int n = g.numNodes();
+        WebGraphView t = g.transpose();
+        double[] h = new double[n];
+        for (int x = 0; x < n; x++) {
+            int[] dist = new int[n];
+            Arrays.fill(dist, -1);
+            int[] queue = new int[n];
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = x;
+            dist[x] = 0;
+            while (head < tail) {
+                int u = queue[head++];
+                for (int e = t.offsets()[u]; e < t.offsets()[u + 1]; e++) {
+                    int y = t.targets()[e];
+                    if (dist[y] < 0) {
+                        dist[y] = dist[u] + 1;
+                        h[x] += 1.0 / dist[y];
+                        queue[tail++] = y;
+                    }
+                }
+            }
+        }
+        return h;
+    }
 }

@@ -142,4 +142,29 @@ class SiteRankingTest {
         assertEquals("blog.example.org", qs.get(0).site());
         assertEquals(null, qs.get(1).site());
     }
+
+    /**
+     * site_links_similar is the fit of each other site the page's site links to, weighted by ln(1 + links): the hub
+     * links once to rust.example (and to the content's own site, which does not count), so its value is rust.example's
+     * fit × ln 2; the garden site links only to food.example, which has no fit for the content: 0.
+     */
+    @Test
+    void siteLinksSimilarIsTheFitOfTheSitesLinkedToWeightedByLnLinks() {
+        Recommender rec = new Recommender(index, model());
+        Recommender.Candidates c = rec.candidates(content(rec, "https://myblog.example/posts/"), 300);
+        Map<String, double[]> byUrl = new java.util.HashMap<>();
+        for (int i = 0; i < c.nodes().length; i++) {
+            byUrl.put(rec.url(c.nodes()[i]), c.features()[i]);
+        }
+        double rustFit = byUrl.get(RUST_B)[Feature.SITE_FIT.ordinal()];
+        assertTrue(rustFit > 0, "rust.example writes about the content");
+        assertEquals(rustFit * Math.log(2), byUrl.get(HUB)[Feature.SITE_LINKS_SIMILAR.ordinal()], 1e-12);
+        assertEquals(0.0, byUrl.get(MISC)[Feature.SITE_LINKS_SIMILAR.ordinal()]);
+        // another content in between (other sites with a fit), then the same values again: the per-thread fits of
+        // each query are cleared after it
+        rec.candidates(rec.prepare("Garden tools and bread", "Garden tools, flour and an oven for bread.", List.of()),
+                300);
+        Recommender.Candidates again = rec.candidates(content(rec, "https://myblog.example/posts/"), 300);
+        assertEquals(java.util.Arrays.deepToString(c.features()), java.util.Arrays.deepToString(again.features()));
+    }
 }

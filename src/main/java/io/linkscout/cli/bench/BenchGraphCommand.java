@@ -169,7 +169,7 @@ public class BenchGraphCommand implements Callable<Integer> {
     }
 
     /** CPU time of this process (all threads), nanoseconds: comparable across runs when the machine is busy. */
-    private static long cpu() {
+    static long cpu() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
     }

@@ -187,13 +187,21 @@ public class BenchScaleCommand implements Callable<Integer> {
             if (Files.exists(layout.root())) {
                 IOUtils.rm(layout.root());
             }
+            long c0 = BenchGraphCommand.cpu();
             IndexBuilder.Result full = ingest(layout, file, ingestThreads);
+            long c1 = BenchGraphCommand.cpu();
             IndexBuilder.Result inc = ingest(layout, moreFile, ingestThreads);
+            long c2 = BenchGraphCommand.cpu();
             Files.writeString(marker, hash + "\n");
             r.put("ingest_seconds", round(full.millis() / 1000.0));
             r.put("ingest_pages_per_s", round(n / Math.max(full.millis() / 1000.0, 1e-3)));
             r.put("ingest_peak_heap_mb", full.peakHeapBytes() >> 20);
+            // CPU time of the process (all threads, GC included) during each ingest: steadier than wall time
+            // when other jobs share the machine
+            r.put("ingest_cpu_seconds", round((c1 - c0) / 1e9));
             r.put("incremental_seconds", round(inc.millis() / 1000.0));
+            r.put("incremental_cpu_seconds", round((c2 - c1) / 1e9));
+            r.put("incremental_cpu_share", round((double) (c2 - c1) / Math.max(1, c1 - c0)));
             r.put("indexed_pages", inc.stats().pages());
             r.put("links", inc.stats().links());
         }
@@ -253,8 +261,10 @@ public class BenchScaleCommand implements Callable<Integer> {
 
     static String line(Map<String, Object> r) {
         String ingest = r.containsKey("ingest_seconds") ? String.format(Locale.ROOT,
-                "ingest %.1f s (%.0f pages/s), +%d pages incremental in %.1f s", r.get("ingest_seconds"),
-                r.get("ingest_pages_per_s"), r.get("incremental_pages"), r.get("incremental_seconds"))
+                "ingest %.1f s (%.0f pages/s; CPU %.1f s), +%d pages incremental in %.1f s (CPU %.1f s, %.0f%% of"
+                        + " the full ingest's)", r.get("ingest_seconds"), r.get("ingest_pages_per_s"),
+                r.get("ingest_cpu_seconds"), r.get("incremental_pages"), r.get("incremental_seconds"),
+                r.get("incremental_cpu_seconds"), 100 * ((Number) r.get("incremental_cpu_share")).doubleValue())
                 : "index reused (no ingest)";
         return String.format(Locale.ROOT,
                 "pages %d (%d domains): %s; "

@@ -31,7 +31,8 @@ class BenchScaleTest {
         assertTrue(root.get("cores").asInt() >= 1);
         JsonNode run = root.get("runs").get(0);
         for (String f : List.of("pages", "domains", "corpus_sha256", "ingest_pages_per_s", "incremental_pages",
-                "incremental_seconds", "ranking_p50_ms", "ranking_p95_ms", "topics_p50_ms", "peak_heap_mb",
+                "incremental_seconds", "ingest_cpu_seconds", "incremental_cpu_seconds", "incremental_cpu_share",
+                "ranking_p50_ms", "ranking_p95_ms", "topics_p50_ms", "peak_heap_mb",
                 "index_bytes", "cores", "load_average")) {
             assertTrue(run.has(f), f + " missing in " + run);
         }
@@ -40,6 +41,10 @@ class BenchScaleTest {
         assertEquals(20, run.get("incremental_pages").asInt());
         assertEquals(2020, run.get("indexed_pages").asInt());
         assertTrue(run.get("index_bytes").asLong() > 0);
+        // CPU share = incremental CPU / full CPU, both measured (a 2,000-page ingest takes some CPU)
+        assertTrue(run.get("ingest_cpu_seconds").asDouble() > 0, run.toString());
+        assertEquals(run.get("incremental_cpu_seconds").asDouble() / run.get("ingest_cpu_seconds").asDouble(),
+                run.get("incremental_cpu_share").asDouble(), 0.01);
         // the most heap in use at one time cannot exceed the maximum heap (a sum of per-pool peaks can)
         assertTrue(run.get("peak_heap_mb").asLong() > 0
                 && run.get("peak_heap_mb").asLong() <= root.get("max_heap_mb").asLong(), run.toString());
