@@ -122,6 +122,7 @@ public class RecommendCommand implements Callable<Integer> {
             throw new UserException("--min-authority and --max-spam must be between 0 and 100 (got "
                     + minAuthority + " and " + maxSpam + ")");
         }
+        backend.opensearch(configuredBackend); // a bad --backend before anything is opened
         String ownSite = site == null ? null : Domains.requireDomain("--site", site);
         Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(d -> Domains.requireDomain("--exclude-domain", d))
                 .collect(java.util.stream.Collectors.toSet());

@@ -199,6 +199,13 @@ public final class OpenSearchBackend implements SearchBackend {
         return out;
     }
 
+    /** The physical index behind the alias (the index itself when the name is not an alias). */
+    @Override
+    public Optional<String> generation() {
+        List<String> targets = OpenSearchIndexWriter.aliasTargets(http, index);
+        return Optional.of(targets.isEmpty() ? index : String.join(",", targets));
+    }
+
     @Override
     public long numDocs() {
         return complete(http.call("POST", "/" + index + "/_count", Map.of("query", Map.of("match_all", Map.of()))),

@@ -110,4 +110,13 @@ public interface SearchBackend extends Closeable {
 
     /** Documents of every type in the index. */
     long numDocs() throws IOException;
+
+    /**
+     * The generation searches read now, as the ingest that wrote it recorded it in the embedded index's commit
+     * ({@code linkscout.mirror}: on OpenSearch the physical index behind the alias); empty for the embedded index
+     * itself.
+     */
+    default Optional<String> generation() throws IOException {
+        return Optional.empty();
+    }
 }

@@ -364,13 +364,17 @@ class OpenSearchParityTest {
             assertTrue(remote.source().startsWith("opensearch "), remote.source());
             int mentions = 0;
             int results = 0;
-            for (String[] c : contents()) {
+            List<String[]> contents = contents();
+            for (int ci = 0; ci < contents.size(); ci++) {
+                String[] c = contents.get(ci);
                 io.linkscout.rank.ContentQuery qe = embedded.prepare(c[0], c[1], TOPICS);
                 io.linkscout.rank.ContentQuery qr = remote.prepare(c[0], c[1], TOPICS);
                 assertEquals(qe.terms(), qr.terms(), "the content's tf-idf terms (the backend's statistics): " + c[0]);
                 assertEquals(qe.lead(), qr.lead(), c[0]);
                 List<io.linkscout.rank.ContentQuery> variants = new ArrayList<>(List.of(qe));
-                variants.add(qe.withSite("github.com"));
+                if (ci == 0) {
+                    variants.add(qe.withSite("github.com")); // the generator of pages linking to the own site
+                }
                 for (io.linkscout.rank.ContentQuery q : variants) {
                     String what = c[0] + (q.site() == null ? "" : " (site " + q.site() + ")");
                     io.linkscout.rank.Recommender.Candidates ce = embedded.candidates(q, model.perGenerator());
@@ -384,7 +388,8 @@ class OpenSearchParityTest {
                         }
                         mentions += ce.features()[i][io.linkscout.rank.Feature.MENTION_COUNT.ordinal()] > 0 ? 1 : 0;
                     }
-                    for (io.linkscout.rank.Recommender.Unit unit : io.linkscout.rank.Recommender.Unit.values()) {
+                    for (io.linkscout.rank.Recommender.Unit unit : ci < 2 ? io.linkscout.rank.Recommender.Unit.values()
+                            : new io.linkscout.rank.Recommender.Unit[] {io.linkscout.rank.Recommender.Unit.PAGE}) {
                         io.linkscout.rank.Recommender.Options o = new io.linkscout.rank.Recommender.Options(20, unit,
                                 0, java.util.Set.of(), true);
                         List<io.linkscout.rank.Recommendation> e = embedded.recommend(q, o);
@@ -399,7 +404,7 @@ class OpenSearchParityTest {
             }
             // not vacuous: pages mention the titles, and there are results to compare
             assertTrue(mentions > 0, "candidates with title mentions: " + mentions);
-            assertTrue(results > 100, "results compared: " + results);
+            assertTrue(results > 80, "results compared: " + results);
         }
     }
 
