@@ -206,6 +206,12 @@ public final class OpenSearchBackend implements SearchBackend {
         return Optional.of(targets.isEmpty() ? index : String.join(",", targets));
     }
 
+    /** Bytes on disk of the index behind the alias, every copy (primaries and replicas). */
+    public long storeBytes() {
+        return http.call("GET", "/" + index + "/_stats/store", null).path("_all").path("total").path("store")
+                .path("size_in_bytes").asLong();
+    }
+
     @Override
     public long numDocs() {
         return complete(http.call("POST", "/" + index + "/_count", Map.of("query", Map.of("match_all", Map.of()))),

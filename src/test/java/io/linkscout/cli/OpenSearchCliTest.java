@@ -73,6 +73,23 @@ class OpenSearchCliTest {
             assertTrue(e.path("results").size() >= 1, embedded.getOutput());
             assertEquals(e.path("results"), o.path("results"));
             assertEquals(e.path("topics"), o.path("topics"));
+            // bench scale on OpenSearch: the embedded backend's figures (ranked with the cluster's signals) plus
+            // the cluster's index size, and the same results per query as the embedded ranking gives
+            Path report = WORK.resolve("scale.json");
+            r = launcher.launch("bench", "scale", "--pages", "300", "--queries", "3", "--backend", "opensearch",
+                    "--opensearch-url", c.urls(), "--index-name", "bench", "--report", report.toString());
+            assertEquals(0, r.exitCode(), all(r));
+            var run = json.readTree(report.toFile()).path("runs").path(0);
+            for (String f : List.of("pages", "domains", "corpus_sha256", "ingest_pages_per_s", "incremental_pages",
+                    "incremental_seconds", "ranking_p50_ms", "ranking_p95_ms", "topics_p50_ms", "peak_heap_mb",
+                    "index_bytes", "cores", "load_average", "opensearch_bytes")) {
+                assertTrue(run.has(f), f + " missing in " + run);
+            }
+            assertEquals("opensearch", run.path("backend").asText());
+            assertEquals(303, run.path("indexed_pages").asInt());
+            assertTrue(run.path("opensearch_bytes").asLong() > 0, run.toString());
+            assertTrue(run.path("ranking_mean_results").asDouble() > 0, run.toString());
+            assertTrue(r.getOutput().contains("pages 300 (8 domains, opensearch)"), r.getOutput());
             // a plain ingest afterwards: the embedded index is no longer the generation OpenSearch serves
             r = launcher.launch("ingest", "--index", idx, in.toString());
             assertEquals(0, r.exitCode(), all(r));
