@@ -6,6 +6,7 @@ import io.linkscout.config.AuthoritySettings;
 import io.linkscout.config.IngestSettings;
 import io.linkscout.ingest.IngestLimits;
 import io.linkscout.cli.common.TerminalProgress;
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
 import io.linkscout.config.OpenSearchSettings;
@@ -54,18 +55,8 @@ public class IngestCommand implements Callable<Integer> {
     @Mixin
     IndexOption index;
 
-    @Option(names = "--backend", paramLabel = "lucene|opensearch", description = "lucene: the embedded index only "
-            + "(default: linkscout.backend, i.e. lucene); opensearch: also publish the same documents as a new "
-            + "index behind --index-name on the OpenSearch cluster at --opensearch-url (a full rebuild).")
-    String backend;
-
-    @Option(names = "--opensearch-url", paramLabel = "URL[,URL...]", description = "OpenSearch node URLs "
-            + "(default: linkscout.opensearch.url).")
-    String opensearchUrl;
-
-    @Option(names = "--index-name", paramLabel = "NAME", description = "OpenSearch alias to publish to (default: "
-            + "linkscout.opensearch.index-name, i.e. linkscout).")
-    String indexName;
+    @Mixin
+    BackendOption backend;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files or directories.")
     List<Path> inputs;
@@ -106,28 +97,18 @@ public class IngestCommand implements Callable<Integer> {
         builder.setAuthorityConfig(AuthorityConfig.of(authority));
         builder.setRebuild(rebuild);
         builder.setExpungeDeletes(expungeDeletes);
-        String chosen = backend == null ? configuredBackend : backend;
         OpenSearchHttp http = null;
         OpenSearchIndexWriter mirror = null;
-        switch (chosen) {
-            case "lucene" -> {
-                if (opensearchUrl != null || indexName != null) {
-                    throw new UserException("--opensearch-url and --index-name need --backend opensearch");
-                }
+        if (backend.opensearch(configuredBackend)) {
+            http = backend.http(opensearch);
+            try {
+                mirror = new OpenSearchIndexWriter(http, backend.indexName(opensearch), opensearch.shards(),
+                        opensearch.replicas());
+            } catch (RuntimeException e) {
+                http.close();
+                throw e;
             }
-            case "opensearch" -> {
-                http = new OpenSearchHttp(opensearchUrl != null ? opensearchUrl : opensearch.url().orElse(null));
-                try {
-                    mirror = new OpenSearchIndexWriter(http, indexName != null ? indexName : opensearch.indexName(),
-                            opensearch.shards(), opensearch.replicas());
-                } catch (RuntimeException e) {
-                    http.close();
-                    throw e;
-                }
-                builder.setMirror(mirror);
-            }
-            default -> throw new UserException("--backend must be lucene or opensearch (or set linkscout.backend), "
-                    + "got '" + chosen + "'");
+            builder.setMirror(mirror);
         }
         try {
             return ingest(builder, progress, to, mirror);

@@ -3,7 +3,11 @@ package io.linkscout.cli;
 import io.linkscout.rank.Rankers;
 import io.linkscout.url.Domains;
 import io.linkscout.cli.common.ContentFiles;
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.cli.common.IndexOption;
+import io.linkscout.config.OpenSearchSettings;
+import io.linkscout.search.SearchBackend;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.linkscout.error.UserException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,6 +36,16 @@ public class RecommendCommand implements Callable<Integer> {
 
     @Mixin
     IndexOption index;
+
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    OpenSearchSettings opensearch;
+
+    /** {@code linkscout.backend}: where the text signals come from ({@code --backend} overrides it). */
+    @ConfigProperty(name = "linkscout.backend", defaultValue = "lucene")
+    String configuredBackend;
 
     @Inject
     Rankers rankers;
@@ -108,17 +122,19 @@ public class RecommendCommand implements Callable<Integer> {
             throw new UserException("--min-authority and --max-spam must be between 0 and 100 (got "
                     + minAuthority + " and " + maxSpam + ")");
         }
+        backend.opensearch(configuredBackend); // a bad --backend before anything is opened
         String ownSite = site == null ? null : Domains.requireDomain("--site", site);
         Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(d -> Domains.requireDomain("--exclude-domain", d))
                 .collect(java.util.stream.Collectors.toSet());
-        try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
-            Recommender rec = rankers.recommender(idx, model);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout());
+                SearchBackend search = backend.open(configuredBackend, opensearch)) {
+            Recommender rec = rankers.recommender(idx, model, search);
             if (queries != null) {
                 List<QueryFile.Query> qs = QueryFile.read(queries);
                 int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
                 BatchRunner.Result r = BatchRunner.run(rec, qs,
                         new Recommender.Options(top == null ? 100 : top, unit, minAuthority, ex, false, maxSpam),
-                        service.batchTopics(idx), n);
+                        service.batchTopics(rec), n);
                 BatchRunner.writeRun(r, run);
                 System.err.println("wrote " + run + " (" + qs.size() + " queries); " + r.timingSummary());
                 return 0;

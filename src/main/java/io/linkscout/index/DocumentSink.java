@@ -25,6 +25,14 @@ public interface DocumentSink {
     /** Publishes the new generation (readers switch to it at once). */
     void commit() throws IOException;
 
+    /**
+     * The name of the new generation on the other backend, recorded in the Lucene commit
+     * ({@link IndexFields#COMMIT_MIRROR}) so that a reader can tell whether both are of the same ingest; null: none.
+     */
+    default String generation() {
+        return null;
+    }
+
     /** Throws the new generation away; readers keep the previous one. Never throws. */
     void abort();
 }

@@ -426,6 +426,9 @@ public final class IndexBuilder {
         Map<String, String> userData = new LinkedHashMap<>();
         userData.put(IndexFields.COMMIT_FORMAT, IndexFields.FORMAT_VERSION);
         userData.put(IndexFields.COMMIT_INCREMENTAL, incrementalMarker());
+        if (mirror != null && mirror.generation() != null) {
+            userData.put(IndexFields.COMMIT_MIRROR, mirror.generation());
+        }
         userData.put(IndexLayout.PAGE_GRAPH, graphs.get(IndexLayout.PAGE_GRAPH));
         userData.put(IndexLayout.DOMAIN_GRAPH, graphs.get(IndexLayout.DOMAIN_GRAPH));
         userData.put(IndexFields.COMMIT_BUILT_AT, Instant.now().toString());

@@ -156,6 +156,11 @@ public final class IndexFields {
      * that the next ingest may be incremental; an index without it is rebuilt in full once.
      */
     public static final String COMMIT_INCREMENTAL = "linkscout.incremental";
+    /**
+     * Commit user-data key: the generation the ingest's mirror published with this commit (the physical OpenSearch
+     * index behind the alias); absent when the commit was written without a mirror.
+     */
+    public static final String COMMIT_MIRROR = "linkscout.mirror";
 
     /** The {@link #UID} of a document. */
     public static String uid(String type, String id) {

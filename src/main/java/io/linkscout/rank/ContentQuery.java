@@ -51,6 +51,25 @@ public record ContentQuery(String title, String text, Tokens tokens, List<Weight
 
     public static ContentQuery of(String title, String text, List<String> topics, Analyzer analyzer,
             IndexReader reader) {
+        return of(title, text, topics, analyzer, reader.numDocs(), terms -> {
+            Map<String, Long> df = new HashMap<>();
+            try {
+                for (String t : terms) {
+                    df.put(t, (long) reader.docFreq(new Term(IndexFields.BODY, t)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return df;
+        });
+    }
+
+    /**
+     * As {@link #of(String, String, List, Analyzer, IndexReader)}, with the index's statistics given: its number of
+     * documents (every type) and the body document frequencies of analysed terms (a search backend's).
+     */
+    public static ContentQuery of(String title, String text, List<String> topics, Analyzer analyzer, long numDocs,
+            java.util.function.Function<List<String>, Map<String, Long>> docFreqs) {
         String t = title == null ? "" : title.strip();
         String body = text == null ? "" : text.strip();
         if (!t.isEmpty()) {
@@ -66,16 +85,13 @@ public record ContentQuery(String title, String text, Tokens tokens, List<Weight
                 tf.merge(term, 1, Integer::sum);
             }
         }
-        int n = Math.max(1, reader.numDocs());
+        long n = Math.max(1, numDocs);
         List<WeightedTerm> weighted = new ArrayList<>();
-        try {
-            for (Map.Entry<String, Integer> e : tf.entrySet()) {
-                int df = reader.docFreq(new Term(IndexFields.BODY, e.getKey()));
-                double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-                weighted.add(new WeightedTerm(e.getKey(), e.getValue() * idf));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, Long> df = docFreqs.apply(List.copyOf(tf.keySet()));
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            long d = df.getOrDefault(e.getKey(), 0L);
+            double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+            weighted.add(new WeightedTerm(e.getKey(), e.getValue() * idf));
         }
         weighted.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed()
                 .thenComparing(WeightedTerm::term));

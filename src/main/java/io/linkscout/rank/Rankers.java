@@ -67,7 +67,15 @@ public class Rankers {
 
     /** A recommender over {@code index} with {@link #model(Path) model(override)}. */
     public Recommender recommender(LinkScoutIndex index, Path override) {
-        return new Recommender(index, model(override), authority.demoteResultsAt());
+        return recommender(index, override, null);
+    }
+
+    /**
+     * A recommender over {@code index} whose text signals come from {@code backend} (null: from {@code index}), see
+     * {@link Recommender#Recommender(LinkScoutIndex, RankerModel, double, io.linkscout.search.SearchBackend)}.
+     */
+    public Recommender recommender(LinkScoutIndex index, Path override, io.linkscout.search.SearchBackend backend) {
+        return new Recommender(index, model(override), authority.demoteResultsAt(), backend);
     }
 
     /**

@@ -88,7 +88,7 @@ public class RecommendService {
         ContentType type = ContentType.parse(r.contentType() == null ? "auto" : r.contentType());
         ContentText.Converted c = topics.convert(r.content(), type, r.allowNonEnglish());
         String title = r.title() != null && !r.title().isBlank() ? r.title().strip() : c.title();
-        TopicResult tr = topics.extractor().extract(title, c.text(), new IndexTermStatistics(rec.index()), TOPICS);
+        TopicResult tr = topics.extractor().extract(title, c.text(), rec.termStatistics(), TOPICS);
         double topicMs = (System.nanoTime() - t0) / 1e6;
         long t1 = System.nanoTime();
         List<String> phrases = tr.topics().stream().map(Topic::phrase).toList();
@@ -104,7 +104,15 @@ public class RecommendService {
 
     /** Topic extraction for batch runs (benchmark queries are plain text). */
     public Function<QueryFile.Query, BatchRunner.Topics> batchTopics(LinkScoutIndex idx) {
-        IndexTermStatistics stats = new IndexTermStatistics(idx);
+        return batchTopics(new IndexTermStatistics(idx));
+    }
+
+    /** Topic extraction for batch runs with the statistics of where {@code rec}'s text signals come from. */
+    public Function<QueryFile.Query, BatchRunner.Topics> batchTopics(Recommender rec) {
+        return batchTopics(rec.termStatistics());
+    }
+
+    private Function<QueryFile.Query, BatchRunner.Topics> batchTopics(io.linkscout.nlp.TermStatistics stats) {
         return q -> {
             long t0 = System.nanoTime();
             TopicResult tr = topics.extractor().extract(q.title(), q.text(), stats, TOPICS);

@@ -4,8 +4,8 @@ import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.graph.LinkGraph;
 import io.linkscout.nlp.PageTopics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.linkscout.search.QuerySpec;
+import io.linkscout.search.SearchBackend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,22 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.FeatureField;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -83,6 +68,9 @@ public final class Recommender {
     private final LinkScoutIndex index;
     private final RankerModel model;
     private final PageTable table;
+    /** null: the text signals come from {@link #index} */
+    private final SearchBackend backend;
+    private final TextSignals signals;
     private final double demoteAt;
     /** weight of the first stage's authority clause: the model's authority weight when positive, else none */
     private final double authorityBoost;
@@ -106,12 +94,63 @@ public final class Recommender {
      *                 after every result below it, flagged {@code DEMOTED} — shown, not hidden
      */
     public Recommender(LinkScoutIndex index, RankerModel model, double demoteAt) {
+        this(index, model, demoteAt, null);
+    }
+
+    /**
+     * Ranking whose text signals — every first-stage top k, candidate score, count, term position, stored text and
+     * the content's term statistics — come from {@code backend} (an OpenSearch cluster), the same as the embedded
+     * index gives them. The page graph, the domain graph and the per-page table (titles, authority, spam, link
+     * counts) still come from {@code index}, which must therefore be the embedded index of the ingest that
+     * published {@code backend}'s documents. {@code backend} null: everything from {@code index}.
+     */
+    public Recommender(LinkScoutIndex index, RankerModel model, double demoteAt, SearchBackend backend) {
         this.index = index;
         this.model = model;
         this.table = PageTable.of(index);
         this.demoteAt = demoteAt;
         this.authorityBoost = model.authorityBoost();
         this.fitScratch = ThreadLocal.withInitial(() -> new double[table.siteDomainNode.length]);
+        this.backend = backend;
+        if (backend != null) {
+            requireSameGeneration(index, backend);
+        }
+        this.signals = backend == null ? new LuceneSignals(index, table)
+                : new BackendSignals(backend, table, index.analyzer());
+    }
+
+    /**
+     * The backend must serve the generation the embedded index's last commit was ingested with (the graph and page
+     * table come from there): else a {@link io.linkscout.error.UserException} saying which ingest to run.
+     */
+    private static void requireSameGeneration(LinkScoutIndex index, SearchBackend backend) {
+        String local = index.commitData().get(IndexFields.COMMIT_MIRROR);
+        String remote;
+        try {
+            remote = backend.generation().orElse(null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (remote != null && !remote.equals(local)) {
+            throw new io.linkscout.error.UserException("the embedded index at " + index.layout().root() + " is "
+                    + (local == null ? "not from an ingest that published to OpenSearch (its last commit was written "
+                    + "without --backend opensearch, e.g. by graph or a plain ingest)" : "from the ingest that "
+                    + "published " + local) + ", but " + backend.describe() + " serves " + remote + ": the "
+                    + "ranking reads the page graph and page table from the embedded index and every text signal "
+                    + "from OpenSearch, so both must be of one ingest. Run linkscout ingest --backend opensearch "
+                    + "with this --index and --index-name, or point --index at that ingest's index");
+        }
+    }
+
+    /** Where the text signals come from: {@code lucene DIR} or the backend's description. */
+    public String source() {
+        return backend == null ? "lucene " + index.layout().root() : backend.describe();
+    }
+
+    /** Word statistics for the content's topic weights, from where the text signals come from. */
+    public io.linkscout.nlp.TermStatistics termStatistics() {
+        return backend == null ? new io.linkscout.index.IndexTermStatistics(index)
+                : new BackendTermStatistics(backend, index.analyzer());
     }
 
     public RankerModel model() {
@@ -123,6 +162,9 @@ public final class Recommender {
     }
 
     public ContentQuery prepare(String title, String text, List<String> topics) {
+        if (signals instanceof BackendSignals b) {
+            return ContentQuery.of(title, text, topics, index.analyzer(), b.numDocs(), b::docFreqs);
+        }
         return ContentQuery.of(title, text, topics, index.analyzer(), index.reader());
     }
 
@@ -136,29 +178,28 @@ public final class Recommender {
      * candidate pool only ({@link TopK#scores}).
      */
     public Candidates candidates(ContentQuery q, int perGenerator) {
-        IndexSearcher s = index.searcher();
         QueryBuilder qb = new QueryBuilder(index.analyzer());
         List<String> titleTerms = unique(ContentQuery.analyze(index.analyzer(), q.title()));
         List<String> topTerms = q.terms().stream().map(ContentQuery.WeightedTerm::term).toList();
-        java.util.function.IntUnaryOperator nodeOf = d -> table.docToNode[d];
 
-        Query qTitle = pages(terms(IndexFields.BODY, titleTerms));
-        Query qTerms = pages(terms(IndexFields.BODY, topTerms));
-        Query qLead = pages(terms(IndexFields.BODY, q.lead()));
-        Query phrase = titlePhrase(qb, q.title());
-        Query qPhrase = pages(phrase);
-        Query qOutTerms = pages(terms(IndexFields.OUTLINKS, topTerms));
+        QuerySpec qTitle = pages(terms(IndexFields.BODY, titleTerms));
+        QuerySpec qTerms = pages(terms(IndexFields.BODY, topTerms));
+        QuerySpec qLead = pages(terms(IndexFields.BODY, q.lead()));
+        List<String> phraseTexts = titlePhraseTexts(qb, q.title());
+        QuerySpec qPhrase = pages(phraseTexts.isEmpty() ? null : new QuerySpec.Bool(List.of(),
+                phraseTexts.stream().map(t -> (QuerySpec) new QuerySpec.Phrase(IndexFields.BODY, t)).toList(),
+                List.of()));
+        QuerySpec qOutTerms = pages(terms(IndexFields.OUTLINKS, topTerms));
         List<String[]> variants = PageTable.titleVariants(q.title());
         // the title without a parenthetical qualifier when it has one, else the title itself
         String[] baseTitle = variants.isEmpty() ? new String[0] : variants.get(variants.size() > 1 ? 1 : 0);
-        double broad = Math.log1p(count(s, qPhrase));
+        double broad = Math.log1p(signals.count(qPhrase));
 
         // first stage: each generator's top k; the term query deeper, for the site-level fit
-        List<TopK.Hit> termHits = TopK.top(s, firstStage(qTerms), perGenerator * SITE_FIT_DEPTH_FACTOR, nodeOf,
-                false);
+        List<TopK.Hit> termHits = signals.top(firstStage(qTerms), perGenerator * SITE_FIT_DEPTH_FACTOR, false);
         LinkedHashSet<Integer> pool = new LinkedHashSet<>();
-        for (Query g : java.util.Arrays.asList(qTitle, qPhrase, qLead, qOutTerms)) {
-            for (TopK.Hit h : TopK.top(s, firstStage(g), perGenerator, nodeOf, false)) {
+        for (QuerySpec g : java.util.Arrays.asList(qTitle, qPhrase, qLead, qOutTerms)) {
+            for (TopK.Hit h : signals.top(firstStage(g), perGenerator, false)) {
                 pool.add(h.doc());
             }
         }
@@ -191,7 +232,7 @@ public final class Recommender {
         // the content's own site: pages that already link to it, and its node in the domain graph
         String own = q.site();
         int ownDomainNode = own == null ? -1 : table.domainGraph.node(own);
-        Query qLinksOwn = own == null ? null : pages(new TermQuery(new Term(IndexFields.LINK_DOMAINS, own)));
+        QuerySpec qLinksOwn = own == null ? null : pages(new QuerySpec.Term(IndexFields.LINK_DOMAINS, own));
         // site-level topical fit: mean of each site's 5 best term scores, relative to the best page
         Map<Integer, Double> siteFit = siteFit(termHits);
 
@@ -209,12 +250,9 @@ public final class Recommender {
         }
         if (own != null) {
             // pages that already link to the content's site, most on-topic first (those without the terms last)
-            BooleanQuery.Builder ob = new BooleanQuery.Builder()
-                    .add(new BoostQuery(new ConstantScoreQuery(qLinksOwn), 0f), BooleanClause.Occur.MUST);
-            if (qTerms != null) {
-                ob.add(qTerms, BooleanClause.Occur.SHOULD);
-            }
-            for (TopK.Hit h : TopK.top(s, ob.build(), perGenerator, nodeOf, true)) {
+            QuerySpec linking = new QuerySpec.Bool(List.of(new QuerySpec.ZeroScore(qLinksOwn)),
+                    qTerms == null ? List.of() : List.of(qTerms), List.of());
+            for (TopK.Hit h : signals.top(linking, perGenerator, true)) {
                 pool.add(h.doc());
             }
         }
@@ -223,42 +261,29 @@ public final class Recommender {
                 .sorted(java.util.Comparator.comparingInt(d -> table.docToNode[d])).mapToInt(Integer::intValue)
                 .toArray();
 
-        // second stage: every Lucene feature for the candidates only (scored in doc-id order)
+        // second stage: every text feature for the candidates only (scored in doc-id order)
         int[] byDoc = docs.clone();
         Arrays.sort(byDoc);
         Map<Integer, Integer> slot = new HashMap<>(byDoc.length * 2);
         for (int i = 0; i < byDoc.length; i++) {
             slot.put(byDoc[i], i);
         }
-        float[] sTitle = TopK.scores(s, qTitle, byDoc);
-        float[] sTerms = TopK.scores(s, qTerms, byDoc);
-        float[] sLead = TopK.scores(s, qLead, byDoc);
-        float[] sPhrase = TopK.scores(s, qPhrase, byDoc);
-        float[] sTitleField = TopK.scores(s, pages(terms(IndexFields.TITLE, topTerms)), byDoc);
-        float[] sOutTitle = TopK.scores(s, pages(terms(IndexFields.OUTLINKS, titleTerms)), byDoc);
-        float[] sOutTerms = TopK.scores(s, qOutTerms, byDoc);
-        float[] sPartial = TopK.scores(s, pages(partialTitle(qb, baseTitle)), byDoc);
-        float[] sLast = TopK.scores(s, pages(baseTitle.length > 1 && !STOP.contains(baseTitle[baseTitle.length - 1])
-                ? qb.createBooleanQuery(IndexFields.BODY, baseTitle[baseTitle.length - 1]) : null), byDoc);
-        float[] sLinksOwn = TopK.scores(s, qLinksOwn, byDoc);
+        float[] sTitle = signals.scores(qTitle, byDoc);
+        float[] sTerms = signals.scores(qTerms, byDoc);
+        float[] sLead = signals.scores(qLead, byDoc);
+        float[] sPhrase = signals.scores(qPhrase, byDoc);
+        float[] sTitleField = signals.scores(pages(terms(IndexFields.TITLE, topTerms)), byDoc);
+        float[] sOutTitle = signals.scores(pages(terms(IndexFields.OUTLINKS, titleTerms)), byDoc);
+        float[] sOutTerms = signals.scores(qOutTerms, byDoc);
+        String partial = partialTitleText(baseTitle);
+        float[] sPartial = signals.scores(pages(partial == null ? null : new QuerySpec.Phrase(IndexFields.BODY,
+                partial)), byDoc);
+        float[] sLast = signals.scores(pages(baseTitle.length > 1 && !STOP.contains(baseTitle[baseTitle.length - 1])
+                ? new QuerySpec.Match(IndexFields.BODY, baseTitle[baseTitle.length - 1]) : null), byDoc);
+        float[] sLinksOwn = signals.scores(qLinksOwn, byDoc);
 
-        // exact title mentions inside candidate pages, from the phrase query's matches
-        Weight phraseWeight = null;
-        if (phrase != null) {
-            try {
-                phraseWeight = s.createWeight(s.rewrite(phrase), ScoreMode.COMPLETE_NO_SCORES, 1);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        List<LeafReaderContext> leaves = index.reader().leaves();
-        // longer known titles that contain the content's title: mentions inside them do not count as free. One
-        // weight per distinct title phrase (as the disjunction of them would dedupe), and which candidates contain
-        // each: one scorer per segment advanced over the candidates, so a Matches is built only where one matches
-        List<Weight> longerWeights = new ArrayList<>();
-        List<boolean[]> longerHits = new ArrayList<>();
-        // only candidates that contain a title variant (sPhrase > 0) can contain a longer title, and only their
-        // mentions are counted: mentionSlot[j] = candidate j's index in mentioning, or -1
+        // exact title mentions inside candidate pages. Only candidates that contain a title variant (sPhrase > 0)
+        // can mention it: mentionSlot[j] = candidate j's index in mentioning, or -1
         int[] mentionSlot = new int[byDoc.length];
         int[] mentioning = new int[byDoc.length];
         int nm = 0;
@@ -269,24 +294,11 @@ public final class Recommender {
             }
         }
         mentioning = Arrays.copyOf(mentioning, nm);
-        if (baseTitle.length > 0 && nm > 0 && phraseWeight != null) {
-            Set<Query> distinct = new LinkedHashSet<>();
-            for (String longer : table.longerTitlesContaining(baseTitle, MAX_LONGER_TITLES)) {
-                Query lq = qb.createPhraseQuery(IndexFields.BODY, longer);
-                if (lq != null) {
-                    distinct.add(lq);
-                }
-            }
-            try {
-                for (Query lq : distinct) {
-                    Weight w = s.createWeight(s.rewrite(lq), ScoreMode.COMPLETE_NO_SCORES, 1);
-                    longerWeights.add(w);
-                    longerHits.add(TopK.matching(w, leaves, mentioning));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        // longer known titles that contain the content's title: mentions inside them do not count as free
+        List<String> longer = baseTitle.length > 0 && nm > 0 && !phraseTexts.isEmpty()
+                ? table.longerTitlesContaining(baseTitle, MAX_LONGER_TITLES) : List.of();
+        int[][] mentionCounts = phraseTexts.isEmpty() ? new int[nm][] : signals.mentions(phraseTexts, longer,
+                mentioning);
         Map<Integer, Double> siteLinksSimilar = new HashMap<>();
         double[][] f = new double[docs.length][Feature.values().length];
         int[] nodes = new int[docs.length];
@@ -305,11 +317,11 @@ public final class Recommender {
                 v[Feature.BM25_LEAD.ordinal()] = sLead[j];
                 v[Feature.TITLE_FIELD.ordinal()] = sTitleField[j];
                 v[Feature.MENTION_BM25.ordinal()] = sPhrase[j];
-                if (sPhrase[j] > 0 && phraseWeight != null) {
-                    int[] m = mentions(phraseWeight, leaves, d);
+                if (sPhrase[j] > 0 && !phraseTexts.isEmpty()) {
+                    int[] m = mentionCounts[mentionSlot[j]];
                     v[Feature.MENTION_COUNT.ordinal()] = m[0];
                     v[Feature.MENTION_ANY.ordinal()] = m[0] > 0 ? 1 : 0;
-                    int covered = m[0] == 0 ? 0 : mentionsIn(longerWeights, longerHits, mentionSlot[j], leaves, d);
+                    int covered = m[2];
                     v[Feature.FREE_MENTION.ordinal()] = m[0] > covered ? 1 : 0;
                     v[Feature.MENTION_BROAD.ordinal()] = m[0] > 0 ? broad : 0;
                     v[Feature.MENTION_EARLY.ordinal()] = m[0] > 0 ? early(m[1]) : 0;
@@ -357,26 +369,11 @@ public final class Recommender {
      * ({@code features} FeatureField, saturation) is added as a SHOULD clause, so block-max WAND skips pages whose
      * text score plus authority cannot compete; with authority weighted 0 (the shipped model) the query as is.
      */
-    private Query firstStage(Query q) {
+    private QuerySpec firstStage(QuerySpec q) {
         if (q == null || authorityBoost <= 0) {
             return q;
         }
-        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                .add(FeatureField.newSaturationQuery(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
-                        (float) authorityBoost, IndexFields.AUTHORITY_PIVOT), BooleanClause.Occur.SHOULD)
-                .build();
-    }
-
-
-    private static int count(IndexSearcher s, Query q) {
-        if (q == null) {
-            return 0;
-        }
-        try {
-            return s.count(q);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new QuerySpec.Bool(List.of(q), List.of(new QuerySpec.Authority(authorityBoost)), List.of());
     }
 
     /** Whether a site links to other sites that write about the content: their fit weighted by ln links. */
@@ -482,60 +479,6 @@ public final class Recommender {
     /** 1 for a first mention at position 0, falling slowly with the position (1 / log2(2 + pos/10)). */
     static double early(int pos) {
         return 1.0 / (Math.log(2 + pos / 10.0) / Math.log(2));
-    }
-
-    private static int[] mentions(Weight w, List<LeafReaderContext> leaves, int doc) {
-        int li = ReaderUtil.subIndex(doc, leaves);
-        LeafReaderContext ctx = leaves.get(li);
-        try {
-            return count(w.matches(ctx, doc - ctx.docBase));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Matches in the body of global doc {@code doc} (slot {@code j} of the documents {@code hits} were computed
-     * for) of the disjunction of {@code weights}, read only from the weights that match it
-     * ({@code hits.get(i)[j]}): what the disjunction's own
-     * {@link Weight#matches} gives, without a scorer per weight and candidate.
-     */
-    private static int mentionsIn(List<Weight> weights, List<boolean[]> hits, int j, List<LeafReaderContext> leaves,
-            int doc) {
-        LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        try {
-            List<Matches> subs = new ArrayList<>();
-            for (int i = 0; i < weights.size(); i++) {
-                if (hits.get(i)[j]) {
-                    Matches m = weights.get(i).matches(ctx, doc - ctx.docBase);
-                    if (m != null) {
-                        subs.add(m);
-                    }
-                }
-            }
-            return subs.isEmpty() ? 0 : count(org.apache.lucene.search.MatchesUtils.fromSubMatches(subs))[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Number of matches in the body and the first one's position ({0, -1} for none). */
-    private static int[] count(Matches m) {
-        try {
-            if (m == null) {
-                return new int[] {0, -1};
-            }
-            MatchesIterator it = m.getMatches(IndexFields.BODY);
-            int count = 0;
-            int first = Integer.MAX_VALUE;
-            while (it != null && it.next()) {
-                count++;
-                first = Math.min(first, it.startPosition());
-            }
-            return new int[] {count, count == 0 ? -1 : first};
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Scores and sorts candidates with a model (ties by node id, i.e. by URL). */
@@ -649,10 +592,9 @@ public final class Recommender {
         }
         contrib.sort(Comparator.comparingDouble((Recommendation.Contribution x) -> -Math.abs(x.contribution()))
                 .thenComparing(Recommendation.Contribution::feature));
-        Document stored = stored(r.docs()[i]);
-        String text = stored.get(IndexFields.TEXT) == null ? "" : stored.get(IndexFields.TEXT);
+        String text = signals.storedText(r.docs()[i]);
         Tokens tokens = Tokens.of(text);
-        List<String> matched = PageTopics.shared(q.topics(), List.of(stored.getValues(IndexFields.PAGE_TOPICS)));
+        List<String> matched = PageTopics.shared(q.topics(), signals.pageTopics(r.docs()[i]));
         List<Recommendation.Evidence> ev = new ArrayList<>();
         if (!q.title().isBlank()) {
             for (String[] variant : PageTable.titleVariants(q.title())) {
@@ -708,15 +650,6 @@ public final class Recommender {
         return out;
     }
 
-    /** The stored text and topics of a page document. */
-    private Document stored(int doc) {
-        try {
-            return index.reader().storedFields().document(doc, Set.of(IndexFields.TEXT, IndexFields.PAGE_TOPICS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The sentence around a character offset, trimmed to at most 300 characters. */
     static String sentence(String text, int at) {
         int start = at;
@@ -741,15 +674,8 @@ public final class Recommender {
         return List.copyOf(new LinkedHashSet<>(xs));
     }
 
-    private static Query terms(String field, List<String> terms) {
-        if (terms.isEmpty()) {
-            return null;
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : new LinkedHashSet<>(terms)) {
-            b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
-        }
-        return b.build();
+    private static QuerySpec terms(String field, List<String> terms) {
+        return terms.isEmpty() ? null : QuerySpec.anyTerm(field, terms);
     }
 
     /** English stop words (Lucene's set), which a title's leading words stop at. */
@@ -768,6 +694,12 @@ public final class Recommender {
      * one-word titles.
      */
     static Query partialTitle(QueryBuilder qb, String[] words) {
+        String text = partialTitleText(words);
+        return text == null ? null : qb.createPhraseQuery(IndexFields.BODY, text);
+    }
+
+    /** The words of {@link #partialTitle}, or null. */
+    static String partialTitleText(String[] words) {
         if (words.length < 2) {
             return null;
         }
@@ -786,38 +718,30 @@ public final class Recommender {
         if (onlyFunctionWords) {
             return null; // "Why the Ground Moves" -> "why" names nothing
         }
-        return qb.createPhraseQuery(IndexFields.BODY, String.join(" ", java.util.Arrays.copyOf(words, end)));
+        return String.join(" ", java.util.Arrays.copyOf(words, end));
     }
 
-    /** Exact title phrase, and its variants (without a parenthetical qualifier, main segment of "A | B"). */
-    private static Query titlePhrase(QueryBuilder qb, String title) {
+    /**
+     * The texts of the exact title phrase and its variants (without a parenthetical qualifier, main segment of
+     * "A | B"), each once, leaving out those that analyse to nothing; their disjunction is the mention query.
+     */
+    private static List<String> titlePhraseTexts(QueryBuilder qb, String title) {
         if (title == null || title.isBlank()) {
-            return null;
+            return List.of();
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int clauses = 0;
+        List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String[] v : PageTable.titleVariants(title)) {
             String text = String.join(" ", v);
-            if (!seen.add(text)) {
-                continue;
-            }
-            Query p = qb.createPhraseQuery(IndexFields.BODY, text);
-            if (p != null) {
-                b.add(p, BooleanClause.Occur.SHOULD);
-                clauses++;
+            if (seen.add(text) && qb.createPhraseQuery(IndexFields.BODY, text) != null) {
+                out.add(text);
             }
         }
-        return clauses == 0 ? null : b.build();
+        return out;
     }
 
-    private static Query pages(Query q) {
-        if (q == null) {
-            return null;
-        }
-        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)), BooleanClause.Occur.FILTER)
-                .build();
+    private static QuerySpec pages(QuerySpec q) {
+        return q == null ? null : QuerySpec.typed(q, IndexFields.TYPE_PAGE);
     }
 
     /** Node ids of the k highest positive scores of a sparse map; ties go to the smaller node (URL order). */

@@ -4,6 +4,7 @@ import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,15 +16,21 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * {@link SearchBackend} over the embedded Lucene index: {@link LinkScoutIndex}'s searcher (BM25 k1=0.9, b=0.4) and
@@ -49,23 +56,27 @@ public final class LuceneSearchBackend implements SearchBackend {
     @Override
     public List<Hit> topK(String type, String field, String text, int k, double authorityBoost)
             throws IOException {
-        Query q = new QueryBuilder(index.analyzer()).createBooleanQuery(field, text);
+        return search(topKQuery(type, field, text, authorityBoost), k, true);
+    }
+
+    /** The query of {@link #topK}, the same on both backends. */
+    static QuerySpec topKQuery(String type, String field, String text, double authorityBoost) {
+        QuerySpec typed = QuerySpec.typed(new QuerySpec.Match(field, text), type);
+        return authorityBoost <= 0 ? typed
+                : new QuerySpec.Bool(List.of(typed), List.of(new QuerySpec.Authority(authorityBoost)), List.of());
+    }
+
+    @Override
+    public List<Hit> search(QuerySpec query, int k, boolean allowZero) throws IOException {
+        Query q = query.toLucene(index.analyzer());
         if (q == null || k <= 0) {
             return List.of();
-        }
-        Query typed = typed(q, type);
-        if (authorityBoost > 0) {
-            typed = new BooleanQuery.Builder().add(typed, BooleanClause.Occur.MUST)
-                    .add(org.apache.lucene.document.FeatureField.newSaturationQuery(IndexFields.FEATURES,
-                            IndexFields.FEATURE_AUTHORITY, (float) authorityBoost, IndexFields.AUTHORITY_PIVOT),
-                            BooleanClause.Occur.SHOULD)
-                    .build();
         }
         // enough hits to hold every document tied with the k-th score, so the id tie-break sees all of them
         int n = k;
         TopDocs top;
         while (true) {
-            top = index.searcher().search(typed, n);
+            top = index.searcher().search(q, n);
             ScoreDoc[] sd = top.scoreDocs;
             // all hits, or the last one collected scores below the k-th: no document tied with the k-th is left out
             if (sd.length < n || sd[n - 1].score < sd[k - 1].score) {
@@ -76,21 +87,96 @@ public final class LuceneSearchBackend implements SearchBackend {
         StoredFields sf = index.reader().storedFields();
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc d : top.scoreDocs) {
-            hits.add(new Hit(sf.document(d.doc, Set.of(IndexFields.ID)).get(IndexFields.ID), d.score));
+            if (d.score > 0 || (allowZero && d.score == 0)) {
+                hits.add(new Hit(sf.document(d.doc, Set.of(IndexFields.ID)).get(IndexFields.ID), d.score));
+            }
         }
         hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::id));
         return List.copyOf(hits.subList(0, Math.min(k, hits.size())));
     }
 
     @Override
+    public Map<String, Float> scores(QuerySpec query, String type, Collection<String> ids) throws IOException {
+        Query q = query.toLucene(index.analyzer());
+        Map<String, Float> out = new LinkedHashMap<>();
+        if (q == null || ids.isEmpty()) {
+            return out;
+        }
+        List<BytesRef> uids = ids.stream().map(id -> new BytesRef(IndexFields.uid(type, id))).toList();
+        Query one = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                .add(new TermInSetQuery(IndexFields.UID, uids), BooleanClause.Occur.FILTER).build();
+        StoredFields sf = index.reader().storedFields();
+        for (ScoreDoc d : index.searcher().search(one, ids.size()).scoreDocs) {
+            out.put(sf.document(d.doc, Set.of(IndexFields.ID)).get(IndexFields.ID), d.score);
+        }
+        return out;
+    }
+
+    @Override
+    public long count(QuerySpec query) throws IOException {
+        Query q = query.toLucene(index.analyzer());
+        return q == null ? 0 : index.searcher().count(q);
+    }
+
+    @Override
+    public Map<String, Map<String, int[]>> positions(String type, Collection<String> ids, String field,
+            Collection<String> terms) throws IOException {
+        Map<String, Map<String, int[]>> out = new LinkedHashMap<>();
+        List<LeafReaderContext> leaves = index.reader().leaves();
+        for (String id : ids) {
+            TopDocs td = index.searcher().search(new TermQuery(new Term(IndexFields.UID, IndexFields.uid(type, id))),
+                    1);
+            if (td.scoreDocs.length == 0) {
+                continue;
+            }
+            int doc = td.scoreDocs[0].doc;
+            LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            Terms ts = ctx.reader().terms(field);
+            Map<String, int[]> byTerm = new LinkedHashMap<>();
+            if (ts != null) {
+                TermsEnum te = ts.iterator();
+                for (String t : new LinkedHashSet<>(terms)) {
+                    if (!te.seekExact(new BytesRef(t))) {
+                        continue;
+                    }
+                    PostingsEnum pe = te.postings(null, PostingsEnum.POSITIONS);
+                    if (pe.advance(doc - ctx.docBase) == doc - ctx.docBase) {
+                        int[] pos = new int[pe.freq()];
+                        for (int i = 0; i < pos.length; i++) {
+                            pos[i] = pe.nextPosition();
+                        }
+                        byTerm.put(t, pos);
+                    }
+                }
+            }
+            out.put(id, byTerm);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Long> docFreqs(String field, Collection<String> terms) throws IOException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String t : terms) {
+            out.put(t, (long) index.reader().docFreq(new Term(field, t)));
+        }
+        return out;
+    }
+
+    @Override
+    public long numDocs() {
+        return index.reader().numDocs();
+    }
+
+    @Override
     public Optional<Explanation> explain(String type, String field, String text, String id) throws IOException {
-        Query q = new QueryBuilder(index.analyzer()).createBooleanQuery(field, text);
+        Query q = topKQuery(type, field, text, 0).toLucene(index.analyzer());
         TopDocs doc = index.searcher().search(new TermQuery(new Term(IndexFields.UID, IndexFields.uid(type, id))), 1);
         if (q == null || doc.scoreDocs.length == 0) {
             return Optional.empty();
         }
         // the topK query, restricted to the document by a filter that does not score (as OpenSearchBackend asks)
-        Query one = new BooleanQuery.Builder().add(typed(q, type), BooleanClause.Occur.MUST)
+        Query one = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.UID, IndexFields.uid(type, id))), BooleanClause.Occur.FILTER)
                 .build();
         org.apache.lucene.search.Explanation e = index.searcher().explain(one, doc.scoreDocs[0].doc);
@@ -104,12 +190,6 @@ public final class LuceneSearchBackend implements SearchBackend {
         }
         return new Explanation(e.getValue().floatValue(), Explanation.normalize(e.getDescription()),
                 List.copyOf(details));
-    }
-
-    /** The query of {@link #topK}: {@code q} must match, the type filters (no score). */
-    private static Query typed(Query q, String type) {
-        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.TYPE, type)), BooleanClause.Occur.FILTER).build();
     }
 
     @Override

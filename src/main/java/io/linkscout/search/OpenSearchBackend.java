@@ -5,6 +5,7 @@ import io.linkscout.error.UserException;
 import io.linkscout.index.IndexFields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,30 +50,33 @@ public final class OpenSearchBackend implements SearchBackend {
         return Map.of("search_type", "dfs_query_then_fetch", "allow_partial_search_results", "false");
     }
 
-    /** The query of {@link #topK}: the text must match, the type filters (no score). */
-    private static Map<String, Object> typed(String type, String field, String text) {
-        return Map.of("bool", Map.of(
-                "must", Map.of("match", Map.of(field, Map.of("query", text))),
-                "filter", Map.of("term", Map.of(IndexFields.TYPE, type))));
-    }
+    /** LinkScout's analyzer, which the index settings express: it decides which clauses can match at all. */
+    private static final org.apache.lucene.analysis.Analyzer ANALYZER = IndexFields.analyzer();
 
     @Override
     public List<Hit> topK(String type, String field, String text, int k, double authorityBoost) {
-        if (k <= 0) {
+        return search(LuceneSearchBackend.topKQuery(type, field, text, authorityBoost), k, true);
+    }
+
+    @Override
+    public List<Hit> search(QuerySpec query, int k, boolean allowZero) {
+        QuerySpec q = query.pruned(ANALYZER);
+        if (q == null || k <= 0) {
             return List.of();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("size", k);
         body.put("track_total_hits", false);
         body.put("_source", false);
-        Map<String, Object> query = typed(type, field, text);
-        if (authorityBoost > 0) {
-            // rank_feature over the rank_features field: the same Lucene FeatureField saturation query
-            query = Map.of("bool", Map.of("must", query, "should", Map.of("rank_feature", Map.of(
-                    "field", IndexFields.FEATURES + "." + IndexFields.FEATURE_AUTHORITY,
-                    "boost", authorityBoost, "saturation", Map.of("pivot", IndexFields.AUTHORITY_PIVOT)))));
+        body.put("query", q.toOpenSearch());
+        if (!allowZero) {
+            body.put("min_score", Float.MIN_VALUE); // positive scores only
         }
-        body.put("query", query);
+        return sortedHits(body);
+    }
+
+    /** Runs a search sorted by score, then id (the tie-break); the hits with their ids and scores. */
+    private List<Hit> sortedHits(Map<String, Object> body) {
         body.put("sort", List.of(Map.of("_score", "desc"), Map.of(IndexFields.ID, "asc")));
         body.put("track_scores", true);
         JsonNode r = complete(http.call("POST", "/" + index + "/_search", body, searchParams()), "search");
@@ -81,6 +85,137 @@ public final class OpenSearchBackend implements SearchBackend {
             out.add(new Hit(h.path("sort").path(1).asText(), (float) h.path("_score").asDouble()));
         }
         return out;
+    }
+
+    /** Documents looked up by id per request. */
+    private static final int IDS_PER_REQUEST = 1000;
+
+    @Override
+    public Map<String, Float> scores(QuerySpec query, String type, Collection<String> ids) {
+        QuerySpec q = query.pruned(ANALYZER);
+        Map<String, Float> out = new LinkedHashMap<>();
+        if (q == null) {
+            return out;
+        }
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
+            List<String> uids = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST)).stream()
+                    .map(id -> IndexFields.uid(type, id)).toList();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("size", uids.size());
+            body.put("track_total_hits", false);
+            body.put("_source", false);
+            body.put("query", Map.of("bool", Map.of("must", q.toOpenSearch(),
+                    "filter", Map.of("terms", Map.of(IndexFields.UID, uids)))));
+            for (Hit h : sortedHits(body)) {
+                out.put(h.id(), h.score());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long count(QuerySpec query) {
+        QuerySpec q = query.pruned(ANALYZER);
+        if (q == null) {
+            return 0;
+        }
+        return complete(http.call("POST", "/" + index + "/_count", Map.of("query", q.toOpenSearch())), "count")
+                .path("count").asLong();
+    }
+
+    /**
+     * From {@code _mtermvectors} with positions (computed from {@code _source} with the field's analyzer, as the
+     * document was indexed; realtime, so the copy asked answers for its own document).
+     */
+    @Override
+    public Map<String, Map<String, int[]>> positions(String type, Collection<String> ids, String field,
+            Collection<String> terms) {
+        Map<String, Map<String, int[]>> out = new LinkedHashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        Set<String> wanted = new LinkedHashSet<>(terms);
+        for (int from = 0; from < all.size(); from += IDS_PER_REQUEST) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + IDS_PER_REQUEST));
+            List<Map<String, Object>> docs = new ArrayList<>();
+            for (String id : part) {
+                docs.add(Map.of("_id", OpenSearchSchema.documentId(IndexFields.uid(type, id)), "fields", List.of(field),
+                        "positions", true, "offsets", false, "payloads", false, "term_statistics", false,
+                        "field_statistics", false));
+            }
+            JsonNode r = http.call("POST", "/" + index + "/_mtermvectors", Map.of("docs", docs));
+            JsonNode answers = r.path("docs");
+            for (int i = 0; i < part.size(); i++) {
+                JsonNode d = answers.path(i);
+                if (d.has("error")) {
+                    throw new UserException("OpenSearch at " + http.urls() + " could not give the term positions of '"
+                            + part.get(i) + "' in index '" + index + "': " + d.path("error").path("reason").asText()
+                            + ". Check the cluster health (GET /_cluster/health) and retry", 503);
+                }
+                if (!d.path("found").asBoolean(false)) {
+                    continue;
+                }
+                Map<String, int[]> byTerm = new LinkedHashMap<>();
+                JsonNode tv = d.path("term_vectors").path(field).path("terms");
+                for (String t : wanted) {
+                    JsonNode tokens = tv.path(t).path("tokens");
+                    if (tokens.isArray() && !tokens.isEmpty()) {
+                        int[] pos = new int[tokens.size()];
+                        for (int k = 0; k < pos.length; k++) {
+                            pos[k] = tokens.path(k).path("position").asInt();
+                        }
+                        java.util.Arrays.sort(pos);
+                        byTerm.put(t, pos);
+                    }
+                }
+                out.put(part.get(i), byTerm);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Summed over one copy of each shard: {@code _termvectors} of an artificial document holding the terms,
+     * split on white space (the terms are already analysed), with term statistics.
+     */
+    @Override
+    public Map<String, Long> docFreqs(String field, Collection<String> terms) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String t : terms) {
+            out.put(t, 0L);
+        }
+        if (terms.isEmpty()) {
+            return out;
+        }
+        Map<String, Object> body = Map.of("doc", Map.of(field, String.join(" ", out.keySet())),
+                "fields", List.of(field), "per_field_analyzer", Map.of(field, "whitespace"),
+                "term_statistics", true, "field_statistics", false, "positions", false, "offsets", false);
+        for (int shard = 0; shard < shards(); shard++) {
+            JsonNode tv = http.call("POST", "/" + index + "/_termvectors", body,
+                    Map.of("preference", "_shards:" + shard)).path("term_vectors").path(field).path("terms");
+            for (Map.Entry<String, Long> e : out.entrySet()) {
+                e.setValue(e.getValue() + tv.path(e.getKey()).path("doc_freq").asLong(0));
+            }
+        }
+        return out;
+    }
+
+    /** The physical index behind the alias (the index itself when the name is not an alias). */
+    @Override
+    public Optional<String> generation() {
+        List<String> targets = OpenSearchIndexWriter.aliasTargets(http, index);
+        return Optional.of(targets.isEmpty() ? index : String.join(",", targets));
+    }
+
+    /** Bytes on disk of the index behind the alias, every copy (primaries and replicas). */
+    public long storeBytes() {
+        return http.call("GET", "/" + index + "/_stats/store", null).path("_all").path("total").path("store")
+                .path("size_in_bytes").asLong();
+    }
+
+    @Override
+    public long numDocs() {
+        return complete(http.call("POST", "/" + index + "/_count", Map.of("query", Map.of("match_all", Map.of()))),
+                "count").path("count").asLong();
     }
 
     /** The answer, unless a shard failed or it timed out (then a clear error: a partial answer is a wrong one). */
@@ -108,7 +243,11 @@ public final class OpenSearchBackend implements SearchBackend {
         body.put("size", 1);
         body.put("explain", true);
         body.put("_source", false);
-        body.put("query", Map.of("bool", Map.of("must", typed(type, field, text),
+        QuerySpec q = LuceneSearchBackend.topKQuery(type, field, text, 0).pruned(ANALYZER);
+        if (q == null) {
+            return Optional.empty();
+        }
+        body.put("query", Map.of("bool", Map.of("must", q.toOpenSearch(),
                 "filter", Map.of("term", Map.of(IndexFields.UID, IndexFields.uid(type, id))))));
         JsonNode r = complete(http.call("POST", "/" + index + "/_search", body, searchParams()), "explanation");
         JsonNode hit = r.path("hits").path("hits").path(0);

@@ -81,6 +81,11 @@ public final class OpenSearchIndexWriter implements DocumentSink {
     }
 
     @Override
+    public String generation() {
+        return physical;
+    }
+
+    @Override
     public void add(Document doc) throws IOException {
         OpenSearchSchema.Source s = OpenSearchSchema.source(doc);
         String action = OpenSearchHttp.JSON.writeValueAsString(Map.of("index", Map.of("_id", s.id())));

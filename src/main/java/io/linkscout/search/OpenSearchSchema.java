@@ -164,9 +164,13 @@ public final class OpenSearchSchema {
             src.put(IndexFields.UID, uid);
             kinds.put(IndexFields.UID, Kind.KEYWORD);
         }
-        String id = uid.getBytes(StandardCharsets.UTF_8).length <= 512 ? uid
+        return new Source(documentId(uid), src, kinds);
+    }
+
+    /** The {@code _id} of the document with this {@link IndexFields#UID}: the uid, or past 512 bytes its hash. */
+    static String documentId(String uid) {
+        return uid.getBytes(StandardCharsets.UTF_8).length <= 512 ? uid
                 : "sha256:" + com.google.common.hash.Hashing.sha256().hashString(uid, StandardCharsets.UTF_8);
-        return new Source(id, src, kinds);
     }
 
     /** A field's value: number, string, or a binary value (LinkScout's are JSON) as UTF-8 text. */

@@ -2,6 +2,7 @@ package io.linkscout.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,4 +80,43 @@ public interface SearchBackend extends Closeable {
 
     /** Documents of a type. */
     long count(String type) throws IOException;
+
+    /**
+     * The top {@code k} documents of {@code query}, by score descending, then id ascending (every document tied
+     * with the k-th score is considered); only positive scores unless {@code allowZero}. Empty when the query
+     * cannot match ({@link QuerySpec#toLucene} is null).
+     */
+    List<Hit> search(QuerySpec query, int k, boolean allowZero) throws IOException;
+
+    /**
+     * The score of {@code query} for each of the documents {@code type}/{@code ids} it matches (id to score); the
+     * ones it does not match are absent.
+     */
+    Map<String, Float> scores(QuerySpec query, String type, Collection<String> ids) throws IOException;
+
+    /** Documents {@code query} matches (0 when it cannot match). */
+    long count(QuerySpec query) throws IOException;
+
+    /**
+     * The positions of {@code terms} (analysed, as indexed) in {@code field} of each document {@code type}/{@code ids}:
+     * id to term to its positions, ascending, as the index holds them (stop words leave gaps). Terms a document
+     * lacks, and documents that do not exist, are absent.
+     */
+    Map<String, Map<String, int[]>> positions(String type, Collection<String> ids, String field,
+            Collection<String> terms) throws IOException;
+
+    /** Documents (of every type) containing each analysed term in {@code field}: term to document frequency. */
+    Map<String, Long> docFreqs(String field, Collection<String> terms) throws IOException;
+
+    /** Documents of every type in the index. */
+    long numDocs() throws IOException;
+
+    /**
+     * The generation searches read now, as the ingest that wrote it recorded it in the embedded index's commit
+     * ({@code linkscout.mirror}: on OpenSearch the physical index behind the alias); empty for the embedded index
+     * itself.
+     */
+    default Optional<String> generation() throws IOException {
+        return Optional.empty();
+    }
 }

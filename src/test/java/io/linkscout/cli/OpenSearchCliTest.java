@@ -55,6 +55,49 @@ class OpenSearchCliTest {
                         os.topK(IndexFields.TYPE_PAGE, IndexFields.BODY, "otters eating urchins", 5).stream()
                                 .map(SearchBackend.Hit::id).toList());
             }
+            // recommend on OpenSearch: the same topics and results as on the embedded index
+            Path draft = WORK.resolve("draft.md");
+            Files.writeString(draft, "# Sea otters\n\nSea otters keep kelp forests alive by eating urchins.\n",
+                    StandardCharsets.UTF_8);
+            String idx = WORK.resolve("index").toString();
+            LaunchResult embedded = launcher.launch("recommend", "--index", idx, "--content", draft.toString(),
+                    "--format", "json");
+            LaunchResult remote = launcher.launch("recommend", "--index", idx, "--content", draft.toString(),
+                    "--format", "json", "--backend", "opensearch", "--opensearch-url", c.urls(), "--index-name",
+                    "cli-test");
+            assertEquals(0, embedded.exitCode(), all(embedded));
+            assertEquals(0, remote.exitCode(), all(remote));
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var e = json.readTree(embedded.getOutput());
+            var o = json.readTree(remote.getOutput());
+            assertTrue(e.path("results").size() >= 1, embedded.getOutput());
+            assertEquals(e.path("results"), o.path("results"));
+            assertEquals(e.path("topics"), o.path("topics"));
+            // bench scale on OpenSearch: the embedded backend's figures (ranked with the cluster's signals) plus
+            // the cluster's index size, and the same results per query as the embedded ranking gives
+            Path report = WORK.resolve("scale.json");
+            r = launcher.launch("bench", "scale", "--pages", "300", "--queries", "3", "--backend", "opensearch",
+                    "--opensearch-url", c.urls(), "--index-name", "bench", "--report", report.toString());
+            assertEquals(0, r.exitCode(), all(r));
+            var run = json.readTree(report.toFile()).path("runs").path(0);
+            for (String f : List.of("pages", "domains", "corpus_sha256", "ingest_pages_per_s", "incremental_pages",
+                    "incremental_seconds", "ranking_p50_ms", "ranking_p95_ms", "topics_p50_ms", "peak_heap_mb",
+                    "index_bytes", "cores", "load_average", "opensearch_bytes")) {
+                assertTrue(run.has(f), f + " missing in " + run);
+            }
+            assertEquals("opensearch", run.path("backend").asText());
+            assertEquals(303, run.path("indexed_pages").asInt());
+            assertTrue(run.path("opensearch_bytes").asLong() > 0, run.toString());
+            assertTrue(run.path("ranking_mean_results").asDouble() > 0, run.toString());
+            assertTrue(r.getOutput().contains("pages 300 (8 domains, opensearch)"), r.getOutput());
+            // a plain ingest afterwards: the embedded index is no longer the generation OpenSearch serves
+            r = launcher.launch("ingest", "--index", idx, in.toString());
+            assertEquals(0, r.exitCode(), all(r));
+            r = launcher.launch("recommend", "--index", idx, "--content", draft.toString(), "--backend",
+                    "opensearch", "--opensearch-url", c.urls(), "--index-name", "cli-test");
+            assertEquals(2, r.exitCode(), all(r));
+            assertTrue(all(r).contains("both must be of one ingest"), all(r));
+            assertFalse(all(r).contains("\tat "), all(r));
         }
     }
 
@@ -77,5 +120,8 @@ class OpenSearchCliTest {
         assertTrue(all(r).contains("OpenSearch at http://127.0.0.1:1 is not reachable"), all(r));
         assertFalse(all(r).contains("\tat "), all(r));
         assertFalse(Files.exists(Path.of(index, "lucene")), "nothing was written");
+        r = launcher.launch("recommend", "--index", index, "--content", in.toString(), "--backend", "elastic");
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(all(r).contains("--backend must be lucene or opensearch"), all(r));
     }
 }

@@ -60,6 +60,7 @@ class OpenSearchParityTest {
     static LuceneSearchBackend lucene;
     static OpenSearchBackend opensearch;
     static String firstPhysical;
+    static IndexLayout layout;
 
     @TempDir
     static Path tmp;
@@ -76,7 +77,7 @@ class OpenSearchParityTest {
             }
             files.add(f);
         }
-        IndexLayout layout = new IndexLayout(tmp.resolve("index"));
+        layout = new IndexLayout(tmp.resolve("index"));
         IndexBuilder b = new IndexBuilder(layout, 2, null);
         OpenSearchIndexWriter w = new OpenSearchIndexWriter(http, ALIAS, 2, 1);
         firstPhysical = w.physicalIndex();
@@ -322,6 +323,109 @@ class OpenSearchParityTest {
         } catch (IOException io) {
             throw new IllegalStateException(io);
         }
+    }
+
+    /** The bundled example contents (title: the first heading) and a few short ones, with fixed topics. */
+    static List<String[]> contents() throws IOException {
+        List<String[]> out = new ArrayList<>();
+        for (String name : List.of("example-article.md", "example-software-post.md")) {
+            try (InputStream in = SampleIndex.class.getResourceAsStream("/sample/" + name)) {
+                String md = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                int nl = md.indexOf('\n');
+                out.add(new String[] {md.substring(2, nl).strip(), md.substring(nl + 1)});
+            }
+        }
+        out.add(new String[] {"Plate tectonics", "How plate tectonics explains volcanoes, earthquakes and the "
+                + "mantle convection under Iceland's geysers and hot springs."});
+        out.add(new String[] {"Cargo (package manager)", "Publishing a Rust crate with cargo: versions, the "
+                + "command-line tool, error messages and exit codes."});
+        out.add(new String[] {"The", "only stop words in the title; the text is about magma and earthquakes."});
+        return out;
+    }
+
+    static final List<String> TOPICS = List.of("plate tectonics", "volcanoes", "rust", "command-line tool",
+            "earthquakes", "cargo");
+
+    /**
+     * {@code recommend} on OpenSearch: with every text signal from the cluster (first-stage top k, candidate
+     * scores, counts, term positions for the mentions, stored text, the content's term statistics) the same
+     * candidates with the same features (within 1e-4), and the same recommendations — pages and sites, ids in
+     * order, scores within 1e-4, the same contributions, matched topics, evidence and flags — as the embedded
+     * index, for the bundled examples and a few short contents, also with the content's own site given.
+     */
+    @Test
+    @Order(7)
+    void recommendMatchesTheEmbeddedIndex() throws IOException {
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            io.linkscout.rank.RankerModel model = io.linkscout.rank.RankerModel.bundled();
+            io.linkscout.rank.Recommender embedded = new io.linkscout.rank.Recommender(idx, model);
+            io.linkscout.rank.Recommender remote = new io.linkscout.rank.Recommender(idx, model,
+                    io.linkscout.quality.AuthorityConfig.DEMOTE_RESULTS_AT, opensearch);
+            assertTrue(remote.source().startsWith("opensearch "), remote.source());
+            int mentions = 0;
+            int results = 0;
+            List<String[]> contents = contents();
+            for (int ci = 0; ci < contents.size(); ci++) {
+                String[] c = contents.get(ci);
+                io.linkscout.rank.ContentQuery qe = embedded.prepare(c[0], c[1], TOPICS);
+                io.linkscout.rank.ContentQuery qr = remote.prepare(c[0], c[1], TOPICS);
+                assertEquals(qe.terms(), qr.terms(), "the content's tf-idf terms (the backend's statistics): " + c[0]);
+                assertEquals(qe.lead(), qr.lead(), c[0]);
+                List<io.linkscout.rank.ContentQuery> variants = new ArrayList<>(List.of(qe));
+                if (ci == 0) {
+                    variants.add(qe.withSite("github.com")); // the generator of pages linking to the own site
+                }
+                for (io.linkscout.rank.ContentQuery q : variants) {
+                    String what = c[0] + (q.site() == null ? "" : " (site " + q.site() + ")");
+                    io.linkscout.rank.Recommender.Candidates ce = embedded.candidates(q, model.perGenerator());
+                    io.linkscout.rank.Recommender.Candidates cr = remote.candidates(q, model.perGenerator());
+                    assertEquals(java.util.Arrays.toString(ce.docs()), java.util.Arrays.toString(cr.docs()),
+                            "candidates of " + what);
+                    for (int i = 0; i < ce.docs().length; i++) {
+                        for (io.linkscout.rank.Feature f : io.linkscout.rank.Feature.values()) {
+                            assertEquals(ce.features()[i][f.ordinal()], cr.features()[i][f.ordinal()], 1e-4,
+                                    f + " of candidate " + i + " for " + what);
+                        }
+                        mentions += ce.features()[i][io.linkscout.rank.Feature.MENTION_COUNT.ordinal()] > 0 ? 1 : 0;
+                    }
+                    for (io.linkscout.rank.Recommender.Unit unit : ci < 2 ? io.linkscout.rank.Recommender.Unit.values()
+                            : new io.linkscout.rank.Recommender.Unit[] {io.linkscout.rank.Recommender.Unit.PAGE}) {
+                        io.linkscout.rank.Recommender.Options o = new io.linkscout.rank.Recommender.Options(20, unit,
+                                0, java.util.Set.of(), true);
+                        List<io.linkscout.rank.Recommendation> e = embedded.recommend(q, o);
+                        List<io.linkscout.rank.Recommendation> r = remote.recommend(q, o);
+                        assertEquals(e.size(), r.size(), unit + " results for " + what);
+                        for (int i = 0; i < e.size(); i++) {
+                            assertSameRecommendation(e.get(i), r.get(i), unit + " #" + (i + 1) + " for " + what);
+                        }
+                        results += e.size();
+                    }
+                }
+            }
+            // not vacuous: pages mention the titles, and there are results to compare
+            assertTrue(mentions > 0, "candidates with title mentions: " + mentions);
+            assertTrue(results > 80, "results compared: " + results);
+        }
+    }
+
+    static void assertSameRecommendation(io.linkscout.rank.Recommendation e, io.linkscout.rank.Recommendation r,
+            String what) {
+        assertEquals(e.url(), r.url(), what);
+        assertEquals(e.rank(), r.rank(), what);
+        assertEquals(e.score(), r.score(), 1e-4, what);
+        assertEquals(e.authority(), r.authority(), 1e-4, what);
+        assertEquals(e.pages(), r.pages(), what);
+        assertEquals(e.contributions().size(), r.contributions().size(), what);
+        for (int k = 0; k < e.contributions().size(); k++) {
+            var ce = e.contributions().get(k);
+            var cr = r.contributions().get(k);
+            assertEquals(ce.feature(), cr.feature(), what);
+            assertEquals(ce.value(), cr.value(), 1e-4, what + " " + ce.feature());
+            assertEquals(ce.contribution(), cr.contribution(), 1e-4, what + " " + ce.feature());
+        }
+        assertEquals(e.matchedTopics(), r.matchedTopics(), what);
+        assertEquals(e.evidence(), r.evidence(), what);
+        assertEquals(e.flags(), r.flags(), what);
     }
 
     /**

@@ -2,7 +2,14 @@ package io.linkscout.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.config.AuthoritySettings;
+import io.linkscout.config.OpenSearchSettings;
+import io.linkscout.search.OpenSearchBackend;
+import io.linkscout.search.OpenSearchHttp;
+import io.linkscout.search.OpenSearchIndexWriter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import picocli.CommandLine.Mixin;
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexLayout;
@@ -86,6 +93,19 @@ public class BenchScaleCommand implements Callable<Integer> {
     @Inject
     AuthoritySettings authority;
 
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    OpenSearchSettings opensearch;
+
+    /** {@code linkscout.backend}; {@code --backend} overrides it. */
+    @ConfigProperty(name = "linkscout.backend", defaultValue = "lucene")
+    String configuredBackend;
+
+    /** The cluster of {@code --backend opensearch} while a run measures, else null. */
+    private OpenSearchHttp http;
+
     @Override
     public Integer call() throws Exception {
         return HeapPeak.during(this::run);
@@ -117,11 +137,24 @@ public class BenchScaleCommand implements Callable<Integer> {
             }
             sourceName = "bundled " + BUNDLED_SAMPLE;
         }
+        if (backend.opensearch(configuredBackend)) {
+            http = backend.http(opensearch);
+        }
+        try {
+            return measure(sources, sourceName);
+        } finally {
+            if (http != null) {
+                http.close();
+            }
+        }
+    }
+
+    private Integer measure(List<ScaleCorpus.Source> sources, String sourceName) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         int ingestThreads = threads == null ? cores : threads;
         System.out.printf(Locale.ROOT, "bench scale: seed %d, %d queries, %d source documents from %s, %d cores,"
-                + " max heap %d MB%n", seed, queries, sources.size(), sourceName, cores,
-                Runtime.getRuntime().maxMemory() >> 20);
+                + " max heap %d MB, backend %s%n", seed, queries, sources.size(), sourceName, cores,
+                Runtime.getRuntime().maxMemory() >> 20, http == null ? "lucene" : "opensearch " + http.urls());
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int n : pages) {
             Path dir = work != null ? work.resolve("scale-" + n) : Files.createTempDirectory("linkscout-scale-");
@@ -146,6 +179,7 @@ public class BenchScaleCommand implements Callable<Integer> {
             out.put("source", sourceName);
             out.put("cores", cores);
             out.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+            out.put("backend", http == null ? "lucene" : "opensearch");
             out.put("runs", runs);
             Path parent = report.toAbsolutePath().getParent();
             if (parent != null) {
@@ -169,12 +203,15 @@ public class BenchScaleCommand implements Callable<Integer> {
         String hash = corpus.sha256();
 
         IndexLayout layout = new IndexLayout(dir.resolve("index"));
+        // on OpenSearch one alias per corpus size, so that --reuse finds each size's generation
+        String alias = http == null ? null : backend.indexName(opensearch) + "-scale-" + n;
         Path marker = dir.resolve("corpus.sha256");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("pages", n);
         r.put("domains", corpus.domains());
         r.put("corpus_sha256", hash);
         r.put("incremental_pages", more);
+        r.put("backend", http == null ? "lucene" : "opensearch");
         if (reuse && Files.isRegularFile(marker) && !Files.readString(marker).strip().equals(hash)) {
             // never delete an index --reuse was asked to keep (a 1M-page index takes most of an hour to build)
             throw new UserException("--reuse: the index in " + dir + " was built for another corpus (sha256 "
@@ -188,9 +225,10 @@ public class BenchScaleCommand implements Callable<Integer> {
                 IOUtils.rm(layout.root());
             }
             long c0 = BenchGraphCommand.cpu();
-            IndexBuilder.Result full = ingest(layout, file, ingestThreads);
+            IndexBuilder.Result full = ingest(layout, file, ingestThreads, alias);
             long c1 = BenchGraphCommand.cpu();
-            IndexBuilder.Result inc = ingest(layout, moreFile, ingestThreads);
+            // with OpenSearch the second ingest is a full rebuild too (every OpenSearch ingest is one)
+            IndexBuilder.Result inc = ingest(layout, moreFile, ingestThreads, alias);
             long c2 = BenchGraphCommand.cpu();
             Files.writeString(marker, hash + "\n");
             r.put("ingest_seconds", round(full.millis() / 1000.0));
@@ -205,9 +243,13 @@ public class BenchScaleCommand implements Callable<Integer> {
             r.put("indexed_pages", inc.stats().pages());
             r.put("links", inc.stats().links());
         }
-        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
-            Recommender rec = new Recommender(idx, RankerModel.bundled(), authority.demoteResultsAt());
-            Function<QueryFile.Query, BatchRunner.Topics> extract = service.batchTopics(idx);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout);
+                OpenSearchBackend os = http == null ? null : new OpenSearchBackend(http, alias, false)) {
+            Recommender rec = new Recommender(idx, RankerModel.bundled(), authority.demoteResultsAt(), os);
+            Function<QueryFile.Query, BatchRunner.Topics> extract = service.batchTopics(rec);
+            if (os != null) {
+                r.put("opensearch_bytes", os.storeBytes());
+            }
             List<BatchRunner.Topics> topics = new ArrayList<>();
             for (QueryFile.Query q : qs) {
                 topics.add(extract.apply(q));
@@ -254,9 +296,15 @@ public class BenchScaleCommand implements Callable<Integer> {
         return rec.recommend(cq, o).size();
     }
 
-    private static IndexBuilder.Result ingest(IndexLayout layout, Path file, int threads) throws IOException {
-        return new IndexBuilder(layout, threads, null).ingest((sink, report) -> InputFormats.readAll(
-                List.of(file), InputFormats.Format.PAGES, sink, report));
+    /** An ingest through the normal path; with {@code alias}, also published on OpenSearch (a full rebuild). */
+    private IndexBuilder.Result ingest(IndexLayout layout, Path file, int threads, String alias)
+            throws IOException {
+        IndexBuilder b = new IndexBuilder(layout, threads, null);
+        if (alias != null) {
+            b.setMirror(new OpenSearchIndexWriter(http, alias, opensearch.shards(), opensearch.replicas()));
+        }
+        return b.ingest((sink, report) -> InputFormats.readAll(List.of(file), InputFormats.Format.PAGES, sink,
+                report));
     }
 
     static String line(Map<String, Object> r) {
@@ -267,13 +315,17 @@ public class BenchScaleCommand implements Callable<Integer> {
                 r.get("incremental_cpu_seconds"), 100 * ((Number) r.get("incremental_cpu_share")).doubleValue())
                 : "index reused (no ingest)";
         return String.format(Locale.ROOT,
-                "pages %d (%d domains): %s; "
+                "pages %d (%d domains, %s): %s; "
                         + "ranking p50 %.1f ms, p95 %.1f ms (CPU p50 %.1f ms, p95 %.1f ms; first query %.0f ms); topics p50 %.0f ms; "
-                        + "peak heap %d MB; index %.1f MB; %d cores, load %.2f; corpus sha256 %s",
-                r.get("pages"), r.get("domains"), ingest, r.get("ranking_p50_ms"),
+                        + "peak heap %d MB; index %.1f MB%s; %d cores, load %.2f; corpus sha256 %s",
+                r.get("pages"), r.get("domains"), r.getOrDefault("backend", "lucene"), ingest,
+                r.get("ranking_p50_ms"),
                 r.get("ranking_p95_ms"), r.get("ranking_cpu_p50_ms"), r.get("ranking_cpu_p95_ms"),
                 r.get("first_query_ms"), r.get("topics_p50_ms"), r.get("peak_heap_mb"),
-                ((Number) r.get("index_bytes")).longValue() / 1e6, r.get("cores"), r.get("load_average"),
+                ((Number) r.get("index_bytes")).longValue() / 1e6, r.containsKey("opensearch_bytes")
+                        ? String.format(Locale.ROOT, " (+ OpenSearch %.1f MB with replicas)",
+                        ((Number) r.get("opensearch_bytes")).longValue() / 1e6) : "",
+                r.get("cores"), r.get("load_average"),
                 r.get("corpus_sha256"));
     }
 

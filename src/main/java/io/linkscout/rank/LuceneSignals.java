@@ -1,0 +1,180 @@
+package io.linkscout.rank;
+
+import io.linkscout.index.IndexFields;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.search.QuerySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntUnaryOperator;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The text signals from the embedded index: {@link TopK} over the searcher (block-max WAND; nothing proportional
+ * to the index), mentions from Lucene's {@code Matches} of the phrase queries.
+ */
+final class LuceneSignals implements TextSignals {
+
+    private final LinkScoutIndex index;
+    private final IntUnaryOperator nodeOf;
+
+    LuceneSignals(LinkScoutIndex index, PageTable table) {
+        this.index = index;
+        this.nodeOf = d -> table.docToNode[d];
+    }
+
+    private Query lucene(QuerySpec q) {
+        return q == null ? null : q.toLucene(index.analyzer());
+    }
+
+    @Override
+    public List<TopK.Hit> top(QuerySpec query, int k, boolean allowZero) {
+        return TopK.top(index.searcher(), lucene(query), k, nodeOf, allowZero);
+    }
+
+    @Override
+    public float[] scores(QuerySpec query, int[] docs) {
+        return TopK.scores(index.searcher(), lucene(query), docs);
+    }
+
+    @Override
+    public long count(QuerySpec query) {
+        Query q = lucene(query);
+        if (q == null) {
+            return 0;
+        }
+        try {
+            return index.searcher().count(q);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int[][] mentions(List<String> phrases, List<String> longer, int[] docs) {
+        IndexSearcher s = index.searcher();
+        QueryBuilder qb = new QueryBuilder(index.analyzer());
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String p : phrases) {
+            b.add(qb.createPhraseQuery(IndexFields.BODY, p), BooleanClause.Occur.SHOULD);
+        }
+        List<LeafReaderContext> leaves = index.reader().leaves();
+        // one weight per distinct longer title phrase (as the disjunction of them would dedupe), and which documents
+        // contain each: one scorer per segment advanced over the documents, so a Matches is built only where one
+        // matches
+        List<Weight> longerWeights = new ArrayList<>();
+        List<boolean[]> longerHits = new ArrayList<>();
+        int[][] out = new int[docs.length][];
+        try {
+            Weight phraseWeight = s.createWeight(s.rewrite(b.build()), ScoreMode.COMPLETE_NO_SCORES, 1);
+            Set<Query> distinct = new LinkedHashSet<>();
+            for (String l : longer) {
+                Query lq = qb.createPhraseQuery(IndexFields.BODY, l);
+                if (lq != null) {
+                    distinct.add(lq);
+                }
+            }
+            for (Query lq : distinct) {
+                Weight w = s.createWeight(s.rewrite(lq), ScoreMode.COMPLETE_NO_SCORES, 1);
+                longerWeights.add(w);
+                longerHits.add(TopK.matching(w, leaves, docs));
+            }
+            for (int j = 0; j < docs.length; j++) {
+                int[] m = mentions(phraseWeight, leaves, docs[j]);
+                int covered = m[0] == 0 ? 0 : mentionsIn(longerWeights, longerHits, j, leaves, docs[j]);
+                out[j] = new int[] {m[0], m[1], covered};
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    @Override
+    public String storedText(int doc) {
+        try {
+            String t = index.reader().storedFields().document(doc, Set.of(IndexFields.TEXT)).get(IndexFields.TEXT);
+            return t == null ? "" : t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<String> pageTopics(int doc) {
+        try {
+            return List.of(index.reader().storedFields().document(doc, Set.of(IndexFields.PAGE_TOPICS))
+                    .getValues(IndexFields.PAGE_TOPICS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int[] mentions(Weight w, List<LeafReaderContext> leaves, int doc) {
+        int li = ReaderUtil.subIndex(doc, leaves);
+        LeafReaderContext ctx = leaves.get(li);
+        try {
+            return count(w.matches(ctx, doc - ctx.docBase));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Matches in the body of global doc {@code doc} (slot {@code j} of the documents {@code hits} were computed
+     * for) of the disjunction of {@code weights}, read only from the weights that match it
+     * ({@code hits.get(i)[j]}): what the disjunction's own
+     * {@link Weight#matches} gives, without a scorer per weight and candidate.
+     */
+    private static int mentionsIn(List<Weight> weights, List<boolean[]> hits, int j, List<LeafReaderContext> leaves,
+            int doc) {
+        LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        try {
+            List<Matches> subs = new ArrayList<>();
+            for (int i = 0; i < weights.size(); i++) {
+                if (hits.get(i)[j]) {
+                    Matches m = weights.get(i).matches(ctx, doc - ctx.docBase);
+                    if (m != null) {
+                        subs.add(m);
+                    }
+                }
+            }
+            return subs.isEmpty() ? 0 : count(org.apache.lucene.search.MatchesUtils.fromSubMatches(subs))[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of matches in the body and the first one's position ({0, -1} for none). */
+    private static int[] count(Matches m) {
+        try {
+            if (m == null) {
+                return new int[] {0, -1};
+            }
+            MatchesIterator it = m.getMatches(IndexFields.BODY);
+            int count = 0;
+            int first = Integer.MAX_VALUE;
+            while (it != null && it.next()) {
+                count++;
+                first = Math.min(first, it.startPosition());
+            }
+            return new int[] {count, count == 0 ? -1 : first};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
