@@ -1,6 +1,7 @@
 package io.linkscout.cli;
 
 import io.linkscout.cli.bench.BackgroundDfCommand;
+import io.linkscout.cli.bench.PosLexiconCommand;
 import io.linkscout.cli.bench.BenchCommand;
 import io.linkscout.cli.bench.BenchTableCommand;
 import io.linkscout.cli.bench.EvalCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class, BenchTableCommand.class, LinkPredSplitCommand.class, SampleCorpusCommand.class,
                 GuestPostsCommand.class, TopicsThatEarnCommand.class, LinkIntersectCommand.class, MentionsCommand.class,
                 CampaignCommand.class, GraphCommand.class, UserCommand.class, BackupCommand.class,
-                RestoreCommand.class, MonitorCommand.class, BackgroundDfCommand.class,
+                RestoreCommand.class, MonitorCommand.class, BackgroundDfCommand.class, PosLexiconCommand.class,
                 OpenSearchDevCommand.class})
 public class LinkScoutCommand {
 }

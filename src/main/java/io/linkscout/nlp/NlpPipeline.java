@@ -3,6 +3,7 @@ package io.linkscout.nlp;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.MorphaAnnotator;
 import edu.stanford.nlp.pipeline.NERCombinerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
@@ -61,6 +62,8 @@ public final class NlpPipeline {
 
     private final Options options;
     private volatile Loaded loaded;
+    private volatile StanfordCoreNLP tokenizer;
+    private final MorphaAnnotator lemmas = new MorphaAnnotator(false);
     private volatile long loadMillis = -1;
 
     private record Loaded(StanfordCoreNLP base, NERCombinerAnnotator ner) {
@@ -178,6 +181,38 @@ public final class NlpPipeline {
             }
         }
         return doc;
+    }
+
+    /**
+     * Annotates {@code text} without CoreNLP's tagger: CoreNLP's tokens and sentences (same settings as
+     * {@link #annotate}), part-of-speech tags from {@code lexicon} ({@link PosLexicon}, about 50 times faster), then
+     * CoreNLP's lemmas. No NER. Does not load the tagger or NER models.
+     */
+    public Annotation annotateLexical(String text, PosLexicon lexicon) {
+        Annotation doc = new Annotation(text);
+        tokenizer().annotate(doc);
+        for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            lexicon.tag(s.get(CoreAnnotations.TokensAnnotation.class));
+        }
+        lemmas.annotate(doc);
+        return doc;
+    }
+
+    private StanfordCoreNLP tokenizer() {
+        StanfordCoreNLP t = tokenizer;
+        if (t == null) {
+            synchronized (this) {
+                t = tokenizer;
+                if (t == null) {
+                    Properties p = baseProperties();
+                    p.setProperty("annotators", "tokenize,ssplit");
+                    p.remove("pos.model");
+                    t = new StanfordCoreNLP(p);
+                    tokenizer = t;
+                }
+            }
+        }
+        return t;
     }
 
     /** The first sentences holding at most {@code maxTokens} tokens (always at least one; all if maxTokens <= 0). */

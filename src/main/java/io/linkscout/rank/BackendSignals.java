@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -211,22 +210,13 @@ final class BackendSignals implements TextSignals {
     }
 
     @Override
-    public String storedText(int doc) {
+    public Stored stored(int doc) {
         try {
-            Optional<Map<String, List<String>>> f = backend.storedFields(IndexFields.TYPE_PAGE, id(doc));
-            List<String> t = f.map(m -> m.get(IndexFields.TEXT)).orElse(null);
-            return t == null || t.isEmpty() ? "" : t.get(0);
-        } catch (IOException e) {
-            throw io(e);
-        }
-    }
-
-    @Override
-    public List<String> pageTopics(int doc) {
-        try {
-            Optional<Map<String, List<String>>> f = backend.storedFields(IndexFields.TYPE_PAGE, id(doc));
-            List<String> t = f.map(m -> m.get(IndexFields.PAGE_TOPICS)).orElse(null);
-            return t == null ? List.of() : List.copyOf(t);
+            Map<String, List<String>> f = backend.storedFields(IndexFields.TYPE_PAGE, id(doc)).orElse(Map.of());
+            List<String> text = f.get(IndexFields.TEXT);
+            List<String> topics = f.get(IndexFields.PAGE_TOPICS);
+            return new Stored(text == null || text.isEmpty() ? "" : text.get(0),
+                    topics == null ? List.of() : List.copyOf(topics));
         } catch (IOException e) {
             throw io(e);
         }

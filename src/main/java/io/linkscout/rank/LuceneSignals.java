@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause;
@@ -104,24 +105,17 @@ final class LuceneSignals implements TextSignals {
     }
 
     @Override
-    public String storedText(int doc) {
+    public Stored stored(int doc) {
         try {
-            String t = index.reader().storedFields().document(doc, Set.of(IndexFields.TEXT)).get(IndexFields.TEXT);
-            return t == null ? "" : t;
+            Document d = index.reader().storedFields().document(doc, STORED);
+            String t = d.get(IndexFields.TEXT);
+            return new Stored(t == null ? "" : t, List.of(d.getValues(IndexFields.PAGE_TOPICS)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @Override
-    public List<String> pageTopics(int doc) {
-        try {
-            return List.of(index.reader().storedFields().document(doc, Set.of(IndexFields.PAGE_TOPICS))
-                    .getValues(IndexFields.PAGE_TOPICS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Set<String> STORED = Set.of(IndexFields.TEXT, IndexFields.PAGE_TOPICS);
 
     private static int[] mentions(Weight w, List<LeafReaderContext> leaves, int doc) {
         int li = ReaderUtil.subIndex(doc, leaves);

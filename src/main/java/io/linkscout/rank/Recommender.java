@@ -592,9 +592,10 @@ public final class Recommender {
         }
         contrib.sort(Comparator.comparingDouble((Recommendation.Contribution x) -> -Math.abs(x.contribution()))
                 .thenComparing(Recommendation.Contribution::feature));
-        String text = signals.storedText(r.docs()[i]);
+        TextSignals.Stored stored = signals.stored(r.docs()[i]);
+        String text = stored.text();
         Tokens tokens = Tokens.of(text);
-        List<String> matched = PageTopics.shared(q.topics(), signals.pageTopics(r.docs()[i]));
+        List<String> matched = PageTopics.shared(q.topics(), stored.topics());
         List<Recommendation.Evidence> ev = new ArrayList<>();
         if (!q.title().isBlank()) {
             for (String[] variant : PageTable.titleVariants(q.title())) {

@@ -32,9 +32,13 @@ interface TextSignals {
      */
     int[][] mentions(List<String> phrases, List<String> longer, int[] docs);
 
-    /** The page's stored text (for evidence sentences and topics), "" when none. */
-    String storedText(int doc);
+    /**
+     * What an explanation reads of a page, in one read of its stored fields: its text (for evidence sentences; ""
+     * when none) and its topics ({@link io.linkscout.index.IndexFields#PAGE_TOPICS}, best first; empty when none).
+     */
+    record Stored(String text, List<String> topics) {
+    }
 
-    /** The page's stored topics ({@link io.linkscout.index.IndexFields#PAGE_TOPICS}, best first; empty when none). */
-    List<String> pageTopics(int doc);
+    /** The page's stored text and topics. */
+    Stored stored(int doc);
 }
