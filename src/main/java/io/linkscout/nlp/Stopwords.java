@@ -3,8 +3,11 @@ package io.linkscout.nlp;
 import java.util.Arrays;
 import java.util.Set;
 
-/** English function words: the language check of {@link ContentText} and the term filter of {@link TopicExtractor}. */
-final class Stopwords {
+/**
+ * English function words: the language check of {@link ContentText}, the term filter of {@link TopicExtractor}, and
+ * the words {@code topics-that-earn} leaves out of a niche.
+ */
+public final class Stopwords {
 
     private Stopwords() {
     }
@@ -30,6 +33,11 @@ final class Stopwords {
             "already", "almost", "although", "always", "never", "least", "less", "lot", "lots", "quite", "really",
             "certain", "various", "new", "two", "three", "first", "second", "get", "got", "make", "made", "use",
             "used", "using"));
+
+    /** The list (lower case). */
+    public static Set<String> english() {
+        return ENGLISH;
+    }
 
     static boolean isStopword(String lowerCaseWord) {
         return ENGLISH.contains(lowerCaseWord);

@@ -9,6 +9,7 @@ import io.linkscout.jobs.JobsContent;
 import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.SiteSignals;
 import io.linkscout.nlp.PageTopics;
+import io.linkscout.nlp.Stopwords;
 import io.linkscout.rank.ContentQuery;
 import io.linkscout.url.Domains;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -158,16 +160,17 @@ public final class EarnedTopics {
     private static final Comparator<Member> LABEL_ORDER = Comparator.comparingInt((Member m) -> -m.pages.size())
             .thenComparingInt(m -> m.bestRank).thenComparing(m -> m.key);
 
-    public Response run(List<String> niche, Map<String, Double> weights, Options o) {
+    public Response run(List<String> terms, Map<String, Double> weights, Options o) {
         requirePageTopics();
+        List<String> niche = withoutFunctionWords(terms);
         Set<String> nicheSet = new LinkedHashSet<>(niche);
-        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        BooleanQuery.Builder match = new BooleanQuery.Builder();
         for (String t : niche) {
             float w = (float) (double) weights.getOrDefault(t, 1.0);
-            terms.add(new BoostQuery(new TermQuery(new Term(IndexFields.BODY, t)), w), BooleanClause.Occur.SHOULD);
-            terms.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, t)), 2 * w), BooleanClause.Occur.SHOULD);
+            match.add(new BoostQuery(new TermQuery(new Term(IndexFields.BODY, t)), w), BooleanClause.Occur.SHOULD);
+            match.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, t)), 2 * w), BooleanClause.Occur.SHOULD);
         }
-        BooleanQuery.Builder qb = new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST)
+        BooleanQuery.Builder qb = new BooleanQuery.Builder().add(match.build(), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)), BooleanClause.Occur.FILTER)
                 .add(IntField.newRangeQuery(IndexFields.REF_DOMAINS, 1, Integer.MAX_VALUE), BooleanClause.Occur.FILTER);
         if (o.domain() != null) {
@@ -307,6 +310,23 @@ public final class EarnedTopics {
                     i.meanRefDomains(), i.medianRefDomains(), i.examples(), i.linkingSites(), i.gap()));
         }
         return new Response(List.copyOf(nicheSet), o.domain(), cands.size(), out);
+    }
+
+    /**
+     * The niche terms that are not English function words ({@link Stopwords}, analysed like the terms: "does" is
+     * "doe"): the content's tf-idf terms can include "what" or "you", which would bring in pages about anything.
+     */
+    List<String> withoutFunctionWords(List<String> terms) {
+        Set<String> function = new HashSet<>();
+        for (String w : Stopwords.english()) {
+            function.addAll(ContentQuery.analyze(index.analyzer(), w));
+        }
+        List<String> kept = terms.stream().filter(t -> !function.contains(t)).toList();
+        if (kept.isEmpty()) {
+            throw new UserException("the niche has only function words (" + String.join(", ", terms) + "): give "
+                    + "content with topic words, or keywords such as \"kelp\" \"sea otters\"");
+        }
+        return kept;
     }
 
     private boolean inNiche(String phrase, Set<String> niche) {

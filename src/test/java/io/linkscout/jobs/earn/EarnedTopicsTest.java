@@ -119,6 +119,21 @@ class EarnedTopicsTest {
     }
 
     @Test
+    void functionWordsAreNotNicheTerms() {
+        EarnedTopics et = new EarnedTopics(idx);
+        // "what", "you" and "does" (analysed "doe") would match pages about anything
+        List<String> terms = et.keywordTerms(List.of("what", "otters", "you", "does", "kelp"));
+        assertEquals(List.of("what", "otter", "you", "doe", "kelp"), terms);
+        assertEquals(List.of("otter", "kelp"), et.withoutFunctionWords(terms));
+        EarnedTopics.Response r = et.run(terms, Map.of(), new EarnedTopics.Options(20, 5, 10, null));
+        assertEquals(List.of("otter", "kelp"), r.niche());
+        assertEquals(run(null), r);
+        UserException e = assertThrows(UserException.class, () -> et.run(et.keywordTerms(List.of("what you")),
+                Map.of(), new EarnedTopics.Options(20, 5, 10, null)));
+        assertTrue(e.getMessage().contains("only function words (what, you)"), e.getMessage());
+    }
+
+    @Test
     void contentGapDropsWhatTheDomainsPagesCarry() {
         EarnedTopics.Response r = run("mine.com");
         // mine.com's pages are not candidates; its topics "kelp forests" (M1) and "purple urchins" (M2, which
