@@ -94,17 +94,4 @@ public final class LinkPredData {
             pool.shutdownNow();
         }
     }
-
-    /** A run (top {@code k} per query) from already-computed candidates ranked with a model. */
-    public static Run run(Recommender rec, List<Trainer.Example> examples, io.linkscout.rank.RankerModel model,
-            int k) {
-        List<Run.Entry> entries = new ArrayList<>();
-        for (Trainer.Example ex : examples) {
-            Recommender.Ranked r = Recommender.rank(ex.candidates(), model);
-            for (int i = 0; i < Math.min(k, r.size()); i++) {
-                entries.add(new Run.Entry(ex.queryId(), rec.url(r.nodes()[i]), i + 1));
-            }
-        }
-        return Run.of(entries);
-    }
 }
