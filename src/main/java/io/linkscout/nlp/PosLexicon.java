@@ -39,8 +39,8 @@ import java.util.zip.GZIPInputStream;
  * sorts first, so the output is deterministic.
  *
  * <p><b>File</b> ({@value #BUNDLED}, gzip, UTF-8, built by {@code linkscout pos-lexicon}): a header
- * {@code # linkscout-pos-lexicon/1 tokens=N ...}, then lines {@code T<TAB>prev<TAB>tag<TAB>count} (prev {@code <s>}
- * at a sentence start), {@code W<TAB>form<TAB>tag count tag count ...} and {@code S<TAB>shape:suffix<TAB>tag count
+ * {@code # linkscout-pos-lexicon/1 tokens=N ...}, then lines {@code P<TAB>tag<TAB>count} (every token's tag),
+ * {@code T<TAB>prev<TAB>tag<TAB>count} (prev {@code <s>} at a sentence start), {@code W<TAB>form<TAB>tag count tag count ...} and {@code S<TAB>shape:suffix<TAB>tag count
  * ...}, each section sorted. Memory: about 100 bytes per word form (a few MB). Immutable and thread-safe once
  * loaded.
  */
@@ -280,26 +280,36 @@ public final class PosLexicon {
                 switch (f[0]) {
                     case "T" -> c.transitions.computeIfAbsent(f[1], x -> new TreeMap<>())
                             .put(f[2], Long.parseLong(f[3]));
-                    case "W" -> c.words.put(f[1], tagCounts(f[2], c));
-                    case "S" -> c.suffixes.put(f[1], tagCounts(f[2], null));
+                    case "P" -> c.tagTotals.put(f[1], Long.parseLong(f[2]));
+                    case "W" -> c.words.put(f[1], tagCounts(f[2]));
+                    case "S" -> c.suffixes.put(f[1], tagCounts(f[2]));
                     default -> throw new IOException("unknown line kind '" + f[0] + "'");
                 }
             } catch (RuntimeException e) {
                 throw new IOException("part-of-speech lexicon line " + lineNo + " is malformed: " + e.getMessage());
             }
         }
+        TreeSet<String> used = new TreeSet<>();
+        c.transitions.forEach((prev, row) -> {
+            used.add(prev);
+            used.addAll(row.keySet());
+        });
+        c.words.values().forEach(m -> used.addAll(m.keySet()));
+        c.suffixes.values().forEach(m -> used.addAll(m.keySet()));
+        used.remove(START);
+        used.removeAll(c.tagTotals.keySet());
+        if (!used.isEmpty()) {
+            throw new IOException("part-of-speech lexicon: tags " + used + " are used but have no P line (rebuild it"
+                    + " with linkscout pos-lexicon)");
+        }
         return new PosLexicon(c, head.substring(HEADER.length()).strip());
     }
 
-    private static Map<String, Long> tagCounts(String field, Counts totals) {
+    private static Map<String, Long> tagCounts(String field) {
         String[] p = field.split(" ");
         Map<String, Long> m = new TreeMap<>();
         for (int i = 0; i + 1 < p.length; i += 2) {
-            long n = Long.parseLong(p[i + 1]);
-            m.put(p[i], n);
-            if (totals != null) {
-                totals.tagTotals.merge(p[i], n, Long::sum);
-            }
+            m.put(p[i], Long.parseLong(p[i + 1]));
         }
         return m;
     }
@@ -376,6 +386,9 @@ public final class PosLexicon {
             Counts c = counts();
             w.write(HEADER + " tokens=" + tokens + " words=" + c.words.size() + " min-count=" + MIN_WORD_COUNT
                     + " rare=" + RARE + " " + description + "\n");
+            for (Map.Entry<String, Long> e : c.tagTotals.entrySet()) {
+                w.write("P\t" + e.getKey() + "\t" + e.getValue() + "\n");
+            }
             for (Map.Entry<String, Map<String, Long>> e : c.transitions.entrySet()) {
                 for (Map.Entry<String, Long> t : e.getValue().entrySet()) {
                     w.write("T\t" + e.getKey() + "\t" + t.getKey() + "\t" + t.getValue() + "\n");

@@ -94,6 +94,7 @@ class PosLexiconTest {
         assertTrue(file.startsWith(PosLexicon.HEADER + " tokens=12 words=5"), file);
         assertTrue(file.contains("\nW\trun\tNN 2 VBP 2\n"), file);
         assertTrue(file.contains("\nT\t<s>\tDT\t2\n"), file);
+        assertTrue(file.contains("\nP\tNN\t2\n"), file);
         PosLexicon read = PosLexicon.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of("PRP", "VBP", "RB"), tags(read, "they run fast"));
         assertEquals(List.of("DT", "NN", "VBD"), tags(read, "the run ended"));
@@ -102,6 +103,9 @@ class PosLexiconTest {
         assertTrue(bad.getMessage().contains("line 2"), bad.getMessage());
         assertThrows(IOException.class, () -> PosLexicon.read(new ByteArrayInputStream(
                 "no header\n".getBytes(StandardCharsets.UTF_8))));
+        IOException missing = assertThrows(IOException.class, () -> PosLexicon.read(new ByteArrayInputStream(
+                (PosLexicon.HEADER + "\nP\tNN\t3\nW\trun\tNN 2 VBP 1\n").getBytes(StandardCharsets.UTF_8))));
+        assertTrue(missing.getMessage().contains("tags [VBP] are used but have no P line"), missing.getMessage());
     }
 
     @Test
