@@ -1,7 +1,7 @@
 package io.linkscout.cli.bench;
 
+import io.linkscout.cli.common.BackgroundCorpusOption;
 import io.linkscout.ingest.JsonLines;
-import io.linkscout.error.UserException;
 import io.linkscout.nlp.BackgroundFrequencies;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,10 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,10 +30,8 @@ public class BackgroundDfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--corpus", split = ",", paramLabel = "FILE.jsonl[.gz]",
-            description = "JSON Lines files with title and text fields (default: ${DEFAULT-VALUE}).")
-    List<Path> corpus = List.of(Path.of("..", "shared", "data", "wikispeedia", "docs.jsonl.gz"),
-            Path.of("src", "main", "resources", "sample", "blog-pages.jsonl.gz"));
+    @Mixin
+    BackgroundCorpusOption corpus;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("models", "background-df.tsv.gz");
@@ -50,10 +48,7 @@ public class BackgroundDfCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BackgroundFrequencies.Builder b = new BackgroundFrequencies.Builder();
         StringBuilder source = new StringBuilder("source=");
-        for (Path p : corpus) {
-            if (!Files.isRegularFile(p)) {
-                throw new UserException("corpus file not found: " + p + " (give --corpus FILE.jsonl[.gz],...)");
-            }
+        for (Path p : corpus.files()) {
             int before = b.docs();
             JsonLines.forEachNode(p, (ln, d) -> b.add(d.path("title").asText("") + "\n" + d.path("text").asText("")));
             source.append(source.length() > 7 ? "," : "").append(p.getFileName()).append(':').append(b.docs() - before);

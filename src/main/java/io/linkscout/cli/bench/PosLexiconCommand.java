@@ -1,6 +1,6 @@
 package io.linkscout.cli.bench;
 
-import io.linkscout.error.UserException;
+import io.linkscout.cli.common.BackgroundCorpusOption;
 import io.linkscout.ingest.JsonLines;
 import io.linkscout.nlp.NlpPipeline;
 import io.linkscout.nlp.PageTopics;
@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,10 +35,8 @@ public class PosLexiconCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--corpus", split = ",", paramLabel = "FILE.jsonl[.gz]",
-            description = "JSON Lines files with title and text fields (default: ${DEFAULT-VALUE}).")
-    List<Path> corpus = List.of(Path.of("..", "shared", "data", "wikispeedia", "docs.jsonl.gz"),
-            Path.of("src", "main", "resources", "sample", "blog-pages.jsonl.gz"));
+    @Mixin
+    BackgroundCorpusOption corpus;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("models", "pos-lexicon.tsv.gz");
@@ -63,8 +61,7 @@ public class PosLexiconCommand implements Callable<Integer> {
         StringBuilder source = new StringBuilder("source=");
         Set<String> urls = new HashSet<>();
         int docs = 0;
-        for (Path p : corpus) {
-            requireFile(p, "--corpus");
+        for (Path p : corpus.files()) {
             int[] n = {0};
             JsonLines.forEachNode(p, (ln, d) -> {
                 b.addText(nlp, PageTopics.lead(d.path("title").asText(""), d.path("text").asText(""), chars));
@@ -86,7 +83,7 @@ public class PosLexiconCommand implements Callable<Integer> {
         o.printf("%d documents, %,d tokens, %,d word forms (%s) -> %s (%,d bytes)%n", docs, b.tokens(), words, source,
                 out, Files.size(out));
         if (heldout != null) {
-            requireFile(heldout, "--heldout");
+            BackgroundCorpusOption.requireFile(heldout, "--heldout");
             PosLexicon lexicon = b.build(source.toString());
             int[] total = {0};
             JsonLines.forEachNode(heldout, (ln, d) -> {
@@ -111,11 +108,5 @@ public class PosLexiconCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
-    }
-
-    private static void requireFile(Path p, String option) {
-        if (!Files.isRegularFile(p)) {
-            throw new UserException("file not found: " + p + " (give " + option + " FILE.jsonl[.gz])");
-        }
     }
 }
