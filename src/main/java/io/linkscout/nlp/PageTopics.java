@@ -4,10 +4,17 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.util.CoreMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.tartarus.snowball.ext.PorterStemmer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.util.CharTokenizer;
 
 /**
  * The topics of an indexed page, cheap enough to run on every page at ingest: {@link TopicExtractor}'s keyphrases
@@ -20,8 +27,10 @@ import org.tartarus.snowball.ext.PorterStemmer;
  * a page (its lead) names what it is about (README "Topics that earn links"). Thread-safe.
  *
  * <p>{@link #key(String)} is how a topic of a page and a topic of the user's content are compared: lower-cased words
- * (letters and digits; hyphens and other signs separate them), each Porter-stemmed, joined by one space
- * ({@code "Sea otters"} and {@code "sea otter"} are {@code "sea otter"}).
+ * (letters and digits; hyphens and other signs separate them), plurals folded (Lucene's
+ * {@code EnglishMinimalStemFilter}), joined by one space ({@code "Sea otters"} and {@code "sea otter"} are
+ * {@code "sea otter"}). Only plurals: a full stemmer such as Porter's also makes "edition" and "edit", "general" and
+ * "generic", "university" and "universe" one topic.
  */
 public final class PageTopics {
 
@@ -123,20 +132,30 @@ public final class PageTopics {
     /** The comparison key of a topic phrase (see the class comment); empty when it has no letter or digit. */
     public static String key(String phrase) {
         StringBuilder sb = new StringBuilder();
-        PorterStemmer stemmer = new PorterStemmer();
-        for (String w : phrase.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.isEmpty()) {
-                continue;
+        try (TokenStream ts = KEYS.tokenStream("", phrase)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (!sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                sb.append(term);
             }
-            stemmer.setCurrent(w);
-            stemmer.stem();
-            if (!sb.isEmpty()) {
-                sb.append(' ');
-            }
-            sb.append(stemmer.getCurrent());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sb.toString();
     }
+
+    /** Runs of letters and digits, lower-cased, plurals folded ({@code EnglishMinimalStemFilter}). Thread-safe. */
+    private static final Analyzer KEYS = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer t = CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit);
+            return new TokenStreamComponents(t, new EnglishMinimalStemFilter(new LowerCaseFilter(t)));
+        }
+    };
 
     /** The words of a key. */
     public static List<String> words(String key) {

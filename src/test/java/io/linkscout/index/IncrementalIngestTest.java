@@ -129,7 +129,7 @@ class IncrementalIngestTest {
     }
 
     /**
-     * An index written before pages had stored topics (the installed enrichments without {@code page-topics-2}) is
+     * An index written before pages had stored topics (the installed enrichments without {@code page-topics-3}) is
      * rebuilt in full once, then has every page's topics, and the ingest after that is incremental again.
      */
     @Test

@@ -11,10 +11,16 @@ import org.junit.jupiter.api.Test;
 class PageTopicsTest {
 
     @Test
-    void keysAreLowerCasedPorterStemmedWords() {
+    void keysAreLowerCasedWordsWithPluralsFolded() {
         assertEquals("sea otter", PageTopics.key("Sea otters"));
         assertEquals("sea otter", PageTopics.key("sea  otter"));
-        assertEquals("singl engin airplan", PageTopics.key("single-engine airplanes"));
+        assertEquals("single engine airplane", PageTopics.key("single-engine airplanes"));
+        assertEquals("rust crate", PageTopics.key("Rust crates"));
+        assertEquals("policy", PageTopics.key("policies"));
+        // only plurals: Porter would make each pair one key
+        assertEquals(List.of("edition", "edit"), List.of(PageTopics.key("editions"), PageTopics.key("edit")));
+        assertEquals(List.of("general", "generic"), List.of(PageTopics.key("general"), PageTopics.key("generic")));
+        assertEquals("ggplot2 package", PageTopics.key("ggplot2 packages"));
         assertEquals("", PageTopics.key("--"));
         assertEquals(List.of("sea", "otter"), PageTopics.words("sea otter"));
         assertEquals(List.of(), PageTopics.words(""));

@@ -19,7 +19,7 @@ import org.apache.lucene.document.StringField;
  */
 public final class PageTopicsIndexing implements IndexEnrichment {
 
-    public static final String NAME = "page-topics-2";
+    public static final String NAME = "page-topics-3";
 
     private final PageTopics topics;
 
