@@ -149,8 +149,8 @@ public final class Recommender {
 
     /** Word statistics for the content's topic weights, from where the text signals come from. */
     public io.linkscout.nlp.TermStatistics termStatistics() {
-        return backend == null ? new io.linkscout.index.IndexTermStatistics(index)
-                : new BackendTermStatistics(backend, index.analyzer());
+        return backend == null ? io.linkscout.search.BackendTermStatistics.of(index)
+                : new io.linkscout.search.BackendTermStatistics(backend, index.analyzer());
     }
 
     public RankerModel model() {
