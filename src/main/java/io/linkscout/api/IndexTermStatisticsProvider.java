@@ -52,6 +52,13 @@ public class IndexTermStatisticsProvider implements TermStatisticsProvider {
                     return statistics(lease.index()).docFreq(token);
                 }
             }
+
+            @Override
+            public TermStatistics forWords(java.util.Collection<String> words) {
+                try (IndexService.Lease lease = indexService.acquireCurrent(layout)) {
+                    return statistics(lease.index()).forWords(words);
+                }
+            }
         };
     }
 
