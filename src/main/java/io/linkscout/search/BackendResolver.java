@@ -79,6 +79,22 @@ public class BackendResolver {
         }
 
         /**
+         * Runs {@code job} with the text signals of this backend for the embedded index {@code index}: the index
+         * itself ({@link LuceneSearchBackend}) for {@code lucene}, else the OpenSearch alias, which must serve the
+         * generation {@code index} was ingested with ({@link Generations#requireSame}); closed afterwards.
+         */
+        public <R> R with(io.linkscout.index.LinkScoutIndex index, java.util.function.Function<SearchBackend, R> job) {
+            try (SearchBackend b = opensearch ? open() : new LuceneSearchBackend(index, false)) {
+                if (opensearch) {
+                    Generations.requireSame(index, b);
+                }
+                return job.apply(b);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
          * The search backend: null for {@code lucene} (the embedded index), else the OpenSearch alias, its client
          * closed with it.
          */

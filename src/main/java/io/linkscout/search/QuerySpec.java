@@ -46,6 +46,10 @@ public sealed interface QuerySpec {
         }
     }
 
+    /** {@code query}'s score times {@code boost} (Lucene's {@code BoostQuery}). */
+    record Boost(QuerySpec query, float boost) implements QuerySpec {
+    }
+
     /** Matches what {@code query} matches, with score 0. */
     record ZeroScore(QuerySpec query) implements QuerySpec {
     }
@@ -84,6 +88,10 @@ public sealed interface QuerySpec {
             case ZeroScore z -> {
                 Query inner = lucene(z.query(), qb);
                 yield inner == null ? null : new BoostQuery(new ConstantScoreQuery(inner), 0f);
+            }
+            case Boost b -> {
+                Query inner = lucene(b.query(), qb);
+                yield inner == null ? null : new BoostQuery(inner, b.boost());
             }
             case Authority a -> FeatureField.newSaturationQuery(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
                     (float) a.boost(), IndexFields.AUTHORITY_PIVOT);
@@ -138,6 +146,10 @@ public sealed interface QuerySpec {
                 QuerySpec inner = prune(z.query(), qb);
                 yield inner == null ? null : new ZeroScore(inner);
             }
+            case Boost b -> {
+                QuerySpec inner = prune(b.query(), qb);
+                yield inner == null ? null : new Boost(inner, b.boost());
+            }
             case Bool b -> {
                 List<QuerySpec> must = new ArrayList<>();
                 for (QuerySpec c : b.must()) {
@@ -177,6 +189,10 @@ public sealed interface QuerySpec {
             case Phrase p -> Map.of("match_phrase", Map.of(p.field(), Map.of("query", p.text())));
             case Match m -> Map.of("match", Map.of(m.field(), Map.of("query", m.text())));
             case ZeroScore z -> Map.of("constant_score", Map.of("filter", z.query().toOpenSearch(), "boost", 0));
+            // a term query with a boost is Lucene's BoostQuery(TermQuery); anything else is wrapped in a bool
+            case Boost b -> b.query() instanceof Term t
+                    ? Map.of("term", Map.of(t.field(), Map.of("value", t.term(), "boost", b.boost())))
+                    : Map.of("bool", Map.of("must", List.of(b.query().toOpenSearch()), "boost", b.boost()));
             case Authority a -> Map.of("rank_feature", Map.of(
                     "field", IndexFields.FEATURES + "." + IndexFields.FEATURE_AUTHORITY,
                     "boost", a.boost(), "saturation", Map.of("pivot", IndexFields.AUTHORITY_PIVOT)));

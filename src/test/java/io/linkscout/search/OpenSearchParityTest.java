@@ -432,6 +432,41 @@ class OpenSearchParityTest {
      * A node stopped while queries run: each answer is the embedded index's ranking or a clear
      * {@link UserException}, never another list; once the cluster has noticed, the replicas answer correctly.
      */
+    /**
+     * The jobs on OpenSearch: {@code guest-posts} and {@code link-intersect} with content read every score (topic
+     * fit, the fit of each published guest post) and the content's term statistics from the cluster, through
+     * {@link BackendResolver.Choice#with} (which checks the generation), and give the same answer as on the
+     * embedded index — the same sites in the same order, the same scores, fits, matched terms and posts.
+     */
+    @Test
+    @Order(8)
+    void jobsMatchTheEmbeddedIndex() throws IOException {
+        BackendResolver.Choice onCluster = new BackendResolver.Choice(true, cluster.urls(), ALIAS, 2, 1);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            int guestPosts = 0;
+            for (String[] c : contents().subList(0, 4)) {
+                var o = new io.linkscout.jobs.guestpost.GuestPostFinder.Options(20, 0, 100, java.util.Set.of());
+                var expected = new io.linkscout.jobs.guestpost.GuestPostFinder(idx).find(
+                        io.linkscout.jobs.JobsContent.of(idx, c[1], "markdown", c[0], false), o);
+                var actual = onCluster.with(idx, b -> new io.linkscout.jobs.guestpost.GuestPostFinder(idx, b).find(
+                        io.linkscout.jobs.JobsContent.of(idx, b, c[1], "markdown", c[0], false), o));
+                assertEquals(expected, actual, "guest-posts for " + c[0]);
+                guestPosts += expected.results().size();
+            }
+            // not vacuous: the software post finds the sample's guest-post sites (README "Sample corpus")
+            assertTrue(guestPosts >= 3, "guest-post results: " + guestPosts);
+            var lo = io.linkscout.jobs.gap.LinkIntersect.validate(List.of("docs.rs", "crates.io"), "mysite.dev", null,
+                    null, null);
+            String[] software = contents().get(1);
+            var expected = new io.linkscout.jobs.gap.LinkIntersect(idx).run(lo,
+                    io.linkscout.jobs.JobsContent.of(idx, software[1], "markdown", software[0], false));
+            var actual = onCluster.with(idx, b -> new io.linkscout.jobs.gap.LinkIntersect(idx, b).run(lo,
+                    io.linkscout.jobs.JobsContent.of(idx, b, software[1], "markdown", software[0], false)));
+            assertEquals(expected, actual, "link-intersect with content");
+            assertTrue(expected.results().size() >= 6, "link-intersect results: " + expected.results().size());
+        }
+    }
+
     @Test
     @Order(100)
     void aNodeStoppedMidRunNeverGivesAWrongRanking() throws Exception {
