@@ -245,8 +245,8 @@ public class JobsResource {
         }
         EarnedTopics.Options o = EarnedTopics.validate(q.top(), q.domain());
         return runAndSend(q.campaignId(), q.sendTop(), "topics-that-earn",
-                idx -> EarnedTopics.forContent(idx, hasContent ? q.content() : null,
-                        hasKeywords ? q.keywords() : null, o),
+                idx -> backends.configured().with(idx, b -> EarnedTopics.forContent(idx, b,
+                        hasContent ? q.content() : null, hasKeywords ? q.keywords() : null, o)),
                 r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList());
     }
 
@@ -290,7 +290,8 @@ public class JobsResource {
             throw new UserException("request body is missing: send {\"brand\": \"...\", \"domain\": \"...\"}");
         }
         Mentions.Options o = Mentions.validate(q.brand(), q.domain(), q.title(), q.top(), q.maxSpam());
-        return runAndSend(q.campaignId(), q.sendTop(), "mentions", idx -> new Mentions(idx).run(o),
+        return runAndSend(q.campaignId(), q.sendTop(), "mentions",
+                idx -> backends.configured().with(idx, b -> new Mentions(idx, b).run(o)),
                 r -> r.results().stream().map(Mentions.Result::toProspect).toList());
     }
 }

@@ -467,6 +467,72 @@ class OpenSearchParityTest {
         }
     }
 
+    /**
+     * {@code mentions} on OpenSearch: the pages naming a brand, domain or title found by phrase search on the
+     * cluster (every match: more than one request window, paged with {@code search_after}) give the embedded
+     * index's answer.
+     */
+    @Test
+    @Order(9)
+    void mentionsAndPagedSearchesMatchTheEmbeddedIndex() throws IOException {
+        // paging: windows of 7 hits give the same 60 hits as one request
+        QuerySpec q = QuerySpec.typed(new QuerySpec.Match(IndexFields.BODY, "rust crate release"),
+                IndexFields.TYPE_PAGE);
+        List<SearchBackend.Hit> whole = opensearch.search(q, 60, true);
+        assertEquals(60, whole.size());
+        opensearch.window = 7;
+        try {
+            assertSameRanking(lucene.search(q, 60, true), opensearch.search(q, 60, true), "paged search");
+            assertEquals(whole.stream().map(SearchBackend.Hit::id).toList(),
+                    opensearch.search(q, 60, true).stream().map(SearchBackend.Hit::id).toList());
+        } finally {
+            opensearch.window = OpenSearchBackend.WINDOW;
+        }
+        BackendResolver.Choice onCluster = new BackendResolver.Choice(true, cluster.urls(), ALIAS, 2, 1);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            int found = 0;
+            for (String[] m : List.of(new String[] {"Cargo", "mysite.dev", "Shipping a Small Command-Line Tool"},
+                    new String[] {"Plate tectonics", "example.org", null},
+                    new String[] {"The", "example.org", null})) {
+                var o = io.linkscout.jobs.gap.Mentions.validate(m[0], m[1], m[2], 50, null);
+                var expected = new io.linkscout.jobs.gap.Mentions(idx).run(o);
+                var actual = onCluster.with(idx, b -> new io.linkscout.jobs.gap.Mentions(idx, b).run(o));
+                assertEquals(expected, actual, "mentions of " + m[0]);
+                found += expected.results().size();
+            }
+            assertTrue(found >= 10, "mentions found: " + found);
+        }
+    }
+
+    /**
+     * {@code topics-that-earn} on OpenSearch: the niche's candidate pages (boosted term query, pages with referring
+     * domains, the own domain left out) searched on the cluster give the embedded index's ideas, for content and for
+     * keywords.
+     */
+    @Test
+    @Order(10)
+    void topicsThatEarnMatchTheEmbeddedIndex() throws IOException {
+        BackendResolver.Choice onCluster = new BackendResolver.Choice(true, cluster.urls(), ALIAS, 2, 1);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            String[] software = contents().get(1);
+            var withDomain = io.linkscout.jobs.earn.EarnedTopics.validate(20, "github.com");
+            var plain = io.linkscout.jobs.earn.EarnedTopics.validate(20, null);
+            int ideas = 0;
+            for (var o : List.of(plain, withDomain)) {
+                var expected = io.linkscout.jobs.earn.EarnedTopics.forContent(idx, software[1], null, o);
+                var actual = onCluster.with(idx, b -> io.linkscout.jobs.earn.EarnedTopics.forContent(idx, b,
+                        software[1], null, o));
+                assertEquals(expected, actual, "topics-that-earn for the software post, domain " + o.domain());
+                ideas += expected.ideas().size();
+                List<String> keywords = List.of("plate tectonics", "volcanoes");
+                assertEquals(io.linkscout.jobs.earn.EarnedTopics.forContent(idx, null, keywords, o),
+                        onCluster.with(idx, b -> io.linkscout.jobs.earn.EarnedTopics.forContent(idx, b, null,
+                                keywords, o)), "topics-that-earn for keywords, domain " + o.domain());
+            }
+            assertTrue(ideas >= 5, "ideas: " + ideas);
+        }
+    }
+
     @Test
     @Order(100)
     void aNodeStoppedMidRunNeverGivesAWrongRanking() throws Exception {
