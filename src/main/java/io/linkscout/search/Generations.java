@@ -34,8 +34,8 @@ public final class Generations {
                     + (local == null ? "not from an ingest that published to OpenSearch (its last commit was written "
                     + "without --backend opensearch, e.g. by graph or a plain ingest)" : "from the ingest that "
                     + "published " + local) + ", but " + backend.describe() + " serves " + remote + ": the "
-                    + "ranking reads the page graph and page table from the embedded index and every text signal "
-                    + "from OpenSearch, so both must be of one ingest. Run linkscout ingest --backend opensearch "
+                    + "ranking and the jobs read the link graphs, page table and stored fields from the embedded "
+                    + "index and every text signal from OpenSearch, so both must be of one ingest. Run linkscout ingest --backend opensearch "
                     + "with this --index and --index-name, or point --index at that ingest's index");
         }
     }
