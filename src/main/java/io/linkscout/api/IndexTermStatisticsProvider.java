@@ -2,10 +2,10 @@ package io.linkscout.api;
 
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexLayout;
-import io.linkscout.index.IndexTermStatistics;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.nlp.TermStatistics;
 import io.linkscout.nlp.TermStatisticsProvider;
+import io.linkscout.search.BackendTermStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -52,10 +52,17 @@ public class IndexTermStatisticsProvider implements TermStatisticsProvider {
                     return statistics(lease.index()).docFreq(token);
                 }
             }
+
+            @Override
+            public TermStatistics forWords(java.util.Collection<String> words) {
+                try (IndexService.Lease lease = indexService.acquireCurrent(layout)) {
+                    return statistics(lease.index()).forWords(words);
+                }
+            }
         };
     }
 
-    private static IndexTermStatistics statistics(LinkScoutIndex idx) {
-        return idx.cached(IndexTermStatistics.class, IndexTermStatistics::new);
+    private static BackendTermStatistics statistics(LinkScoutIndex idx) {
+        return idx.cached(BackendTermStatistics.class, BackendTermStatistics::of);
     }
 }

@@ -160,6 +160,10 @@ public class JobsResource {
     @Inject
     CampaignSend sender;
 
+    /** Where the jobs' text signals come from ({@code linkscout.backend}). */
+    @Inject
+    io.linkscout.search.BackendResolver backends;
+
     @Inject
     ObjectMapper json;
 
@@ -207,8 +211,8 @@ public class JobsResource {
         GuestPostFinder.Options o = GuestPostFinder.validate(q.top(), q.minAuthority(), q.maxSpam(),
                 q.excludeDomains());
         return runAndSend(q.campaignId(), q.sendTop(), "guest-posts",
-                idx -> new GuestPostFinder(idx).find(JobsContent.of(idx, q.content(), q.contentType(), q.title(),
-                        Boolean.TRUE.equals(q.allowNonEnglish())), o),
+                idx -> backends.configured().with(idx, b -> new GuestPostFinder(idx, b).find(JobsContent.of(idx, b,
+                        q.content(), q.contentType(), q.title(), Boolean.TRUE.equals(q.allowNonEnglish())), o)),
                 r -> r.results().stream().map(GuestPostFinder.Result::toProspect).toList());
     }
 
@@ -241,8 +245,8 @@ public class JobsResource {
         }
         EarnedTopics.Options o = EarnedTopics.validate(q.top(), q.domain());
         return runAndSend(q.campaignId(), q.sendTop(), "topics-that-earn",
-                idx -> EarnedTopics.forContent(idx, hasContent ? q.content() : null,
-                        hasKeywords ? q.keywords() : null, o),
+                idx -> backends.configured().with(idx, b -> EarnedTopics.forContent(idx, b,
+                        hasContent ? q.content() : null, hasKeywords ? q.keywords() : null, o)),
                 r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList());
     }
 
@@ -264,8 +268,9 @@ public class JobsResource {
         LinkIntersect.Options o = LinkIntersect.validate(q.competitors(), q.domain(), q.minOverlap(), q.top(),
                 q.maxSpam());
         return runAndSend(q.campaignId(), q.sendTop(), "link-intersect",
-                idx -> new LinkIntersect(idx).run(o, q.content() == null || q.content().isBlank() ? null
-                        : JobsContent.of(idx, q.content(), "auto", null, false)),
+                idx -> backends.configured().with(idx, b -> new LinkIntersect(idx, b).run(o,
+                        q.content() == null || q.content().isBlank() ? null
+                                : JobsContent.of(idx, b, q.content(), "auto", null, false))),
                 r -> r.results().stream().map(LinkIntersect.Result::toProspect).toList());
     }
 
@@ -285,7 +290,8 @@ public class JobsResource {
             throw new UserException("request body is missing: send {\"brand\": \"...\", \"domain\": \"...\"}");
         }
         Mentions.Options o = Mentions.validate(q.brand(), q.domain(), q.title(), q.top(), q.maxSpam());
-        return runAndSend(q.campaignId(), q.sendTop(), "mentions", idx -> new Mentions(idx).run(o),
+        return runAndSend(q.campaignId(), q.sendTop(), "mentions",
+                idx -> backends.configured().with(idx, b -> new Mentions(idx, b).run(o)),
                 r -> r.results().stream().map(Mentions.Result::toProspect).toList());
     }
 }

@@ -2,10 +2,10 @@ package io.linkscout.cli;
 
 import jakarta.inject.Inject;
 import io.linkscout.quality.AuthorityConfig;
+import io.linkscout.cli.common.RankEngineOption;
 import io.linkscout.config.AuthoritySettings;
 import io.linkscout.config.SparkSettings;
 import io.linkscout.graph.RankEngine;
-import io.linkscout.spark.SparkRankEngine;
 import io.linkscout.quality.SpamFlag;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.site.GraphRecompute;
@@ -52,30 +52,15 @@ public class GraphCommand implements Callable<Integer> {
     @Inject
     SparkSettings spark;
 
-    @Option(names = "--engine", defaultValue = "in-process", description = "Where PageRank, TrustRank and the "
-            + "topical rankings run: in-process or spark (default: ${DEFAULT-VALUE}).")
-    String engine;
-
-    @Option(names = "--master", description = "With --engine spark: local[N] or spark://host:port "
-            + "(default: linkscout.spark.master, local[2]).")
-    String master;
+    @Mixin
+    RankEngineOption engine;
 
     @Override
     public Integer call() throws Exception {
         if (!"text".equals(format) && !"json".equals(format)) {
             throw new io.linkscout.error.UserException("--format must be text or json, got " + format);
         }
-        RankEngine rankEngine = switch (engine) {
-            case "in-process" -> {
-                if (master != null) {
-                    throw new io.linkscout.error.UserException("--master needs --engine spark");
-                }
-                yield RankEngine.IN_PROCESS;
-            }
-            case "spark" -> SparkRankEngine.of(spark, master);
-            default -> throw new io.linkscout.error.UserException("--engine must be in-process or spark, got "
-                    + engine);
-        };
+        RankEngine rankEngine = engine.engine(spark);
         IndexLayout layout = index.layout();
         layout.requireExists();
         GraphRecompute.Summary s = GraphRecompute.run(layout, threads == null ? Runtime.getRuntime().availableProcessors() : threads, top,

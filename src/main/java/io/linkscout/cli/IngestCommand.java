@@ -9,11 +9,10 @@ import io.linkscout.cli.common.TerminalProgress;
 import io.linkscout.cli.common.BackendOption;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
-import io.linkscout.config.OpenSearchSettings;
 import io.linkscout.index.IndexBuilder;
+import io.linkscout.search.BackendResolver;
 import io.linkscout.search.OpenSearchHttp;
 import io.linkscout.search.OpenSearchIndexWriter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.linkscout.ingest.IngestReport;
 import io.linkscout.ingest.InputFormats;
 import io.linkscout.url.Domains;
@@ -45,12 +44,9 @@ public class IngestCommand implements Callable<Integer> {
     @Inject
     IngestSettings ingestLimits;
 
+    /** Where ingest writes besides the embedded index ({@code --backend} overrides the configuration). */
     @Inject
-    OpenSearchSettings opensearch;
-
-    /** {@code linkscout.backend}: where ingest writes besides the embedded index ({@code --backend} overrides it). */
-    @ConfigProperty(name = "linkscout.backend", defaultValue = "lucene")
-    String configuredBackend;
+    BackendResolver backends;
 
     @Mixin
     IndexOption index;
@@ -99,11 +95,11 @@ public class IngestCommand implements Callable<Integer> {
         builder.setExpungeDeletes(expungeDeletes);
         OpenSearchHttp http = null;
         OpenSearchIndexWriter mirror = null;
-        if (backend.opensearch(configuredBackend)) {
-            http = backend.http(opensearch);
+        BackendResolver.Choice chosen = backend.resolve(backends);
+        if (chosen.opensearch()) {
+            http = chosen.http();
             try {
-                mirror = new OpenSearchIndexWriter(http, backend.indexName(opensearch), opensearch.shards(),
-                        opensearch.replicas());
+                mirror = chosen.writer(http, chosen.indexName());
             } catch (RuntimeException e) {
                 http.close();
                 throw e;

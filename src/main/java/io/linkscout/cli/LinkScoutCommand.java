@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
                 RecommendCommand.class, TopicsCommand.class, TrainCommand.class, BenchCommand.class, ServeCommand.class,
                 EvalCommand.class, BenchTableCommand.class, LinkPredSplitCommand.class, SampleCorpusCommand.class,
                 GuestPostsCommand.class, TopicsThatEarnCommand.class, LinkIntersectCommand.class, MentionsCommand.class,
-                CampaignCommand.class, GraphCommand.class, UserCommand.class, BackupCommand.class,
+                CampaignCommand.class, GraphCommand.class, CcGraphCommand.class, UserCommand.class, BackupCommand.class,
                 RestoreCommand.class, MonitorCommand.class, BackgroundDfCommand.class, PosLexiconCommand.class,
                 OpenSearchDevCommand.class})
 public class LinkScoutCommand {

@@ -5,9 +5,8 @@ import io.linkscout.url.Domains;
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.BackendOption;
 import io.linkscout.cli.common.IndexOption;
-import io.linkscout.config.OpenSearchSettings;
+import io.linkscout.search.BackendResolver;
 import io.linkscout.search.SearchBackend;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.linkscout.error.UserException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,11 +40,7 @@ public class RecommendCommand implements Callable<Integer> {
     BackendOption backend;
 
     @Inject
-    OpenSearchSettings opensearch;
-
-    /** {@code linkscout.backend}: where the text signals come from ({@code --backend} overrides it). */
-    @ConfigProperty(name = "linkscout.backend", defaultValue = "lucene")
-    String configuredBackend;
+    BackendResolver backends;
 
     @Inject
     Rankers rankers;
@@ -122,12 +117,12 @@ public class RecommendCommand implements Callable<Integer> {
             throw new UserException("--min-authority and --max-spam must be between 0 and 100 (got "
                     + minAuthority + " and " + maxSpam + ")");
         }
-        backend.opensearch(configuredBackend); // a bad --backend before anything is opened
+        BackendResolver.Choice chosen = backend.resolve(backends); // a bad --backend before anything is opened
         String ownSite = site == null ? null : Domains.requireDomain("--site", site);
         Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(d -> Domains.requireDomain("--exclude-domain", d))
                 .collect(java.util.stream.Collectors.toSet());
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout());
-                SearchBackend search = backend.open(configuredBackend, opensearch)) {
+                SearchBackend search = chosen.open()) {
             Recommender rec = rankers.recommender(idx, model, search);
             if (queries != null) {
                 List<QueryFile.Query> qs = QueryFile.read(queries);

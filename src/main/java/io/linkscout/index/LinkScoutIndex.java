@@ -221,9 +221,15 @@ public final class LinkScoutIndex implements Closeable {
             return; // a view over a reader owned elsewhere
         }
         try {
-            reader.close();
+            // cached values holding resources (a shared recommender's OpenSearch client) go with the generation
+            org.apache.lucene.util.IOUtils.close(cache.values().stream()
+                    .filter(v -> v instanceof java.io.Closeable).map(v -> (java.io.Closeable) v).toList());
         } finally {
-            directory.close();
+            try {
+                reader.close();
+            } finally {
+                directory.close();
+            }
         }
     }
 }

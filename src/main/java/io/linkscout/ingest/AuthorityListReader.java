@@ -17,8 +17,9 @@ import java.util.Map;
  * metrics {@code majestic_rank} (GlobalRank), {@code majestic_ref_subnets}, {@code majestic_ref_ips};</li>
  * <li>Moz top 500 ({@code rank,root_domain,[registrable_domain,]linking_root_domains,domain_authority}): list
  * {@code moz}, metrics {@code moz_rank}, {@code moz_domain_authority}, {@code moz_linking_root_domains};</li>
- * <li>merged ({@code domain} plus columns named {@code majestic_*} / {@code moz_*}): list {@code merged}, each such
- * column a metric under its own name.</li>
+ * <li>merged ({@code domain} plus columns named {@code majestic_*} / {@code moz_*} / {@code cc_*}, the last
+ * written by {@code cc-graph} from a Common Crawl web graph): list {@code merged}, each such column a metric under its
+ * own name.</li>
  * </ul>
  * The domain always goes through {@link Domains#registrableDomain}. Empty cells are skipped; a non-numeric cell or a
  * row without a usable domain is a problem {@code file:line} naming the field.
@@ -49,7 +50,8 @@ public final class AuthorityListReader implements InputReader {
             return Kind.MOZ;
         }
         if (header.contains("domain") && header.size() > 1 && header.stream()
-                .allMatch(h -> h.equals("domain") || h.startsWith("majestic_") || h.startsWith("moz_"))) {
+                .allMatch(h -> h.equals("domain") || h.startsWith("majestic_") || h.startsWith("moz_")
+                        || h.startsWith("cc_"))) {
             return Kind.MERGED;
         }
         return null;
@@ -74,7 +76,7 @@ public final class AuthorityListReader implements InputReader {
         if (kind == null) {
             report.problem(file.toString(), "1", "", "unknown authority list header: " + headerLine.strip(),
                     "expected the Majestic Million header (GlobalRank,TldRank,Domain,...), the Moz top 500 header "
-                            + "(rank,root_domain,linking_root_domains,domain_authority) or domain,majestic_*,moz_*");
+                            + "(rank,root_domain,linking_root_domains,domain_authority) or domain,majestic_*,moz_*,cc_*");
             return;
         }
         String name = IngestFiles.name(file);

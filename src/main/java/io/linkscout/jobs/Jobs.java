@@ -6,6 +6,8 @@ import io.linkscout.error.UserException;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.ingest.Link;
+import io.linkscout.search.QuerySpec;
+import io.linkscout.search.SearchBackend;
 import io.linkscout.url.Domains;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
@@ -65,6 +67,12 @@ public final class Jobs {
         }
         String d = Domains.registrableDomain(s);
         return d == null || d.isBlank() || !d.contains(".") ? null : d;
+    }
+
+    /** The filters of a domain's page documents ({@link #pagesOf} for a {@link SearchBackend}). */
+    public static List<QuerySpec> pageFilters(String domain) {
+        return List.of(new QuerySpec.Term(IndexFields.TYPE, IndexFields.TYPE_PAGE),
+                new QuerySpec.Term(IndexFields.DOMAIN, domain));
     }
 
     public static Query pagesOf(String domain) {

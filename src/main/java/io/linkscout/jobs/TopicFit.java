@@ -1,28 +1,22 @@
 package io.linkscout.jobs;
 
 import io.linkscout.index.IndexFields;
-import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.rank.ContentQuery;
+import io.linkscout.search.QuerySpec;
+import io.linkscout.search.SearchBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * How well a site's pages fit the user's content: the best BM25 score of one of the site's pages for the content's
  * top tf-idf terms ({@link ContentQuery#terms()}, title and body, each term weighted by its tf-idf), and which of
  * those terms the site's pages contain. {@link #fit} is that score divided by the best score among the sites
- * compared, so it is 0–1 within one answer.
+ * compared, so it is 0–1 within one answer. Scores and counts come from a {@link SearchBackend}: the embedded
+ * index or an OpenSearch cluster give the same.
  */
 public final class TopicFit {
 
@@ -30,25 +24,23 @@ public final class TopicFit {
     public record Raw(double bm25, List<String> matchedTerms) {
     }
 
-    private final LinkScoutIndex index;
+    private final SearchBackend backend;
     private final ContentQuery content;
-    private final Query termQuery;
+    private final QuerySpec termQuery;
 
-    public TopicFit(LinkScoutIndex index, ContentQuery content) {
-        this.index = index;
+    public TopicFit(SearchBackend backend, ContentQuery content) {
+        this.backend = backend;
         this.content = content;
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        List<QuerySpec> should = new ArrayList<>();
         for (ContentQuery.WeightedTerm t : content.terms()) {
-            b.add(new BoostQuery(new TermQuery(new Term(IndexFields.BODY, t.term())), (float) t.weight()),
-                    BooleanClause.Occur.SHOULD);
-            b.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, t.term())), (float) (2 * t.weight())),
-                    BooleanClause.Occur.SHOULD);
+            should.add(new QuerySpec.Boost(new QuerySpec.Term(IndexFields.BODY, t.term()), (float) t.weight()));
+            should.add(new QuerySpec.Boost(new QuerySpec.Term(IndexFields.TITLE, t.term()), (float) (2 * t.weight())));
         }
-        this.termQuery = b.build();
+        this.termQuery = new QuerySpec.Bool(List.of(), should, List.of());
     }
 
     /** The content-term query (body and title) whose best page score per site is the raw fit. */
-    public Query termQuery() {
+    public QuerySpec termQuery() {
         return termQuery;
     }
 
@@ -59,18 +51,16 @@ public final class TopicFit {
     /** Best page score of the domain and the content terms its pages contain (best-weighted first). */
     public Raw raw(String domain) {
         try {
-            IndexSearcher s = index.searcher();
-            Query q = new BooleanQuery.Builder().add(termQuery, BooleanClause.Occur.MUST)
-                    .add(Jobs.pagesOf(domain), BooleanClause.Occur.FILTER).build();
-            TopDocs td = s.search(q, 1);
-            double best = td.scoreDocs.length == 0 ? 0 : td.scoreDocs[0].score;
+            List<QuerySpec> pages = Jobs.pageFilters(domain);
+            List<SearchBackend.Hit> top = backend.search(new QuerySpec.Bool(List.of(termQuery), List.of(), pages), 1,
+                    true);
+            double best = top.isEmpty() ? 0 : top.get(0).score();
             List<String> matched = new ArrayList<>();
             if (best > 0) {
                 for (ContentQuery.WeightedTerm t : content.terms()) {
-                    Query one = new BooleanQuery.Builder()
-                            .add(new TermQuery(new Term(IndexFields.BODY, t.term())), BooleanClause.Occur.MUST)
-                            .add(Jobs.pagesOf(domain), BooleanClause.Occur.FILTER).build();
-                    if (s.count(one) > 0) {
+                    QuerySpec one = new QuerySpec.Bool(List.of(new QuerySpec.Term(IndexFields.BODY, t.term())),
+                            List.of(), pages);
+                    if (backend.count(one) > 0) {
                         matched.add(t.term());
                     }
                 }

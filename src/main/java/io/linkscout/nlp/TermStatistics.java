@@ -24,6 +24,15 @@ public interface TermStatistics {
     /** Number of documents containing {@code token} (a lower-cased surface word); 0 if unknown. */
     int docFreq(String token);
 
+    /**
+     * These statistics for a text whose words are all known now: an index-backed implementation looks them up at
+     * once (one request to a remote index instead of one per word) and answers from that; words not among
+     * {@code words} are still answered. The default is this object itself.
+     */
+    default TermStatistics forWords(java.util.Collection<String> words) {
+        return this;
+    }
+
     /** No statistics: neutral idf 1.0 for every word. */
     TermStatistics NONE = new TermStatistics() {
         @Override

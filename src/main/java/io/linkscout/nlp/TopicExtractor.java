@@ -128,6 +128,7 @@ public final class TopicExtractor {
         int[] base = new int[sentences.size()];
         Map<String, Integer> stemCounts = new HashMap<>();
         Map<String, String> stems = new HashMap<>();
+        Set<String> textWords = new HashSet<>(titleWords);
 
         // 1. entities in the NER'd prefix
         for (int si = 0; si < sentences.size(); si++) {
@@ -138,6 +139,7 @@ public final class TopicExtractor {
             covered.add(cov);
             for (CoreLabel t : toks) {
                 String w = lower(t.word());
+                textWords.add(w);
                 if (wordish(w) && !Stopwords.isStopword(w)) {
                     stemCounts.merge(stems.computeIfAbsent(w, BackgroundFrequencies::stem), 1, Integer::sum);
                 }
@@ -242,7 +244,14 @@ public final class TopicExtractor {
         }
 
         List<Topic> topics = new ArrayList<>();
-        Scorer scorer = new Scorer(WEIGHTS, st.numDocs() > 0 ? st : background, background, stemCounts, tokenCount);
+        // every word an idf is asked for (tokens, and the parts contentWords splits them into), looked up at once
+        Set<String> idfWords = new HashSet<>(textWords);
+        for (String w : textWords) {
+            idfWords.addAll(BackgroundFrequencies.words(w));
+        }
+        TermStatistics words = st.numDocs() > 0 ? st.forWords(idfWords) : st;
+        Scorer scorer = new Scorer(WEIGHTS, st.numDocs() > 0 ? words : background, background, stemCounts,
+                tokenCount);
         for (Group g : entities.values()) {
             topics.add(g.toTopic(g.majorityType(), scorer, titleWords, titleLemmas));
         }
@@ -260,7 +269,7 @@ public final class TopicExtractor {
             TermGroup g = e.getValue();
             String term = g.display();
             boolean inTitle = titleLemmaSet.contains(e.getKey()) || titleWordSet.contains(term);
-            double w = round((tf(g.count) + (inTitle ? TITLE_BONUS : 0) + (g.inLead ? LEAD_BONUS : 0)) * st.idf(term));
+            double w = round((tf(g.count) + (inTitle ? TITLE_BONUS : 0) + (g.inLead ? LEAD_BONUS : 0)) * words.idf(term));
             weighted.add(new WeightedTerm(term, w, g.count));
         }
         weighted.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed().thenComparing(WeightedTerm::term));

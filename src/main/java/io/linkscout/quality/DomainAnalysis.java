@@ -191,7 +191,10 @@ public final class DomainAnalysis {
         return SpamFlag.score(flags.get(node));
     }
 
-    /** The prior on 0–100 from an authority row: Moz DA if present, else from the Majestic rank; null if neither. */
+    /**
+     * The prior on 0–100 from an authority row: Moz DA if present, else from the Majestic rank, else the Common
+     * Crawl graph authority ({@code cc_authority}, written by {@code cc-graph}); null if none.
+     */
     public static Double prior(Map<String, Double> metrics) {
         Double da = metrics.get("moz_domain_authority");
         if (da != null) {
@@ -200,6 +203,10 @@ public final class DomainAnalysis {
         Double rank = metrics.get("majestic_rank");
         if (rank != null && rank >= 1) {
             return Math.max(0, 100 * (1 - Math.log(rank) / Math.log(1e6)));
+        }
+        Double cc = metrics.get("cc_authority");
+        if (cc != null) {
+            return Math.max(0, Math.min(100, cc));
         }
         return null;
     }

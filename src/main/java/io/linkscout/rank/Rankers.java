@@ -25,8 +25,22 @@ public class Rankers {
 
     private volatile RankerModel configured;
 
-    /** Key of the per-generation recommender in {@link LinkScoutIndex#cached}. */
-    private record Shared(Recommender recommender) {
+    /** Where the shared recommender's text signals come from ({@code linkscout.backend}); null outside CDI. */
+    @Inject
+    io.linkscout.search.BackendResolver backends;
+
+    /**
+     * Key of the per-generation recommender in {@link LinkScoutIndex#cached}, with the OpenSearch backend it reads
+     * (null: the embedded index), closed with the generation.
+     */
+    private record Shared(Recommender recommender, io.linkscout.search.SearchBackend backend)
+            implements java.io.Closeable {
+        @Override
+        public void close() throws java.io.IOException {
+            if (backend != null) {
+                backend.close();
+            }
+        }
     }
 
     public Rankers() {
@@ -79,12 +93,26 @@ public class Rankers {
     }
 
     /**
-     * The recommender with the configured model, built once per index generation and shared by concurrent
-     * requests (the index keeps it until it is closed).
+     * The recommender with the configured model and backend ({@code linkscout.backend}: with {@code opensearch} the
+     * text signals come from the cluster, which must serve this generation's ingest), built once per index
+     * generation and shared by concurrent requests (the index keeps it, and closes its backend, until it is closed).
      */
     public Recommender shared(LinkScoutIndex index) {
         RankerModel m = model(null);
-        return index.cached(Shared.class, i -> new Shared(new Recommender(i, m, authority.demoteResultsAt())))
-                .recommender();
+        return index.cached(Shared.class, i -> {
+            io.linkscout.search.SearchBackend b = backends == null ? null : backends.configured().open();
+            try {
+                return new Shared(new Recommender(i, m, authority.demoteResultsAt(), b), b);
+            } catch (RuntimeException e) {
+                if (b != null) {
+                    try {
+                        b.close();
+                    } catch (java.io.IOException ignored) {
+                        // the first failure is the one to report
+                    }
+                }
+                throw e;
+            }
+        }).recommender();
     }
 }

@@ -1,6 +1,5 @@
 package io.linkscout.rank;
 
-import io.linkscout.index.IndexTermStatistics;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.nlp.ContentText;
 import io.linkscout.nlp.ContentType;
@@ -104,7 +103,7 @@ public class RecommendService {
 
     /** Topic extraction for batch runs (benchmark queries are plain text). */
     public Function<QueryFile.Query, BatchRunner.Topics> batchTopics(LinkScoutIndex idx) {
-        return batchTopics(new IndexTermStatistics(idx));
+        return batchTopics(io.linkscout.search.BackendTermStatistics.of(idx));
     }
 
     /** Topic extraction for batch runs with the statistics of where {@code rec}'s text signals come from. */

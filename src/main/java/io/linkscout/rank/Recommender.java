@@ -113,33 +113,10 @@ public final class Recommender {
         this.fitScratch = ThreadLocal.withInitial(() -> new double[table.siteDomainNode.length]);
         this.backend = backend;
         if (backend != null) {
-            requireSameGeneration(index, backend);
+            io.linkscout.search.Generations.requireSame(index, backend);
         }
         this.signals = backend == null ? new LuceneSignals(index, table)
                 : new BackendSignals(backend, table, index.analyzer());
-    }
-
-    /**
-     * The backend must serve the generation the embedded index's last commit was ingested with (the graph and page
-     * table come from there): else a {@link io.linkscout.error.UserException} saying which ingest to run.
-     */
-    private static void requireSameGeneration(LinkScoutIndex index, SearchBackend backend) {
-        String local = index.commitData().get(IndexFields.COMMIT_MIRROR);
-        String remote;
-        try {
-            remote = backend.generation().orElse(null);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        if (remote != null && !remote.equals(local)) {
-            throw new io.linkscout.error.UserException("the embedded index at " + index.layout().root() + " is "
-                    + (local == null ? "not from an ingest that published to OpenSearch (its last commit was written "
-                    + "without --backend opensearch, e.g. by graph or a plain ingest)" : "from the ingest that "
-                    + "published " + local) + ", but " + backend.describe() + " serves " + remote + ": the "
-                    + "ranking reads the page graph and page table from the embedded index and every text signal "
-                    + "from OpenSearch, so both must be of one ingest. Run linkscout ingest --backend opensearch "
-                    + "with this --index and --index-name, or point --index at that ingest's index");
-        }
     }
 
     /** Where the text signals come from: {@code lucene DIR} or the backend's description. */
@@ -149,8 +126,8 @@ public final class Recommender {
 
     /** Word statistics for the content's topic weights, from where the text signals come from. */
     public io.linkscout.nlp.TermStatistics termStatistics() {
-        return backend == null ? new io.linkscout.index.IndexTermStatistics(index)
-                : new BackendTermStatistics(backend, index.analyzer());
+        return backend == null ? io.linkscout.search.BackendTermStatistics.of(index)
+                : new io.linkscout.search.BackendTermStatistics(backend, index.analyzer());
     }
 
     public RankerModel model() {

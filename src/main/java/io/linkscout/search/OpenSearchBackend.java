@@ -65,26 +65,58 @@ public final class OpenSearchBackend implements SearchBackend {
             return List.of();
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("size", k);
         body.put("track_total_hits", false);
         body.put("_source", false);
         body.put("query", q.toOpenSearch());
         if (!allowZero) {
             body.put("min_score", Float.MIN_VALUE); // positive scores only
         }
-        return sortedHits(body);
+        // pages of at most WINDOW hits (OpenSearch's index.max_result_window), each after the last one's sort values
+        List<Hit> out = new ArrayList<>();
+        JsonNode after = null;
+        while (out.size() < k) {
+            int size = Math.min(window, k - out.size());
+            body.put("size", size);
+            if (after != null) {
+                body.put("search_after", after);
+            }
+            JsonNode hits = sortedPage(body);
+            for (JsonNode h : hits) {
+                out.add(hit(h));
+            }
+            if (hits.size() < size) {
+                break;
+            }
+            after = hits.path(hits.size() - 1).path("sort");
+        }
+        return out;
     }
+
+    /** The most hits one search request returns (OpenSearch's default {@code index.max_result_window}). */
+    static final int WINDOW = 10_000;
+
+    /** Hits per request of {@link #search}: {@link #WINDOW}; smaller in tests, to page on a small index. */
+    int window = WINDOW;
 
     /** Runs a search sorted by score, then id (the tie-break); the hits with their ids and scores. */
     private List<Hit> sortedHits(Map<String, Object> body) {
-        body.put("sort", List.of(Map.of("_score", "desc"), Map.of(IndexFields.ID, "asc")));
-        body.put("track_scores", true);
-        JsonNode r = complete(http.call("POST", "/" + index + "/_search", body, searchParams()), "search");
         List<Hit> out = new ArrayList<>();
-        for (JsonNode h : r.path("hits").path("hits")) {
-            out.add(new Hit(h.path("sort").path(1).asText(), (float) h.path("_score").asDouble()));
+        for (JsonNode h : sortedPage(body)) {
+            out.add(hit(h));
         }
         return out;
+    }
+
+    private static Hit hit(JsonNode h) {
+        return new Hit(h.path("sort").path(1).asText(), (float) h.path("_score").asDouble());
+    }
+
+    /** The hits of one search sorted by score, then id. */
+    private JsonNode sortedPage(Map<String, Object> body) {
+        body.put("sort", List.of(Map.of("_score", "desc"), Map.of(IndexFields.ID, "asc")));
+        body.put("track_scores", true);
+        return complete(http.call("POST", "/" + index + "/_search", body, searchParams()), "search").path("hits")
+                .path("hits");
     }
 
     /** Documents looked up by id per request. */

@@ -37,13 +37,31 @@ public sealed interface QuerySpec {
     record Match(String field, String text) implements QuerySpec {
     }
 
-    /** A boolean query: every {@code must} matches and scores, {@code should} scores (at least one if no must). */
-    record Bool(List<QuerySpec> must, List<QuerySpec> should, List<QuerySpec> filter) implements QuerySpec {
+    /**
+     * A boolean query: every {@code must} matches and scores, {@code should} scores (at least one if no must),
+     * {@code filter} matches without scoring, no {@code mustNot} matches.
+     */
+    record Bool(List<QuerySpec> must, List<QuerySpec> should, List<QuerySpec> filter, List<QuerySpec> mustNot)
+            implements QuerySpec {
         public Bool {
             must = List.copyOf(must);
             should = List.copyOf(should);
             filter = List.copyOf(filter);
+            mustNot = List.copyOf(mustNot);
         }
+
+        /** Without must-not clauses. */
+        public Bool(List<QuerySpec> must, List<QuerySpec> should, List<QuerySpec> filter) {
+            this(must, should, filter, List.of());
+        }
+    }
+
+    /** Documents whose integer {@code field} is in {@code [min, max]} (no score: for filters). */
+    record Range(String field, int min, int max) implements QuerySpec {
+    }
+
+    /** {@code query}'s score times {@code boost} (Lucene's {@code BoostQuery}). */
+    record Boost(QuerySpec query, float boost) implements QuerySpec {
     }
 
     /** Matches what {@code query} matches, with score 0. */
@@ -79,11 +97,16 @@ public sealed interface QuerySpec {
     private static Query lucene(QuerySpec q, QueryBuilder qb) {
         return switch (q) {
             case Term t -> new TermQuery(new org.apache.lucene.index.Term(t.field(), t.term()));
+            case Range r -> org.apache.lucene.document.IntField.newRangeQuery(r.field(), r.min(), r.max());
             case Phrase p -> qb.createPhraseQuery(p.field(), p.text());
             case Match m -> qb.createBooleanQuery(m.field(), m.text());
             case ZeroScore z -> {
                 Query inner = lucene(z.query(), qb);
                 yield inner == null ? null : new BoostQuery(new ConstantScoreQuery(inner), 0f);
+            }
+            case Boost b -> {
+                Query inner = lucene(b.query(), qb);
+                yield inner == null ? null : new BoostQuery(inner, b.boost());
             }
             case Authority a -> FeatureField.newSaturationQuery(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
                     (float) a.boost(), IndexFields.AUTHORITY_PIVOT);
@@ -115,6 +138,12 @@ public sealed interface QuerySpec {
                     }
                     out.add(x, BooleanClause.Occur.FILTER);
                 }
+                for (QuerySpec c : b.mustNot()) {
+                    Query x = lucene(c, qb);
+                    if (x != null) {
+                        out.add(x, BooleanClause.Occur.MUST_NOT);
+                    }
+                }
                 yield out.build();
             }
         };
@@ -131,12 +160,17 @@ public sealed interface QuerySpec {
     private static QuerySpec prune(QuerySpec q, QueryBuilder qb) {
         return switch (q) {
             case Term t -> t;
+            case Range r -> r;
             case Authority a -> a;
             case Phrase p -> qb.createPhraseQuery(p.field(), p.text()) == null ? null : p;
             case Match m -> qb.createBooleanQuery(m.field(), m.text()) == null ? null : m;
             case ZeroScore z -> {
                 QuerySpec inner = prune(z.query(), qb);
                 yield inner == null ? null : new ZeroScore(inner);
+            }
+            case Boost b -> {
+                QuerySpec inner = prune(b.query(), qb);
+                yield inner == null ? null : new Boost(inner, b.boost());
             }
             case Bool b -> {
                 List<QuerySpec> must = new ArrayList<>();
@@ -162,7 +196,14 @@ public sealed interface QuerySpec {
                     }
                     filter.add(x);
                 }
-                yield must.isEmpty() && should.isEmpty() ? null : new Bool(must, should, filter);
+                List<QuerySpec> mustNot = new ArrayList<>();
+                for (QuerySpec c : b.mustNot()) {
+                    QuerySpec x = prune(c, qb);
+                    if (x != null) {
+                        mustNot.add(x);
+                    }
+                }
+                yield must.isEmpty() && should.isEmpty() ? null : new Bool(must, should, filter, mustNot);
             }
         };
     }
@@ -174,9 +215,14 @@ public sealed interface QuerySpec {
     default Map<String, Object> toOpenSearch() {
         return switch (this) {
             case Term t -> Map.of("term", Map.of(t.field(), t.term()));
+            case Range r -> Map.of("range", Map.of(r.field(), Map.of("gte", r.min(), "lte", r.max())));
             case Phrase p -> Map.of("match_phrase", Map.of(p.field(), Map.of("query", p.text())));
             case Match m -> Map.of("match", Map.of(m.field(), Map.of("query", m.text())));
             case ZeroScore z -> Map.of("constant_score", Map.of("filter", z.query().toOpenSearch(), "boost", 0));
+            // a term query with a boost is Lucene's BoostQuery(TermQuery); anything else is wrapped in a bool
+            case Boost b -> b.query() instanceof Term t
+                    ? Map.of("term", Map.of(t.field(), Map.of("value", t.term(), "boost", b.boost())))
+                    : Map.of("bool", Map.of("must", List.of(b.query().toOpenSearch()), "boost", b.boost()));
             case Authority a -> Map.of("rank_feature", Map.of(
                     "field", IndexFields.FEATURES + "." + IndexFields.FEATURE_AUTHORITY,
                     "boost", a.boost(), "saturation", Map.of("pivot", IndexFields.AUTHORITY_PIVOT)));
@@ -190,6 +236,9 @@ public sealed interface QuerySpec {
                 }
                 if (!b.filter().isEmpty()) {
                     bool.put("filter", b.filter().stream().map(QuerySpec::toOpenSearch).toList());
+                }
+                if (!b.mustNot().isEmpty()) {
+                    bool.put("must_not", b.mustNot().stream().map(QuerySpec::toOpenSearch).toList());
                 }
                 yield Map.of("bool", bool);
             }

@@ -73,6 +73,19 @@ class OpenSearchCliTest {
             assertTrue(e.path("results").size() >= 1, embedded.getOutput());
             assertEquals(e.path("results"), o.path("results"));
             assertEquals(e.path("topics"), o.path("topics"));
+            // link-intersect with content on OpenSearch: the same JSON answer (a-site.com links to b-site.org)
+            List<String> intersect = List.of("link-intersect", "--index", idx, "--competitor", "b-site.org",
+                    "--domain", "mine.com", "--content", draft.toString(), "--format", "json");
+            LaunchResult ie = launcher.launch(intersect.toArray(String[]::new));
+            List<String> remoteIntersect = new java.util.ArrayList<>(intersect);
+            remoteIntersect.addAll(List.of("--backend", "opensearch", "--opensearch-url", c.urls(), "--index-name",
+                    "cli-test"));
+            LaunchResult io = launcher.launch(remoteIntersect.toArray(String[]::new));
+            assertEquals(0, ie.exitCode(), all(ie));
+            assertEquals(0, io.exitCode(), all(io));
+            assertEquals("a-site.com", json.readTree(ie.getOutput()).path("results").path(0).path("domain").asText(),
+                    ie.getOutput());
+            assertEquals(json.readTree(ie.getOutput()), json.readTree(io.getOutput()));
             // bench scale on OpenSearch: the embedded backend's figures (ranked with the cluster's signals) plus
             // the cluster's index size, and the same results per query as the embedded ranking gives
             Path report = WORK.resolve("scale.json");
@@ -94,6 +107,12 @@ class OpenSearchCliTest {
             r = launcher.launch("ingest", "--index", idx, in.toString());
             assertEquals(0, r.exitCode(), all(r));
             r = launcher.launch("recommend", "--index", idx, "--content", draft.toString(), "--backend",
+                    "opensearch", "--opensearch-url", c.urls(), "--index-name", "cli-test");
+            assertEquals(2, r.exitCode(), all(r));
+            assertTrue(all(r).contains("both must be of one ingest"), all(r));
+            assertFalse(all(r).contains("\tat "), all(r));
+            // the jobs check the generation the same way
+            r = launcher.launch("guest-posts", "--index", idx, "--content", draft.toString(), "--backend",
                     "opensearch", "--opensearch-url", c.urls(), "--index-name", "cli-test");
             assertEquals(2, r.exitCode(), all(r));
             assertTrue(all(r).contains("both must be of one ingest"), all(r));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The OpenSearch settings come from configuration: {@code linkscout.backend=opensearch} makes a plain
  * {@code ingest} publish to {@code linkscout.opensearch.url} under {@code linkscout.opensearch.index-name}, and
- * {@code --backend lucene} overrides it.
+ * {@code --backend lucene} overrides it; {@code recommend} reads the same settings (one {@code BackendResolver}).
  */
 @QuarkusMainTest
 @TestProfile(OpenSearchConfigCliTest.OpenSearchConfigured.class)
@@ -50,5 +50,16 @@ class OpenSearchConfigCliTest {
         r = launcher.launch("ingest", "--index", index, "--backend", "lucene", in.toString());
         assertEquals(0, r.exitCode(), r.getErrorOutput());
         assertTrue(r.getErrorOutput().contains("ingested 1 page record(s)"), r.getErrorOutput());
+        // recommend resolves the backend through the same BackendResolver: the configured (bad) alias is refused
+        Path draft = work.resolve("draft.txt");
+        Files.writeString(draft, "Kelp forests\n\nKelp forests grow in cold water.\n", StandardCharsets.UTF_8);
+        r = launcher.launch("recommend", "--index", index, "--content", draft.toString());
+        assertEquals(2, r.exitCode(), r.getErrorOutput());
+        assertTrue(r.getErrorOutput().contains("bad OpenSearch index name 'Not Valid' (--index-name / "
+                + "linkscout.opensearch.index-name)"), r.getErrorOutput());
+        r = launcher.launch("recommend", "--index", index, "--content", draft.toString(), "--backend", "solr");
+        assertEquals(2, r.exitCode(), r.getErrorOutput());
+        assertTrue(r.getErrorOutput().contains("--backend must be lucene or opensearch (or set linkscout.backend), "
+                + "got 'solr'"), r.getErrorOutput());
     }
 }

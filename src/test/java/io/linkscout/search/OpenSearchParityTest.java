@@ -432,6 +432,107 @@ class OpenSearchParityTest {
      * A node stopped while queries run: each answer is the embedded index's ranking or a clear
      * {@link UserException}, never another list; once the cluster has noticed, the replicas answer correctly.
      */
+    /**
+     * The jobs on OpenSearch: {@code guest-posts} and {@code link-intersect} with content read every score (topic
+     * fit, the fit of each published guest post) and the content's term statistics from the cluster, through
+     * {@link BackendResolver.Choice#with} (which checks the generation), and give the same answer as on the
+     * embedded index — the same sites in the same order, the same scores, fits, matched terms and posts.
+     */
+    @Test
+    @Order(8)
+    void jobsMatchTheEmbeddedIndex() throws IOException {
+        BackendResolver.Choice onCluster = new BackendResolver.Choice(true, cluster.urls(), ALIAS, 2, 1);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            int guestPosts = 0;
+            for (String[] c : contents().subList(0, 4)) {
+                var o = new io.linkscout.jobs.guestpost.GuestPostFinder.Options(20, 0, 100, java.util.Set.of());
+                var expected = new io.linkscout.jobs.guestpost.GuestPostFinder(idx).find(
+                        io.linkscout.jobs.JobsContent.of(idx, c[1], "markdown", c[0], false), o);
+                var actual = onCluster.with(idx, b -> new io.linkscout.jobs.guestpost.GuestPostFinder(idx, b).find(
+                        io.linkscout.jobs.JobsContent.of(idx, b, c[1], "markdown", c[0], false), o));
+                assertEquals(expected, actual, "guest-posts for " + c[0]);
+                guestPosts += expected.results().size();
+            }
+            // not vacuous: the software post finds the sample's guest-post sites (README "Sample corpus")
+            assertTrue(guestPosts >= 3, "guest-post results: " + guestPosts);
+            var lo = io.linkscout.jobs.gap.LinkIntersect.validate(List.of("docs.rs", "crates.io"), "mysite.dev", null,
+                    null, null);
+            String[] software = contents().get(1);
+            var expected = new io.linkscout.jobs.gap.LinkIntersect(idx).run(lo,
+                    io.linkscout.jobs.JobsContent.of(idx, software[1], "markdown", software[0], false));
+            var actual = onCluster.with(idx, b -> new io.linkscout.jobs.gap.LinkIntersect(idx, b).run(lo,
+                    io.linkscout.jobs.JobsContent.of(idx, b, software[1], "markdown", software[0], false)));
+            assertEquals(expected, actual, "link-intersect with content");
+            assertTrue(expected.results().size() >= 6, "link-intersect results: " + expected.results().size());
+        }
+    }
+
+    /**
+     * {@code mentions} on OpenSearch: the pages naming a brand, domain or title found by phrase search on the
+     * cluster (every match: more than one request window, paged with {@code search_after}) give the embedded
+     * index's answer.
+     */
+    @Test
+    @Order(9)
+    void mentionsAndPagedSearchesMatchTheEmbeddedIndex() throws IOException {
+        // paging: windows of 7 hits give the same 60 hits as one request
+        QuerySpec q = QuerySpec.typed(new QuerySpec.Match(IndexFields.BODY, "rust crate release"),
+                IndexFields.TYPE_PAGE);
+        List<SearchBackend.Hit> whole = opensearch.search(q, 60, true);
+        assertEquals(60, whole.size());
+        opensearch.window = 7;
+        try {
+            assertSameRanking(lucene.search(q, 60, true), opensearch.search(q, 60, true), "paged search");
+            assertEquals(whole.stream().map(SearchBackend.Hit::id).toList(),
+                    opensearch.search(q, 60, true).stream().map(SearchBackend.Hit::id).toList());
+        } finally {
+            opensearch.window = OpenSearchBackend.WINDOW;
+        }
+        BackendResolver.Choice onCluster = new BackendResolver.Choice(true, cluster.urls(), ALIAS, 2, 1);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            int found = 0;
+            for (String[] m : List.of(new String[] {"Cargo", "mysite.dev", "Shipping a Small Command-Line Tool"},
+                    new String[] {"Plate tectonics", "example.org", null},
+                    new String[] {"The", "example.org", null})) {
+                var o = io.linkscout.jobs.gap.Mentions.validate(m[0], m[1], m[2], 50, null);
+                var expected = new io.linkscout.jobs.gap.Mentions(idx).run(o);
+                var actual = onCluster.with(idx, b -> new io.linkscout.jobs.gap.Mentions(idx, b).run(o));
+                assertEquals(expected, actual, "mentions of " + m[0]);
+                found += expected.results().size();
+            }
+            assertTrue(found >= 10, "mentions found: " + found);
+        }
+    }
+
+    /**
+     * {@code topics-that-earn} on OpenSearch: the niche's candidate pages (boosted term query, pages with referring
+     * domains, the own domain left out) searched on the cluster give the embedded index's ideas, for content and for
+     * keywords.
+     */
+    @Test
+    @Order(10)
+    void topicsThatEarnMatchTheEmbeddedIndex() throws IOException {
+        BackendResolver.Choice onCluster = new BackendResolver.Choice(true, cluster.urls(), ALIAS, 2, 1);
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            String[] software = contents().get(1);
+            var withDomain = io.linkscout.jobs.earn.EarnedTopics.validate(20, "github.com");
+            var plain = io.linkscout.jobs.earn.EarnedTopics.validate(20, null);
+            int ideas = 0;
+            for (var o : List.of(plain, withDomain)) {
+                var expected = io.linkscout.jobs.earn.EarnedTopics.forContent(idx, software[1], null, o);
+                var actual = onCluster.with(idx, b -> io.linkscout.jobs.earn.EarnedTopics.forContent(idx, b,
+                        software[1], null, o));
+                assertEquals(expected, actual, "topics-that-earn for the software post, domain " + o.domain());
+                ideas += expected.ideas().size();
+                List<String> keywords = List.of("plate tectonics", "volcanoes");
+                assertEquals(io.linkscout.jobs.earn.EarnedTopics.forContent(idx, null, keywords, o),
+                        onCluster.with(idx, b -> io.linkscout.jobs.earn.EarnedTopics.forContent(idx, b, null,
+                                keywords, o)), "topics-that-earn for keywords, domain " + o.domain());
+            }
+            assertTrue(ideas >= 5, "ideas: " + ideas);
+        }
+    }
+
     @Test
     @Order(100)
     void aNodeStoppedMidRunNeverGivesAWrongRanking() throws Exception {

@@ -5,7 +5,6 @@ import io.linkscout.error.UserException;
 import io.linkscout.rank.BatchRunner;
 import io.linkscout.eval.KeyphraseEval;
 import io.linkscout.index.IndexLayout;
-import io.linkscout.index.IndexTermStatistics;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.nlp.NlpPipeline;
 import io.linkscout.nlp.TermStatistics;
@@ -72,7 +71,7 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
         TopicExtractor ex = new TopicExtractor(pipeline);
         LinkScoutIndex idx = index == null ? null : LinkScoutIndex.open(new IndexLayout(index));
         try {
-            TermStatistics stats = idx == null ? TermStatistics.NONE : new IndexTermStatistics(idx);
+            TermStatistics stats = idx == null ? TermStatistics.NONE : io.linkscout.search.BackendTermStatistics.of(idx);
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             Map<String, List<String>> predicted = new LinkedHashMap<>();
             long[] cpu = new long[ds.size()];

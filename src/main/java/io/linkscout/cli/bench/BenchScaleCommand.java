@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.linkscout.cli.common.BackendOption;
 import io.linkscout.config.AuthoritySettings;
-import io.linkscout.config.OpenSearchSettings;
+import io.linkscout.search.BackendResolver;
 import io.linkscout.search.OpenSearchBackend;
 import io.linkscout.search.OpenSearchHttp;
-import io.linkscout.search.OpenSearchIndexWriter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Mixin;
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
@@ -97,11 +95,10 @@ public class BenchScaleCommand implements Callable<Integer> {
     BackendOption backend;
 
     @Inject
-    OpenSearchSettings opensearch;
+    BackendResolver backends;
 
-    /** {@code linkscout.backend}; {@code --backend} overrides it. */
-    @ConfigProperty(name = "linkscout.backend", defaultValue = "lucene")
-    String configuredBackend;
+    /** The backend chosen ({@code --backend}, else {@code linkscout.backend}). */
+    private BackendResolver.Choice chosen;
 
     /** The cluster of {@code --backend opensearch} while a run measures, else null. */
     private OpenSearchHttp http;
@@ -137,8 +134,9 @@ public class BenchScaleCommand implements Callable<Integer> {
             }
             sourceName = "bundled " + BUNDLED_SAMPLE;
         }
-        if (backend.opensearch(configuredBackend)) {
-            http = backend.http(opensearch);
+        chosen = backend.resolve(backends);
+        if (chosen.opensearch()) {
+            http = chosen.http();
         }
         try {
             return measure(sources, sourceName);
@@ -204,7 +202,7 @@ public class BenchScaleCommand implements Callable<Integer> {
 
         IndexLayout layout = new IndexLayout(dir.resolve("index"));
         // on OpenSearch one alias per corpus size, so that --reuse finds each size's generation
-        String alias = http == null ? null : backend.indexName(opensearch) + "-scale-" + n;
+        String alias = http == null ? null : chosen.indexName() + "-scale-" + n;
         Path marker = dir.resolve("corpus.sha256");
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("pages", n);
@@ -301,7 +299,7 @@ public class BenchScaleCommand implements Callable<Integer> {
             throws IOException {
         IndexBuilder b = new IndexBuilder(layout, threads, null);
         if (alias != null) {
-            b.setMirror(new OpenSearchIndexWriter(http, alias, opensearch.shards(), opensearch.replicas()));
+            b.setMirror(chosen.writer(http, alias));
         }
         return b.ingest((sink, report) -> InputFormats.readAll(List.of(file), InputFormats.Format.PAGES, sink,
                 report));

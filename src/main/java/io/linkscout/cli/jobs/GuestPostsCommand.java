@@ -1,10 +1,12 @@
 package io.linkscout.cli.jobs;
 
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.jobs.JobsContent;
 import io.linkscout.jobs.guestpost.GuestPostFinder;
 import io.linkscout.jobs.send.CampaignSend;
+import io.linkscout.search.BackendResolver;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,16 +58,24 @@ public class GuestPostsCommand implements Callable<Integer> {
     @Mixin
     SendOptions send;
 
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    BackendResolver backends;
+
     @Inject
     CampaignSend sender;
 
     @Override
     public Integer call() throws Exception {
         JobsOutput.check(format);
+        BackendResolver.Choice chosen = backend.resolve(backends);
         GuestPostFinder.Options o = GuestPostFinder.validate(top, minAuthority, maxSpam, exclude);
         String text = ContentFiles.read(content);
         send.run(sender, index, format, "guest-posts",
-                idx -> new GuestPostFinder(idx).find(JobsContent.of(idx, text, type, title, allowNonEnglish), o),
+                idx -> chosen.with(idx, b -> new GuestPostFinder(idx, b).find(JobsContent.of(idx, b, text, type,
+                        title, allowNonEnglish), o)),
                 r -> r.results().stream().map(GuestPostFinder.Result::toProspect).toList(), GuestPostsCommand::table);
         return 0;
     }

@@ -1,10 +1,12 @@
 package io.linkscout.cli.jobs;
 
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.jobs.JobsContent;
 import io.linkscout.jobs.gap.LinkIntersect;
 import io.linkscout.jobs.send.CampaignSend;
+import io.linkscout.search.BackendResolver;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,17 +51,24 @@ public class LinkIntersectCommand implements Callable<Integer> {
     @Mixin
     SendOptions send;
 
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    BackendResolver backends;
+
     @Inject
     CampaignSend sender;
 
     @Override
     public Integer call() throws Exception {
         JobsOutput.check(format);
+        BackendResolver.Choice chosen = backend.resolve(backends);
         LinkIntersect.Options o = LinkIntersect.validate(competitors, domain, minOverlap, top, maxSpam);
         String text = content == null ? null : ContentFiles.read(content);
         send.run(sender, index, format, "link-intersect",
-                idx -> new LinkIntersect(idx).run(o, text == null ? null : JobsContent.of(idx, text, "auto", null,
-                        false)),
+                idx -> chosen.with(idx, b -> new LinkIntersect(idx, b).run(o, text == null ? null
+                        : JobsContent.of(idx, b, text, "auto", null, false))),
                 r -> r.results().stream().map(LinkIntersect.Result::toProspect).toList(), LinkIntersectCommand::table);
         return 0;
     }

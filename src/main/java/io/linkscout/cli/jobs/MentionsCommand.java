@@ -1,7 +1,9 @@
 package io.linkscout.cli.jobs;
 
 import io.linkscout.cli.common.IndexOption;
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.jobs.gap.Mentions;
+import io.linkscout.search.BackendResolver;
 import io.linkscout.jobs.send.CampaignSend;
 import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
@@ -40,6 +42,12 @@ public class MentionsCommand implements Callable<Integer> {
     @Mixin
     SendOptions send;
 
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    BackendResolver backends;
+
     @Inject
     CampaignSend sender;
 
@@ -47,7 +55,8 @@ public class MentionsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobsOutput.check(format);
         Mentions.Options o = Mentions.validate(brand, domain, title, top, maxSpam);
-        send.run(sender, index, format, "mentions", idx -> new Mentions(idx).run(o),
+        BackendResolver.Choice chosen = backend.resolve(backends);
+        send.run(sender, index, format, "mentions", idx -> chosen.with(idx, b -> new Mentions(idx, b).run(o)),
                 r -> r.results().stream().map(Mentions.Result::toProspect).toList(), MentionsCommand::table);
         return 0;
     }

@@ -3,7 +3,9 @@ package io.linkscout.cli.jobs;
 import io.linkscout.cli.common.ContentFiles;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.jobs.earn.EarnedTopics;
+import io.linkscout.search.BackendResolver;
 import io.linkscout.jobs.send.CampaignSend;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -42,6 +44,12 @@ public class TopicsThatEarnCommand implements Callable<Integer> {
     @Mixin
     SendOptions send;
 
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    BackendResolver backends;
+
     @Inject
     CampaignSend sender;
 
@@ -52,8 +60,10 @@ public class TopicsThatEarnCommand implements Callable<Integer> {
             throw new UserException("give either --content FILE or --keywords K... (one of them)");
         }
         EarnedTopics.Options o = EarnedTopics.validate(top, domain);
+        BackendResolver.Choice chosen = backend.resolve(backends);
         String text = content == null ? null : ContentFiles.read(content);
-        send.run(sender, index, format, "topics-that-earn", idx -> EarnedTopics.forContent(idx, text, keywords, o),
+        send.run(sender, index, format, "topics-that-earn", idx -> chosen.with(idx,
+                b -> EarnedTopics.forContent(idx, b, text, keywords, o)),
                 r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList(),
                 TopicsThatEarnCommand::table);
         return 0;

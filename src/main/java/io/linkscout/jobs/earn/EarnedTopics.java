@@ -11,6 +11,9 @@ import io.linkscout.jobs.SiteSignals;
 import io.linkscout.nlp.PageTopics;
 import io.linkscout.nlp.Stopwords;
 import io.linkscout.rank.ContentQuery;
+import io.linkscout.search.LuceneSearchBackend;
+import io.linkscout.search.QuerySpec;
+import io.linkscout.search.SearchBackend;
 import io.linkscout.url.Domains;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,12 +29,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -117,9 +116,20 @@ public final class EarnedTopics {
     }
 
     private final LinkScoutIndex index;
+    private final SearchBackend backend;
 
+    /** Everything from the embedded index. */
     public EarnedTopics(LinkScoutIndex index) {
+        this(index, new LuceneSearchBackend(index, false));
+    }
+
+    /**
+     * The niche search on {@code backend} (the embedded index or an OpenSearch cluster of the same ingest); the
+     * pages' stored topics, the link graph and the sites' signals from {@code index}.
+     */
+    public EarnedTopics(LinkScoutIndex index, SearchBackend backend) {
         this.index = index;
+        this.backend = backend;
     }
 
     /** The niche terms of seed keywords (analysed, unique, in order). */
@@ -164,34 +174,27 @@ public final class EarnedTopics {
         requirePageTopics();
         List<String> niche = withoutFunctionWords(terms);
         Set<String> nicheSet = new LinkedHashSet<>(niche);
-        BooleanQuery.Builder match = new BooleanQuery.Builder();
+        List<QuerySpec> match = new ArrayList<>();
         for (String t : niche) {
             float w = (float) (double) weights.getOrDefault(t, 1.0);
-            match.add(new BoostQuery(new TermQuery(new Term(IndexFields.BODY, t)), w), BooleanClause.Occur.SHOULD);
-            match.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, t)), 2 * w), BooleanClause.Occur.SHOULD);
+            match.add(new QuerySpec.Boost(new QuerySpec.Term(IndexFields.BODY, t), w));
+            match.add(new QuerySpec.Boost(new QuerySpec.Term(IndexFields.TITLE, t), 2 * w));
         }
-        BooleanQuery.Builder qb = new BooleanQuery.Builder().add(match.build(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)), BooleanClause.Occur.FILTER)
-                .add(IntField.newRangeQuery(IndexFields.REF_DOMAINS, 1, Integer.MAX_VALUE), BooleanClause.Occur.FILTER);
-        if (o.domain() != null) {
-            qb.add(new TermQuery(new Term(IndexFields.DOMAIN, o.domain())), BooleanClause.Occur.MUST_NOT);
-        }
+        QuerySpec q = new QuerySpec.Bool(List.of(new QuerySpec.Bool(List.of(), match, List.of())), List.of(),
+                List.of(new QuerySpec.Term(IndexFields.TYPE, IndexFields.TYPE_PAGE),
+                        new QuerySpec.Range(IndexFields.REF_DOMAINS, 1, Integer.MAX_VALUE)),
+                o.domain() == null ? List.of() : List.of(new QuerySpec.Term(IndexFields.DOMAIN, o.domain())));
         List<EarningPage> cands = new ArrayList<>();
         Map<String, List<String>> topicsOfPage = new HashMap<>();
         try {
-            // twice as many hits, then score and URL order: ties at the cut do not depend on document order
-            ScoreDoc[] hits = index.searcher().search(qb.build(), 2 * CANDIDATES).scoreDocs;
-            List<Map.Entry<Float, Integer>> scored = new ArrayList<>();
-            Map<Integer, Document> docs = new HashMap<>();
-            for (ScoreDoc sd : hits) {
-                docs.put(sd.doc, Jobs.stored(index, sd.doc, Set.of(IndexFields.ID, IndexFields.TITLE,
-                        IndexFields.DOMAIN, IndexFields.REF_DOMAINS, IndexFields.PAGE_TOPICS)));
-                scored.add(Map.entry(sd.score, sd.doc));
-            }
-            scored.sort(Map.Entry.<Float, Integer>comparingByKey().reversed()
-                    .thenComparing(e -> docs.get(e.getValue()).get(IndexFields.ID)));
-            for (Map.Entry<Float, Integer> e : scored.subList(0, Math.min(CANDIDATES, scored.size()))) {
-                Document d = docs.get(e.getValue());
+            // the best CANDIDATES pages, ties by URL (the backends' id tie-break)
+            for (SearchBackend.Hit h : backend.search(q, CANDIDATES, true)) {
+                int doc = Jobs.pageDoc(index, h.id());
+                if (doc < 0) {
+                    continue; // not of the embedded index's ingest (Generations.requireSame prevents it)
+                }
+                Document d = Jobs.stored(index, doc, Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN,
+                        IndexFields.REF_DOMAINS, IndexFields.PAGE_TOPICS));
                 EarningPage p = new EarningPage(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
                         d.get(IndexFields.DOMAIN), (int) Jobs.storedDouble(d, IndexFields.REF_DOMAINS), List.of());
                 cands.add(p);
@@ -414,9 +417,15 @@ public final class EarnedTopics {
     /** Runs the job for content text or keywords (exactly one is non-null). */
     public static Response forContent(LinkScoutIndex idx, String text, List<String> keywords,
             Options o) {
-        EarnedTopics et = new EarnedTopics(idx);
+        return forContent(idx, new LuceneSearchBackend(idx, false), text, keywords, o);
+    }
+
+    /** As {@link #forContent(LinkScoutIndex, String, List, Options)}, searching {@code backend}. */
+    public static Response forContent(LinkScoutIndex idx, SearchBackend backend, String text, List<String> keywords,
+            Options o) {
+        EarnedTopics et = new EarnedTopics(idx, backend);
         if (text != null) {
-            ContentQuery q = JobsContent.of(idx, text, "auto", null, false);
+            ContentQuery q = JobsContent.of(idx, backend, text, "auto", null, false);
             Map<String, Double> w = new LinkedHashMap<>();
             q.terms().forEach(x -> w.put(x.term(), x.weight()));
             return et.run(new ArrayList<>(w.keySet()), w, o);

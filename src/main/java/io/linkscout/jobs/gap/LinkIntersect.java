@@ -68,10 +68,21 @@ public final class LinkIntersect {
     }
 
     private final LinkScoutIndex index;
+    private final io.linkscout.search.SearchBackend backend;
     private final SiteSignals signals;
 
+    /** Topic fit (with content) from the embedded index. */
     public LinkIntersect(LinkScoutIndex index) {
+        this(index, new io.linkscout.search.LuceneSearchBackend(index, false));
+    }
+
+    /**
+     * The domain graph and stored links from {@code index}, the topic fit's scores (with content) from
+     * {@code backend} (the embedded index or an OpenSearch cluster of the same ingest).
+     */
+    public LinkIntersect(LinkScoutIndex index, io.linkscout.search.SearchBackend backend) {
         this.index = index;
+        this.backend = backend;
         this.signals = new SiteSignals(index);
     }
 
@@ -129,7 +140,7 @@ public final class LinkIntersect {
                 byReferrer.computeIfAbsent(r, x -> new TreeSet<>()).add(c);
             }
         }
-        TopicFit fit = content == null ? null : new TopicFit(index, content);
+        TopicFit fit = content == null ? null : new TopicFit(backend, content);
         Map<String, TopicFit.Raw> raws = new TreeMap<>();
         List<String> keep = new ArrayList<>();
         for (Map.Entry<String, TreeSet<String>> e : byReferrer.entrySet()) {

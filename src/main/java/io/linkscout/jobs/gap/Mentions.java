@@ -8,6 +8,9 @@ import io.linkscout.ingest.Link;
 import io.linkscout.jobs.Jobs;
 import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.SiteSignals;
+import io.linkscout.search.LuceneSearchBackend;
+import io.linkscout.search.QuerySpec;
+import io.linkscout.search.SearchBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,11 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * {@code mentions}: pages that name the user's brand, domain or content title without linking to the user's
@@ -57,9 +55,20 @@ public final class Mentions {
     }
 
     private final LinkScoutIndex index;
+    private final SearchBackend backend;
 
+    /** Everything from the embedded index. */
     public Mentions(LinkScoutIndex index) {
+        this(index, new LuceneSearchBackend(index, false));
+    }
+
+    /**
+     * The phrase searches on {@code backend} (the embedded index or an OpenSearch cluster of the same ingest); the
+     * pages' stored fields, links and sites' signals from {@code index}.
+     */
+    public Mentions(LinkScoutIndex index, SearchBackend backend) {
         this.index = index;
+        this.backend = backend;
     }
 
     public static Options validate(String brand, String domain, String title, Integer top, Double maxSpam) {
@@ -82,23 +91,21 @@ public final class Mentions {
         if (o.title() != null) {
             names.put("title", o.title());
         }
-        QueryBuilder qb = new QueryBuilder(index.analyzer());
         Map<Integer, List<String>> hits = new TreeMap<>();
         try {
             for (Map.Entry<String, String> n : names.entrySet()) {
-                BooleanQuery.Builder any = new BooleanQuery.Builder();
-                for (String field : List.of(IndexFields.BODY, IndexFields.TITLE)) {
-                    Query pq = qb.createPhraseQuery(field, n.getValue());
-                    if (pq != null) {
-                        any.add(pq, BooleanClause.Occur.SHOULD);
+                QuerySpec any = new QuerySpec.Bool(List.of(), List.of(
+                        new QuerySpec.Phrase(IndexFields.BODY, n.getValue()),
+                        new QuerySpec.Phrase(IndexFields.TITLE, n.getValue())), List.of());
+                QuerySpec q = QuerySpec.typed(any, IndexFields.TYPE_PAGE);
+                long count = backend.count(q);
+                for (SearchBackend.Hit h : count == 0 ? List.<SearchBackend.Hit>of()
+                        : backend.search(q, (int) Math.min(Integer.MAX_VALUE - 8, count), true)) {
+                    int doc = Jobs.pageDoc(index, h.id());
+                    if (doc >= 0) { // else not of the embedded index's ingest (Generations.requireSame prevents it)
+                        hits.computeIfAbsent(doc, x -> new ArrayList<>()).add(n.getKey() + " \"" + n.getValue()
+                                + "\"");
                     }
-                }
-                Query q = new BooleanQuery.Builder().add(any.build(), BooleanClause.Occur.MUST)
-                        .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(IndexFields.TYPE,
-                                IndexFields.TYPE_PAGE)), BooleanClause.Occur.FILTER).build();
-                for (ScoreDoc sd : index.searcher().search(q, Integer.MAX_VALUE).scoreDocs) {
-                    hits.computeIfAbsent(sd.doc, x -> new ArrayList<>()).add(n.getKey() + " \"" + n.getValue()
-                            + "\"");
                 }
             }
         } catch (IOException e) {

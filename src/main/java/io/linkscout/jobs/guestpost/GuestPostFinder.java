@@ -7,6 +7,9 @@ import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.SiteSignals;
 import io.linkscout.jobs.TopicFit;
 import io.linkscout.rank.ContentQuery;
+import io.linkscout.search.LuceneSearchBackend;
+import io.linkscout.search.QuerySpec;
+import io.linkscout.search.SearchBackend;
 import io.linkscout.url.Domains;
 import io.linkscout.site.SiteRepository;
 import java.io.IOException;
@@ -23,8 +26,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -99,15 +100,27 @@ public final class GuestPostFinder {
             + "the crawl must include the sites' write-for-us/guidelines pages";
 
     private final LinkScoutIndex index;
+    private final SearchBackend backend;
     private final SiteSignals signals;
 
+    /** Everything from the embedded index. */
     public GuestPostFinder(LinkScoutIndex index) {
+        this(index, new LuceneSearchBackend(index, false));
+    }
+
+    /**
+     * The candidate sites (detected at ingest), their signals and stored fields from {@code index}; every score —
+     * topic fit and the fit of published guest posts — from {@code backend} (the embedded index or an OpenSearch
+     * cluster of the same ingest: the same answer).
+     */
+    public GuestPostFinder(LinkScoutIndex index, SearchBackend backend) {
         this.index = index;
+        this.backend = backend;
         this.signals = new SiteSignals(index);
     }
 
     public Response find(ContentQuery content, Options o) {
-        TopicFit fit = new TopicFit(index, content);
+        TopicFit fit = new TopicFit(backend, content);
         Map<String, Document> sites = new SiteRepository(index).sites(new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(GuestPostIndexing.KIND, "ACCEPTS")), BooleanClause.Occur.SHOULD)
                 .add(new TermQuery(new Term(GuestPostIndexing.KIND, "SELLS")), BooleanClause.Occur.SHOULD)
@@ -171,19 +184,23 @@ public final class GuestPostFinder {
      */
     private Posts posts(String domain, TopicFit fit, double maxRaw) {
         try {
-            Query q = new BooleanQuery.Builder()
-                    .add(Jobs.pagesOf(domain), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(GuestPostIndexing.PUBLISHED, "true")), BooleanClause.Occur.FILTER)
-                    .add(fit.termQuery(), BooleanClause.Occur.SHOULD).build();
+            List<QuerySpec> filters = new ArrayList<>(Jobs.pageFilters(domain));
+            filters.add(new QuerySpec.Term(GuestPostIndexing.PUBLISHED, "true"));
+            QuerySpec q = new QuerySpec.Bool(List.of(), List.of(fit.termQuery()), filters);
+            long n = backend.count(q);
             List<PublishedPost> all = new ArrayList<>();
-            for (ScoreDoc sd : index.searcher().search(q, Integer.MAX_VALUE).scoreDocs) {
-                Document d = index.searcher().storedFields().document(sd.doc, Set.of(IndexFields.ID,
-                        IndexFields.TITLE, GuestPostIndexing.REASONS));
+            for (SearchBackend.Hit h : n == 0 ? List.<SearchBackend.Hit>of() : backend.search(q, (int) n, true)) {
+                int doc = Jobs.pageDoc(index, h.id());
+                if (doc < 0) {
+                    continue; // not in the embedded index: another ingest (Generations.requireSame prevents it)
+                }
+                Document d = Jobs.stored(index, doc, Set.of(IndexFields.ID, IndexFields.TITLE,
+                        GuestPostIndexing.REASONS));
                 String sentence = GuestPostIndexing.reasons(d.get(GuestPostIndexing.REASONS)).stream()
                         .filter(r -> r.signal().equals(GuestPostDetector.PUBLISHED_SIGNAL))
                         .map(GuestPostDetector.Reason::detail).findFirst().orElse("");
                 all.add(new PublishedPost(d.get(IndexFields.ID), d.get(IndexFields.TITLE) == null ? ""
-                        : d.get(IndexFields.TITLE), sentence, maxRaw <= 0 ? 0 : Jobs.round(sd.score / maxRaw)));
+                        : d.get(IndexFields.TITLE), sentence, maxRaw <= 0 ? 0 : Jobs.round(h.score() / maxRaw)));
             }
             all.sort(Comparator.comparingDouble(PublishedPost::fit).reversed().thenComparing(PublishedPost::url));
             int onTopic = (int) all.stream().filter(p -> p.fit() >= ON_TOPIC).count();

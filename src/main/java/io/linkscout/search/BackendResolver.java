@@ -1,0 +1,118 @@
+package io.linkscout.search;
+
+import io.linkscout.config.OpenSearchSettings;
+import io.linkscout.error.UserException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which index backend a command or the server uses: {@code linkscout.backend} ({@code lucene|opensearch}) and
+ * {@code linkscout.opensearch.*}, each overridable by an explicit value (the {@code --backend},
+ * {@code --opensearch-url}, {@code --index-name} options of {@code cli.common.BackendOption}; null = configured).
+ * The one place that reads these settings: {@code ingest}, {@code recommend}, the jobs, {@code bench scale} and
+ * {@code serve} all resolve through it.
+ */
+@ApplicationScoped
+public class BackendResolver {
+
+    @ConfigProperty(name = "linkscout.backend", defaultValue = "lucene")
+    String configured;
+
+    @Inject
+    OpenSearchSettings settings;
+
+    /**
+     * The backend chosen: the explicit values where given, else the configuration. A bad backend name, or OpenSearch
+     * values with the Lucene backend, is a {@link UserException} (exit code 2 on the command line).
+     *
+     * @param backend   {@code lucene}, {@code opensearch} or null (configured)
+     * @param url       node URLs, comma-separated, or null (configured)
+     * @param indexName the alias, or null (configured)
+     */
+    public Choice resolve(String backend, String url, String indexName) {
+        String chosen = backend == null ? configured : backend;
+        return switch (chosen) {
+            case "lucene" -> {
+                if (url != null || indexName != null) {
+                    throw new UserException("--opensearch-url and --index-name need --backend opensearch");
+                }
+                yield Choice.LUCENE;
+            }
+            case "opensearch" -> new Choice(true, url != null ? url : settings.url().orElse(null),
+                    indexName != null ? indexName : settings.indexName(), settings.shards(), settings.replicas());
+            default -> throw new UserException("--backend must be lucene or opensearch (or set linkscout.backend), "
+                    + "got '" + chosen + "'");
+        };
+    }
+
+    /** The configured backend ({@code serve}, the API). */
+    public Choice configured() {
+        return resolve(null, null, null);
+    }
+
+    /**
+     * A resolved backend.
+     *
+     * @param opensearch whether the index is (also) on OpenSearch; false: the embedded index only
+     * @param url        the cluster's node URLs (null until checked by {@link #http()})
+     * @param indexName  the alias searches use and ingest publishes behind
+     * @param shards     primary shards of each new index
+     * @param replicas   replicas of each shard
+     */
+    public record Choice(boolean opensearch, String url, String indexName, int shards, int replicas) {
+
+        static final Choice LUCENE = new Choice(false, null, null, 0, 0);
+
+        /** A client for the cluster (a missing or bad URL is a {@link UserException}). */
+        public OpenSearchHttp http() {
+            if (!opensearch) {
+                throw new IllegalStateException("the Lucene backend has no OpenSearch client");
+            }
+            return new OpenSearchHttp(url);
+        }
+
+        /** A writer publishing a new generation behind the alias, on {@code http}. */
+        public OpenSearchIndexWriter writer(OpenSearchHttp http, String alias) {
+            return new OpenSearchIndexWriter(http, alias, shards, replicas);
+        }
+
+        /**
+         * Runs {@code job} with the text signals of this backend for the embedded index {@code index}: the index
+         * itself ({@link LuceneSearchBackend}) for {@code lucene}, else the OpenSearch alias, which must serve the
+         * generation {@code index} was ingested with ({@link Generations#requireSame}); closed afterwards.
+         */
+        public <R> R with(io.linkscout.index.LinkScoutIndex index, java.util.function.Function<SearchBackend, R> job) {
+            try (SearchBackend b = opensearch ? open() : new LuceneSearchBackend(index, false)) {
+                if (opensearch) {
+                    Generations.requireSame(index, b);
+                }
+                return job.apply(b);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The search backend: null for {@code lucene} (the embedded index), else the OpenSearch alias, its client
+         * closed with it.
+         */
+        public SearchBackend open() {
+            if (!opensearch) {
+                return null;
+            }
+            OpenSearchHttp http = http();
+            try {
+                return new OpenSearchBackend(http, indexName, true);
+            } catch (RuntimeException e) {
+                try {
+                    http.close();
+                } catch (IOException ignored) {
+                    // the first failure is the one to report
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.linkscout.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.linkscout.index.IndexBuilder;
+import io.linkscout.index.IndexLayout;
+import io.linkscout.index.LinkScoutIndex;
+import io.linkscout.jobs.JobsContent;
+import io.linkscout.jobs.JobsFixture;
+import io.linkscout.jobs.guestpost.GuestPostFinder;
+import io.linkscout.search.OpenSearchHttp;
+import io.linkscout.search.OpenSearchIndexWriter;
+import io.linkscout.search.OpenSearchLauncher;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code serve} with {@code linkscout.backend=opensearch}: the {@link JobsFixture} pages ingested once into the
+ * embedded index and a real 1-node OpenSearch cluster (2 shards); {@code POST /api/recommendations} and
+ * {@code POST /api/guest-posts} read their text signals from the cluster and answer as the embedded index does;
+ * with the cluster's index gone both answer a clear error, not a ranking of the embedded index.
+ */
+@QuarkusTest
+@TestProfile(OpenSearchServeTest.Profile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenSearchServeTest {
+
+    static final String ALIAS = "serve";
+    static final Path DIR = Path.of("target", "test-index-opensearch-serve").toAbsolutePath();
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(Cluster.class));
+        }
+    }
+
+    /** Starts the cluster and ingests the fixture into both; the application is configured to read the cluster. */
+    public static class Cluster implements QuarkusTestResourceLifecycleManager {
+        static OpenSearchLauncher.Cluster cluster;
+
+        @Override
+        public Map<String, String> start() {
+            try {
+                cluster = OpenSearchLauncher.start(OpenSearchLauncher.locateHome(null), 1, "512m", null);
+                ApiFixture.deleteRecursively(DIR);
+                try (OpenSearchHttp http = new OpenSearchHttp(cluster.urls())) {
+                    IndexBuilder b = new IndexBuilder(new IndexLayout(DIR), 1, null);
+                    b.setMirror(new OpenSearchIndexWriter(http, ALIAS, 2, 0));
+                    b.ingest((sink, report) -> JobsFixture.pages().forEach(p -> {
+                        sink.page(p);
+                        report.pageRead();
+                    }));
+                }
+                return Map.of("linkscout.index.dir", DIR.toString(), "linkscout.backend", "opensearch",
+                        "linkscout.opensearch.url", cluster.urls(), "linkscout.opensearch.index-name", ALIAS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void authenticate() {
+        TestAuth.asDefaultUser();
+    }
+
+    static JsonPath post(String path, Object body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    @Test
+    @Order(1)
+    void guestPostsAnswerAsTheEmbeddedIndex() throws Exception {
+        JsonPath r = post("/api/guest-posts", Map.of("content", JobsFixture.ARTICLE));
+        GuestPostFinder.Response expected;
+        try (LinkScoutIndex idx = LinkScoutIndex.open(new IndexLayout(DIR))) {
+            expected = new GuestPostFinder(idx).find(JobsContent.of(idx, JobsFixture.ARTICLE, null, null, false),
+                    new GuestPostFinder.Options(20, 0, 100, Set.of()));
+        }
+        // the fixture's two guest-post sites (as JobsResourceTest finds them on the embedded index)
+        assertEquals(List.of("r1.org", "r5.dev"), r.getList("results.domain"));
+        assertEquals(expected.results().stream().map(GuestPostFinder.Result::domain).toList(),
+                r.getList("results.domain"));
+        for (int i = 0; i < expected.results().size(); i++) {
+            GuestPostFinder.Result e = expected.results().get(i);
+            assertEquals(e.score(), r.getDouble("results[" + i + "].score"), 1e-9, e.domain());
+            assertEquals(e.topicFit(), r.getDouble("results[" + i + "].topicFit"), 1e-9, e.domain());
+            assertEquals(e.matchedTerms(), r.getList("results[" + i + "].matchedTerms"), e.domain());
+        }
+        assertEquals(expected.contentTerms(), r.getList("contentTerms"));
+    }
+
+    @Test
+    @Order(2)
+    void recommendationsAnswerAsTheEmbeddedIndex() throws Exception {
+        JsonPath r = post("/api/recommendations", Map.of("content", JobsFixture.ARTICLE, "top", 10));
+        List<String> urls = r.getList("results.url");
+        assertFalse(urls.isEmpty(), "the fixture has pages about sea otters and kelp");
+        // the same request ranked by a recommender reading the embedded index only
+        try (LinkScoutIndex idx = LinkScoutIndex.open(new IndexLayout(DIR))) {
+            io.linkscout.rank.Recommender embedded = new io.linkscout.rank.Recommender(idx,
+                    io.linkscout.rank.RankerModel.bundled());
+            List<String> topics = r.getList("topics.phrase");
+            io.linkscout.rank.ContentQuery q = embedded.prepare(r.getString("title"),
+                    io.linkscout.nlp.ContentText.convert(JobsFixture.ARTICLE, io.linkscout.nlp.ContentType.AUTO,
+                            io.linkscout.nlp.ContentText.Options.defaults()).text(), topics);
+            List<io.linkscout.rank.Recommendation> e = embedded.recommend(q, new io.linkscout.rank.Recommender.Options(
+                    10, io.linkscout.rank.Recommender.Unit.PAGE, 0, Set.of(), true));
+            assertEquals(e.stream().map(io.linkscout.rank.Recommendation::url).toList(), urls);
+            for (int i = 0; i < e.size(); i++) {
+                assertEquals(e.get(i).score(), r.getDouble("results[" + i + "].score"), 1e-4, e.get(i).url());
+            }
+        }
+    }
+
+    /** Without the cluster's index the endpoints say so (no answer from the embedded index alone). */
+    @Test
+    @Order(3)
+    void aMissingClusterIndexIsAClearError() throws Exception {
+        try (OpenSearchHttp http = new OpenSearchHttp(Cluster.cluster.urls())) {
+            List<String> physical = new java.util.ArrayList<>();
+            http.call("GET", "/_alias/" + ALIAS, null).fieldNames().forEachRemaining(physical::add);
+            assertEquals(1, physical.size(), physical.toString());
+            http.call("DELETE", "/" + physical.get(0), null);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("content", JobsFixture.ARTICLE)).when()
+                .post("/api/guest-posts").then().statusCode(404)
+                .body("message", containsString("has no index '" + ALIAS + "'"));
+        // the shared recommender reads the cluster too: its searches now fail with OpenSearch's answer
+        given().contentType(ContentType.JSON).body(Map.of("content", JobsFixture.ARTICLE)).when()
+                .post("/api/recommendations").then().statusCode(404)
+                .body("message", containsString("OpenSearch at " + Cluster.cluster.urls() + " answered 404"));
+    }
+}
