@@ -106,10 +106,22 @@ public final class IndexFields {
 
     /** Authority, trust and spam (see io.linkscout.quality.SiteQuality; README "Authority, trust and spam"). */
     public static final String FEATURE_SPAM = "spam";
-    /** 0–100 spam score of a page or site (stored; also in {@link #FEATURES} as {@link #FEATURE_SPAM}). */
+    /** Site: 0–100 spam score (stored; also in {@link #FEATURES} as {@link #FEATURE_SPAM}). */
     public static final String SPAM_SCORE = "spam_score";
-    /** JSON list of the spam flags that fired: code, message, evidence, weight, strength (stored). */
+    /** Site: JSON list of the spam flags that fired: code, message, evidence, weight, strength (stored). */
     public static final String SPAM_FLAGS = "spam_flags";
+    /**
+     * Page: 0–100 spam score, a numeric doc value (a {@code double}; read with
+     * {@link LinkScoutIndex#pageDouble(int, String)}). It combines the domain's graph flags, which move with every
+     * ingest, with the page's content flags: as a doc value an incremental ingest updates it in place instead of
+     * rewriting every page of a flagged domain.
+     */
+    public static final String PAGE_SPAM = "page_spam";
+    /**
+     * Page: the spam flags that fired (JSON, as {@link #SPAM_FLAGS}), a binary doc value updated in place like
+     * {@link #PAGE_SPAM}; read with {@link LinkScoutIndex#pageString(int, String)}.
+     */
+    public static final String PAGE_SPAM_FLAGS = "page_spam_flags";
     /** Site: 0–100 TrustRank and the raw TrustRank (stored). */
     public static final String TRUST = "trust";
     public static final String TRUSTRANK = "trustrank";

@@ -171,6 +171,17 @@ public final class LinkScoutIndex implements Closeable {
         return Double.longBitsToDouble(dv.longValue());
     }
 
+    /** A page's binary doc value as UTF-8 text ({@link IndexFields#PAGE_SPAM_FLAGS}); null when it has none. */
+    public String pageString(int doc, String field) throws IOException {
+        java.util.List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext ctx = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.BinaryDocValues dv = ctx.reader().getBinaryDocValues(field);
+        if (dv == null || !dv.advanceExact(doc - ctx.docBase)) {
+            return null;
+        }
+        return dv.binaryValue().utf8ToString();
+    }
+
     /** Distinct terms of a field over all segments. */
     public long distinctTerms(String field) throws IOException {
         if (reader.leaves().size() == 1) {

@@ -97,7 +97,7 @@ public final class SiteProfiles {
                 Document d = sf.document(sd.doc);
                 all.add(new Page(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
                         idx.pageDouble(sd.doc, IndexFields.AUTHORITY_VALUE),
-                        num(d, IndexFields.SPAM_SCORE), (int) num(d, IndexFields.IN_LINKS),
+                        idx.pageDouble(sd.doc, IndexFields.PAGE_SPAM), (int) num(d, IndexFields.IN_LINKS),
                         (int) num(d, IndexFields.REF_DOMAINS), (int) num(d, IndexFields.TEXT_LENGTH),
                         d.get(GuestPostIndexing.KIND), num(d, GuestPostIndexing.SCORE)));
             }
