@@ -18,6 +18,7 @@ import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -46,11 +47,11 @@ final class DocumentMapper {
     }
 
     /**
-     * The fingerprint of what a page's document derives from the rest of the corpus: anchor text and in-links
-     * received, referring domains, its outlink profile (titles of the pages it links to) and its authority rounded
-     * down to a point. The rest of the document depends only on the page's own record and text, so an old page
-     * whose fingerprint is unchanged keeps its document; what else it derives from the corpus is in doc values
-     * updated in place (its exact graph scores, and the enrichments' {@link IndexEnrichment.Pass#keptValues}: its
+     * The fingerprint of what a page's document derives from the rest of the corpus: anchor text received, its
+     * outlink profile (titles of the pages it links to) and its authority rounded down to a point. The rest of the
+     * document depends only on the page's own record and text, so an old page whose fingerprint is unchanged keeps
+     * its document; what else it derives from the corpus is in doc values updated in place ({@link #graphValues}:
+     * graph scores, in-links, referring domains; the enrichments' {@link IndexEnrichment.Pass#keptValues}: its
      * domain's spam flags).
      */
     long fingerprint(PageMeta m) {
@@ -62,13 +63,23 @@ final class DocumentMapper {
         Hasher h = Hashing.murmur3_128().newHasher();
         put(h, corpus.anchorsIn[i]);
         put(h, outlinkProfile);
-        h.putInt(corpus.inLinks[i]).putInt(corpus.refDomains[i]);
         h.putDouble(authorityPoint(corpus.pageAuthority[i]));
         return h.hash().asLong();
     }
 
     private static void put(Hasher h, String s) {
         h.putInt(s.length()).putUnencodedChars(s);
+    }
+
+    /**
+     * The doc values of page {@code i} that its links received and the graph scores give: authority, PageRank,
+     * in-links, referring domains. An incremental ingest updates them in place on the pages it keeps.
+     */
+    List<Field> graphValues(int i) {
+        return List.of(new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, corpus.pageAuthority[i]),
+                new DoubleDocValuesField(IndexFields.PAGERANK, corpus.pageRank[i]),
+                new NumericDocValuesField(IndexFields.PAGE_IN_LINKS, corpus.inLinks[i]),
+                new NumericDocValuesField(IndexFields.PAGE_REF_DOMAINS, corpus.refDomains[i]));
     }
 
     /** The page authority the {@link IndexFields#FEATURES} field holds: rounded down to a whole point. */
@@ -140,12 +151,9 @@ final class DocumentMapper {
         }
         d.add(new IntField(IndexFields.OUT_LINKS, m.links.size(), Field.Store.YES));
         d.add(new IntField(IndexFields.OUT_LINKS_EXTERNAL, external, Field.Store.YES));
-        d.add(new IntField(IndexFields.IN_LINKS, corpus.inLinks[i], Field.Store.YES));
-        d.add(new IntField(IndexFields.REF_DOMAINS, corpus.refDomains[i], Field.Store.YES));
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
                 IndexFields.featureValue(authorityPoint(corpus.pageAuthority[i]))));
-        d.add(new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, corpus.pageAuthority[i]));
-        d.add(new DoubleDocValuesField(IndexFields.PAGERANK, corpus.pageRank[i]));
+        graphValues(i).forEach(d::add);
         d.add(new StoredField(IndexFields.DERIVED_FP, fingerprint(i, profile)));
         IndexEnrichment.IndexedPage indexed = new IndexEnrichment.IndexedPage(corpus.domains[i], m.url, m.title,
                 text, m.links, structure, contacts(m));

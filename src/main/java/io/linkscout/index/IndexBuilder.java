@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
@@ -122,7 +121,7 @@ public final class IndexBuilder {
     }
 
     /** Version of what documents derive from pages; an index written with another one is rebuilt in full. */
-    static final String DERIVATION_VERSION = "2"; // 2: page spam score and flags as doc values
+    static final String DERIVATION_VERSION = "2"; // 2: page spam, in-links and referring domains as doc values
 
     private boolean rebuild;
     private boolean expungeDeletes;
@@ -349,8 +348,9 @@ public final class IndexBuilder {
      * metadata, no text) and then writes only what changed: pages read now, old pages whose fingerprint
      * ({@link DocumentMapper#fingerprint(PageMeta)}: anchors and in-links received, referring domains, outlink
      * profile, authority point) changed — their text read back from the old index, their topics copied —, the
-     * graph scores and the enrichments' doc values (spam score and flags) of the other old pages in place, site documents whose content changed, and the catalog
-     * and authority rows read now. Either way the documents are the same.
+     * graph scores and the enrichments' doc values (spam score and flags) of the other old pages in place, site
+     * documents whose content changed, and the catalog and authority rows read now. Either way the documents are
+     * the same.
      */
     private Map<String, String> write(IndexTransaction tx, DirectoryReader old, PageSpill spill,
             RecordMerge records, WriteCounts counts) throws IOException {
@@ -468,22 +468,16 @@ public final class IndexBuilder {
         if (m.dirty || m.enrichmentStateMissing || m.oldFingerprint == 0 || mapper.fingerprint(m) != m.oldFingerprint) {
             return false;
         }
-        List<Field> values = mapper.kept(m);
+        List<Field> values = new java.util.ArrayList<>(mapper.graphValues(corpus.ordinal.get(m.url)));
+        values.addAll(mapper.kept(m));
         counts.pagesKept++;
-        int i = corpus.ordinal.get(m.url);
-        double authority = corpus.pageAuthority[i];
-        double rank = corpus.pageRank[i];
-        boolean moved = Double.doubleToLongBits(authority) != Double.doubleToLongBits(m.oldAuthority)
-                || Double.doubleToLongBits(rank) != Double.doubleToLongBits(m.oldPageRank);
-        for (int k = 0; k < values.size() && !moved; k++) {
-            moved = !sameDocValue(old, m.oldDoc, values.get(k));
-        }
-        if (moved) {
-            List<Field> update = new java.util.ArrayList<>(values);
-            update.add(new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, authority));
-            update.add(new DoubleDocValuesField(IndexFields.PAGERANK, rank));
-            writer.updateDocValues(uidTerm(IndexFields.TYPE_PAGE, m.url), update.toArray(Field[]::new));
-            counts.scoresUpdated++;
+        for (Field f : values) {
+            if (!sameDocValue(old, m.oldDoc, f)) {
+                // all of them at once: one update per page
+                writer.updateDocValues(uidTerm(IndexFields.TYPE_PAGE, m.url), values.toArray(Field[]::new));
+                counts.scoresUpdated++;
+                break;
+            }
         }
         return true;
     }

@@ -52,10 +52,21 @@ public final class IndexFields {
     public static final String OUT_LINKS_EXTERNAL = "out_links_external";
     /** registrable domains a page links to, other than its own (one indexed keyword each, not stored) */
     public static final String LINK_DOMAINS = "link_domains";
-    /** Incoming links from other ingested pages (distinct source pages). */
+    /** Incoming links from other ingested pages (distinct source pages); no longer written (see {@link #PAGE_IN_LINKS}). */
     public static final String IN_LINKS = "in_links";
-    /** Distinct registrable domains (other than the page's own) linking to the page or site. */
+    /** Site: distinct registrable domains (other than its own) linking to it (an int field, stored). */
     public static final String REF_DOMAINS = "ref_domains";
+    /**
+     * Page: incoming links from other ingested pages (distinct source pages), a numeric doc value (read with
+     * {@link LinkScoutIndex#pageLong(int, String)}): a new page linking to an old one changes it, and an incremental
+     * ingest updates it in place instead of rewriting the page.
+     */
+    public static final String PAGE_IN_LINKS = "page_in_links";
+    /**
+     * Page: distinct registrable domains (other than its own) linking to it, a numeric doc value updated in place like
+     * {@link #PAGE_IN_LINKS} (filter with {@code NumericDocValuesField.newSlowRangeQuery}).
+     */
+    public static final String PAGE_REF_DOMAINS = "page_ref_domains";
     public static final String EMAILS = "emails";
     /** Contact-page URL: on a site document the site's contact page (one value), on a page those it names. */
     public static final String CONTACT_URL = "contact_url";

@@ -199,6 +199,47 @@ class IncrementalIngestTest {
         assertSameIndex(oneGo, stepwise, List.of("otter", "partner", "hub"));
     }
 
+    /**
+     * Forty sites link to star.org/top (PageRank far above the rest: authority 100 whatever the corpus); a
+     * forty-first joins. The top page keeps its document — its in-links (40 → 41) and referring domains are doc
+     * values updated in place — and the index is the same as a build in one go: a shortcut that kept the page
+     * without updating them, or that rewrote it, fails here.
+     */
+    @Test
+    void aPageThatGetsANewInLinkKeepsItsDocumentWithItsLinkFiguresUpdated() throws IOException {
+        String top = "https://star.org/top";
+        List<PageRecord> fans = new ArrayList<>();
+        for (int k = 1; k <= 40; k++) {
+            fans.add(page("https://fan" + k + ".net/", "Fan " + k, "Fan site " + k + " about otters.", top));
+        }
+        fans.add(page(top, "Top otters", "The best page about otters."));
+        Batch first = new Batch(fans, List.of(), List.of());
+        Batch second = new Batch(List.of(page("https://fan41.net/", "Fan 41", "Fan site 41 about otters.", top)),
+                List.of(), List.of());
+        IndexLayout stepwise = new IndexLayout(dir.resolve("stepwise"));
+        ingest(stepwise, first, false);
+        assertEquals("100 40 40", linkFigures(stepwise, top));
+        IndexBuilder.Result r = ingest(stepwise, second, false);
+        assertEquals("100 41 41", linkFigures(stepwise, top));
+        // one page written (the new one), every old page kept with new doc values; every site document is written
+        // again (their stored graph figures moved)
+        assertEquals(new IndexBuilder.Writes(true, 1, 41, 41, 42, 0), r.writes());
+        IndexLayout oneGo = new IndexLayout(dir.resolve("one-go"));
+        ingest(oneGo, first.plus(second), false);
+        assertSameIndex(oneGo, stepwise, List.of("otter", "fan", "top"));
+    }
+
+    /** Authority point (what the document holds), in-links and referring domains (doc values) of a page. */
+    private static String linkFigures(IndexLayout layout, String url) throws IOException {
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            int doc = idx.searcher().search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
+                    IndexFields.UID, IndexFields.uid(IndexFields.TYPE_PAGE, url))), 1).scoreDocs[0].doc;
+            return (int) DocumentMapper.authorityPoint(idx.pageDouble(doc, IndexFields.AUTHORITY_VALUE)) + " "
+                    + idx.pageLong(doc, IndexFields.PAGE_IN_LINKS)
+                    + " " + idx.pageLong(doc, IndexFields.PAGE_REF_DOMAINS);
+        }
+    }
+
     /** The page's spam score and flags as the ranking reads them. */
     private static String spamOf(IndexLayout layout, String url) throws IOException {
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {

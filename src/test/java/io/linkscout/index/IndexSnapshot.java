@@ -47,6 +47,9 @@ final class IndexSnapshot {
                 for (String dv : List.of(IndexFields.AUTHORITY_VALUE, IndexFields.PAGERANK, IndexFields.PAGE_SPAM)) {
                     v.add("dv:" + dv + "=" + idx.pageDouble(doc, dv));
                 }
+                for (String dv : List.of(IndexFields.PAGE_IN_LINKS, IndexFields.PAGE_REF_DOMAINS)) {
+                    v.add("dv:" + dv + "=" + idx.pageLong(doc, dv));
+                }
                 v.add("dv:" + IndexFields.PAGE_SPAM_FLAGS + "=" + idx.pageString(doc, IndexFields.PAGE_SPAM_FLAGS));
                 String key = d.get(IndexFields.TYPE) + ":" + d.get(IndexFields.ID);
                 if (out.put(key, v) != null) {

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -169,7 +169,8 @@ public final class EarnedTopics {
         }
         BooleanQuery.Builder qb = new BooleanQuery.Builder().add(terms.build(), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)), BooleanClause.Occur.FILTER)
-                .add(IntField.newRangeQuery(IndexFields.REF_DOMAINS, 1, Integer.MAX_VALUE), BooleanClause.Occur.FILTER);
+                .add(NumericDocValuesField.newSlowRangeQuery(IndexFields.PAGE_REF_DOMAINS, 1, Long.MAX_VALUE),
+                        BooleanClause.Occur.FILTER);
         if (o.domain() != null) {
             qb.add(new TermQuery(new Term(IndexFields.DOMAIN, o.domain())), BooleanClause.Occur.MUST_NOT);
         }
@@ -182,7 +183,7 @@ public final class EarnedTopics {
             Map<Integer, Document> docs = new HashMap<>();
             for (ScoreDoc sd : hits) {
                 docs.put(sd.doc, Jobs.stored(index, sd.doc, Set.of(IndexFields.ID, IndexFields.TITLE,
-                        IndexFields.DOMAIN, IndexFields.REF_DOMAINS, IndexFields.PAGE_TOPICS)));
+                        IndexFields.DOMAIN, IndexFields.PAGE_TOPICS)));
                 scored.add(Map.entry(sd.score, sd.doc));
             }
             scored.sort(Map.Entry.<Float, Integer>comparingByKey().reversed()
@@ -190,7 +191,8 @@ public final class EarnedTopics {
             for (Map.Entry<Float, Integer> e : scored.subList(0, Math.min(CANDIDATES, scored.size()))) {
                 Document d = docs.get(e.getValue());
                 EarningPage p = new EarningPage(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
-                        d.get(IndexFields.DOMAIN), (int) Jobs.storedDouble(d, IndexFields.REF_DOMAINS), List.of());
+                        d.get(IndexFields.DOMAIN), (int) index.pageLong(e.getValue(), IndexFields.PAGE_REF_DOMAINS),
+                        List.of());
                 cands.add(p);
                 topicsOfPage.put(p.url(), List.of(d.getValues(IndexFields.PAGE_TOPICS)));
             }
