@@ -471,13 +471,16 @@ public final class IndexBuilder {
         List<Field> values = new java.util.ArrayList<>(mapper.graphValues(corpus.ordinal.get(m.url)));
         values.addAll(mapper.kept(m));
         counts.pagesKept++;
+        // only those that moved (each field of an update costs a term lookup per segment at commit), in one call
+        List<Field> moved = new java.util.ArrayList<>(2);
         for (Field f : values) {
             if (!sameDocValue(old, m.oldDoc, f)) {
-                // all of them at once: one update per page
-                writer.updateDocValues(uidTerm(IndexFields.TYPE_PAGE, m.url), values.toArray(Field[]::new));
-                counts.scoresUpdated++;
-                break;
+                moved.add(f);
             }
+        }
+        if (!moved.isEmpty()) {
+            writer.updateDocValues(uidTerm(IndexFields.TYPE_PAGE, m.url), moved.toArray(Field[]::new));
+            counts.scoresUpdated++;
         }
         return true;
     }
