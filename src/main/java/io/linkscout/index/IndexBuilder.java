@@ -36,6 +36,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 
 /**
  * Builds the LinkScout index from input records, merging them with what the index already holds. The stages, each
@@ -376,8 +377,9 @@ public final class IndexBuilder {
                 }
                 PageMeta[] olds = pages.values().stream().filter(m -> m.oldDoc >= 0)
                         .sorted(java.util.Comparator.comparingInt(m -> m.oldDoc)).toArray(PageMeta[]::new);
+                OldDocValues oldValues = new OldDocValues(old);
                 for (PageMeta m : olds) {
-                    if (incremental && keep(writer, old, mapper, corpus, m, counts)) {
+                    if (incremental && keep(writer, oldValues, mapper, corpus, m, counts)) {
                         continue;
                     }
                     Document d = sf.document(m.oldDoc, reread);
@@ -463,7 +465,7 @@ public final class IndexBuilder {
      * the enrichments' corpus-dependent doc values are updated in place when they moved); returns false when it
      * must be rewritten.
      */
-    private static boolean keep(IndexWriter writer, DirectoryReader old, DocumentMapper mapper,
+    private static boolean keep(IndexWriter writer, OldDocValues old, DocumentMapper mapper,
             CorpusAnalysis corpus, PageMeta m, WriteCounts counts) throws IOException {
         if (m.dirty || m.enrichmentStateMissing || m.oldFingerprint == 0 || mapper.fingerprint(m) != m.oldFingerprint) {
             return false;
@@ -474,7 +476,7 @@ public final class IndexBuilder {
         // only those that moved (each field of an update costs a term lookup per segment at commit), in one call
         List<Field> moved = new java.util.ArrayList<>(2);
         for (Field f : values) {
-            if (!sameDocValue(old, m.oldDoc, f)) {
+            if (!old.holds(m.oldDoc, f)) {
                 moved.add(f);
             }
         }
@@ -485,21 +487,47 @@ public final class IndexBuilder {
         return true;
     }
 
-    /** Whether the old document {@code doc} holds the numeric or binary doc value {@code f} already. */
-    private static boolean sameDocValue(DirectoryReader old, int doc, Field f) throws IOException {
-        List<LeafReaderContext> leaves = old.leaves();
-        LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        int local = doc - ctx.docBase;
-        if (f.fieldType().docValuesType() == DocValuesType.NUMERIC) {
-            NumericDocValues dv = ctx.reader().getNumericDocValues(f.name());
-            return dv != null && dv.advanceExact(local) && dv.longValue() == f.numericValue().longValue();
+    /**
+     * The old index's numeric and binary doc values, read for documents visited in increasing doc-id order (the
+     * kept pages): one iterator per field and segment instead of one per look-up.
+     */
+    private static final class OldDocValues {
+        private final List<LeafReaderContext> leaves;
+        private final Map<String, DocIdSetIterator> iterators = new java.util.HashMap<>();
+        private int leaf = -1;
+
+        OldDocValues(DirectoryReader reader) {
+            this.leaves = reader.leaves();
         }
-        if (f.fieldType().docValuesType() == DocValuesType.BINARY) {
-            BinaryDocValues dv = ctx.reader().getBinaryDocValues(f.name());
-            return dv != null && dv.advanceExact(local) && dv.binaryValue().equals(f.binaryValue());
+
+        /** Whether the old document {@code doc} holds the numeric or binary doc value {@code f} already. */
+        boolean holds(int doc, Field f) throws IOException {
+            int l = ReaderUtil.subIndex(doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                iterators.clear();
+            }
+            LeafReaderContext ctx = leaves.get(l);
+            DocValuesType type = f.fieldType().docValuesType();
+            if (type != DocValuesType.NUMERIC && type != DocValuesType.BINARY) {
+                throw new IllegalArgumentException("an enrichment's kept value must be a numeric or binary doc "
+                        + "value: " + f.name());
+            }
+            DocIdSetIterator it = iterators.get(f.name());
+            if (it == null && !iterators.containsKey(f.name())) {
+                it = type == DocValuesType.NUMERIC ? ctx.reader().getNumericDocValues(f.name())
+                        : ctx.reader().getBinaryDocValues(f.name());
+                iterators.put(f.name(), it);
+            }
+            int local = doc - ctx.docBase;
+            if (it instanceof NumericDocValues dv) {
+                return dv.advanceExact(local) && dv.longValue() == f.numericValue().longValue();
+            }
+            if (it instanceof BinaryDocValues dv) {
+                return dv.advanceExact(local) && dv.binaryValue().equals(f.binaryValue());
+            }
+            return false;
         }
-        throw new IllegalArgumentException("an enrichment's kept value must be a numeric or binary doc value: "
-                + f.name());
     }
 
     private static void sleepQuietly(long millis) {
