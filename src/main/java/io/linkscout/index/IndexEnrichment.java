@@ -64,7 +64,11 @@ public interface IndexEnrichment {
         return Set.of();
     }
 
-    /** What the corpus analysis of the build found that enrichments may use (read-only, thread-safe). */
+    /**
+     * What the corpus analysis of the build found that enrichments may use (read-only, thread-safe). It moves with
+     * any ingest: a page field derived from it must be a numeric or binary doc value that {@link Pass#keptValues}
+     * also returns, so that a kept page gets it updated in place (else a kept page would keep a stale value).
+     */
     interface Corpus {
         /** The spam flags the domain graph gives a registrable domain (link farms, spam mass, …); empty if none. */
         List<SpamFlag> domainFlags(String domain);

@@ -23,10 +23,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The spam score and flags of page and site documents: the flags the domain graph gives the page's or site's domain
