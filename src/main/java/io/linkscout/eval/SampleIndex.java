@@ -25,8 +25,11 @@ public final class SampleIndex {
 
     /** Commit-data key of a sample index; its value is {@link #VERSION}. */
     public static final String MARKER = "linkscout.sample";
-    /** Bumped whenever the bundled sample changes, so that an older sample index is rebuilt. */
-    public static final String VERSION = "2";
+    /**
+     * Bumped whenever the bundled sample changes, or what a page document holds does (3: page spam, in-links and
+     * referring domains as doc values), so that an older sample index is rebuilt.
+     */
+    public static final String VERSION = "3";
     /** The bundled inputs, under {@code /sample/}. */
     public static final List<String> INPUTS = List.of("pages.jsonl.gz", "blog-pages.jsonl.gz", "sites.jsonl.gz",
             "authority.csv.gz");

@@ -6,7 +6,6 @@ import io.linkscout.ingest.PageStructure;
 import io.linkscout.quality.AuthorityConfig;
 import io.linkscout.quality.DomainAnalysis;
 import io.linkscout.quality.SiteQuality;
-import io.linkscout.quality.SpamFlag;
 import io.linkscout.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -47,23 +47,22 @@ final class DocumentMapper {
     }
 
     /**
-     * The fingerprint of what a page's document derives from the rest of the corpus: anchor text and in-links
-     * received, referring domains, its outlink profile (titles of the pages it links to), its domain's spam flags
-     * and its authority rounded down to a point. The rest of the document depends only on the page's own record
-     * and text, so an old page whose fingerprint is unchanged keeps its document (its exact graph scores are doc
-     * values, updated in place).
+     * The fingerprint of what a page's document derives from the rest of the corpus: anchor text received, its
+     * outlink profile (titles of the pages it links to) and its authority rounded down to a point. The rest of the
+     * document depends only on the page's own record and text, so an old page whose fingerprint is unchanged keeps
+     * its document; what else it derives from the corpus is in doc values updated in place ({@link #graphValues}:
+     * graph scores, in-links, referring domains; the enrichments' {@link IndexEnrichment.Pass#keptValues}: its
+     * domain's spam flags).
      */
     long fingerprint(PageMeta m) {
         int i = corpus.ordinal.get(m.url);
-        return fingerprint(i, corpus.outlinkProfile(m.links), domainFlags(i));
+        return fingerprint(i, corpus.outlinkProfile(m.links));
     }
 
-    private long fingerprint(int i, String outlinkProfile, List<SpamFlag> domainFlags) {
+    private long fingerprint(int i, String outlinkProfile) {
         Hasher h = Hashing.murmur3_128().newHasher();
         put(h, corpus.anchorsIn[i]);
         put(h, outlinkProfile);
-        h.putInt(corpus.inLinks[i]).putInt(corpus.refDomains[i]);
-        put(h, SiteQuality.flagsJson(domainFlags));
         h.putDouble(authorityPoint(corpus.pageAuthority[i]));
         return h.hash().asLong();
     }
@@ -72,9 +71,15 @@ final class DocumentMapper {
         h.putInt(s.length()).putUnencodedChars(s);
     }
 
-    private List<SpamFlag> domainFlags(int i) {
-        int dn = corpus.domainGraph.node(corpus.domains[i]);
-        return dn >= 0 ? corpus.domainAnalysis.flags.get(dn) : List.of();
+    /**
+     * The doc values of page {@code i} that its links received and the graph scores give: authority, PageRank,
+     * in-links, referring domains. An incremental ingest updates them in place on the pages it keeps.
+     */
+    List<Field> graphValues(int i) {
+        return List.of(new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, corpus.pageAuthority[i]),
+                new DoubleDocValuesField(IndexFields.PAGERANK, corpus.pageRank[i]),
+                new NumericDocValuesField(IndexFields.PAGE_IN_LINKS, corpus.inLinks[i]),
+                new NumericDocValuesField(IndexFields.PAGE_REF_DOMAINS, corpus.refDomains[i]));
     }
 
     /** The page authority the {@link IndexFields#FEATURES} field holds: rounded down to a whole point. */
@@ -82,13 +87,20 @@ final class DocumentMapper {
         return Math.floor(authority);
     }
 
-    /** A page whose old document is kept: what the site documents need of it (call before {@link #site}). */
-    void kept(PageMeta m) {
+    /**
+     * A page whose old document is kept: what the site documents need of it (call before {@link #site}); returns
+     * the enrichments' doc values of the page ({@link IndexEnrichment.Pass#keptValues}), to update where they moved.
+     */
+    List<Field> kept(PageMeta m) {
         int i = corpus.ordinal.get(m.url);
         IndexEnrichment.KeptPage kept = new IndexEnrichment.KeptPage(corpus.domains[i], m.url, contacts(m));
+        List<Field> values = new java.util.ArrayList<>();
         for (int k = 0; k < enrichments.size(); k++) {
-            enrichments.get(k).kept(m.oldEnrichment == null ? null : m.oldEnrichment[k], kept);
+            Object state = m.oldEnrichment == null ? null : m.oldEnrichment[k];
+            enrichments.get(k).kept(state, kept);
+            values.addAll(enrichments.get(k).keptValues(state, kept));
         }
+        return values;
     }
 
     private static IndexEnrichment.Contacts contacts(PageMeta m) {
@@ -98,6 +110,16 @@ final class DocumentMapper {
     /** The document of a page, with its text and what its stored record keeps. */
     Document page(PageMeta m, String text, List<String> emails, String fetchedAt, String source,
             PageStructure structure) {
+        return page(m, text, emails, fetchedAt, source, structure, null);
+    }
+
+    /**
+     * As {@link #page(PageMeta, String, List, String, String, PageStructure)}; {@code old} (or null) is the old
+     * document of a page written again with the same title and text, with the enrichments'
+     * {@link IndexEnrichment#reusedFields()}: they copy those fields instead of computing them again.
+     */
+    Document page(PageMeta m, String text, List<String> emails, String fetchedAt, String source,
+            PageStructure structure, Document old) {
         int i = corpus.ordinal.get(m.url);
         Document d = new Document();
         d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_PAGE, Field.Store.YES));
@@ -129,17 +151,18 @@ final class DocumentMapper {
         }
         d.add(new IntField(IndexFields.OUT_LINKS, m.links.size(), Field.Store.YES));
         d.add(new IntField(IndexFields.OUT_LINKS_EXTERNAL, external, Field.Store.YES));
-        d.add(new IntField(IndexFields.IN_LINKS, corpus.inLinks[i], Field.Store.YES));
-        d.add(new IntField(IndexFields.REF_DOMAINS, corpus.refDomains[i], Field.Store.YES));
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
                 IndexFields.featureValue(authorityPoint(corpus.pageAuthority[i]))));
-        d.add(new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, corpus.pageAuthority[i]));
-        d.add(new DoubleDocValuesField(IndexFields.PAGERANK, corpus.pageRank[i]));
-        d.add(new StoredField(IndexFields.DERIVED_FP, fingerprint(i, profile, domainFlags(i))));
+        graphValues(i).forEach(d::add);
+        d.add(new StoredField(IndexFields.DERIVED_FP, fingerprint(i, profile)));
         IndexEnrichment.IndexedPage indexed = new IndexEnrichment.IndexedPage(corpus.domains[i], m.url, m.title,
                 text, m.links, structure, contacts(m));
         for (IndexEnrichment.Pass e : enrichments) {
-            e.page(d, indexed);
+            if (old == null) {
+                e.page(d, indexed);
+            } else {
+                e.rewritten(d, indexed, old);
+            }
         }
         if (m.knownFrom != null && !m.knownFrom.isEmpty()) {
             d.add(new StoredField(IndexFields.KNOWN_FROM, SiteAggregates.knownFrom(m.knownFrom)));

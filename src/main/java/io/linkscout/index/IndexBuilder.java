@@ -26,11 +26,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 
 /**
  * Builds the LinkScout index from input records, merging them with what the index already holds. The stages, each
@@ -46,8 +52,9 @@ import org.apache.lucene.index.Term;
  * <li>{@link DocumentMapper} turns pages (on a pool of {@code threads} workers), sites and raw rows into documents:
  * on a new index (or with {@link #setRebuild}) a complete new generation ({@code deleteAll()} + add); on an index
  * that allows it, only the documents that change — pages read now, old pages whose fingerprint of corpus-derived
- * content changed, sites whose content changed — with {@code updateDocument}, and the graph scores of the other
- * pages with {@code updateDocValues};</li>
+ * content changed, sites whose content changed — with {@code updateDocument} (an old page written again copies
+ * the enrichments' fields that depend only on its own title and text, {@link IndexEnrichment#reusedFields}: its
+ * topics), and the graph scores and spam score and flags of the other pages with {@code updateDocValues};</li>
  * <li>the transaction writes the graphs (fsynced, renamed) and publishes everything with one {@code commit()}.</li>
  * </ol>
  *
@@ -115,7 +122,7 @@ public final class IndexBuilder {
     }
 
     /** Version of what documents derive from pages; an index written with another one is rebuilt in full. */
-    static final String DERIVATION_VERSION = "1";
+    static final String DERIVATION_VERSION = "2"; // 2: page spam, in-links and referring domains as doc values
 
     private boolean rebuild;
     private boolean expungeDeletes;
@@ -341,9 +348,10 @@ public final class IndexBuilder {
      * document and adds all of them. An incremental write derives the same corpus-wide figures (from the pages'
      * metadata, no text) and then writes only what changed: pages read now, old pages whose fingerprint
      * ({@link DocumentMapper#fingerprint(PageMeta)}: anchors and in-links received, referring domains, outlink
-     * profile, domain spam flags, authority point) changed — their text read back from the old index —, the graph
-     * scores of the other old pages as doc values in place, site documents whose content changed, and the catalog
-     * and authority rows read now. Either way the documents are the same.
+     * profile, authority point) changed — their text read back from the old index, their topics copied —, the
+     * graph scores and the enrichments' doc values (spam score and flags) of the other old pages in place, site
+     * documents whose content changed, and the catalog and authority rows read now. Either way the documents are
+     * the same.
      */
     private Map<String, String> write(IndexTransaction tx, DirectoryReader old, PageSpill spill,
             RecordMerge records, WriteCounts counts) throws IOException {
@@ -362,17 +370,25 @@ public final class IndexBuilder {
             // pages whose text is in the old index
             if (old != null) {
                 StoredFields sf = old.storedFields();
+                // an old page written again for what others say of it keeps the enrichments' own-text fields
+                Set<String> reread = new java.util.HashSet<>(Set.of(IndexFields.TEXT, IndexFields.RECORD));
+                for (IndexEnrichment e : enrichments) {
+                    reread.addAll(e.reusedFields());
+                }
                 PageMeta[] olds = pages.values().stream().filter(m -> m.oldDoc >= 0)
                         .sorted(java.util.Comparator.comparingInt(m -> m.oldDoc)).toArray(PageMeta[]::new);
+                OldDocValues oldValues = new OldDocValues(old);
                 for (PageMeta m : olds) {
-                    if (incremental && keep(writer, mapper, corpus, m, counts)) {
+                    if (incremental && keep(writer, oldValues, mapper, corpus, m, counts)) {
                         continue;
                     }
-                    Document d = sf.document(m.oldDoc, Set.of(IndexFields.TEXT, IndexFields.RECORD));
+                    Document d = sf.document(m.oldDoc, reread);
                     StoredPage sp = JSON.readValue(d.getBinaryValue(IndexFields.RECORD).bytes, StoredPage.class);
                     String text = d.get(IndexFields.TEXT);
+                    // same title and text unless the ingest changed its record (m.dirty); a rebuild recomputes all
+                    Document reuse = incremental && !m.dirty ? d : null;
                     pool.submit(() -> addPage(writer, incremental, m.url, mapper.page(m, text == null ? "" : text,
-                            sp.emails(), sp.fetchedAt(), sp.source(), sp.structure()), counts.pagesWritten));
+                            sp.emails(), sp.fetchedAt(), sp.source(), sp.structure(), reuse), counts.pagesWritten));
                 }
             }
             // pages read now
@@ -445,27 +461,73 @@ public final class IndexBuilder {
     }
 
     /**
-     * Incremental ingest: keeps an old page's document when nothing it derives from changed (its graph scores, doc
-     * values, are updated in place when they moved); returns false when it must be rewritten.
+     * Incremental ingest: keeps an old page's document when nothing it derives from changed (its graph scores and
+     * the enrichments' corpus-dependent doc values are updated in place when they moved); returns false when it
+     * must be rewritten.
      */
-    private static boolean keep(IndexWriter writer, DocumentMapper mapper, CorpusAnalysis corpus, PageMeta m,
-            WriteCounts counts) throws IOException {
+    private static boolean keep(IndexWriter writer, OldDocValues old, DocumentMapper mapper,
+            CorpusAnalysis corpus, PageMeta m, WriteCounts counts) throws IOException {
         if (m.dirty || m.enrichmentStateMissing || m.oldFingerprint == 0 || mapper.fingerprint(m) != m.oldFingerprint) {
             return false;
         }
-        mapper.kept(m);
+        List<Field> values = new java.util.ArrayList<>(mapper.graphValues(corpus.ordinal.get(m.url)));
+        values.addAll(mapper.kept(m));
         counts.pagesKept++;
-        int i = corpus.ordinal.get(m.url);
-        double authority = corpus.pageAuthority[i];
-        double rank = corpus.pageRank[i];
-        if (Double.doubleToLongBits(authority) != Double.doubleToLongBits(m.oldAuthority)
-                || Double.doubleToLongBits(rank) != Double.doubleToLongBits(m.oldPageRank)) {
-            writer.updateDocValues(uidTerm(IndexFields.TYPE_PAGE, m.url),
-                    new DoubleDocValuesField(IndexFields.AUTHORITY_VALUE, authority),
-                    new DoubleDocValuesField(IndexFields.PAGERANK, rank));
+        // only those that moved (each field of an update costs a term lookup per segment at commit), in one call
+        List<Field> moved = new java.util.ArrayList<>(2);
+        for (Field f : values) {
+            if (!old.holds(m.oldDoc, f)) {
+                moved.add(f);
+            }
+        }
+        if (!moved.isEmpty()) {
+            writer.updateDocValues(uidTerm(IndexFields.TYPE_PAGE, m.url), moved.toArray(Field[]::new));
             counts.scoresUpdated++;
         }
         return true;
+    }
+
+    /**
+     * The old index's numeric and binary doc values, read for documents visited in increasing doc-id order (the
+     * kept pages): one iterator per field and segment instead of one per look-up.
+     */
+    private static final class OldDocValues {
+        private final List<LeafReaderContext> leaves;
+        private final Map<String, DocIdSetIterator> iterators = new java.util.HashMap<>();
+        private int leaf = -1;
+
+        OldDocValues(DirectoryReader reader) {
+            this.leaves = reader.leaves();
+        }
+
+        /** Whether the old document {@code doc} holds the numeric or binary doc value {@code f} already. */
+        boolean holds(int doc, Field f) throws IOException {
+            int l = ReaderUtil.subIndex(doc, leaves);
+            if (l != leaf) {
+                leaf = l;
+                iterators.clear();
+            }
+            LeafReaderContext ctx = leaves.get(l);
+            DocValuesType type = f.fieldType().docValuesType();
+            if (type != DocValuesType.NUMERIC && type != DocValuesType.BINARY) {
+                throw new IllegalArgumentException("an enrichment's kept value must be a numeric or binary doc "
+                        + "value: " + f.name());
+            }
+            DocIdSetIterator it = iterators.get(f.name());
+            if (it == null && !iterators.containsKey(f.name())) {
+                it = type == DocValuesType.NUMERIC ? ctx.reader().getNumericDocValues(f.name())
+                        : ctx.reader().getBinaryDocValues(f.name());
+                iterators.put(f.name(), it);
+            }
+            int local = doc - ctx.docBase;
+            if (it instanceof NumericDocValues dv) {
+                return dv.advanceExact(local) && dv.longValue() == f.numericValue().longValue();
+            }
+            if (it instanceof BinaryDocValues dv) {
+                return dv.advanceExact(local) && dv.binaryValue().equals(f.binaryValue());
+            }
+            return false;
+        }
     }
 
     private static void sleepQuietly(long millis) {

@@ -54,7 +54,21 @@ public interface IndexEnrichment {
         return false;
     }
 
-    /** What the corpus analysis of the build found that enrichments may use (read-only, thread-safe). */
+    /**
+     * Stored fields of a page document that {@link Pass#rewritten} may copy from the old document. An incremental
+     * ingest rewrites an old page whose own title and text did not change because of what the rest of the corpus
+     * says of it (anchors received, graph scores); an enrichment whose page fields depend only on the page's own
+     * title and text can copy them instead of computing them again (page topics: the costliest part of a page).
+     */
+    default Set<String> reusedFields() {
+        return Set.of();
+    }
+
+    /**
+     * What the corpus analysis of the build found that enrichments may use (read-only, thread-safe). It moves with
+     * any ingest: a page field derived from it must be a numeric or binary doc value that {@link Pass#keptValues}
+     * also returns, so that a kept page gets it updated in place (else a kept page would keep a stale value).
+     */
     interface Corpus {
         /** The spam flags the domain graph gives a registrable domain (link farms, spam mass, …); empty if none. */
         List<SpamFlag> domainFlags(String domain);
@@ -73,6 +87,25 @@ public interface IndexEnrichment {
          * ({@code null} when it has none); called before any {@link #site} call, possibly from several threads.
          */
         default void kept(Object state, KeptPage page) {
+        }
+
+        /**
+         * The doc values of a kept page that depend on the rest of the corpus (e.g. its domain's spam flags), as
+         * {@link #page} writes them: an incremental ingest updates those that changed in place
+         * ({@code IndexWriter.updateDocValues}) instead of rewriting the page. Only numeric and binary doc-value
+         * fields; called after {@link #kept}, possibly from several threads.
+         */
+        default List<org.apache.lucene.document.Field> keptValues(Object state, KeptPage page) {
+            return List.of();
+        }
+
+        /**
+         * Adds fields to the document of an old page written again with the same title and text, {@code old} holding
+         * its old document's {@link #reusedFields()} (thread-safe). By default as {@link #page}; it must add exactly
+         * the fields {@link #page} would.
+         */
+        default void rewritten(Document doc, IndexedPage page, Document old) {
+            page(doc, page);
         }
     }
 

@@ -52,10 +52,21 @@ public final class IndexFields {
     public static final String OUT_LINKS_EXTERNAL = "out_links_external";
     /** registrable domains a page links to, other than its own (one indexed keyword each, not stored) */
     public static final String LINK_DOMAINS = "link_domains";
-    /** Incoming links from other ingested pages (distinct source pages). */
+    /** Incoming links from other ingested pages (distinct source pages); no longer written (see {@link #PAGE_IN_LINKS}). */
     public static final String IN_LINKS = "in_links";
-    /** Distinct registrable domains (other than the page's own) linking to the page or site. */
+    /** Site: distinct registrable domains (other than its own) linking to it (an int field, stored). */
     public static final String REF_DOMAINS = "ref_domains";
+    /**
+     * Page: incoming links from other ingested pages (distinct source pages), a numeric doc value (read with
+     * {@link LinkScoutIndex#pageLong(int, String)}): a new page linking to an old one changes it, and an incremental
+     * ingest updates it in place instead of rewriting the page.
+     */
+    public static final String PAGE_IN_LINKS = "page_in_links";
+    /**
+     * Page: distinct registrable domains (other than its own) linking to it, a numeric doc value updated in place like
+     * {@link #PAGE_IN_LINKS} (filter with {@code NumericDocValuesField.newSlowRangeQuery}).
+     */
+    public static final String PAGE_REF_DOMAINS = "page_ref_domains";
     public static final String EMAILS = "emails";
     /** Contact-page URL: on a site document the site's contact page (one value), on a page those it names. */
     public static final String CONTACT_URL = "contact_url";
@@ -106,10 +117,22 @@ public final class IndexFields {
 
     /** Authority, trust and spam (see io.linkscout.quality.SiteQuality; README "Authority, trust and spam"). */
     public static final String FEATURE_SPAM = "spam";
-    /** 0–100 spam score of a page or site (stored; also in {@link #FEATURES} as {@link #FEATURE_SPAM}). */
+    /** Site: 0–100 spam score (stored; also in {@link #FEATURES} as {@link #FEATURE_SPAM}). */
     public static final String SPAM_SCORE = "spam_score";
-    /** JSON list of the spam flags that fired: code, message, evidence, weight, strength (stored). */
+    /** Site: JSON list of the spam flags that fired: code, message, evidence, weight, strength (stored). */
     public static final String SPAM_FLAGS = "spam_flags";
+    /**
+     * Page: 0–100 spam score, a numeric doc value (a {@code double}; read with
+     * {@link LinkScoutIndex#pageDouble(int, String)}). It combines the domain's graph flags, which move with every
+     * ingest, with the page's content flags: as a doc value an incremental ingest updates it in place instead of
+     * rewriting every page of a flagged domain.
+     */
+    public static final String PAGE_SPAM = "page_spam";
+    /**
+     * Page: the spam flags that fired (JSON, as {@link #SPAM_FLAGS}), a binary doc value updated in place like
+     * {@link #PAGE_SPAM}; read with {@link LinkScoutIndex#pageString(int, String)}.
+     */
+    public static final String PAGE_SPAM_FLAGS = "page_spam_flags";
     /** Site: 0–100 TrustRank and the raw TrustRank (stored). */
     public static final String TRUST = "trust";
     public static final String TRUSTRANK = "trustrank";

@@ -171,6 +171,25 @@ public final class LinkScoutIndex implements Closeable {
         return Double.longBitsToDouble(dv.longValue());
     }
 
+    /** A page's numeric doc value as a long ({@link IndexFields#PAGE_IN_LINKS}); 0 when it has none. */
+    public long pageLong(int doc, String field) throws IOException {
+        java.util.List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext ctx = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.NumericDocValues dv = ctx.reader().getNumericDocValues(field);
+        return dv == null || !dv.advanceExact(doc - ctx.docBase) ? 0 : dv.longValue();
+    }
+
+    /** A page's binary doc value as UTF-8 text ({@link IndexFields#PAGE_SPAM_FLAGS}); null when it has none. */
+    public String pageString(int doc, String field) throws IOException {
+        java.util.List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext ctx = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.BinaryDocValues dv = ctx.reader().getBinaryDocValues(field);
+        if (dv == null || !dv.advanceExact(doc - ctx.docBase)) {
+            return null;
+        }
+        return dv.binaryValue().utf8ToString();
+    }
+
     /** Distinct terms of a field over all segments. */
     public long distinctTerms(String field) throws IOException {
         if (reader.leaves().size() == 1) {

@@ -34,9 +34,6 @@ final class PageMeta {
     boolean dirty;
     /** {@link IndexFields#DERIVED_FP} of the old document, 0 when none */
     long oldFingerprint;
-    /** the old document's graph scores (doc values) */
-    double oldAuthority;
-    double oldPageRank;
     /** per installed enrichment, its state of the old document ({@link IndexEnrichment#keptState}), or null */
     Object[] oldEnrichment;
     /** whether an enrichment that needs its state of every kept page found none in the old document */

@@ -193,8 +193,6 @@ final class RecordMerge {
         } else {
             everyDocumentFingerprinted = false;
         }
-        m.oldAuthority = LinkScoutIndex.docDouble(old, id, IndexFields.AUTHORITY_VALUE);
-        m.oldPageRank = LinkScoutIndex.docDouble(old, id, IndexFields.PAGERANK);
         Object[] state = null;
         for (int k = 0; k < enrichments.size(); k++) {
             Object o = enrichments.get(k).keptState(d);

@@ -97,8 +97,8 @@ public final class SiteProfiles {
                 Document d = sf.document(sd.doc);
                 all.add(new Page(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
                         idx.pageDouble(sd.doc, IndexFields.AUTHORITY_VALUE),
-                        num(d, IndexFields.SPAM_SCORE), (int) num(d, IndexFields.IN_LINKS),
-                        (int) num(d, IndexFields.REF_DOMAINS), (int) num(d, IndexFields.TEXT_LENGTH),
+                        idx.pageDouble(sd.doc, IndexFields.PAGE_SPAM), (int) idx.pageLong(sd.doc, IndexFields.PAGE_IN_LINKS),
+                        (int) idx.pageLong(sd.doc, IndexFields.PAGE_REF_DOMAINS), (int) num(d, IndexFields.TEXT_LENGTH),
                         d.get(GuestPostIndexing.KIND), num(d, GuestPostIndexing.SCORE)));
             }
             all.sort(Comparator.comparingDouble(Page::authority).reversed().thenComparing(Page::url));

@@ -90,8 +90,8 @@ public final class PageTable {
         StoredFields sf = idx.reader().storedFields();
         ScoreDoc[] hits = idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)),
                 Math.max(1, maxDoc)).scoreDocs;
-        Set<String> fields = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN, IndexFields.OUT_LINKS, IndexFields.TEXT_LENGTH, IndexFields.SPAM_SCORE,
-                IndexFields.SPAM_FLAGS, IndexFields.OUT_LINKS_EXTERNAL);
+        Set<String> fields = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN, IndexFields.OUT_LINKS, IndexFields.TEXT_LENGTH,
+                IndexFields.OUT_LINKS_EXTERNAL);
         for (ScoreDoc h : hits) {
             Document d = sf.document(h.doc, fields);
             int node = graph.node(d.get(IndexFields.ID));
@@ -107,9 +107,8 @@ public final class PageTable {
             externalOut[node] = d.getField(IndexFields.OUT_LINKS_EXTERNAL) == null ? 0
                     : d.getField(IndexFields.OUT_LINKS_EXTERNAL).numericValue().intValue();
             textLength[node] = d.getField(IndexFields.TEXT_LENGTH).numericValue().intValue();
-            spam[node] = d.getField(IndexFields.SPAM_SCORE) == null ? 0
-                    : d.getField(IndexFields.SPAM_SCORE).numericValue().doubleValue();
-            String flags = d.get(IndexFields.SPAM_FLAGS);
+            spam[node] = idx.pageDouble(h.doc, IndexFields.PAGE_SPAM);
+            String flags = idx.pageString(h.doc, IndexFields.PAGE_SPAM_FLAGS);
             spamFlags[node] = flags == null || flags.equals("[]") ? null : flags;
         }
         for (Document d : new SiteRepository(idx).sites(null, Set.of(IndexFields.ID, IndexFields.AUTHORITY_VALUE,

@@ -56,8 +56,11 @@ public sealed interface QuerySpec {
         }
     }
 
-    /** Documents whose integer {@code field} is in {@code [min, max]} (no score: for filters). */
-    record Range(String field, int min, int max) implements QuerySpec {
+    /**
+     * Documents whose numeric doc-values {@code field} (a {@code NumericDocValuesField}, e.g.
+     * {@code page_ref_domains}; a {@code long} on OpenSearch) is in {@code [min, max]} (no score: for filters).
+     */
+    record Range(String field, long min, long max) implements QuerySpec {
     }
 
     /** {@code query}'s score times {@code boost} (Lucene's {@code BoostQuery}). */
@@ -97,7 +100,8 @@ public sealed interface QuerySpec {
     private static Query lucene(QuerySpec q, QueryBuilder qb) {
         return switch (q) {
             case Term t -> new TermQuery(new org.apache.lucene.index.Term(t.field(), t.term()));
-            case Range r -> org.apache.lucene.document.IntField.newRangeQuery(r.field(), r.min(), r.max());
+            case Range r -> org.apache.lucene.document.NumericDocValuesField.newSlowRangeQuery(r.field(), r.min(),
+                    r.max());
             case Phrase p -> qb.createPhraseQuery(p.field(), p.text());
             case Match m -> qb.createBooleanQuery(m.field(), m.text());
             case ZeroScore z -> {

@@ -20,17 +20,22 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The spam score and flags of page and site documents: the flags the domain graph gives the page's or site's domain
  * (from the corpus analysis) plus the content flags of {@link ContentSignals}, measured on each page's text as it is
- * indexed and aggregated over the site's pages (duplicates counted over the whole corpus). Writes
- * {@link IndexFields#SPAM_SCORE}, {@link IndexFields#SPAM_FLAGS}, the {@link IndexFields#FEATURE_SPAM} feature and,
- * on pages, the measurements ({@link IndexFields#CONTENT_SIGNALS}) that an incremental ingest reads back for the
- * pages it keeps.
+ * indexed and aggregated over the site's pages (duplicates counted over the whole corpus). Writes on sites
+ * {@link IndexFields#SPAM_SCORE}, {@link IndexFields#SPAM_FLAGS} and the {@link IndexFields#FEATURE_SPAM} feature;
+ * on pages the doc values {@link IndexFields#PAGE_SPAM} and {@link IndexFields#PAGE_SPAM_FLAGS} (their domain's
+ * flags move with every ingest: an incremental ingest updates them in place, {@link Pass#keptValues}) and the
+ * measurements ({@link IndexFields#CONTENT_SIGNALS}) that an incremental ingest reads back for the pages it keeps.
  *
  * <p>Memory: one {@link ContentSignals.PageText} per page of the build (a few numbers and a text hash) until the
  * site documents are written.
@@ -84,9 +89,7 @@ public final class SpamEnrichment implements IndexEnrichment {
                 ContentSignals.PageText pt = ContentSignals.measure(p.url(), p.text(), p.links(), external,
                         SpamVocabulary.bundled());
                 collect(p.domain(), pt);
-                List<SpamFlag> flags = new ArrayList<>(corpus.domainFlags(p.domain()));
-                flags.addAll(ContentSignals.pageFlags(pt));
-                write(doc, flags);
+                pageValues(p.domain(), pt).forEach(doc::add);
                 try {
                     doc.add(new StoredField(IndexFields.CONTENT_SIGNALS, JSON.writeValueAsString(pt)));
                 } catch (JsonProcessingException e) {
@@ -97,6 +100,20 @@ public final class SpamEnrichment implements IndexEnrichment {
             @Override
             public void kept(Object state, KeptPage page) {
                 collect(page.domain(), (ContentSignals.PageText) state);
+            }
+
+            @Override
+            public List<Field> keptValues(Object state, KeptPage page) {
+                return pageValues(page.domain(), (ContentSignals.PageText) state);
+            }
+
+            /** A page's spam score and flags: its domain's graph flags, then its own content flags. */
+            private List<Field> pageValues(String domain, ContentSignals.PageText pt) {
+                List<SpamFlag> flags = new ArrayList<>(corpus.domainFlags(domain));
+                flags.addAll(ContentSignals.pageFlags(pt));
+                return List.of(new DoubleDocValuesField(IndexFields.PAGE_SPAM, SpamFlag.score(flags)),
+                        new BinaryDocValuesField(IndexFields.PAGE_SPAM_FLAGS,
+                                new BytesRef(SiteQuality.flagsJson(flags))));
             }
 
             private void collect(String domain, ContentSignals.PageText pt) {
@@ -120,7 +137,7 @@ public final class SpamEnrichment implements IndexEnrichment {
                 pages.sort(Comparator.comparing(ContentSignals.PageText::url));
                 List<SpamFlag> flags = new ArrayList<>(corpus.domainFlags(domain));
                 flags.addAll(ContentSignals.siteFlags(pages, duplicates));
-                write(doc, flags);
+                writeSite(doc, flags);
             }
         };
     }
@@ -130,7 +147,7 @@ public final class SpamEnrichment implements IndexEnrichment {
         return d == null ? "" : d;
     }
 
-    private static void write(Document doc, List<SpamFlag> flags) {
+    private static void writeSite(Document doc, List<SpamFlag> flags) {
         double spam = SpamFlag.score(flags);
         doc.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_SPAM, IndexFields.featureValue(spam)));
         doc.add(new StoredField(IndexFields.SPAM_SCORE, spam));

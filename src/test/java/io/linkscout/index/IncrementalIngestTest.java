@@ -148,6 +148,146 @@ class IncrementalIngestTest {
         assertEquals(6, pagesWithTopics(layout));
     }
 
+    /** A page of {@code url} with a text of its own and these links (no anchors: nothing but the link). */
+    private static PageRecord page(String url, String title, String text, String... links) {
+        List<Link> l = new ArrayList<>();
+        for (String u : links) {
+            l.add(new Link(u, "", ""));
+        }
+        return new PageRecord(url, title, text, l, List.of(), null, "t:" + url);
+    }
+
+    private static final String HUB_QUIET = "https://hub.com/quiet";
+
+    /**
+     * hub.com exchanges links with five sites (RECIPROCAL_LINKS, strength 5/5 linked back); then a sixth site links
+     * to it without being linked back (strength 5/6). hub.com/quiet, which neither links nor is linked, keeps its
+     * document, but its spam score and flags (its domain's flags) must move like in a build of everything in one go:
+     * a shortcut that kept its old spam values, or rewrote it, fails here.
+     */
+    @Test
+    void aKeptPageGetsItsDomainsNewSpamFlagsInPlace() throws IOException {
+        List<PageRecord> a = new ArrayList<>();
+        List<String> partners = new ArrayList<>();
+        for (int k = 1; k <= 5; k++) {
+            String u = "https://partner" + k + ".org/links";
+            partners.add(u);
+            a.add(page(u, "Partner " + k, "Partner site number " + k + " lists useful otter resources.",
+                    "https://hub.com/exchange"));
+        }
+        a.add(page("https://hub.com/exchange", "Exchange", "Our partners in otter research.",
+                partners.toArray(String[]::new)));
+        a.add(page(HUB_QUIET, "Quiet otters", "Sea otters sleep floating on their backs, holding paws."));
+        Batch first = new Batch(a, List.of(), List.of());
+        Batch second = new Batch(List.of(page("https://newcomer.net/otters", "Newcomer",
+                "A new site about otters links to the hub.", "https://hub.com/exchange")), List.of(), List.of());
+
+        IndexLayout stepwise = new IndexLayout(dir.resolve("stepwise"));
+        ingest(stepwise, first, false);
+        String before = spamOf(stepwise, HUB_QUIET);
+        assertTrue(before.contains("RECIPROCAL_LINKS") && before.contains("\"strength\":1.0"), before);
+        IndexBuilder.Result r = ingest(stepwise, second, false);
+        String after = spamOf(stepwise, HUB_QUIET);
+        assertTrue(after.contains("RECIPROCAL_LINKS") && after.contains("\"strength\":0.8333333333333334"), after);
+        // written: the new page, the hub page it links to (in-links changed) and the five partner pages (in so
+        // small a graph one more page moves their authority by more than a point); hub.com/quiet is kept, its spam
+        // values and graph scores updated in place
+        assertEquals(new IndexBuilder.Writes(true, 7, 1, 1, 7, 0), r.writes());
+
+        IndexLayout oneGo = new IndexLayout(dir.resolve("one-go"));
+        ingest(oneGo, first.plus(second), false);
+        assertSameIndex(oneGo, stepwise, List.of("otter", "partner", "hub"));
+    }
+
+    /**
+     * Forty sites link to star.org/top (PageRank far above the rest: authority 100 whatever the corpus); a
+     * forty-first joins. The top page keeps its document — its in-links (40 → 41) and referring domains are doc
+     * values updated in place — and the index is the same as a build in one go: a shortcut that kept the page
+     * without updating them, or that rewrote it, fails here.
+     */
+    @Test
+    void aPageThatGetsANewInLinkKeepsItsDocumentWithItsLinkFiguresUpdated() throws IOException {
+        String top = "https://star.org/top";
+        List<PageRecord> fans = new ArrayList<>();
+        for (int k = 1; k <= 40; k++) {
+            fans.add(page("https://fan" + k + ".net/", "Fan " + k, "Fan site " + k + " about otters.", top));
+        }
+        fans.add(page(top, "Top otters", "The best page about otters."));
+        Batch first = new Batch(fans, List.of(), List.of());
+        Batch second = new Batch(List.of(page("https://fan41.net/", "Fan 41", "Fan site 41 about otters.", top)),
+                List.of(), List.of());
+        IndexLayout stepwise = new IndexLayout(dir.resolve("stepwise"));
+        ingest(stepwise, first, false);
+        assertEquals("100 40 40", linkFigures(stepwise, top));
+        IndexBuilder.Result r = ingest(stepwise, second, false);
+        assertEquals("100 41 41", linkFigures(stepwise, top));
+        // one page written (the new one), every old page kept with new doc values; every site document is written
+        // again (their stored graph figures moved)
+        assertEquals(new IndexBuilder.Writes(true, 1, 41, 41, 42, 0), r.writes());
+        IndexLayout oneGo = new IndexLayout(dir.resolve("one-go"));
+        ingest(oneGo, first.plus(second), false);
+        assertSameIndex(oneGo, stepwise, List.of("otter", "fan", "top"));
+    }
+
+    /** Authority point (what the document holds), in-links and referring domains (doc values) of a page. */
+    private static String linkFigures(IndexLayout layout, String url) throws IOException {
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            int doc = idx.searcher().search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
+                    IndexFields.UID, IndexFields.uid(IndexFields.TYPE_PAGE, url))), 1).scoreDocs[0].doc;
+            return (int) DocumentMapper.authorityPoint(idx.pageDouble(doc, IndexFields.AUTHORITY_VALUE)) + " "
+                    + idx.pageLong(doc, IndexFields.PAGE_IN_LINKS)
+                    + " " + idx.pageLong(doc, IndexFields.PAGE_REF_DOMAINS);
+        }
+    }
+
+    /** The page's spam score and flags as the ranking reads them. */
+    private static String spamOf(IndexLayout layout, String url) throws IOException {
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            var hits = idx.searcher().search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
+                    IndexFields.UID, IndexFields.uid(IndexFields.TYPE_PAGE, url))), 1).scoreDocs;
+            return idx.pageDouble(hits[0].doc, IndexFields.PAGE_SPAM) + " "
+                    + idx.pageString(hits[0].doc, IndexFields.PAGE_SPAM_FLAGS);
+        }
+    }
+
+    /**
+     * An old page written again for what others say of it copies its topics from its old document; one whose own
+     * record changed (a WAT record gave the untitled page a title) computes them again: its title's words are
+     * among its topics, as in a build of everything in one go.
+     */
+    @Test
+    void aRewrittenPageCopiesItsTopicsOnlyWhenItsTitleAndTextAreUnchanged() throws IOException {
+        String untitled = "https://delta.io/notes";
+        Batch first = new Batch(List.of(page(untitled, "", "Notes on the diet of river otters and sea otters."),
+                page(IndexFixtures.B1, "River otters", "The North American river otter lives in rivers.")),
+                List.of(), List.of());
+        Batch second = new Batch(List.of(
+                new PageRecord(untitled, "Giant kelp forests", "", List.of(new Link(IndexFixtures.B1, "", "")),
+                        List.of(), null, "t:9 (wat)"),
+                page("https://gamma.net/more", "More otters", "Otters again.", IndexFixtures.B1)),
+                List.of(), List.of());
+        IndexLayout stepwise = new IndexLayout(dir.resolve("stepwise"));
+        ingest(stepwise, first, false);
+        IndexBuilder.Result r = ingest(stepwise, second, false);
+        // the new page, the untitled page (its record changed) and B1 (two new in-links): all written
+        assertEquals(new IndexBuilder.Writes(true, 3, 0, 0, 3, 0), r.writes());
+        assertTrue(topicsOf(stepwise, untitled).toLowerCase(java.util.Locale.ROOT).contains("kelp"),
+                topicsOf(stepwise, untitled));
+        IndexLayout oneGo = new IndexLayout(dir.resolve("one-go"));
+        ingest(oneGo, first.plus(second), false);
+        assertSameIndex(oneGo, stepwise, List.of("otter", "kelp", "river"));
+        assertEquals(topicsOf(oneGo, IndexFixtures.B1), topicsOf(stepwise, IndexFixtures.B1));
+    }
+
+    private static String topicsOf(IndexLayout layout, String url) throws IOException {
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            var hits = idx.searcher().search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
+                    IndexFields.UID, IndexFields.uid(IndexFields.TYPE_PAGE, url))), 1).scoreDocs;
+            return String.join("|", idx.reader().storedFields().document(hits[0].doc)
+                    .getValues(IndexFields.PAGE_TOPICS));
+        }
+    }
+
     private static int pagesWithTopics(IndexLayout layout) throws IOException {
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             int n = 0;

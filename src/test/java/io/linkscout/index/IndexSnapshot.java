@@ -44,9 +44,13 @@ final class IndexSnapshot {
                             : f.numericValue() != null ? f.numericValue().toString() : f.stringValue();
                     v.add(f.name() + "=" + value);
                 }
-                for (String dv : List.of(IndexFields.AUTHORITY_VALUE, IndexFields.PAGERANK)) {
+                for (String dv : List.of(IndexFields.AUTHORITY_VALUE, IndexFields.PAGERANK, IndexFields.PAGE_SPAM)) {
                     v.add("dv:" + dv + "=" + idx.pageDouble(doc, dv));
                 }
+                for (String dv : List.of(IndexFields.PAGE_IN_LINKS, IndexFields.PAGE_REF_DOMAINS)) {
+                    v.add("dv:" + dv + "=" + idx.pageLong(doc, dv));
+                }
+                v.add("dv:" + IndexFields.PAGE_SPAM_FLAGS + "=" + idx.pageString(doc, IndexFields.PAGE_SPAM_FLAGS));
                 String key = d.get(IndexFields.TYPE) + ":" + d.get(IndexFields.ID);
                 if (out.put(key, v) != null) {
                     throw new AssertionError("two live documents " + key);

@@ -40,6 +40,8 @@ public class GraphRecomputeTest {
                         IndexFields.TOPICAL_AUTHORITY, IndexFields.REF_DOMAINS_TOP, IndexFields.AUTHORITY_PRIOR)) {
                     v.add(f + "=" + d.get(f));
                 }
+                v.add(IndexFields.PAGE_SPAM + "=" + idx.pageDouble(h.doc, IndexFields.PAGE_SPAM));
+                v.add(IndexFields.PAGE_SPAM_FLAGS + "=" + idx.pageString(h.doc, IndexFields.PAGE_SPAM_FLAGS));
                 out.put(d.get(IndexFields.TYPE) + ":" + d.get(IndexFields.ID), v);
             }
         }

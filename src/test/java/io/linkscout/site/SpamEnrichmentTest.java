@@ -31,23 +31,66 @@ class SpamEnrichmentTest {
         return d.getField(IndexFields.SPAM_SCORE).numericValue().doubleValue();
     }
 
+    /** A page's spam score: a double doc value (the field holds its bits). */
+    private static double pageScore(Document d) {
+        return Double.longBitsToDouble(d.getField(IndexFields.PAGE_SPAM).numericValue().longValue());
+    }
+
+    private static String pageFlags(Document d) {
+        return d.getBinaryValue(IndexFields.PAGE_SPAM_FLAGS).utf8ToString();
+    }
+
     @Test
     void aPageCarriesItsDomainsGraphFlagsAndItsOwnContentFlags() {
         IndexEnrichment.Pass pass = new SpamEnrichment().start(CORPUS);
         Document clean = new Document();
         pass.page(clean, page("otters.org", "https://otters.org/a", ARTICLE, List.of()));
-        assertEquals(0.0, score(clean));
-        assertEquals("[]", clean.get(IndexFields.SPAM_FLAGS));
+        assertEquals(0.0, pageScore(clean));
+        assertEquals("[]", pageFlags(clean));
         Document farm = new Document();
         pass.page(farm, page("farm.com", "https://farm.com/a", ARTICLE, List.of()));
-        assertEquals(50.0, score(farm), 1e-9);
-        assertTrue(farm.get(IndexFields.SPAM_FLAGS).contains(SpamFlag.LINK_FARM));
+        assertEquals(50.0, pageScore(farm), 1e-9);
+        assertTrue(pageFlags(farm).contains(SpamFlag.LINK_FARM));
         Document casino = new Document();
         pass.page(casino, page("farm.com", "https://farm.com/b", ARTICLE + " Online casino, free spins and a "
                 + "no deposit bonus every day.", List.of(new Link("https://elsewhere.net/", "casino", ""))));
         // the farm flag (0.5) and SPAM_VOCABULARY combine like independent probabilities: above 50, below 100
-        assertTrue(casino.get(IndexFields.SPAM_FLAGS).contains(SpamFlag.SPAM_VOCABULARY));
-        assertTrue(score(casino) > 50 && score(casino) < 100, Double.toString(score(casino)));
+        assertTrue(pageFlags(casino).contains(SpamFlag.SPAM_VOCABULARY));
+        assertTrue(pageScore(casino) > 50 && pageScore(casino) < 100, Double.toString(pageScore(casino)));
+        // page documents carry no stored spam fields: those would make every page of a flagged domain change
+        assertEquals(null, casino.get(IndexFields.SPAM_SCORE));
+        assertEquals(null, casino.get(IndexFields.SPAM_FLAGS));
+    }
+
+    /**
+     * A kept page's spam doc values are what writing it again would give: its domain's flags of this build (here
+     * farm.com became a farm since the page was written) and the content flags of its stored measurements.
+     */
+    @Test
+    void aKeptPagesSpamValuesAreThoseOfAPageWrittenAgain() {
+        SpamEnrichment spam = new SpamEnrichment();
+        IndexEnrichment.Pass before = spam.start(d -> List.of());
+        Document old = new Document();
+        String text = ARTICLE + " Online casino, free spins and a no deposit bonus every day.";
+        List<Link> links = List.of(new Link("https://elsewhere.net/", "casino", ""));
+        before.page(old, page("farm.com", "https://farm.com/b", text, links));
+        Document stored = new Document();
+        stored.add(new org.apache.lucene.document.StoredField(IndexFields.CONTENT_SIGNALS,
+                old.get(IndexFields.CONTENT_SIGNALS)));
+        Object state = spam.keptState(stored);
+
+        IndexEnrichment.Pass now = spam.start(CORPUS);
+        Document written = new Document();
+        now.page(written, page("farm.com", "https://farm.com/b", text, links));
+        List<org.apache.lucene.document.Field> kept = now.keptValues(state, new IndexEnrichment.KeptPage("farm.com",
+                "https://farm.com/b", new IndexEnrichment.Contacts(List.of(), List.of(), List.of())));
+        assertEquals(List.of(IndexFields.PAGE_SPAM, IndexFields.PAGE_SPAM_FLAGS),
+                kept.stream().map(org.apache.lucene.document.Field::name).toList());
+        assertEquals(written.getField(IndexFields.PAGE_SPAM).numericValue(), kept.get(0).numericValue());
+        assertEquals(written.getBinaryValue(IndexFields.PAGE_SPAM_FLAGS), kept.get(1).binaryValue());
+        // and they moved: the farm flag (0.5) joined the vocabulary flag
+        assertTrue(pageScore(written) > pageScore(old), pageScore(written) + " vs " + pageScore(old));
+        assertTrue(pageFlags(written).contains(SpamFlag.LINK_FARM) && !pageFlags(old).contains(SpamFlag.LINK_FARM));
     }
 
     @Test

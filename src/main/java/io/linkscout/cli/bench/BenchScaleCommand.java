@@ -238,6 +238,10 @@ public class BenchScaleCommand implements Callable<Integer> {
             r.put("incremental_seconds", round(inc.millis() / 1000.0));
             r.put("incremental_cpu_seconds", round((c2 - c1) / 1e9));
             r.put("incremental_cpu_share", round((double) (c2 - c1) / Math.max(1, c1 - c0)));
+            // what the incremental ingest wrote: pages (re)written, kept as they were, kept with new graph scores
+            r.put("incremental_pages_written", inc.writes().pagesWritten());
+            r.put("incremental_pages_kept", inc.writes().pagesKept());
+            r.put("incremental_scores_updated", inc.writes().scoresUpdated());
             r.put("indexed_pages", inc.stats().pages());
             r.put("links", inc.stats().links());
         }
@@ -308,9 +312,11 @@ public class BenchScaleCommand implements Callable<Integer> {
     static String line(Map<String, Object> r) {
         String ingest = r.containsKey("ingest_seconds") ? String.format(Locale.ROOT,
                 "ingest %.1f s (%.0f pages/s; CPU %.1f s), +%d pages incremental in %.1f s (CPU %.1f s, %.0f%% of"
-                        + " the full ingest's)", r.get("ingest_seconds"), r.get("ingest_pages_per_s"),
-                r.get("ingest_cpu_seconds"), r.get("incremental_pages"), r.get("incremental_seconds"),
-                r.get("incremental_cpu_seconds"), 100 * ((Number) r.get("incremental_cpu_share")).doubleValue())
+                        + " the full ingest's; %d pages written, %d kept)", r.get("ingest_seconds"),
+                r.get("ingest_pages_per_s"), r.get("ingest_cpu_seconds"), r.get("incremental_pages"),
+                r.get("incremental_seconds"), r.get("incremental_cpu_seconds"),
+                100 * ((Number) r.get("incremental_cpu_share")).doubleValue(), r.get("incremental_pages_written"),
+                r.get("incremental_pages_kept"))
                 : "index reused (no ingest)";
         return String.format(Locale.ROOT,
                 "pages %d (%d domains, %s): %s; "

@@ -182,7 +182,7 @@ public final class EarnedTopics {
         }
         QuerySpec q = new QuerySpec.Bool(List.of(new QuerySpec.Bool(List.of(), match, List.of())), List.of(),
                 List.of(new QuerySpec.Term(IndexFields.TYPE, IndexFields.TYPE_PAGE),
-                        new QuerySpec.Range(IndexFields.REF_DOMAINS, 1, Integer.MAX_VALUE)),
+                        new QuerySpec.Range(IndexFields.PAGE_REF_DOMAINS, 1, Long.MAX_VALUE)),
                 o.domain() == null ? List.of() : List.of(new QuerySpec.Term(IndexFields.DOMAIN, o.domain())));
         List<EarningPage> cands = new ArrayList<>();
         Map<String, List<String>> topicsOfPage = new HashMap<>();
@@ -194,9 +194,10 @@ public final class EarnedTopics {
                     continue; // not of the embedded index's ingest (Generations.requireSame prevents it)
                 }
                 Document d = Jobs.stored(index, doc, Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN,
-                        IndexFields.REF_DOMAINS, IndexFields.PAGE_TOPICS));
+                        IndexFields.PAGE_TOPICS));
                 EarningPage p = new EarningPage(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
-                        d.get(IndexFields.DOMAIN), (int) Jobs.storedDouble(d, IndexFields.REF_DOMAINS), List.of());
+                        d.get(IndexFields.DOMAIN), (int) index.pageLong(doc, IndexFields.PAGE_REF_DOMAINS),
+                        List.of());
                 cands.add(p);
                 topicsOfPage.put(p.url(), List.of(d.getValues(IndexFields.PAGE_TOPICS)));
             }

@@ -40,6 +40,12 @@ class BenchScaleTest {
         assertEquals(50, run.get("domains").asInt());
         assertEquals(20, run.get("incremental_pages").asInt());
         assertEquals(2020, run.get("indexed_pages").asInt());
+        // the 20 new pages are written; every old page is either written again or kept
+        assertTrue(run.get("incremental_pages_written").asInt() >= 20, run.toString());
+        assertEquals(2020, run.get("incremental_pages_written").asInt() + run.get("incremental_pages_kept").asInt(),
+                run.toString());
+        assertTrue(run.get("incremental_scores_updated").asInt() <= run.get("incremental_pages_kept").asInt(),
+                run.toString());
         assertTrue(run.get("index_bytes").asLong() > 0);
         // CPU share = incremental CPU / full CPU, both measured (a 2,000-page ingest takes some CPU)
         assertTrue(run.get("ingest_cpu_seconds").asDouble() > 0, run.toString());
