@@ -42,7 +42,8 @@ public class TrainCommand implements Callable<Integer> {
     Path index;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Model file to write (default: models/ranker.json for --type linear, "
+            description = "Model file to write (default: models/ranker.json for --type boosted, the bundled default; "
+                    + "models/ranker-linear.json for --type linear, "
                     + "models/ranker-lambdamart.json for --type lambdamart).")
     Path out;
 
@@ -222,9 +223,9 @@ public class TrainCommand implements Callable<Integer> {
             case boosted -> lambdaMart.boostedFrom(linear);
         };
         Path target = out != null ? out : Path.of(switch (type) {
-            case linear -> RankerModel.BUNDLED;
+            case linear -> "models/ranker-linear.json";
             case lambdamart -> "models/ranker-lambdamart.json";
-            case boosted -> "models/ranker-boosted.json";
+            case boosted -> RankerModel.BUNDLED;
         });
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("split", String.join("+", names));
