@@ -42,7 +42,8 @@ public class TrainCommand implements Callable<Integer> {
     Path index;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Model file to write (default: models/ranker.json for --type linear, "
+            description = "Model file to write (default: models/ranker.json for --type boosted, the bundled default; "
+                    + "models/ranker-linear.json for --type linear, "
                     + "models/ranker-lambdamart.json for --type lambdamart).")
     Path out;
 
@@ -52,11 +53,12 @@ public class TrainCommand implements Callable<Integer> {
     Path fromDump;
 
     /** The model types {@code --type} accepts. */
-    enum Type { linear, lambdamart }
+    enum Type { linear, lambdamart, boosted }
 
     @Option(names = "--type", defaultValue = "linear",
-            description = "Model type: linear (pairwise fit + coordinate ascent) or lambdamart (XGBoost trees) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Model type: linear (pairwise fit + coordinate ascent), lambdamart (XGBoost trees) or "
+                    + "boosted (the linear model, then lambdamart trees fitted to correct its score; the --trees, "
+                    + "--depth, ... options set the trees) (default: ${DEFAULT-VALUE}).")
     Type type;
 
     @Option(names = "--trees", defaultValue = "300", description = "lambdamart: boosting rounds (default: "
@@ -113,8 +115,8 @@ public class TrainCommand implements Callable<Integer> {
         if (fromDump != null && (dump != null || index != null)) {
             throw new UserException("--from-dump goes without --dump and --index (the features are in the file)");
         }
-        if (type == Type.lambdamart && (trees < 1 || depth < 1 || !(learningRate > 0) || !(minChildWeight >= 0))) {
-            throw new UserException("--type lambdamart needs --trees >= 1, --depth >= 1, --learning-rate > 0 and "
+        if (type != Type.linear && (trees < 1 || depth < 1 || !(learningRate > 0) || !(minChildWeight >= 0))) {
+            throw new UserException("--type " + type + " needs --trees >= 1, --depth >= 1, --learning-rate > 0 and "
                     + "--min-child-weight >= 0");
         }
         for (Path split : splits == null ? List.<Path>of() : splits) {
@@ -212,10 +214,19 @@ public class TrainCommand implements Callable<Integer> {
     private void train(List<CrossValidation.Corpus> corpora) throws java.io.IOException {
         List<String> names = corpora.stream().map(CrossValidation.Corpus::name).toList();
         Map<String, Double> weights = corpusWeights(names);
-        RankerFit trainer = type == Type.lambdamart ? new LambdaMart(trees, depth, learningRate, minChildWeight, seed,
-                features("--increasing", increasing)) : new Trainer(seed, 1e-3, 40, 400).withCorpusWeights(weights);
-        Path target = out != null ? out
-                : Path.of(type == Type.lambdamart ? "models/ranker-lambdamart.json" : RankerModel.BUNDLED);
+        Trainer linear = new Trainer(seed, 1e-3, 40, 400).withCorpusWeights(weights);
+        LambdaMart lambdaMart = new LambdaMart(trees, depth, learningRate, minChildWeight, seed,
+                features("--increasing", increasing));
+        RankerFit trainer = switch (type) {
+            case linear -> linear;
+            case lambdamart -> lambdaMart;
+            case boosted -> lambdaMart.boostedFrom(linear);
+        };
+        Path target = out != null ? out : Path.of(switch (type) {
+            case linear -> "models/ranker-linear.json";
+            case lambdamart -> "models/ranker-lambdamart.json";
+            case boosted -> RankerModel.BUNDLED;
+        });
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("split", String.join("+", names));
         List<Trainer.Example> all = new ArrayList<>();
@@ -224,8 +235,8 @@ public class TrainCommand implements Callable<Integer> {
         }
         info.put("queries", all.size());
         StringBuilder command = new StringBuilder("train --split " + String.join(",", names));
-        if (type == Type.lambdamart) {
-            command.append(" --type lambdamart --trees ").append(trees).append(" --depth ").append(depth)
+        if (type != Type.linear) {
+            command.append(" --type ").append(type).append(" --trees ").append(trees).append(" --depth ").append(depth)
                     .append(" --learning-rate ").append(learningRate).append(" --min-child-weight ")
                     .append(minChildWeight);
             if (increasing != null && !increasing.isEmpty()) {

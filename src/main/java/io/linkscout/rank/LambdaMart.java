@@ -23,9 +23,12 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * @param minChildWeight minimum hessian sum in a leaf (larger: fewer, broader leaves)
  * @param seed           XGBoost's seed (recorded; nothing is sampled with these settings)
  * @param increasing     features whose score may only rise with their value (XGBoost monotone constraints)
+ * @param base           null, or the linear fit whose model the trees are boosted from: it is fitted first on the
+ *                       same examples and its score is each row's base margin, so the trees only correct it; the
+ *                       model then scores linear + trees ({@link RankerModel#isBoosted()})
  */
 public record LambdaMart(int trees, int depth, double learningRate, double minChildWeight, long seed,
-        Set<Feature> increasing) implements RankerFit {
+        Set<Feature> increasing, Trainer base) implements RankerFit {
 
     /** XGBoost threads, fixed so the floating-point sums (and so the model) do not depend on the machine. */
     public static final int THREADS = 2;
@@ -34,6 +37,17 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
     /** Without monotone constraints. */
     public LambdaMart(int trees, int depth, double learningRate, double minChildWeight, long seed) {
         this(trees, depth, learningRate, minChildWeight, seed, Set.of());
+    }
+
+    /** Plain trees (no linear base). */
+    public LambdaMart(int trees, int depth, double learningRate, double minChildWeight, long seed,
+            Set<Feature> increasing) {
+        this(trees, depth, learningRate, minChildWeight, seed, increasing, null);
+    }
+
+    /** The same settings, the trees boosted from the margin of {@code linear}'s model. */
+    public LambdaMart boostedFrom(Trainer linear) {
+        return new LambdaMart(trees, depth, learningRate, minChildWeight, seed, increasing, linear);
     }
 
     public LambdaMart {
@@ -52,7 +66,8 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
                 number(t, "learning_rate", 0.1).doubleValue(), number(t, "min_child_weight", 1).doubleValue(),
                 number(t, "seed", 42).longValue(), t.get("increasing") instanceof List<?> l
                         ? l.stream().map(k -> Feature.byKey(String.valueOf(k))).filter(java.util.Objects::nonNull)
-                                .collect(java.util.stream.Collectors.toSet()) : Set.of());
+                                .collect(java.util.stream.Collectors.toSet()) : Set.of(),
+                model.isBoosted() ? Trainer.defaults() : null);
     }
 
     private static Number number(Map<String, Object> trained, String key, Number otherwise) {
@@ -101,6 +116,15 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("LambdaMART: no training candidates");
         }
+        RankerModel linear = base == null ? null : base.fit(examples, features, perGenerator, Map.of());
+        float[] margin = null;
+        if (linear != null) {
+            double[] s = linear.scores(rows.toArray(new double[0][]));
+            margin = new float[s.length];
+            for (int i = 0; i < s.length; i++) {
+                margin[i] = (float) s[i];
+            }
+        }
         float[] y = new float[labels.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = labels.get(i);
@@ -110,6 +134,9 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
             DMatrix m = TreeEnsemble.dmatrix(fs, rows.toArray(new double[0][]));
             try {
                 m.setLabel(y);
+                if (margin != null) {
+                    m.setBaseMargin(margin);
+                }
                 m.setGroup(groups.stream().mapToInt(Integer::intValue).toArray());
                 Booster b = XGBoost.train(m, params(fs), this.trees, Map.of(), null, null);
                 try {
@@ -138,6 +165,12 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
         }
         info.put("training_rows", rows.size());
         info.put("training_queries", groups.size());
-        return new RankerModel("lambdamart", trees, perGenerator, info);
+        if (linear == null) {
+            return new RankerModel("lambdamart", trees, perGenerator, info);
+        }
+        info.put("algorithm", "linear model (pairwise + coordinate ascent), then LambdaMART trees (XGBoost "
+                + OBJECTIVE + ", hist) boosted from its score as base margin");
+        info.put("linear", linear.trained());
+        return new RankerModel("linear+lambdamart", linear.terms(), trees, perGenerator, info);
     }
 }

@@ -40,6 +40,11 @@ import java.util.Set;
  *  "candidates": {"per_generator": 300}, "transform": "none", "features": [{"name": "bm25_title"}, ...],
  *  "booster": {XGBoost's JSON model}}
  * }</pre>
+ *
+ * <p><b>Trees boosted from a linear model</b> (the same format with a {@code "linear"} array of linear terms, as in a
+ * linear file's {@code features}): the trees were fitted to correct the linear model's score (XGBoost's base
+ * margin), so {@code score = linear score + tree margin}; a feature's contribution is its linear term plus its
+ * TreeSHAP value, and the base value is one more part.
  */
 public final class RankerModel {
 
@@ -78,7 +83,11 @@ public final class RankerModel {
         this(name, List.of(), java.util.Objects.requireNonNull(trees), perGenerator, trained);
     }
 
-    private RankerModel(String name, List<Term> terms, TreeEnsemble trees, int perGenerator,
+    /**
+     * A tree model whose trees were boosted from the margin of the linear model {@code linear} (empty: plain
+     * trees, null trees: a linear model): its score is the linear score plus the trees' margin.
+     */
+    public RankerModel(String name, List<Term> terms, TreeEnsemble trees, int perGenerator,
             Map<String, Object> trained) {
         this.name = name;
         this.terms = List.copyOf(terms);
@@ -102,18 +111,20 @@ public final class RankerModel {
         return new RankerModel(name, terms, trees, perGenerator, info);
     }
 
+    /** Whether this is a tree model boosted from a linear model's margin (it has linear terms too). */
+    public boolean isBoosted() {
+        return trees != null && !terms.isEmpty();
+    }
+
     /** The score of each candidate (rows of raw feature values indexed by {@link Feature#ordinal()}). */
     public double[] scores(double[][] raw) {
-        if (trees != null) {
-            return trees.scores(raw);
-        }
-        double[] out = new double[raw.length];
+        double[] out = trees != null ? trees.scores(raw) : new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
             double s = 0;
             for (Term t : terms) {
                 s += t.weight() * t.value(raw[i][t.feature().ordinal()]);
             }
-            out[i] = s;
+            out[i] += s;
         }
         return out;
     }
@@ -124,20 +135,22 @@ public final class RankerModel {
 
     /**
      * How one candidate's score is made up: per feature of the model, weight x standardised value (linear) or the
-     * TreeSHAP contribution (trees, followed by the base value); the parts sum to the score.
+     * TreeSHAP contribution (trees, followed by the base value), both added up per feature for trees boosted from
+     * a linear model (the linear terms' features first, in their order); the parts sum to the score.
      */
     public List<Part> parts(double[] raw) {
-        List<Part> out = new ArrayList<>();
-        if (trees != null) {
-            double[] c = trees.contributions(raw);
-            for (int j = 0; j < trees.features().size(); j++) {
-                out.add(new Part(trees.features().get(j), c[j]));
-            }
-            out.add(new Part(null, c[c.length - 1]));
-            return out;
-        }
+        Map<Feature, Double> byFeature = new LinkedHashMap<>();
         for (Term t : terms) {
-            out.add(new Part(t.feature(), t.weight() * t.value(raw[t.feature().ordinal()])));
+            byFeature.merge(t.feature(), t.weight() * t.value(raw[t.feature().ordinal()]), Double::sum);
+        }
+        double[] c = trees != null ? trees.contributions(raw) : null;
+        for (int j = 0; c != null && j < trees.features().size(); j++) {
+            byFeature.merge(trees.features().get(j), c[j], Double::sum);
+        }
+        List<Part> out = new ArrayList<>();
+        byFeature.forEach((f, v) -> out.add(new Part(f, v)));
+        if (c != null) {
+            out.add(new Part(null, c[c.length - 1]));
         }
         return out;
     }
@@ -203,7 +216,6 @@ public final class RankerModel {
         EnumSet<Feature> s = EnumSet.noneOf(Feature.class);
         if (trees != null) {
             s.addAll(trees.features());
-            return s;
         }
         for (Term t : terms) {
             s.add(t.feature());
@@ -274,11 +286,16 @@ public final class RankerModel {
         if (TREES_FORMAT.equals(format)) {
             return parseTrees(root, fs, where, per, trained);
         }
+        return new RankerModel(root.path("name").asText("unnamed"), terms(fs, where, "features"), per, trained);
+    }
+
+    /** The linear terms of a JSON array ({@code features} of a linear model, {@code linear} of a boosted one). */
+    private static List<Term> terms(JsonNode fs, String where, String field) {
         List<Term> terms = new ArrayList<>();
         EnumSet<Feature> seen = EnumSet.noneOf(Feature.class);
         for (int i = 0; i < fs.size(); i++) {
             JsonNode f = fs.get(i);
-            String p = "features[" + i + "]";
+            String p = field + "[" + i + "]";
             Feature feature = feature(f, where, p, seen);
             seen.add(feature);
             String tr = f.path("transform").asText("identity");
@@ -293,7 +310,7 @@ public final class RankerModel {
             }
             terms.add(new Term(feature, tr.equals("log1p"), mean, std, weight));
         }
-        return new RankerModel(root.path("name").asText("unnamed"), terms, per, trained);
+        return terms;
     }
 
     private static RankerModel parseTrees(JsonNode root, JsonNode fs, String where, int per,
@@ -302,6 +319,12 @@ public final class RankerModel {
         for (int i = 0; i < fs.size(); i++) {
             features.add(feature(fs.get(i), where, "features[" + i + "]", features));
         }
+        JsonNode linear = root.get("linear");
+        if (linear != null && (!linear.isArray() || linear.isEmpty())) {
+            throw invalid(where, "linear", "must be a non-empty array of linear terms (the model the trees were "
+                    + "boosted from) or absent, found " + linear.getNodeType());
+        }
+        List<Term> base = linear == null ? List.of() : terms(linear, where, "linear");
         JsonNode booster = root.get("booster");
         if (booster == null || !booster.isObject()) {
             throw invalid(where, "booster", "must be XGBoost's JSON model (an object), found "
@@ -319,7 +342,7 @@ public final class RankerModel {
         } catch (LinkageError e) { // no native library for this platform (UnsatisfiedLinkError, failed static init)
             throw TreeEnsemble.nativeUnavailable(where, e);
         }
-        return new RankerModel(root.path("name").asText("unnamed"), trees, per, trained);
+        return new RankerModel(root.path("name").asText("unnamed"), base, trees, per, trained);
     }
 
     /** A feature entry's known, not yet seen feature. */
@@ -362,11 +385,21 @@ public final class RankerModel {
                 fs.add(Map.of("name", f.key));
             }
             root.put("features", fs);
+            if (!terms.isEmpty()) {
+                root.put("linear", termsJson());
+            }
             root.put("booster", new ObjectMapper().readTree(trees.json()));
             Files.createDirectories(file.toAbsolutePath().getParent());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
             return;
         }
+        root.put("features", termsJson());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+    }
+
+    private List<Map<String, Object>> termsJson() {
+        List<Map<String, Object>> fs = new ArrayList<>();
         for (Term t : terms) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", t.feature().key);
@@ -376,8 +409,6 @@ public final class RankerModel {
             m.put("weight", t.weight());
             fs.add(m);
         }
-        root.put("features", fs);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+        return fs;
     }
 }

@@ -146,7 +146,7 @@ public final class TreeEnsemble {
     /** XGBoost's native library could not be loaded (another platform): a clear error instead of a stack trace. */
     static UserException nativeUnavailable(String where, Throwable e) {
         return new UserException("cannot use the tree ranker model " + where + ": XGBoost's native library is not "
-                + "available on this platform (" + e + "); use the linear model instead (--model models/ranker.json or "
+                + "available on this platform (" + e + "); use the linear model instead (--model models/ranker-linear.json or "
                 + "linkscout.ranker.model)", 503);
     }
 

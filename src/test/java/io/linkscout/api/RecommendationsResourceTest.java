@@ -34,12 +34,14 @@ class RecommendationsResourceTest {
     }
 
     /**
-     * The ranking of the fixture for {@link ApiFixture#ARTICLE}: the two pages naming its title first, then a page
-     * whose title the article names ("Sea otters"), then the page that shares topics and links to that page, then
-     * the other page the article names ("Urchin barrens"). Bread and e-bike pages are not candidates at all.
+     * The ranking of the fixture for {@link ApiFixture#ARTICLE}: the two pages naming its title first, then the two
+     * pages whose titles the article names ("Sea otters", "Urchin barrens"), then the page that shares topics and
+     * links to the otters page. Bread and e-bike pages are not candidates at all. (Moved deliberately when the
+     * bundled model became linear + boosted trees: the linear model alone put the citing page before "Urchin
+     * barrens"; both orders are defensible, the pages named by the content now come first.)
      */
     static final List<String> RANKED = List.of(ApiFixture.OCEAN_NEWS, ApiFixture.KELP_LIST, ApiFixture.OTTERS,
-            ApiFixture.KELP_DIVE, ApiFixture.URCHINS);
+            ApiFixture.URCHINS, ApiFixture.KELP_DIVE);
 
     static ValidatableResponse post(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/recommendations").then();
@@ -61,13 +63,13 @@ class RecommendationsResourceTest {
                 .contentType(ContentType.JSON)
                 .body("title", equalTo("The Kelp Forest Atlas"))
                 .body("unit", equalTo("page"))
-                .body("model", org.hamcrest.Matchers.startsWith("linear-pairwise"))
+                .body("model", equalTo("linear+lambdamart"))
                 .body("topics.phrase", hasItem("Kelp Forest Atlas"))
                 .body("topics.phrase", hasItem("sea otters"))
                 .body("results.url", equalTo(RANKED))
                 .body("results.rank", contains(1, 2, 3, 4, 5))
                 .body("results.domain", contains("oceanwatch.org", "kelpdiver.com", "oceanwatch.org",
-                        "kelpdiver.com", "oceanwatch.org"))
+                        "oceanwatch.org", "kelpdiver.com"))
                 .body("results.pages", everyItem(equalTo(1)))
                 .body("results.contributions", everyItem(not(empty())))
                 .body("results.evidence", everyItem(not(empty())))
@@ -80,9 +82,9 @@ class RecommendationsResourceTest {
                 .body("results[1].evidence[0].url", equalTo(ApiFixture.KELP_LIST))
                 .body("results[1].matchedTopics", hasItem("Kelp Forest Atlas"))
                 .body("results[2].evidence.kind", hasItem("named-by-content"))
-                .body("results[3].evidence.kind", contains("cites"))
-                .body("results[3].evidence[0].url", equalTo(ApiFixture.OTTERS))
-                .body("results[4].evidence.kind", hasItem("named-by-content"))
+                .body("results[3].evidence.kind", hasItem("named-by-content"))
+                .body("results[4].evidence.kind", contains("cites"))
+                .body("results[4].evidence[0].url", equalTo(ApiFixture.OTTERS))
                 .body("topicMillis", notNullValue())
                 .body("rankMillis", notNullValue());
     }

@@ -80,6 +80,18 @@ class TrainCliTest {
                 "10", "--depth", "2", "--folds", "3", "--out", trees.toString()).exitCode());
         assertArrayEquals(first, Files.readAllBytes(trees));
 
+        // trees boosted from the linear model: the file keeps both, the command says how it was made
+        Path boosted = dir.resolve("boosted.json");
+        LaunchResult b = launcher.launch("train", "--from-dump", dump.toString(), "--type", "boosted", "--trees", "10",
+                "--depth", "2", "--folds", "3", "--out", boosted.toString());
+        assertEquals(0, b.exitCode(), b.getOutput() + b.getErrorOutput());
+        assertTrue(b.getOutput().contains("leave-one-corpus-out, trained without blogs-dev, scored on it: queries=6"),
+                b.getOutput());
+        RankerModel bm = RankerModel.load(boosted);
+        assertTrue(bm.isBoosted());
+        assertEquals("train --split wiki-dev,blogs-dev --type boosted --trees 10 --depth 2 --learning-rate 0.1 "
+                + "--min-child-weight 1.0 --seed 42", bm.trained().get("command"));
+
         Path linear = dir.resolve("linear.json");
         LaunchResult l = launcher.launch("train", "--from-dump", dump.toString(), "--folds", "3", "--corpus-weight",
                 "wiki-dev=2", "--out", linear.toString());

@@ -47,4 +47,22 @@ class LinkPredBenchTest {
                 "all figures within tolerance of bench/expected.json (linkpred-blogs-dev/linkscout-site)"),
                 r.getOutput());
     }
+
+    /** {@code --index} reuses an index built earlier; a folder without one is a one-line error saying what to do. */
+    @Test
+    void anIndexThatIsNotThereIsAClearError(QuarkusMainLauncher launcher, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Files.write(dir.resolve("pages.jsonl.gz"), new byte[0]);
+        Files.writeString(dir.resolve("queries.jsonl"), "{\"id\": \"https://a.example/x\", \"title\": \"X\", "
+                + "\"text\": \"x\"}\n");
+        Files.writeString(dir.resolve("qrels.tsv"), "https://a.example/x\thttps://b.example/y\n");
+        Path none = dir.resolve("no-index");
+        LaunchResult r = launcher.launch("bench", "linkpred", "--split", dir.toString(), "--index", none.toString(),
+                "--no-ablation", "--no-check");
+        assertEquals(2, r.exitCode(), r.getOutput() + r.getErrorOutput());
+        assertTrue(r.getErrorOutput().contains("--index " + none + ": no LinkScout index there (build it with `train "
+                + "--split " + dir + "`, which writes SPLIT/index, or leave --index out to ingest the split)"),
+                r.getErrorOutput());
+        assertTrue(!r.getErrorOutput().contains("\tat "), "no stack trace: " + r.getErrorOutput());
+    }
 }

@@ -197,4 +197,67 @@ class LambdaMartTest {
         assertTrue(assertThrows(UserException.class, () -> RankerModel.parse(unknown, "t.json")).getMessage()
                 .startsWith("invalid ranker model t.json: features[0].name unknown feature \"nope\""));
     }
+
+    /**
+     * Trees boosted from the linear model: relevant pages have a middling out-degree (20-29), which no linear weight
+     * can express. The linear model alone puts a non-relevant page in some query's top 3; boosted, every query's 3
+     * relevant pages come first. The boosted model keeps the linear model it started from, scores linear + trees,
+     * its parts (linear term + TreeSHAP per feature, then the base value) sum to the score, and its file loads back
+     * to the same scores and settings.
+     */
+    @Test
+    void treesBoostedFromTheLinearScoreCorrectIt(@TempDir Path dir) throws Exception {
+        List<Trainer.Example> ex = new ArrayList<>();
+        for (int q = 0; q < 6; q++) {
+            double[][] rows = new double[10][];
+            boolean[] rel = new boolean[10];
+            for (int i = 0; i < 10; i++) {
+                rel[i] = i < 3;
+                rows[i] = row(1 + (q + i) % 2, 1, rel[i] ? 20 + 3 * i + q % 3 : (i % 2 == 0 ? i + q : 35 + i + q));
+            }
+            ex.add(example("q" + q, rows, rel));
+        }
+        RankerModel linear = Trainer.defaults().fit(ex, FEATURES, 300, Map.of());
+        LambdaMart lm = new LambdaMart(30, 3, 0.3, 0, 42).boostedFrom(Trainer.defaults());
+        RankerModel m = lm.fit(ex, FEATURES, 300, Map.of("command", "test"));
+        assertTrue(m.isTrees() && m.isBoosted());
+        assertEquals(linear.terms(), m.terms(), "the linear model it was boosted from");
+        int linearMisses = 0;
+        for (Trainer.Example e : ex) {
+            linearMisses += topThreeMisses(Recommender.rank(e.candidates(), linear).nodes());
+            assertEquals(0, topThreeMisses(Recommender.rank(e.candidates(), m).nodes()), e.queryId());
+        }
+        assertTrue(linearMisses > 0, "the linear model alone cannot rank this fixture perfectly");
+        double[][] rows = ex.get(2).candidates().features();
+        double[] s = m.scores(rows);
+        double[] lin = linear.scores(rows);
+        double[] tr = m.trees().scores(rows);
+        for (int i = 0; i < rows.length; i++) {
+            assertEquals(lin[i] + tr[i], s[i], 1e-9, "row " + i);
+            List<RankerModel.Part> parts = m.parts(rows[i]);
+            assertEquals(List.of(Feature.BM25_TITLE, Feature.BM25_TERMS, Feature.OUT_DEGREE),
+                    parts.subList(0, 3).stream().map(RankerModel.Part::feature).toList());
+            assertEquals(null, parts.get(3).feature());
+            assertEquals(s[i], parts.stream().mapToDouble(RankerModel.Part::contribution).sum(), 1e-4, "row " + i);
+        }
+        m.write(dir.resolve("b.json"));
+        RankerModel back = RankerModel.load(dir.resolve("b.json"));
+        assertTrue(back.isBoosted());
+        assertArrayEquals(s, back.scores(rows));
+        assertTrue(LambdaMart.of(back).base() != null, "the bench ablation refits it boosted too");
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(dir.resolve("b.json").toFile());
+        root.put("linear", 3);
+        assertEquals("invalid ranker model b.json: linear must be a non-empty array of linear terms (the model the "
+                + "trees were boosted from) or absent, found NUMBER (fix the file or regenerate it with the `train` "
+                + "command)", assertThrows(UserException.class, () -> RankerModel.parse(root, "b.json")).getMessage());
+    }
+
+    /** How many of a ranking's first three nodes are not among the relevant nodes 0, 1, 2. */
+    private static int topThreeMisses(int[] nodes) {
+        int misses = 0;
+        for (int i = 0; i < 3; i++) {
+            misses += nodes[i] < 3 ? 0 : 1;
+        }
+        return misses;
+    }
 }

@@ -2,6 +2,7 @@ package io.linkscout.rank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkscout.error.UserException;
@@ -19,10 +20,19 @@ class RankerModelTest {
                 () -> RankerModel.parse(new ObjectMapper().readTree(json), "m.json")).getMessage();
     }
 
+    /**
+     * The bundled default is trees boosted from a linear model; its linear part and its trees use every feature
+     * except the four left out (train --without), and the linear option in models/ weighs every feature.
+     */
     @Test
     void bundledModelValidatesAndUsesEveryFeature() {
         RankerModel m = RankerModel.bundled();
-        assertEquals(Feature.values().length, m.terms().size());
+        assertTrue(m.isBoosted());
+        java.util.Set<Feature> used = java.util.EnumSet.allOf(Feature.class);
+        used.removeAll(java.util.EnumSet.of(Feature.SIMILAR_LINKS, Feature.IN_DEGREE, Feature.AUTHORITY, Feature.SPAM));
+        assertEquals(used, java.util.EnumSet.copyOf(m.terms().stream().map(RankerModel.Term::feature).toList()));
+        assertEquals(used, java.util.EnumSet.copyOf(m.trees().features()));
+        assertEquals(Feature.values().length, RankerModel.load(Path.of("models/ranker-linear.json")).terms().size());
     }
 
     /** The LambdaMART option in models/ loads as a tree model over the features the linear model weighs. */
@@ -30,8 +40,9 @@ class RankerModelTest {
     void theLambdaMartOptionLoads() {
         RankerModel m = RankerModel.load(Path.of("models/ranker-lambdamart.json"));
         assertEquals(true, m.isTrees());
-        java.util.Set<Feature> linear = new java.util.HashSet<>(RankerModel.bundled().features());
-        RankerModel.bundled().terms().stream().filter(t -> t.weight() == 0).forEach(t -> linear.remove(t.feature()));
+        RankerModel lin = RankerModel.load(Path.of("models/ranker-linear.json"));
+        java.util.Set<Feature> linear = new java.util.HashSet<>(lin.features());
+        lin.terms().stream().filter(t -> t.weight() == 0).forEach(t -> linear.remove(t.feature()));
         assertEquals(linear, m.features());
         assertEquals(42, m.trained().get("seed"));
     }

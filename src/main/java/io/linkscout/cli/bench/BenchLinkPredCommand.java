@@ -83,6 +83,11 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             description = "The shared data folder (default: ${DEFAULT-VALUE}).")
     Path shared;
 
+    @Option(names = "--index", paramLabel = "DIR", description = "Rank over this index of the split, built earlier "
+            + "(e.g. SPLIT/index, which `train --split` builds), instead of ingesting the split again into "
+            + "SPLIT/bench-index (then no ingest time is printed).")
+    Path index;
+
     @Option(names = "--run", paramLabel = "FILE", description = "Where to write the run (default: SPLIT/run.tsv).")
     Path runFile;
 
@@ -127,13 +132,21 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             }
         }
         LinkPredData data = new LinkPredData(split);
-        IndexLayout layout = new IndexLayout(split.resolve("bench-index"));
+        IndexLayout layout = new IndexLayout(index != null ? index : split.resolve("bench-index"));
         line(out, "LinkScout link-prediction benchmark, split " + split + " (" + data.queries.size() + " queries), "
                 + threads + " cores, seed " + Trainer.defaults().seed());
-        IndexBuilder.Result ing = data.ensureIndex(layout, true, threads);
-        line(out, String.format(Locale.ROOT, "ingest: %d pages in %.1f s (%.0f pages/s, %.1f MB read)",
-                ing.stats().pages(), ing.millis() / 1000.0, ing.stats().pages() / (ing.millis() / 1000.0),
-                ing.report().bytes() / 1e6));
+        if (index != null) {
+            if (!layout.exists()) {
+                throw new UserException("--index " + index + ": no LinkScout index there (build it with `train --split "
+                        + split + "`, which writes SPLIT/index, or leave --index out to ingest the split)");
+            }
+            line(out, "ingest: skipped, ranking over the existing index " + index);
+        } else {
+            IndexBuilder.Result ing = data.ensureIndex(layout, true, threads);
+            line(out, String.format(Locale.ROOT, "ingest: %d pages in %.1f s (%.0f pages/s, %.1f MB read)",
+                    ing.stats().pages(), ing.millis() / 1000.0, ing.stats().pages() / (ing.millis() / 1000.0),
+                    ing.report().bytes() / 1e6));
+        }
         RankerModel model = RankerModel.bundled();
         Map<String, Double> measured;
         Evaluator.Result site;
