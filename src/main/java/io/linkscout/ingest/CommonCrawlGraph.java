@@ -72,6 +72,64 @@ public final class CommonCrawlGraph {
         return stats;
     }
 
+    /** One non-blank line of a graph file, split at tabs: whether it was used (else it was skipped). */
+    private interface Line {
+        boolean read(String[] columns, String where, String line);
+    }
+
+    /** Reads every non-blank line of {@code files}; returns {used, skipped}. {@code where} is {@code file:line}. */
+    private static long[] eachLine(List<Path> files, Line reader) throws IOException {
+        long[] counts = new long[2];
+        for (Path f : files) {
+            try (BufferedReader in = IngestFiles.reader(f)) {
+                String line;
+                long no = 0;
+                while ((line = in.readLine()) != null) {
+                    no++;
+                    if (!line.isBlank()) {
+                        counts[reader.read(line.split("\t", 3), f + ":" + no, line) ? 0 : 1]++;
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The vertices read so far: each vertex id's domain number ({@code -1} when none), and each domain's name and
+     * host count. Memory: 4 bytes per vertex id up to the largest, 4 per domain plus its name.
+     */
+    private static final class Vertices {
+        int[] domainOf = filled(new int[1024]);
+        int[] hostCount = new int[1024];
+        final List<String> names = new ArrayList<>();
+
+        int domainOf(long id) {
+            return id < domainOf.length ? domainOf[(int) id] : -1;
+        }
+
+        void add(long id, int domain, String name) {
+            if (id >= domainOf.length) {
+                int old = domainOf.length;
+                domainOf = Arrays.copyOf(domainOf, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(id + 1, 2L * old)));
+                Arrays.fill(domainOf, old, domainOf.length, -1);
+            }
+            if (domain == names.size()) {
+                names.add(name);
+            }
+            if (domain >= hostCount.length) {
+                hostCount = Arrays.copyOf(hostCount, 2 * hostCount.length);
+            }
+            hostCount[domain]++;
+            domainOf[(int) id] = domain;
+        }
+
+        private static int[] filled(int[] a) {
+            Arrays.fill(a, -1);
+            return a;
+        }
+    }
+
     /**
      * The host or domain name of a reversed Common Crawl vertex name ({@code com.example.www} →
      * {@code www.example.com}), lower-cased; null when it is not a valid host name.
@@ -98,92 +156,47 @@ public final class CommonCrawlGraph {
         }
         Problems problems = new Problems();
         LinkGraphBuilder b = new LinkGraphBuilder();
-        int[] domainOf = new int[1024];
-        Arrays.fill(domainOf, -1);
-        List<String> names = new ArrayList<>();
-        int[] hostCount = new int[1024];
-        long vertices = 0;
-        long skippedVertices = 0;
-        for (Path f : vertexFiles) {
-            try (BufferedReader in = IngestFiles.reader(f)) {
-                String line;
-                long no = 0;
-                while ((line = in.readLine()) != null) {
-                    no++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String[] c = line.split("\t", 3);
-                    long id = c.length < 2 ? -1 : id(c[0]);
-                    if (id < 0) {
-                        problems.add(f + ":" + no + ": not a vertex line (id<TAB>reversed name): '" + cut(line) + "'");
-                        skippedVertices++;
-                        continue;
-                    }
-                    String host = host(c[1]);
-                    String domain = host == null ? null : Domains.registrableDomain(host);
-                    if (domain == null || domain.isBlank()) {
-                        problems.add(f + ":" + no + ": '" + cut(c[1]) + "' is not a reversed host name like "
-                                + "com.example.www");
-                        skippedVertices++;
-                        continue;
-                    }
-                    if (id >= domainOf.length) {
-                        int old = domainOf.length;
-                        domainOf = Arrays.copyOf(domainOf, (int) Math.min(Integer.MAX_VALUE - 8,
-                                Math.max(id + 1, 2L * old)));
-                        Arrays.fill(domainOf, old, domainOf.length, -1);
-                    }
-                    if (domainOf[(int) id] >= 0) {
-                        problems.add(f + ":" + no + ": vertex id " + id + " appears twice (the first is kept)");
-                        skippedVertices++;
-                        continue;
-                    }
-                    int d = b.number(domain);
-                    if (d == names.size()) {
-                        names.add(domain);
-                    }
-                    if (d >= hostCount.length) {
-                        hostCount = Arrays.copyOf(hostCount, 2 * hostCount.length);
-                    }
-                    hostCount[d]++;
-                    domainOf[(int) id] = d;
-                    vertices++;
-                }
+        Vertices v = new Vertices();
+        long[] vertexCounts = eachLine(vertexFiles, (c, where, line) -> {
+            long id = c.length < 2 ? -1 : id(c[0]);
+            if (id < 0) {
+                problems.add(where + ": not a vertex line (id<TAB>reversed name): '" + cut(line) + "'");
+                return false;
             }
-        }
-        long edges = 0;
-        long skippedEdges = 0;
-        for (Path f : edgeFiles) {
-            try (BufferedReader in = IngestFiles.reader(f)) {
-                String line;
-                long no = 0;
-                while ((line = in.readLine()) != null) {
-                    no++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String[] c = line.split("\t", 3);
-                    long from = id(c[0]);
-                    long to = c.length < 2 ? -1 : id(c[1]);
-                    if (from < 0 || to < 0) {
-                        problems.add(f + ":" + no + ": not an edge line (from<TAB>to): '" + cut(line) + "'");
-                        skippedEdges++;
-                        continue;
-                    }
-                    int a = from < domainOf.length ? domainOf[(int) from] : -1;
-                    int z = to < domainOf.length ? domainOf[(int) to] : -1;
-                    if (a < 0 || z < 0) {
-                        problems.add(f + ":" + no + ": vertex " + (a < 0 ? from : to) + " is not in the vertex files "
-                                + "(or was skipped)");
-                        skippedEdges++;
-                        continue;
-                    }
-                    b.edge(a, z, true);
-                    edges++;
-                }
+            String host = host(c[1]);
+            String domain = host == null ? null : Domains.registrableDomain(host);
+            if (domain == null || domain.isBlank()) {
+                problems.add(where + ": '" + cut(c[1]) + "' is not a reversed host name like com.example.www");
+                return false;
             }
-        }
+            if (v.domainOf(id) >= 0) {
+                problems.add(where + ": vertex id " + id + " appears twice (the first is kept)");
+                return false;
+            }
+            v.add(id, b.number(domain), domain);
+            return true;
+        });
+        long[] edgeCounts = eachLine(edgeFiles, (c, where, line) -> {
+            long from = id(c[0]);
+            long to = c.length < 2 ? -1 : id(c[1]);
+            if (from < 0 || to < 0) {
+                problems.add(where + ": not an edge line (from<TAB>to): '" + cut(line) + "'");
+                return false;
+            }
+            int a = v.domainOf(from);
+            int z = v.domainOf(to);
+            if (a < 0 || z < 0) {
+                problems.add(where + ": vertex " + (a < 0 ? from : to) + " is not in the vertex files (or was "
+                        + "skipped)");
+                return false;
+            }
+            b.edge(a, z, true);
+            return true;
+        });
+        long vertices = vertexCounts[0];
+        long skippedVertices = vertexCounts[1];
+        long edges = edgeCounts[0];
+        long skippedEdges = edgeCounts[1];
         if (vertices == 0) {
             throw new UserException("no usable vertex in " + vertexFiles + ": a Common Crawl vertex file has lines "
                     + "id<TAB>reversed host name (e.g. 0<TAB>com.example.www)"
@@ -191,8 +204,8 @@ public final class CommonCrawlGraph {
         }
         LinkGraph g = b.build();
         int[] hosts = new int[g.nodeCount()];
-        for (int d = 0; d < names.size(); d++) {
-            hosts[g.node(names.get(d))] = hostCount[d];
+        for (int d = 0; d < v.names.size(); d++) {
+            hosts[g.node(v.names.get(d))] = v.hostCount[d];
         }
         return new CommonCrawlGraph(g, hosts, new Stats(vertices, skippedVertices, edges, skippedEdges,
                 problems.count, List.copyOf(problems.list)));

@@ -40,8 +40,9 @@ import java.util.zip.GZIPInputStream;
  *
  * <p><b>File</b> ({@value #BUNDLED}, gzip, UTF-8, built by {@code linkscout pos-lexicon}): a header
  * {@code # linkscout-pos-lexicon/1 tokens=N ...}, then lines {@code P<TAB>tag<TAB>count} (every token's tag),
- * {@code T<TAB>prev<TAB>tag<TAB>count} (prev {@code <s>} at a sentence start), {@code W<TAB>form<TAB>tag count tag count ...} and {@code S<TAB>shape:suffix<TAB>tag count
- * ...}, each section sorted. Memory: about 100 bytes per word form (a few MB). Immutable and thread-safe once
+ * {@code T<TAB>prev<TAB>tag<TAB>count} (prev {@code <s>} at a sentence start),
+ * {@code W<TAB>form<TAB>tag count tag count ...} and {@code S<TAB>shape:suffix<TAB>tag count ...}, each section
+ * sorted. Memory: about 100 bytes per word form (a few MB). Immutable and thread-safe once
  * loaded.
  */
 public final class PosLexicon {
