@@ -4,13 +4,9 @@ import io.linkscout.cli.common.BackgroundCorpusOption;
 import io.linkscout.ingest.JsonLines;
 import io.linkscout.nlp.BackgroundFrequencies;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,14 +49,7 @@ public class BackgroundDfCommand implements Callable<Integer> {
             JsonLines.forEachNode(p, (ln, d) -> b.add(d.path("title").asText("") + "\n" + d.path("text").asText("")));
             source.append(source.length() > 7 ? "," : "").append(p.getFileName()).append(':').append(b.docs() - before);
         }
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        int n;
-        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out)),
-                StandardCharsets.UTF_8)) {
-            n = b.write(w, source.toString(), minWordDf, minPairDf);
-        }
+        int n = BackgroundCorpusOption.writeGzip(out, w -> b.write(w, source.toString(), minWordDf, minPairDf));
         spec.commandLine().getOut().printf("%d documents, %d entries (%s) -> %s (%,d bytes)%n", b.docs(), n, source,
                 out, Files.size(out));
         spec.commandLine().getOut().flush();

@@ -6,15 +6,11 @@ import io.linkscout.nlp.NlpPipeline;
 import io.linkscout.nlp.PageTopics;
 import io.linkscout.nlp.PosLexicon;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,14 +67,8 @@ public class PosLexiconCommand implements Callable<Integer> {
             docs += n[0];
             source.append(source.length() > 7 ? "," : "").append(p.getFileName()).append(':').append(n[0]);
         }
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        int words;
-        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out)),
-                StandardCharsets.UTF_8)) {
-            words = b.write(w, "docs=" + docs + " chars=" + chars + " " + source);
-        }
+        String description = "docs=" + docs + " chars=" + chars + " " + source;
+        int words = BackgroundCorpusOption.writeGzip(out, w -> b.write(w, description));
         var o = spec.commandLine().getOut();
         o.printf("%d documents, %,d tokens, %,d word forms (%s) -> %s (%,d bytes)%n", docs, b.tokens(), words, source,
                 out, Files.size(out));
