@@ -129,16 +129,7 @@ class LambdaMartTest {
      */
     @Test
     void increasingFeaturesNeverLowerTheScore(@TempDir Path dir) throws Exception {
-        List<Trainer.Example> ex = new ArrayList<>();
-        for (int q = 0; q < 6; q++) {
-            double[][] rows = new double[10][];
-            boolean[] rel = new boolean[10];
-            for (int i = 0; i < 10; i++) {
-                rel[i] = i < 3;
-                rows[i] = row(1, 1, rel[i] ? 20 + 3 * i + q % 3 : (i % 2 == 0 ? i + q : 35 + i + q));
-            }
-            ex.add(example("q" + q, rows, rel));
-        }
+        List<Trainer.Example> ex = middlingOutDegree((q, i) -> 1);
         double[][] rows = new double[50][];
         for (int d = 0; d < 50; d++) {
             rows[d] = row(1, 1, d);
@@ -207,16 +198,7 @@ class LambdaMartTest {
      */
     @Test
     void treesBoostedFromTheLinearScoreCorrectIt(@TempDir Path dir) throws Exception {
-        List<Trainer.Example> ex = new ArrayList<>();
-        for (int q = 0; q < 6; q++) {
-            double[][] rows = new double[10][];
-            boolean[] rel = new boolean[10];
-            for (int i = 0; i < 10; i++) {
-                rel[i] = i < 3;
-                rows[i] = row(1 + (q + i) % 2, 1, rel[i] ? 20 + 3 * i + q % 3 : (i % 2 == 0 ? i + q : 35 + i + q));
-            }
-            ex.add(example("q" + q, rows, rel));
-        }
+        List<Trainer.Example> ex = middlingOutDegree((q, i) -> 1 + (q + i) % 2);
         RankerModel linear = Trainer.defaults().fit(ex, FEATURES, 300, Map.of());
         LambdaMart lm = new LambdaMart(30, 3, 0.3, 0, 42).boostedFrom(Trainer.defaults());
         RankerModel m = lm.fit(ex, FEATURES, 300, Map.of("command", "test"));
@@ -259,5 +241,24 @@ class LambdaMartTest {
             misses += nodes[i] < 3 ? 0 : 1;
         }
         return misses;
+    }
+
+    /**
+     * Six queries of ten candidates; the first three are relevant and have a middling out-degree (20-29), the others
+     * a low or a high one; {@code first} gives each candidate's first feature (query, candidate).
+     */
+    private static List<Trainer.Example> middlingOutDegree(java.util.function.IntBinaryOperator first) {
+        List<Trainer.Example> ex = new ArrayList<>();
+        for (int q = 0; q < 6; q++) {
+            double[][] rows = new double[10][];
+            boolean[] rel = new boolean[10];
+            for (int i = 0; i < 10; i++) {
+                rel[i] = i < 3;
+                double outDegree = rel[i] ? 20 + 3 * i + q % 3 : (i % 2 == 0 ? i + q : 35 + i + q);
+                rows[i] = row(first.applyAsInt(q, i), 1, outDegree);
+            }
+            ex.add(example("q" + q, rows, rel));
+        }
+        return ex;
     }
 }
