@@ -55,6 +55,13 @@ public class GraphCommand implements Callable<Integer> {
     @Mixin
     RankEngineOption engine;
 
+    /** Where the recomputed scores go besides the embedded index ({@code --backend} overrides the configuration). */
+    @Inject
+    io.linkscout.search.BackendResolver backends;
+
+    @Mixin
+    io.linkscout.cli.common.BackendOption backend;
+
     @Override
     public Integer call() throws Exception {
         if (!"text".equals(format) && !"json".equals(format)) {
@@ -63,13 +70,19 @@ public class GraphCommand implements Callable<Integer> {
         RankEngine rankEngine = engine.engine(spark);
         IndexLayout layout = index.layout();
         layout.requireExists();
-        GraphRecompute.Summary s = GraphRecompute.run(layout, threads == null ? Runtime.getRuntime().availableProcessors() : threads, top,
-                AuthorityConfig.of(authority), rankEngine, new IndexBuilder.Progress() {
-                    @Override
-                    public void phase(String name) {
-                        System.err.println(name + " ...");
-                    }
-                }, () -> { });
+        GraphRecompute.Summary s;
+        try (io.linkscout.search.OpenSearchIndexWriter mirror = backend.resolve(backends).openWriter()) {
+            s = GraphRecompute.run(layout, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                    top, AuthorityConfig.of(authority), rankEngine, mirror, new IndexBuilder.Progress() {
+                        @Override
+                        public void phase(String name) {
+                            System.err.println(name + " ...");
+                        }
+                    }, () -> { });
+            if (mirror != null) {
+                System.err.println("opensearch: " + mirror.summary());
+            }
+        }
         if ("json".equals(format)) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
         } else {
