@@ -42,8 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * class; indices with 2 shards and 1 replica): an incremental ingest sends only what changes (a clone of the
  * published index, the documents written again, partial updates of the kept pages' moved values) and publishes the
  * same documents as a full publish of the same inputs; {@code graph} pushes its recomputed authority, TrustRank,
- * spam and rank features to the cluster the same way; and a graph job that fails before its commit (as a killed one
- * does) leaves the previous scores and generation on the cluster and in the embedded index.
+ * spam and rank features to the cluster the same way; and a graph job that fails before its commit, or whose Spark
+ * job is killed part-way, leaves the previous scores and generation on the cluster and in the embedded index (the
+ * last test needs the Spark job that {@code ./mvnw} builds into {@code target/spark/}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenSearchGenerationsTest {
@@ -245,5 +246,36 @@ class OpenSearchGenerationsTest {
             assertEquals(now, w.basedOn());
         }
         assertEquals(before, scores(layout, "graph"), "the default settings give the first scores back");
+    }
+
+    /**
+     * {@code graph --engine spark} with the index on OpenSearch, its Spark job killed part-way (the engine's timeout
+     * kills the job's JVM): nothing is stored, on the cluster or in the embedded index.
+     */
+    @Test
+    @Order(3)
+    void aKilledSparkJobLeavesTheClusterAsItWas() throws Exception {
+        IndexLayout layout = new IndexLayout(tmp.resolve("spark"));
+        ingest(layout, "spark", JobsFixture.pages());
+        String published = OpenSearchIndexWriter.aliasTargets(http, "spark").get(0);
+        Map<String, JsonNode> docs = sources("spark");
+        Scores before = scores(layout, "spark");
+        // a job given one second is killed by the engine part-way (a Spark JVM alone takes longer to start)
+        io.linkscout.spark.SparkRankEngine impatient = new io.linkscout.spark.SparkRankEngine(
+                io.linkscout.spark.SparkRankEngine.locateHome(null), "local[2]", java.time.Duration.ofSeconds(1), "1g",
+                2, null);
+        String attempted;
+        try (OpenSearchIndexWriter w = new OpenSearchIndexWriter(http, "spark", 2, 1)) {
+            attempted = w.physicalIndex();
+            UserException e = assertThrows(UserException.class, () -> GraphRecompute.run(layout, 1, 3,
+                    new AuthorityConfig(0.6, true, 0.0, 50.0, 0.8, "catalog"), impatient, w,
+                    IndexBuilder.Progress.NONE, () -> { }));
+            assertTrue(e.getMessage().startsWith("the Spark job did not finish within 1 s"), e.getMessage());
+            assertEquals(published, w.basedOn(), "it had started from a copy of the published generation");
+        }
+        assertEquals(List.of(published), OpenSearchIndexWriter.aliasTargets(http, "spark"));
+        assertFalse(http.exists("/" + attempted), "the unpublished copy is deleted");
+        assertEquals(docs, sources("spark"));
+        assertEquals(before, scores(layout, "spark"));
     }
 }
