@@ -174,6 +174,19 @@ class OpenSearchServeTest {
         assertEquals(JobsFixture.pages().size(), pages);
     }
 
+    /** "Send to campaign": the job on the cluster, its sites added to the campaign (contacts read there too). */
+    @Test
+    @Order(3)
+    void guestPostsSentToACampaign() {
+        long c = given().contentType(ContentType.JSON).body(Map.of("name", "Kelp", "targetDomain", "mine.com",
+                "contentText", JobsFixture.ARTICLE)).post("/api/campaigns").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        JsonPath r = post("/api/guest-posts", Map.of("content", JobsFixture.ARTICLE, "campaignId", c));
+        assertEquals(List.of("r1.org", "r5.dev"), r.getList("results.domain"));
+        assertEquals(List.of("r1.org", "r5.dev"), r.getList("campaign.added.domain"));
+        assertEquals(List.of("guest-posts", "guest-posts"), r.getList("campaign.added.source"));
+    }
+
     static com.fasterxml.jackson.databind.JsonNode get(String path) throws Exception {
         return read(given().when().get(path));
     }
