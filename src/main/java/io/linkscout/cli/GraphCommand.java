@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
  * stores them (FeatureField and stored fields of every page and site document). It runs the same code as
  * ingest — a rebuild of the derived documents from the index's own raw records, with no new input — so the two
  * always agree, and like ingest it writes one commit: a failure leaves the previous commit untouched. Running it
- * twice gives the same numbers.
+ * twice gives the same numbers. With {@code --backend opensearch} (or {@code linkscout.backend=opensearch}) the new
+ * scores are also published on the OpenSearch index, as a new generation started from a copy of the published one
+ * ({@code search.OpenSearchIndexWriter}), right after the commit: a failed or killed run stores nothing on either.
  */
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "Recompute link-graph authority, TrustRank, spam scores/flags and topical authority, "
