@@ -88,6 +88,19 @@ public class IndexService {
         }
     }
 
+    @Inject
+    io.linkscout.search.BackendResolver backends;
+
+    /**
+     * Runs {@code use} on the current generation of the configured index with the configured backend's reader
+     * ({@code linkscout.backend}): the embedded index itself, or the OpenSearch alias, which must serve the same
+     * ingest ({@code search.Generations}); both are released afterwards.
+     */
+    public <T> T withBackend(java.util.function.BiFunction<LinkScoutIndex, io.linkscout.search.SearchBackend, T> use) {
+        return withIndex(idx -> (backends == null ? io.linkscout.search.BackendResolver.Choice.LUCENE
+                : backends.configured()).with(idx, b -> use.apply(idx, b)));
+    }
+
     @PreDestroy
     void close() {
         for (Generations g : managers.values()) {

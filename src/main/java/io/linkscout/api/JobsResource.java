@@ -160,10 +160,6 @@ public class JobsResource {
     @Inject
     CampaignSend sender;
 
-    /** Where the jobs' text signals come from ({@code linkscout.backend}). */
-    @Inject
-    io.linkscout.search.BackendResolver backends;
-
     @Inject
     ObjectMapper json;
 
@@ -175,21 +171,22 @@ public class JobsResource {
      * current index, and with {@code campaignId} send its prospects to that campaign and add a campaign field.
      */
     private <R> Object runAndSend(Long campaignId, Integer sendTop, String job,
-            Function<LinkScoutIndex, R> run, Function<R, List<ProspectCandidate>> prospects) {
+            java.util.function.BiFunction<LinkScoutIndex, io.linkscout.search.SearchBackend, R> run,
+            Function<R, List<ProspectCandidate>> prospects) {
         sender.check(campaignId, sendTop, "campaignId", "sendTop");
-        try (IndexService.Lease lease = index.acquire()) {
-            LinkScoutIndex idx = lease.index();
-            R response = run.apply(idx);
+        // the job and the contacts of the sites it sends read the same backend (linkscout.backend)
+        return index.withBackend((idx, b) -> {
+            R response = run.apply(idx, b);
             if (campaignId == null) {
                 return response;
             }
             // the status history records the authenticated user; the X-Changed-By header is ignored
-            IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop, idx,
-                    OutreachResource.changedBy(identity));
+            IntakeResult sent = sender.send(campaignId, job, prospects.apply(response), sendTop,
+                    io.linkscout.outreach.SiteContacts.through(b), OutreachResource.changedBy(identity));
             ObjectNode n = json.valueToTree(response);
             n.set("campaign", json.valueToTree(sent));
             return n;
-        }
+        });
     }
 
     @POST
@@ -211,8 +208,8 @@ public class JobsResource {
         GuestPostFinder.Options o = GuestPostFinder.validate(q.top(), q.minAuthority(), q.maxSpam(),
                 q.excludeDomains());
         return runAndSend(q.campaignId(), q.sendTop(), "guest-posts",
-                idx -> backends.configured().with(idx, b -> new GuestPostFinder(idx, b).find(JobsContent.of(idx, b,
-                        q.content(), q.contentType(), q.title(), Boolean.TRUE.equals(q.allowNonEnglish())), o)),
+                (idx, b) -> new GuestPostFinder(idx, b).find(JobsContent.of(idx, b, q.content(), q.contentType(),
+                        q.title(), Boolean.TRUE.equals(q.allowNonEnglish())), o),
                 r -> r.results().stream().map(GuestPostFinder.Result::toProspect).toList());
     }
 
@@ -245,8 +242,8 @@ public class JobsResource {
         }
         EarnedTopics.Options o = EarnedTopics.validate(q.top(), q.domain());
         return runAndSend(q.campaignId(), q.sendTop(), "topics-that-earn",
-                idx -> backends.configured().with(idx, b -> EarnedTopics.forContent(idx, b,
-                        hasContent ? q.content() : null, hasKeywords ? q.keywords() : null, o)),
+                (idx, b) -> EarnedTopics.forContent(idx, b, hasContent ? q.content() : null,
+                        hasKeywords ? q.keywords() : null, o),
                 r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList());
     }
 
@@ -268,9 +265,8 @@ public class JobsResource {
         LinkIntersect.Options o = LinkIntersect.validate(q.competitors(), q.domain(), q.minOverlap(), q.top(),
                 q.maxSpam());
         return runAndSend(q.campaignId(), q.sendTop(), "link-intersect",
-                idx -> backends.configured().with(idx, b -> new LinkIntersect(idx, b).run(o,
-                        q.content() == null || q.content().isBlank() ? null
-                                : JobsContent.of(idx, b, q.content(), "auto", null, false))),
+                (idx, b) -> new LinkIntersect(idx, b).run(o, q.content() == null || q.content().isBlank() ? null
+                        : JobsContent.of(idx, b, q.content(), "auto", null, false)),
                 r -> r.results().stream().map(LinkIntersect.Result::toProspect).toList());
     }
 
@@ -291,7 +287,7 @@ public class JobsResource {
         }
         Mentions.Options o = Mentions.validate(q.brand(), q.domain(), q.title(), q.top(), q.maxSpam());
         return runAndSend(q.campaignId(), q.sendTop(), "mentions",
-                idx -> backends.configured().with(idx, b -> new Mentions(idx, b).run(o)),
+                (idx, b) -> new Mentions(idx, b).run(o),
                 r -> r.results().stream().map(Mentions.Result::toProspect).toList());
     }
 }

@@ -313,9 +313,8 @@ public class OutreachResource {
         if (!index.layout().exists()) {
             return prospects.add(id, cs, r.limit(), r.source(), by(r.changedBy(), by), SiteContacts.in(null));
         }
-        try (IndexService.Lease lease = index.acquire()) {
-            return prospects.add(id, cs, r.limit(), r.source(), by(r.changedBy(), by), SiteContacts.in(lease.index()));
-        }
+        return index.withBackend((idx, b) -> prospects.add(id, cs, r.limit(), r.source(), by(r.changedBy(), by),
+                SiteContacts.through(b)));
     }
 
     @GET

@@ -29,7 +29,7 @@ public class PagesResource {
             throw new UserException("url is required: give the address of a page in the index");
         }
         String norm = UrlNormalizer.normalize(url.strip());
-        SiteProfiles.PageText p = norm == null ? null : index.withIndex(idx -> SiteProfiles.page(idx, norm));
+        SiteProfiles.PageText p = norm == null ? null : index.withBackend((idx, b) -> SiteProfiles.page(b, norm));
         if (p == null) {
             throw new UserException("no page " + url.strip() + " in the index: paste its text instead, or ingest it"
                     + " first", 404);

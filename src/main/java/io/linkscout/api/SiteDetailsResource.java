@@ -39,7 +39,7 @@ public class SiteDetailsResource {
             throw new UserException("limit must be between 1 and 1000, got " + limit);
         }
         String reg = sites.site(domain).domain();
-        return index.withIndex(idx -> SiteProfiles.pages(idx, reg, limit));
+        return index.withBackend((idx, b) -> SiteProfiles.pages(b, reg, limit));
     }
 
     @GET
@@ -49,7 +49,7 @@ public class SiteDetailsResource {
             + "or NONE, the page, guidelines and contact URLs, how many pages detect).")
     public SiteProfiles.Profile profile(@PathParam("domain") String domain) {
         String reg = sites.site(domain).domain();
-        SiteProfiles.Profile p = index.withIndex(idx -> SiteProfiles.profile(idx, reg));
+        SiteProfiles.Profile p = index.withBackend((idx, b) -> SiteProfiles.profile(b, reg));
         return p != null ? p : new SiteProfiles.Profile(reg, java.util.List.of(), null, java.util.List.of(), "NONE",
                 0, null, null, null, 0, 0);
     }

@@ -66,9 +66,14 @@ public class SitesResource {
                     schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public SiteResponse site(@PathParam("domain") String domain) {
         String reg = Domains.requireDomain("domain", domain);
-        org.apache.lucene.document.Document doc = index.withIndex(idx -> new SiteRepository(idx).document(reg))
+        org.apache.lucene.document.Document doc = index.withBackend((idx, b) -> SiteRepository.document(b, reg))
                 .orElseThrow(() -> new UserException(
                         "no site " + reg + " in the index: ingest pages or a catalog row for it first", 404));
+        return of(doc);
+    }
+
+    /** The answer for a stored site document (from whichever backend serves the index). */
+    public static SiteResponse of(org.apache.lucene.document.Document doc) {
         SiteQuality q = SiteRepository.quality(doc);
         return new SiteResponse(q.domain(), q.authority(), q.graphAuthority(), q.pageRank(), q.trust(),
                 q.trustRank(), q.spamMass(), q.harmonic(), q.spamScore(), q.flags(), q.topicalAuthority(),

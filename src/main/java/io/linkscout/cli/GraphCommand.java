@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
  * stores them (FeatureField and stored fields of every page and site document). It runs the same code as
  * ingest — a rebuild of the derived documents from the index's own raw records, with no new input — so the two
  * always agree, and like ingest it writes one commit: a failure leaves the previous commit untouched. Running it
- * twice gives the same numbers.
+ * twice gives the same numbers. With {@code --backend opensearch} (or {@code linkscout.backend=opensearch}) the new
+ * scores are also published on the OpenSearch index, as a new generation started from a copy of the published one
+ * ({@code search.OpenSearchIndexWriter}), right after the commit: a failed or killed run stores nothing on either.
  */
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "Recompute link-graph authority, TrustRank, spam scores/flags and topical authority, "
@@ -55,6 +57,13 @@ public class GraphCommand implements Callable<Integer> {
     @Mixin
     RankEngineOption engine;
 
+    /** Where the recomputed scores go besides the embedded index ({@code --backend} overrides the configuration). */
+    @Inject
+    io.linkscout.search.BackendResolver backends;
+
+    @Mixin
+    io.linkscout.cli.common.BackendOption backend;
+
     @Override
     public Integer call() throws Exception {
         if (!"text".equals(format) && !"json".equals(format)) {
@@ -63,13 +72,19 @@ public class GraphCommand implements Callable<Integer> {
         RankEngine rankEngine = engine.engine(spark);
         IndexLayout layout = index.layout();
         layout.requireExists();
-        GraphRecompute.Summary s = GraphRecompute.run(layout, threads == null ? Runtime.getRuntime().availableProcessors() : threads, top,
-                AuthorityConfig.of(authority), rankEngine, new IndexBuilder.Progress() {
-                    @Override
-                    public void phase(String name) {
-                        System.err.println(name + " ...");
-                    }
-                }, () -> { });
+        GraphRecompute.Summary s;
+        try (io.linkscout.search.OpenSearchIndexWriter mirror = backend.resolve(backends).openWriter()) {
+            s = GraphRecompute.run(layout, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                    top, AuthorityConfig.of(authority), rankEngine, mirror, new IndexBuilder.Progress() {
+                        @Override
+                        public void phase(String name) {
+                            System.err.println(name + " ...");
+                        }
+                    }, () -> { });
+            if (mirror != null) {
+                System.err.println("opensearch: " + mirror.summary());
+            }
+        }
         if ("json".equals(format)) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
         } else {

@@ -11,7 +11,6 @@ import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.search.BackendResolver;
-import io.linkscout.search.OpenSearchHttp;
 import io.linkscout.search.OpenSearchIndexWriter;
 import io.linkscout.ingest.IngestReport;
 import io.linkscout.ingest.InputFormats;
@@ -93,25 +92,9 @@ public class IngestCommand implements Callable<Integer> {
         builder.setAuthorityConfig(AuthorityConfig.of(authority));
         builder.setRebuild(rebuild);
         builder.setExpungeDeletes(expungeDeletes);
-        OpenSearchHttp http = null;
-        OpenSearchIndexWriter mirror = null;
-        BackendResolver.Choice chosen = backend.resolve(backends);
-        if (chosen.opensearch()) {
-            http = chosen.http();
-            try {
-                mirror = chosen.writer(http, chosen.indexName());
-            } catch (RuntimeException e) {
-                http.close();
-                throw e;
-            }
+        try (OpenSearchIndexWriter mirror = backend.resolve(backends).openWriter()) {
             builder.setMirror(mirror);
-        }
-        try {
             return ingest(builder, progress, to, mirror);
-        } finally {
-            if (http != null) {
-                http.close();
-            }
         }
     }
 
@@ -131,8 +114,7 @@ public class IngestCommand implements Callable<Integer> {
         IngestReport rep = r.report();
         err.println(summary(r));
         if (mirror != null) {
-            err.println("opensearch: published " + mirror.added() + " document(s) as " + mirror.physicalIndex()
-                    + " behind the alias");
+            err.println("opensearch: " + mirror.summary());
         }
         if (rep.recordsRead() == 0) {
             err.println("error: nothing could be read from the inputs; the index was left as it was before");

@@ -209,9 +209,11 @@ public final class IndexBuilder {
     private DocumentSink mirror;
 
     /**
-     * A second backend that receives every document of the generation (null: none). Mirroring makes the ingest a
-     * full rebuild (the mirror's new generation needs every document); the mirror is prepared before the Lucene
-     * commit (its failure commits nothing) and published right after it.
+     * A second backend that receives the documents of the generation (null: none): every one, or — when the ingest
+     * is incremental and the mirror can start from the generation the previous commit published
+     * ({@link DocumentSink#begin}) — only the documents written again and the kept pages' values that moved
+     * ({@link DocumentSink#update}), as the Lucene index gets them. The mirror is prepared before the Lucene commit
+     * (its failure commits nothing) and published right after it.
      */
     public void setMirror(DocumentSink mirror) {
         this.mirror = mirror;
@@ -229,12 +231,17 @@ public final class IndexBuilder {
             try (IndexTransaction tx = IndexTransaction.open(layout, storage)) {
                 try (DirectoryReader old = tx.openCommitted()) {
                     progress.phase("reading existing index");
-                    boolean incremental = old != null && !rebuild && mirror == null && incrementalMarker().equals(
+                    boolean incremental = old != null && !rebuild && incrementalMarker().equals(
                             IndexLayout.userData(old.directory()).get(IndexFields.COMMIT_INCREMENTAL));
                     if (old != null) {
                         records.loadOld(old, layout.root(), incremental ? enrichments : null);
                         // documents without a uid and fingerprint (written otherwise) can only be replaced by a rebuild
                         incremental &= records.everyDocumentFingerprinted;
+                    }
+                    if (mirror != null) {
+                        // incremental only when the mirror can start from the generation the old commit published
+                        incremental &= mirror.begin(incremental
+                                ? IndexLayout.userData(old.directory()).get(IndexFields.COMMIT_MIRROR) : null);
                     }
                     try (PageSpill spill = tx.newSpill()) {
                         progress.phase("reading inputs");
@@ -258,7 +265,9 @@ public final class IndexBuilder {
                         if (mirror != null) {
                             mirror.commit();
                         }
-                        if (incremental && expungeDeletes) {
+                        // a mirror started from a copy expunges its replaced documents: so does the embedded
+                        // index, so that both score with the same statistics (those of a full rebuild)
+                        if (incremental && (expungeDeletes || mirror != null)) {
                             // after the commit, so that the replaced documents are deleted in the segments
                             progress.phase("merging away replaced documents");
                             IndexWriter w = tx.writer();
@@ -465,7 +474,7 @@ public final class IndexBuilder {
      * the enrichments' corpus-dependent doc values are updated in place when they moved); returns false when it
      * must be rewritten.
      */
-    private static boolean keep(IndexWriter writer, OldDocValues old, DocumentMapper mapper,
+    private boolean keep(IndexWriter writer, OldDocValues old, DocumentMapper mapper,
             CorpusAnalysis corpus, PageMeta m, WriteCounts counts) throws IOException {
         if (m.dirty || m.enrichmentStateMissing || m.oldFingerprint == 0 || mapper.fingerprint(m) != m.oldFingerprint) {
             return false;
@@ -482,6 +491,9 @@ public final class IndexBuilder {
         }
         if (!moved.isEmpty()) {
             writer.updateDocValues(uidTerm(IndexFields.TYPE_PAGE, m.url), moved.toArray(Field[]::new));
+            if (mirror != null) {
+                mirror.update(IndexFields.TYPE_PAGE, m.url, List.<org.apache.lucene.index.IndexableField>copyOf(moved));
+            }
             counts.scoresUpdated++;
         }
         return true;
@@ -538,7 +550,7 @@ public final class IndexBuilder {
         }
     }
 
-    /** Hands a written document to the mirror, if any (every document is written: mirroring forces a rebuild). */
+    /** Hands a written document to the mirror, if any. */
     private void mirror(Document d) throws IOException {
         if (mirror != null) {
             mirror.add(d);

@@ -98,7 +98,7 @@ public class ShortlistService {
             return new Result(campaignId, resp.model(), topics, 0, max, List.of(), List.of());
         }
         IntakeResult r = prospects.add(campaignId, cands, max, "shortlist", changedBy,
-                SiteContacts.in(rec.index()));
+                rec.backend() != null ? SiteContacts.through(rec.backend()) : SiteContacts.in(rec.index()));
         return new Result(campaignId, resp.model(), topics, cands.size(), max, r.added(), r.skipped());
     }
 

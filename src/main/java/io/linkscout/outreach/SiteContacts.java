@@ -17,4 +17,16 @@ public final class SiteContacts {
         SiteRepository sites = new SiteRepository(idx);
         return sites::contacts;
     }
+
+    /**
+     * A lookup through a search backend (the embedded index or the OpenSearch alias of {@code serve} with
+     * {@code linkscout.backend=opensearch}; null: no contacts).
+     */
+    public static ProspectService.ContactLookup through(io.linkscout.search.SearchBackend backend) {
+        if (backend == null) {
+            return d -> SiteRepository.Contacts.NONE;
+        }
+        return d -> SiteRepository.document(backend, d).map(SiteRepository::contacts)
+                .orElse(SiteRepository.Contacts.NONE);
+    }
 }

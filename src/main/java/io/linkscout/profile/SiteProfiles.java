@@ -1,8 +1,8 @@
 package io.linkscout.profile;
 
 import io.linkscout.index.IndexFields;
-import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.index.ToolLink;
+import io.linkscout.search.SearchBackend;
 import io.linkscout.site.SiteRepository;
 
 import io.linkscout.jobs.guestpost.GuestPostIndexing;
@@ -14,13 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * What the web app's site profile shows about one registrable domain besides its authority (that is
@@ -61,16 +54,12 @@ public final class SiteProfiles {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
-    public static PageText page(LinkScoutIndex idx, String url) {
+    public static PageText page(SearchBackend backend, String url) {
         try {
-            BooleanQuery q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(IndexFields.ID, url)), BooleanClause.Occur.FILTER).build();
-            TopDocs td = idx.searcher().search(q, 1);
-            if (td.scoreDocs.length == 0) {
+            Document d = backend.document(IndexFields.TYPE_PAGE, url).orElse(null);
+            if (d == null) {
                 return null;
             }
-            Document d = idx.searcher().storedFields().document(td.scoreDocs[0].doc);
             String metrics = d.get(IndexFields.TOOL_METRICS);
             return new PageText(d.get(IndexFields.ID), d.get(IndexFields.DOMAIN), d.get(IndexFields.TITLE),
                     d.get(IndexFields.TEXT), d.get(IndexFields.KNOWN_FROM), metrics == null ? Map.of()
@@ -81,24 +70,21 @@ public final class SiteProfiles {
         }
     }
 
-    private static BooleanQuery query(String type, String domain) {
-        return new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexFields.TYPE, type)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(IndexFields.DOMAIN, domain)), BooleanClause.Occur.FILTER).build();
-    }
+    /** The page values {@link #pages} shows that the index keeps as doc values (updated in place). */
+    private static final List<SearchBackend.DocValue> PAGE_VALUES = List.of(
+            new SearchBackend.DocValue(IndexFields.AUTHORITY_VALUE, true),
+            new SearchBackend.DocValue(IndexFields.PAGE_SPAM, true),
+            new SearchBackend.DocValue(IndexFields.PAGE_IN_LINKS, false),
+            new SearchBackend.DocValue(IndexFields.PAGE_REF_DOMAINS, false));
 
     /** The pages of {@code domain} in the index; {@code limit} of them (1-1000) in authority order. */
-    public static Pages pages(LinkScoutIndex idx, String domain, int limit) {
+    public static Pages pages(SearchBackend backend, String domain, int limit) {
         try {
-            TopDocs td = idx.searcher().search(query(IndexFields.TYPE_PAGE, domain), Integer.MAX_VALUE);
-            StoredFields sf = idx.searcher().storedFields();
             List<Page> all = new ArrayList<>();
-            for (ScoreDoc sd : td.scoreDocs) {
-                Document d = sf.document(sd.doc);
-                all.add(new Page(d.get(IndexFields.ID), d.get(IndexFields.TITLE),
-                        idx.pageDouble(sd.doc, IndexFields.AUTHORITY_VALUE),
-                        idx.pageDouble(sd.doc, IndexFields.PAGE_SPAM), (int) idx.pageLong(sd.doc, IndexFields.PAGE_IN_LINKS),
-                        (int) idx.pageLong(sd.doc, IndexFields.PAGE_REF_DOMAINS), (int) num(d, IndexFields.TEXT_LENGTH),
+            for (Document d : backend.documents(IndexFields.TYPE_PAGE, IndexFields.DOMAIN, domain, PAGE_VALUES)) {
+                all.add(new Page(d.get(IndexFields.ID), d.get(IndexFields.TITLE), num(d, IndexFields.AUTHORITY_VALUE),
+                        num(d, IndexFields.PAGE_SPAM), (int) num(d, IndexFields.PAGE_IN_LINKS),
+                        (int) num(d, IndexFields.PAGE_REF_DOMAINS), (int) num(d, IndexFields.TEXT_LENGTH),
                         d.get(GuestPostIndexing.KIND), num(d, GuestPostIndexing.SCORE)));
             }
             all.sort(Comparator.comparingDouble(Page::authority).reversed().thenComparing(Page::url));
@@ -109,8 +95,8 @@ public final class SiteProfiles {
     }
 
     /** The site document of {@code domain}, or null when the index has none. */
-    public static Profile profile(LinkScoutIndex idx, String domain) {
-        Document d = new SiteRepository(idx).document(domain).orElse(null);
+    public static Profile profile(SearchBackend backend, String domain) {
+        Document d = SiteRepository.document(backend, domain).orElse(null);
         if (d == null) {
             return null;
         }

@@ -119,6 +119,11 @@ public final class Recommender {
                 : new BackendSignals(backend, table, index.analyzer());
     }
 
+    /** The backend the text signals come from; null: the embedded index ({@link #index()}). */
+    public SearchBackend backend() {
+        return backend;
+    }
+
     /** Where the text signals come from: {@code lucene DIR} or the backend's description. */
     public String source() {
         return backend == null ? "lucene " + index.layout().root() : backend.describe();

@@ -63,7 +63,8 @@ public class BackendResolver {
      */
     public record Choice(boolean opensearch, String url, String indexName, int shards, int replicas) {
 
-        static final Choice LUCENE = new Choice(false, null, null, 0, 0);
+        /** The embedded index only. */
+        public static final Choice LUCENE = new Choice(false, null, null, 0, 0);
 
         /** A client for the cluster (a missing or bad URL is a {@link UserException}). */
         public OpenSearchHttp http() {
@@ -71,6 +72,27 @@ public class BackendResolver {
                 throw new IllegalStateException("the Lucene backend has no OpenSearch client");
             }
             return new OpenSearchHttp(url);
+        }
+
+        /**
+         * A writer publishing a new generation behind the alias with a client of its own, closed with it ({@code
+         * ingest}, {@code graph}); null for {@code lucene}.
+         */
+        public OpenSearchIndexWriter openWriter() {
+            if (!opensearch) {
+                return null;
+            }
+            OpenSearchHttp http = http();
+            try {
+                return new OpenSearchIndexWriter(http, indexName, shards, replicas, true);
+            } catch (RuntimeException e) {
+                try {
+                    http.close();
+                } catch (IOException ignored) {
+                    // the first failure is the one to report
+                }
+                throw e;
+            }
         }
 
         /** A writer publishing a new generation behind the alias, on {@code http}. */

@@ -206,6 +206,29 @@ public final class LuceneSearchBackend implements SearchBackend {
         return Optional.of(out);
     }
 
+    @Override
+    public List<Document> documents(String type, String field, String value, List<DocValue> docValues)
+            throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.TYPE, type)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER).build();
+        StoredFields sf = index.reader().storedFields();
+        List<Document> out = new ArrayList<>();
+        for (ScoreDoc h : index.searcher().search(q, Math.max(1, index.reader().maxDoc())).scoreDocs) {
+            Document d = sf.document(h.doc);
+            for (DocValue v : docValues) {
+                if (d.getField(v.field()) == null) {
+                    long bits = index.pageLong(h.doc, v.field());
+                    d.add(v.asDouble() ? new org.apache.lucene.document.StoredField(v.field(),
+                            Double.longBitsToDouble(bits)) : new org.apache.lucene.document.StoredField(v.field(), bits));
+                }
+            }
+            out.add(d);
+        }
+        out.sort(Comparator.comparing(d -> d.get(IndexFields.ID)));
+        return out;
+    }
+
     /** A stored value as text: number ({@code toString}), string, or binary (LinkScout's are JSON) as UTF-8. */
     static String text(IndexableField f) {
         return String.valueOf(OpenSearchSchema.value(f));

@@ -321,6 +321,62 @@ public final class OpenSearchBackend implements SearchBackend {
         return Optional.of(out);
     }
 
+    /**
+     * A filtered search sorted by id, paged with {@code search_after} ({@link #window} hits a request); each hit's
+     * {@code _source} as stored Lucene fields ({@link #document(JsonNode)}).
+     */
+    @Override
+    public List<org.apache.lucene.document.Document> documents(String type, String field, String value,
+            List<DocValue> docValues) {
+        List<org.apache.lucene.document.Document> out = new ArrayList<>();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("track_total_hits", false);
+        body.put("query", Map.of("bool", Map.of("filter", List.of(Map.of("term", Map.of(IndexFields.TYPE, type)),
+                Map.of("term", Map.of(field, value))))));
+        body.put("sort", List.of(Map.of(IndexFields.ID, "asc")));
+        body.put("size", window);
+        while (true) {
+            JsonNode hits = complete(http.call("POST", "/" + index + "/_search", body,
+                    Map.of("allow_partial_search_results", "false")), "lookup").path("hits").path("hits");
+            for (JsonNode h : hits) {
+                out.add(document(h.path("_source")));
+            }
+            if (hits.size() < window) {
+                return out;
+            }
+            body.put("search_after", hits.path(hits.size() - 1).path("sort"));
+        }
+    }
+
+    /**
+     * A document's {@code _source} as the stored fields Lucene gives: numbers as numbers (whole ones as longs),
+     * texts as texts, the JSON record as binary, arrays as repeated fields; the {@code rank_features} object is left
+     * out (it is no stored field).
+     */
+    static org.apache.lucene.document.Document document(JsonNode source) {
+        org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+        source.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            for (JsonNode x : v.isArray() ? v : List.of(v)) {
+                String name = e.getKey();
+                if (x.isObject() || x.isNull()) {
+                    continue;
+                }
+                if (x.isIntegralNumber()) {
+                    d.add(new org.apache.lucene.document.StoredField(name, x.asLong()));
+                } else if (x.isNumber()) {
+                    d.add(new org.apache.lucene.document.StoredField(name, x.asDouble()));
+                } else if (name.equals(IndexFields.RECORD)) {
+                    d.add(new org.apache.lucene.document.StoredField(name,
+                            x.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                } else {
+                    d.add(new org.apache.lucene.document.StoredField(name, text(x)));
+                }
+            }
+        });
+        return d;
+    }
+
     /** A JSON value as the text Lucene's stored value gives ({@link LuceneSearchBackend#text}). */
     static String text(JsonNode v) {
         if (v.isTextual()) {

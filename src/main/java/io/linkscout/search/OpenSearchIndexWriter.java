@@ -3,6 +3,7 @@ package io.linkscout.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linkscout.error.UserException;
 import io.linkscout.index.DocumentSink;
+import io.linkscout.index.IndexFields;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -15,14 +16,23 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 
 /**
- * Writes one ingest generation into OpenSearch atomically: every document goes into a new physical index
- * ({@code NAME-yyyyMMddHHmmssSSS}, created with {@link OpenSearchSchema}'s settings and mappings) through the bulk
- * API; {@link #prepareCommit} refreshes and flushes it, waits for its shards and checks that it holds every
- * document; {@link #commit} then moves the alias {@code NAME} to it in one {@code _aliases} request (readers
- * switch at once) and deletes the indices the alias named before. Until then searches through the alias see the
- * previous generation; {@link #abort} deletes the new index.
+ * Writes one ingest generation into OpenSearch atomically, into a new physical index ({@code NAME-yyyyMMddHHmmssSSS})
+ * that searches do not see until it is published:
+ * <ul>
+ * <li>a <b>full generation</b> ({@link #begin} with no previous one, or one the alias no longer serves): the index is
+ * created with {@link OpenSearchSchema}'s settings and mappings and every document goes in through the bulk API;</li>
+ * <li>an <b>incremental</b> one ({@link #begin} with the generation the alias serves): the published index is cloned
+ * ({@code _clone}: its segments hard-linked, after a write block on it, which stays: a published generation is never
+ * written again) and only what the ingest changes is sent — the documents written again ({@code index}, replacing
+ * the copy's) and the kept pages' moved values ({@code update} with just those fields: graph scores, in-links,
+ * referring domains, spam score and flags).</li>
+ * </ul>
+ * {@link #prepareCommit} refreshes and flushes it, waits for its shards and checks that it holds every document
+ * (the copy's plus the ones created); {@link #commit} then moves the alias {@code NAME} to it in one
+ * {@code _aliases} request (readers switch at once) and deletes the indices the alias named before. Until then
+ * searches through the alias see the previous generation; {@link #abort} deletes the new index.
  */
-public final class OpenSearchIndexWriter implements DocumentSink {
+public final class OpenSearchIndexWriter implements DocumentSink, java.io.Closeable {
 
     /** Documents per bulk request, and bytes (roughly: characters) after which a bulk is sent earlier. */
     static final int BULK_DOCS = 500;
@@ -33,8 +43,17 @@ public final class OpenSearchIndexWriter implements DocumentSink {
     private final String physical;
     private final Map<String, OpenSearchSchema.Kind> mapped = new HashMap<>(OpenSearchSchema.knownFields());
     private final StringBuilder bulk = new StringBuilder();
+    private final int shards;
+    private final int replicas;
+    private final boolean owned;
     private int bulkDocs;
     private long added;
+    private long updated;
+    /** Documents the bulk responses said were new (not replacing one of the copy's). */
+    private long createdDocs;
+    /** Documents of the copied generation (0 for a full one). */
+    private long baseCount;
+    private String basedOn;
     private boolean created;
 
     /**
@@ -45,7 +64,13 @@ public final class OpenSearchIndexWriter implements DocumentSink {
      * @param replicas replicas of each shard
      */
     public OpenSearchIndexWriter(OpenSearchHttp http, String alias, int shards, int replicas) {
+        this(http, alias, shards, replicas, false);
+    }
+
+    /** As {@link #OpenSearchIndexWriter(OpenSearchHttp, String, int, int)}; {@code owned}: {@link #close} closes http. */
+    OpenSearchIndexWriter(OpenSearchHttp http, String alias, int shards, int replicas, boolean owned) {
         this.http = http;
+        this.owned = owned;
         this.alias = requireName(alias);
         if (shards < 1 || replicas < 0) {
             throw new UserException("OpenSearch shards must be at least 1 and replicas at least 0 (got " + shards
@@ -58,11 +83,43 @@ public final class OpenSearchIndexWriter implements DocumentSink {
         }
         this.physical = alias + "-" + ZonedDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"));
+        this.shards = shards;
+        this.replicas = replicas;
+    }
+
+    /**
+     * Creates the new index: a clone of {@code previous} when the alias serves exactly that generation (then only
+     * changes follow; true), else an empty one with LinkScout's settings and mappings (false).
+     */
+    @Override
+    public boolean begin(String previous) {
+        if (created) {
+            throw new IllegalStateException("begin was called twice");
+        }
+        if (previous != null && aliasTargets(http, alias).equals(List.of(previous))) {
+            // a clone needs its source read-only; the published generation is never written again anyway
+            http.call("PUT", "/" + previous + "/_settings", Map.of("index.blocks.write", true));
+            created = true;
+            http.call("POST", "/" + previous + "/_clone/" + physical, Map.of("settings",
+                    Map.of("index.blocks.write", false, "index.number_of_replicas", replicas,
+                            // expunging deletes merges every segment that has any (see prepareCommit)
+                            "index.merge.policy.expunge_deletes_allowed", 0)),
+                    Map.of("wait_for_active_shards", "1"));
+            basedOn = previous;
+            baseCount = http.call("GET", "/" + physical + "/_count", null).path("count").asLong(-1);
+            return true;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("settings", OpenSearchSchema.settings(shards, replicas));
         body.put("mappings", Map.of("dynamic", "strict", "properties", OpenSearchSchema.properties(mapped)));
-        http.call("PUT", "/" + physical, body);
         created = true;
+        http.call("PUT", "/" + physical, body);
+        return false;
+    }
+
+    /** The generation this one was cloned from; null for a full generation. */
+    public String basedOn() {
+        return basedOn;
     }
 
     /** Index names OpenSearch accepts (and LinkScout's suffix keeps): checked before anything is sent. */
@@ -108,6 +165,33 @@ public final class OpenSearchIndexWriter implements DocumentSink {
         }
     }
 
+    /** A partial update of a copied document: the given fields only, as {@link OpenSearchSchema#source} writes them. */
+    @Override
+    public void update(String type, String id, List<org.apache.lucene.index.IndexableField> values)
+            throws IOException {
+        if (basedOn == null) {
+            throw new IllegalStateException("an in-place update needs a generation started from a copy");
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        for (org.apache.lucene.index.IndexableField f : values) {
+            doc.put(f.name(), OpenSearchSchema.value(f));
+        }
+        String action = OpenSearchHttp.JSON.writeValueAsString(Map.of("update",
+                Map.of("_id", OpenSearchSchema.documentId(IndexFields.uid(type, id)))));
+        String source = OpenSearchHttp.JSON.writeValueAsString(Map.of("doc", doc));
+        synchronized (this) {
+            bulk.append(action).append('\n').append(source).append('\n');
+            bulkDocs++;
+            updated++;
+            if (bulkDocs >= BULK_DOCS || bulk.length() >= BULK_CHARS) {
+                String toSend = bulk.toString();
+                bulk.setLength(0);
+                bulkDocs = 0;
+                send(toSend);
+            }
+        }
+    }
+
     /** Fields not mapped yet (an enrichment's): added to the mapping before the first document that has them. */
     private void mapNewFields(Map<String, OpenSearchSchema.Kind> kinds) {
         Map<String, OpenSearchSchema.Kind> fresh = new LinkedHashMap<>();
@@ -132,15 +216,19 @@ public final class OpenSearchIndexWriter implements DocumentSink {
 
     private void send(String ndjson) {
         JsonNode r = http.call("POST", "/" + physical + "/_bulk", ndjson);
-        if (r.path("errors").asBoolean(false)) {
-            for (JsonNode item : r.path("items")) {
-                JsonNode e = item.path("index").path("error");
-                if (!e.isMissingNode()) {
-                    throw new UserException("OpenSearch at " + http.urls() + " refused document '"
-                            + item.path("index").path("_id").asText() + "': " + e.path("type").asText() + ": "
-                            + e.path("reason").asText() + "; nothing was published");
-                }
+        for (JsonNode item : r.path("items")) {
+            JsonNode a = item.has("update") ? item.path("update") : item.path("index");
+            JsonNode e = a.path("error");
+            if (!e.isMissingNode()) {
+                throw new UserException("OpenSearch at " + http.urls() + " refused document '"
+                        + a.path("_id").asText() + "': " + e.path("type").asText() + ": "
+                        + e.path("reason").asText() + "; nothing was published");
             }
+            if ("created".equals(a.path("result").asText())) {
+                createdDocs++;
+            }
+        }
+        if (r.path("errors").asBoolean(false)) {
             throw new UserException("OpenSearch at " + http.urls() + " refused part of a bulk request; nothing was "
                     + "published");
         }
@@ -156,6 +244,9 @@ public final class OpenSearchIndexWriter implements DocumentSink {
             }
         }
         http.call("POST", "/" + physical + "/_refresh", null);
+        if (basedOn != null) {
+            expungeDeletes();
+        }
         http.call("POST", "/" + physical + "/_flush", null);
         int replicas = http.call("GET", "/" + physical + "/_settings", null).path(physical).path("settings").path("index").path("number_of_replicas").asInt(0);
         int dataNodes = http.call("GET", "/_cluster/health", null).path("number_of_data_nodes").asInt(1);
@@ -168,9 +259,38 @@ public final class OpenSearchIndexWriter implements DocumentSink {
                     + h.path("status").asText() + "); nothing was published");
         }
         long count = http.call("GET", "/" + physical + "/_count", null).path("count").asLong(-1);
-        if (count != added) {
-            throw new UserException("OpenSearch index " + physical + " holds " + count + " documents, " + added
-                    + " were sent; nothing was published");
+        long expected = baseCount + createdDocs;
+        if (count != expected || basedOn == null && createdDocs != added) {
+            throw new UserException("OpenSearch index " + physical + " holds " + count + " documents, "
+                    + (basedOn == null ? added + " were sent" : baseCount + " were copied from " + basedOn + " and "
+                    + createdDocs + " added") + "; nothing was published");
+        }
+    }
+
+    /**
+     * Merges away the copy's documents that were replaced or updated: Lucene's term statistics count deleted
+     * documents until a merge drops them, so without this BM25 would score the copy differently from a full
+     * publish (and from the embedded index, which expunges them too when it mirrors an incremental ingest).
+     */
+    private void expungeDeletes() {
+        for (int attempt = 0; ; attempt++) {
+            http.call("POST", "/" + physical + "/_forcemerge", null, Map.of("only_expunge_deletes", "true"));
+            http.call("POST", "/" + physical + "/_refresh", null);
+            long deleted = http.call("GET", "/" + physical + "/_stats/docs", null).path("_all").path("total")
+                    .path("docs").path("deleted").asLong(0);
+            if (deleted == 0) {
+                return;
+            }
+            if (attempt == 20) {
+                throw new UserException("OpenSearch index " + physical + " still holds " + deleted + " replaced "
+                        + "documents after 20 merges; nothing was published");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserException("interrupted while merging OpenSearch index " + physical);
+            }
         }
     }
 
@@ -227,8 +347,28 @@ public final class OpenSearchIndexWriter implements DocumentSink {
         return out;
     }
 
-    /** Documents sent so far. */
+    /** Closes the client when this writer owns it ({@link BackendResolver.Choice#openWriter}). */
+    @Override
+    public void close() throws IOException {
+        if (owned) {
+            http.close();
+        }
+    }
+
+    /** Whole documents sent so far. */
     public synchronized long added() {
         return added;
+    }
+
+    /** Partial updates (kept documents' moved values) sent so far. */
+    public synchronized long updated() {
+        return updated;
+    }
+
+    /** What was published, for the commands' summaries. */
+    public synchronized String summary() {
+        return basedOn == null ? "published " + added + " document(s) as " + physical + " behind the alias"
+                : "published " + physical + " behind the alias: a copy of " + basedOn + " with " + added
+                + " document(s) written again and " + updated + " updated in place";
     }
 }

@@ -82,6 +82,31 @@ public interface SearchBackend extends Closeable {
     long count(String type) throws IOException;
 
     /**
+     * A number kept per document beside its stored fields (a Lucene doc value, which an incremental ingest or
+     * {@code graph} updates in place), for {@link #documents} to read.
+     *
+     * @param asDouble whether the doc value holds a double's bits (a {@code DoubleDocValuesField}), else a long
+     */
+    record DocValue(String field, boolean asDouble) {
+    }
+
+    /**
+     * Every document of type {@code type} whose keyword {@code field} holds {@code value} ({@code id}: the one
+     * document; {@code domain}: a site's pages), by id ascending, as stored Lucene fields — numbers as numbers,
+     * texts as texts, the JSON record ({@code record}) as binary — plus the {@code docValues} a document has no
+     * stored value of (on OpenSearch every value is in {@code _source}, already partially updated in place).
+     */
+    List<org.apache.lucene.document.Document> documents(String type, String field, String value,
+            List<DocValue> docValues) throws IOException;
+
+    /** The document {@code type}/{@code id} as {@link #documents} gives it, if there is one. */
+    default Optional<org.apache.lucene.document.Document> document(String type, String id) throws IOException {
+        List<org.apache.lucene.document.Document> one = documents(type, io.linkscout.index.IndexFields.ID, id,
+                List.of());
+        return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
+    }
+
+    /**
      * The top {@code k} documents of {@code query}, by score descending, then id ascending (every document tied
      * with the k-th score is considered); only positive scores unless {@code allowZero}. Empty when the query
      * cannot match ({@link QuerySpec#toLucene} is null).

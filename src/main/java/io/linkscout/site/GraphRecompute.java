@@ -59,6 +59,19 @@ public final class GraphRecompute {
      */
     public static Summary run(IndexLayout layout, int threads, int top, AuthorityConfig config, RankEngine engine,
             IndexBuilder.Progress progress, Runnable beforeCommit) throws Exception {
+        return run(layout, threads, top, config, engine, null, progress, beforeCommit);
+    }
+
+    /**
+     * As {@link #run(IndexLayout, int, int, AuthorityConfig, RankEngine, IndexBuilder.Progress, Runnable)}, with the
+     * recomputed figures also published to {@code mirror} (null: none; the OpenSearch index): a new generation
+     * started from a copy of the one the index's last commit published, holding the rewritten documents and the kept
+     * pages' moved values — or every document when that generation is not the one published — published right
+     * after the commit, so a job that fails or is killed leaves the previous scores on both.
+     */
+    public static Summary run(IndexLayout layout, int threads, int top, AuthorityConfig config, RankEngine engine,
+            io.linkscout.index.DocumentSink mirror, IndexBuilder.Progress progress, Runnable beforeCommit)
+            throws Exception {
         Map<String, String> keep = new LinkedHashMap<>();
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             for (Map.Entry<String, String> e : idx.commitData().entrySet()) {
@@ -72,6 +85,7 @@ public final class GraphRecompute {
         b.setRankEngine(engine);
         b.setExtraCommitData(keep);
         b.setBeforeCommitHook(beforeCommit);
+        b.setMirror(mirror);
         IndexBuilder.Result r = b.ingest((sink, report) -> { });
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
             List<SiteQuality> all = new SiteRepository(idx).allQualities();

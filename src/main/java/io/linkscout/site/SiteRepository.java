@@ -55,6 +55,18 @@ public final class SiteRepository {
         return Optional.ofNullable(one.get(domain));
     }
 
+    /**
+     * The stored site document of a registrable domain through a search backend (the embedded index or an
+     * OpenSearch cluster: {@code serve} with {@code linkscout.backend=opensearch}), if it has one.
+     */
+    public static Optional<Document> document(io.linkscout.search.SearchBackend backend, String domain) {
+        try {
+            return backend.document(IndexFields.TYPE_SITE, domain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A site's authority, trust and spam as stored, if the index has the site. */
     public Optional<SiteQuality> quality(String domain) {
         return document(domain).map(SiteRepository::quality);

@@ -138,9 +138,67 @@ class OpenSearchServeTest {
         }
     }
 
-    /** Without the cluster's index the endpoints say so (no answer from the embedded index alone). */
+    /**
+     * Every read endpoint of the site profile and the page loader — {@code GET /api/sites/{domain}},
+     * {@code /api/sites/{domain}/pages}, {@code /api/sites/{domain}/profile} and {@code /api/pages?url=} — for every
+     * site and page of the fixture: the same JSON as the answer built from the embedded index.
+     */
     @Test
     @Order(3)
+    void siteAndPageEndpointsAnswerAsTheEmbeddedIndex() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int pages = 0;
+        try (LinkScoutIndex idx = LinkScoutIndex.open(new IndexLayout(DIR));
+                io.linkscout.search.LuceneSearchBackend lucene = new io.linkscout.search.LuceneSearchBackend(idx,
+                        false)) {
+            List<String> domains = List.copyOf(new io.linkscout.site.SiteRepository(idx)
+                    .sites(null, Set.of(io.linkscout.index.IndexFields.ID)).keySet());
+            assertEquals(JobsFixture.pages().stream().map(p -> io.linkscout.url.Domains.registrableDomain(p.url()))
+                    .distinct().sorted().toList(), domains);
+            for (String d : domains) {
+                assertEquals(json.valueToTree(SitesResource.of(io.linkscout.site.SiteRepository.document(lucene, d)
+                        .orElseThrow())), get("/api/sites/" + d), d);
+                io.linkscout.profile.SiteProfiles.Pages expected = io.linkscout.profile.SiteProfiles.pages(lucene, d,
+                        1000);
+                assertFalse(expected.pages().isEmpty(), d);
+                assertEquals(json.valueToTree(expected), get("/api/sites/" + d + "/pages?limit=1000"), d);
+                assertEquals(json.valueToTree(io.linkscout.profile.SiteProfiles.profile(lucene, d)),
+                        get("/api/sites/" + d + "/profile"), d);
+                for (io.linkscout.profile.SiteProfiles.Page p : expected.pages()) {
+                    assertEquals(json.valueToTree(io.linkscout.profile.SiteProfiles.page(lucene, p.url())),
+                            read(given().queryParam("url", p.url()).when().get("/api/pages")), p.url());
+                    pages++;
+                }
+            }
+        }
+        assertEquals(JobsFixture.pages().size(), pages);
+    }
+
+    /** "Send to campaign": the job on the cluster, its sites added to the campaign (contacts read there too). */
+    @Test
+    @Order(3)
+    void guestPostsSentToACampaign() {
+        long c = given().contentType(ContentType.JSON).body(Map.of("name", "Kelp", "targetDomain", "mine.com",
+                "contentText", JobsFixture.ARTICLE)).post("/api/campaigns").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        JsonPath r = post("/api/guest-posts", Map.of("content", JobsFixture.ARTICLE, "campaignId", c));
+        assertEquals(List.of("r1.org", "r5.dev"), r.getList("results.domain"));
+        assertEquals(List.of("r1.org", "r5.dev"), r.getList("campaign.added.domain"));
+        assertEquals(List.of("guest-posts", "guest-posts"), r.getList("campaign.added.source"));
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode get(String path) throws Exception {
+        return read(given().when().get(path));
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode read(io.restassured.response.Response r) throws Exception {
+        assertEquals(200, r.statusCode(), r.asString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.asString());
+    }
+
+    /** Without the cluster's index the endpoints say so (no answer from the embedded index alone). */
+    @Test
+    @Order(4)
     void aMissingClusterIndexIsAClearError() throws Exception {
         try (OpenSearchHttp http = new OpenSearchHttp(Cluster.cluster.urls())) {
             List<String> physical = new java.util.ArrayList<>();
@@ -150,6 +208,11 @@ class OpenSearchServeTest {
         }
         given().contentType(ContentType.JSON).body(Map.of("content", JobsFixture.ARTICLE)).when()
                 .post("/api/guest-posts").then().statusCode(404)
+                .body("message", containsString("has no index '" + ALIAS + "'"));
+        String site = JobsFixture.pages().get(0).url();
+        given().when().get("/api/sites/" + io.linkscout.url.Domains.registrableDomain(site)).then().statusCode(404)
+                .body("message", containsString("has no index '" + ALIAS + "'"));
+        given().queryParam("url", site).when().get("/api/pages").then().statusCode(404)
                 .body("message", containsString("has no index '" + ALIAS + "'"));
         // the shared recommender reads the cluster too: its searches now fail with OpenSearch's answer
         given().contentType(ContentType.JSON).body(Map.of("content", JobsFixture.ARTICLE)).when()

@@ -86,6 +86,21 @@ class OpenSearchCliTest {
             assertEquals("a-site.com", json.readTree(ie.getOutput()).path("results").path(0).path("domain").asText(),
                     ie.getOutput());
             assertEquals(json.readTree(ie.getOutput()), json.readTree(io.getOutput()));
+            // graph --backend opensearch publishes its recomputed scores as a new generation started from a copy
+            // of the published one (the embedded index's commit records it), so recommend on the cluster goes on
+            // giving the embedded index's answer
+            r = launcher.launch("graph", "--index", idx, "--backend", "opensearch", "--opensearch-url", c.urls(),
+                    "--index-name", "cli-test");
+            assertEquals(0, r.exitCode(), all(r));
+            assertTrue(r.getErrorOutput().contains("opensearch: published cli-test-")
+                    && r.getErrorOutput().contains("behind the alias: a copy of cli-test-"), all(r));
+            embedded = launcher.launch("recommend", "--index", idx, "--content", draft.toString(), "--format",
+                    "json");
+            remote = launcher.launch("recommend", "--index", idx, "--content", draft.toString(), "--format", "json",
+                    "--backend", "opensearch", "--opensearch-url", c.urls(), "--index-name", "cli-test");
+            assertEquals(0, remote.exitCode(), all(remote));
+            assertEquals(json.readTree(embedded.getOutput()).path("results"),
+                    json.readTree(remote.getOutput()).path("results"));
             // bench scale on OpenSearch: the embedded backend's figures (ranked with the cluster's signals) plus
             // the cluster's index size, and the same results per query as the embedded ranking gives
             Path report = WORK.resolve("scale.json");

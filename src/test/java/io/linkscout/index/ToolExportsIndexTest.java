@@ -92,7 +92,8 @@ class ToolExportsIndexTest {
                             live.getBinaryValue(IndexFields.RECORD).bytes, StoredPage.class).links()));
             assertEquals("known from Ahrefs export", doc(idx, "example.org").get(IndexFields.KNOWN_FROM));
             // GET /api/pages?url=: the page with what the export said, the lost link shown with its date
-            io.linkscout.profile.SiteProfiles.PageText pt = io.linkscout.profile.SiteProfiles.page(idx,
+            io.linkscout.profile.SiteProfiles.PageText pt = io.linkscout.profile.SiteProfiles.page(
+                    new io.linkscout.search.LuceneSearchBackend(idx, false),
                     "https://deals.example.net/2023/spa-deals");
             assertEquals("", pt.text());
             assertEquals("known from Ahrefs export", pt.knownFrom());

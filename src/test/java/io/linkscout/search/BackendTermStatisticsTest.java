@@ -51,6 +51,12 @@ class BackendTermStatisticsTest {
         }
 
         @Override
+        public List<org.apache.lucene.document.Document> documents(String type, String field, String value,
+                List<DocValue> docValues) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String describe() {
             return "fixed";
         }

@@ -71,6 +71,15 @@ public class CampaignSend {
      */
     public IntakeResult send(long campaignId, String job, List<ProspectCandidate> results, Integer sendTop,
             LinkScoutIndex idx, String changedBy) {
+        return send(campaignId, job, results, sendTop, SiteContacts.in(idx), changedBy);
+    }
+
+    /**
+     * As {@link #send(long, String, List, Integer, LinkScoutIndex, String)}, the added sites' contacts looked up in
+     * {@code contacts} (e.g. {@link SiteContacts#through} the backend the job ran on).
+     */
+    public IntakeResult send(long campaignId, String job, List<ProspectCandidate> results, Integer sendTop,
+            ProspectService.ContactLookup contacts, String changedBy) {
         List<ProspectCandidate> sent = sendTop == null || sendTop >= results.size() ? results
                 : results.subList(0, sendTop);
         if (sent.isEmpty()) {
@@ -84,7 +93,7 @@ public class CampaignSend {
         }
         // every sent result counts, so the limit is the list itself (at most what one intake takes)
         int limit = Math.min(cs.size(), ProspectService.MAX_LIMIT);
-        return prospects.add(campaignId, cs, limit, job, changedBy, SiteContacts.in(idx));
+        return prospects.add(campaignId, cs, limit, job, changedBy, contacts);
     }
 
     /**
