@@ -56,7 +56,7 @@ final class DocumentMapper {
      */
     long fingerprint(PageMeta m) {
         int i = corpus.ordinal.get(m.url);
-        return fingerprint(i, corpus.outlinkProfile(m.links));
+        return fingerprint(i, corpus.outlinkProfile(i, m.links));
     }
 
     private long fingerprint(int i, String outlinkProfile) {
@@ -133,12 +133,12 @@ final class DocumentMapper {
         d.add(new StoredField(IndexFields.TEXT, text));
         d.add(new IntField(IndexFields.TEXT_LENGTH, text.length(), Field.Store.YES));
         d.add(new TextField(IndexFields.ANCHORS_IN, corpus.anchorsIn[i], Field.Store.YES));
-        String profile = corpus.outlinkProfile(m.links);
+        String profile = corpus.outlinkProfile(i, m.links);
         d.add(new TextField(IndexFields.OUTLINKS, profile, Field.Store.NO));
         int external = 0;
         Set<String> linkDomains = new TreeSet<>();
         for (int k = 0; k < m.links.size(); k++) {
-            String td = CorpusAnalysis.domainOf(m.links.get(k).url());
+            String td = corpus.linkDomain(m.links.get(k).url());
             if (!corpus.domains[i].equals(td)) {
                 external++;
                 if (!td.isEmpty()) {
