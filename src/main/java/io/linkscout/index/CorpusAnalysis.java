@@ -44,6 +44,8 @@ final class CorpusAnalysis {
     final LinkResolver resolver;
     final LinkJoin linkJoin;
     final String[] titles;
+    /** {@link #hash64} of every page's title (what a kept page's fingerprint reads of the pages it links to) */
+    final long[] titleHash;
     final String[] domains;
     final LinkGraph pageGraph;
     final LinkGraph domainGraph;
@@ -77,11 +79,13 @@ final class CorpusAnalysis {
         int n = urls.length;
         ordinal = new HashMap<>(n * 2);
         titles = new String[n];
+        titleHash = new long[n];
         domains = new String[n];
         hostDomains = new HashMap<>();
         for (int i = 0; i < n; i++) {
             ordinal.put(urls[i], i);
             titles[i] = pages.get(urls[i]).title;
+            titleHash[i] = hash64(titles[i]);
             domains[i] = domainOf(urls[i], hostDomains);
         }
         resolver = new LinkResolver(urls, ordinal);
@@ -267,6 +271,19 @@ final class CorpusAnalysis {
         String host = UrlNormalizer.host(url);
         String d = host == null ? null : hostDomains.get(host);
         return d != null ? d : domainOf(url);
+    }
+
+    /**
+     * A 64-bit hash of a string's chars (FNV-1a over UTF-16 units, seeded with the length): a change detector for
+     * fingerprints, not a defence against crafted collisions.
+     */
+    static long hash64(String s) {
+        long h = 0xcbf29ce484222325L ^ s.length();
+        for (int k = 0; k < s.length(); k++) {
+            h ^= s.charAt(k);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     /** How many of page {@code i}'s links go to other registrable domains. */
