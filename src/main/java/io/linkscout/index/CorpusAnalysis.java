@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * each page receives. Pages are numbered by URL order.
  *
  * <p>Memory: per page its URL, title, domain, anchor text received (at most {@value #MAX_ANCHORS_IN_CHARS} chars),
- * three ints and two doubles; the two graphs in CSR form (about 12 bytes per edge); the resolver's URL keys.
+ * four ints, two doubles and a title hash; per link its joined page and an internal bit (4 bytes and a bit); the two
+ * graphs in CSR form (about 12 bytes per edge); the resolver's URL keys.
  */
 final class CorpusAnalysis {
 
