@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * each page receives. Pages are numbered by URL order.
  *
  * <p>Memory: per page its URL, title, domain, anchor text received (at most {@value #MAX_ANCHORS_IN_CHARS} chars),
- * three ints and two doubles; the two graphs in CSR form (about 12 bytes per edge); the resolver's URL keys.
+ * four ints, two doubles and a title hash; per link its joined page and an internal bit (4 bytes and a bit); the two
+ * graphs in CSR form (about 12 bytes per edge); the resolver's URL keys.
  */
 final class CorpusAnalysis {
 
@@ -44,6 +45,8 @@ final class CorpusAnalysis {
     final LinkResolver resolver;
     final LinkJoin linkJoin;
     final String[] titles;
+    /** {@link #hash64} of every page's title (what a kept page's fingerprint reads of the pages it links to) */
+    final long[] titleHash;
     final String[] domains;
     final LinkGraph pageGraph;
     final LinkGraph domainGraph;
@@ -54,6 +57,17 @@ final class CorpusAnalysis {
     final String[] anchorsIn;
     /** authority, trust, spam flags and topics of every domain (see {@link DomainAnalysis}) */
     final DomainAnalysis domainAnalysis;
+    /**
+     * Page {@code i}'s links, in the order of its {@link PageMeta#links}, are {@code linkStart[i] ..
+     * linkStart[i + 1])}: each one's page ({@code linkTarget}, -1 when unresolved) and whether it stays on the page's
+     * registrable domain ({@code internalLink}) — joined once here, read again by the outlink profiles of pages and
+     * sites (4 bytes and a bit per link)
+     */
+    final int[] linkStart;
+    final int[] linkTarget;
+    final java.util.BitSet internalLink;
+    /** registrable domain of every host the links name (filled here, only read afterwards: thread-safe) */
+    private final Map<String, String> hostDomains;
     final long links;
     final long internalLinks;
     final long unfollowedLinks;
@@ -66,11 +80,13 @@ final class CorpusAnalysis {
         int n = urls.length;
         ordinal = new HashMap<>(n * 2);
         titles = new String[n];
+        titleHash = new long[n];
         domains = new String[n];
-        Map<String, String> hostDomains = new HashMap<>();
+        hostDomains = new HashMap<>();
         for (int i = 0; i < n; i++) {
             ordinal.put(urls[i], i);
             titles[i] = pages.get(urls[i]).title;
+            titleHash[i] = hash64(titles[i]);
             domains[i] = domainOf(urls[i], hostDomains);
         }
         resolver = new LinkResolver(urls, ordinal);
@@ -102,9 +118,18 @@ final class CorpusAnalysis {
         long links = 0;
         long internal = 0;
         long unfollowed = 0;
+        linkStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            linkStart[i + 1] = Math.addExact(linkStart[i], pages.get(urls[i]).links.size());
+        }
+        linkTarget = new int[linkStart[n]];
+        internalLink = new java.util.BitSet(linkStart[n]);
         for (int i = 0; i < n; i++) {
             PageMeta m = pages.get(urls[i]);
+            int li = linkStart[i];
             for (Link l : m.links) {
+                int at = li++;
+                linkTarget[at] = -1;
                 String td = domainOf(l.url(), hostDomains);
                 links++;
                 if (l.unfollowed()) {
@@ -112,6 +137,7 @@ final class CorpusAnalysis {
                 }
                 if (td.equals(domains[i])) {
                     internal++;
+                    internalLink.set(at);
                 } else {
                     dg.edge(domainIds[i], dg.number(td), !l.unfollowed());
                     if (pairs != null) {
@@ -120,6 +146,7 @@ final class CorpusAnalysis {
                 }
                 LinkResolver.Resolution r = resolver.resolve(l.url());
                 int t = r.page();
+                linkTarget[at] = t;
                 tally.add(r, t >= 0 && !domains[i].equals(domains[t]));
                 if (t < 0 || t == i) {
                     continue;
@@ -240,14 +267,61 @@ final class CorpusAnalysis {
         return d;
     }
 
-    /** Outlink profile of a page: anchors, and titles of linked pages that are in the corpus. */
-    String outlinkProfile(List<Link> links) {
+    /** The registrable domain of a link URL (as {@link #domainOf(String)}), from the hosts the links named. */
+    String linkDomain(String url) {
+        String host = UrlNormalizer.host(url);
+        String d = host == null ? null : hostDomains.get(host);
+        return d != null ? d : domainOf(url);
+    }
+
+    /**
+     * A 64-bit hash of a string's chars (FNV-1a over UTF-16 units, seeded with the length): a change detector for
+     * fingerprints, not a defence against crafted collisions.
+     */
+    static long hash64(String s) {
+        long h = 0xcbf29ce484222325L ^ s.length();
+        for (int k = 0; k < s.length(); k++) {
+            h ^= s.charAt(k);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** How many of page {@code i}'s links go to other registrable domains. */
+    int externalLinks(int i) {
+        int external = 0;
+        for (int k = linkStart[i]; k < linkStart[i + 1]; k++) {
+            if (!internalLink.get(k)) {
+                external++;
+            }
+        }
+        return external;
+    }
+
+    /** Outlink profile of page {@code i}: anchors, and titles of linked pages that are in the corpus. */
+    String outlinkProfile(int i, List<Link> links) {
+        return outlinkProfile(i, links, false);
+    }
+
+    /**
+     * As {@link #outlinkProfile(int, List)} ({@code links}: the page's {@link PageMeta#links}, joined in this
+     * analysis); with {@code externalOnly} only its links to other registrable domains (a site's profile).
+     */
+    String outlinkProfile(int i, List<Link> links, boolean externalOnly) {
         StringBuilder sb = new StringBuilder();
-        for (Link l : links) {
+        int start = linkStart[i];
+        if (links.size() != linkStart[i + 1] - start) {
+            throw new IllegalStateException("the links of " + urls[i] + " changed after the corpus analysis");
+        }
+        for (int k = 0; k < links.size(); k++) {
             if (sb.length() >= MAX_OUTLINK_PROFILE_CHARS) {
                 break;
             }
-            int t = resolver.page(l.url());
+            if (externalOnly && internalLink.get(start + k)) {
+                continue;
+            }
+            Link l = links.get(k);
+            int t = linkTarget[start + k];
             String title = t < 0 ? "" : titles[t];
             if (!l.anchor().isBlank()) {
                 sb.append(l.anchor()).append('\n');

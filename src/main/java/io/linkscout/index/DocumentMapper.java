@@ -48,21 +48,31 @@ final class DocumentMapper {
 
     /**
      * The fingerprint of what a page's document derives from the rest of the corpus: anchor text received, its
-     * outlink profile (titles of the pages it links to) and its authority rounded down to a point. The rest of the
-     * document depends only on the page's own record and text, so an old page whose fingerprint is unchanged keeps
-     * its document; what else it derives from the corpus is in doc values updated in place ({@link #graphValues}:
-     * graph scores, in-links, referring domains; the enrichments' {@link IndexEnrichment.Pass#keptValues}: its
-     * domain's spam flags).
+     * outlink profile and its authority rounded down to a point. The rest of the document depends only on the page's
+     * own record and text, so an old page whose fingerprint is unchanged keeps its document; what else it derives
+     * from the corpus is in doc values updated in place ({@link #graphValues}: graph scores, in-links, referring
+     * domains; the enrichments' {@link IndexEnrichment.Pass#keptValues}: its domain's spam flags).
+     *
+     * <p>The outlink profile ({@link CorpusAnalysis#outlinkProfile}) is a function of the page's links (their anchors)
+     * and of the titles of the pages they resolve to, so those are hashed instead of the profile text: each anchor
+     * and each target's title as a 64-bit hash ({@link CorpusAnalysis#titleHash}, computed once per page of the
+     * corpus), no profile built for a kept page. A change that the profile's length cap hides still changes the
+     * fingerprint (the page is written again, with the same content).
      */
     long fingerprint(PageMeta m) {
-        int i = corpus.ordinal.get(m.url);
-        return fingerprint(i, corpus.outlinkProfile(m.links));
+        return fingerprint(corpus.ordinal.get(m.url), m.links);
     }
 
-    private long fingerprint(int i, String outlinkProfile) {
+    private long fingerprint(int i, List<io.linkscout.ingest.Link> links) {
         Hasher h = Hashing.murmur3_128().newHasher();
-        put(h, corpus.anchorsIn[i]);
-        put(h, outlinkProfile);
+        h.putLong(CorpusAnalysis.hash64(corpus.anchorsIn[i])).putInt(corpus.anchorsIn[i].length());
+        int start = corpus.linkStart[i];
+        h.putInt(links.size());
+        for (int k = 0; k < links.size(); k++) {
+            int t = corpus.linkTarget[start + k];
+            h.putLong(CorpusAnalysis.hash64(links.get(k).anchor()));
+            h.putLong(t < 0 ? 0 : corpus.titleHash[t]).putBoolean(t >= 0);
+        }
         h.putDouble(authorityPoint(corpus.pageAuthority[i]));
         return h.hash().asLong();
     }
@@ -133,12 +143,12 @@ final class DocumentMapper {
         d.add(new StoredField(IndexFields.TEXT, text));
         d.add(new IntField(IndexFields.TEXT_LENGTH, text.length(), Field.Store.YES));
         d.add(new TextField(IndexFields.ANCHORS_IN, corpus.anchorsIn[i], Field.Store.YES));
-        String profile = corpus.outlinkProfile(m.links);
+        String profile = corpus.outlinkProfile(i, m.links);
         d.add(new TextField(IndexFields.OUTLINKS, profile, Field.Store.NO));
         int external = 0;
         Set<String> linkDomains = new TreeSet<>();
         for (int k = 0; k < m.links.size(); k++) {
-            String td = CorpusAnalysis.domainOf(m.links.get(k).url());
+            String td = corpus.linkDomain(m.links.get(k).url());
             if (!corpus.domains[i].equals(td)) {
                 external++;
                 if (!td.isEmpty()) {
@@ -154,7 +164,7 @@ final class DocumentMapper {
         d.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_AUTHORITY,
                 IndexFields.featureValue(authorityPoint(corpus.pageAuthority[i]))));
         graphValues(i).forEach(d::add);
-        d.add(new StoredField(IndexFields.DERIVED_FP, fingerprint(i, profile)));
+        d.add(new StoredField(IndexFields.DERIVED_FP, fingerprint(i, m.links)));
         IndexEnrichment.IndexedPage indexed = new IndexEnrichment.IndexedPage(corpus.domains[i], m.url, m.title,
                 text, m.links, structure, contacts(m));
         for (IndexEnrichment.Pass e : enrichments) {

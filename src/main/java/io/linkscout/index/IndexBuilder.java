@@ -122,7 +122,8 @@ public final class IndexBuilder {
     }
 
     /** Version of what documents derive from pages; an index written with another one is rebuilt in full. */
-    static final String DERIVATION_VERSION = "2"; // 2: page spam, in-links and referring domains as doc values
+    static final String DERIVATION_VERSION = "3"; // 2: page spam, in-links and referring domains as doc values;
+    // 3: page fingerprints hash anchors and target titles (DocumentMapper.fingerprint), not the outlink profile text
 
     private boolean rebuild;
     private boolean expungeDeletes;

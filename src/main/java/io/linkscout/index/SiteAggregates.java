@@ -4,7 +4,6 @@ import io.linkscout.graph.LinkGraph;
 import io.linkscout.ingest.AuthorityRecord;
 import io.linkscout.ingest.ExportLink;
 import io.linkscout.ingest.ToolExports;
-import io.linkscout.ingest.Link;
 import io.linkscout.ingest.SiteRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -102,15 +101,10 @@ final class SiteAggregates {
                 titles.append(m.title).append('\n');
             }
             outLinks += m.links.size();
-            List<Link> ext = new ArrayList<>();
-            for (Link l : m.links) {
-                if (!domain.equals(CorpusAnalysis.domainOf(l.url()))) {
-                    ext.add(l);
-                }
-            }
-            external += ext.size();
+            // links to other registrable domains (the page's domain is this site's)
+            external += corpus.externalLinks(i);
             if (profile.length() < CorpusAnalysis.MAX_OUTLINK_PROFILE_CHARS) {
-                profile.append(corpus.outlinkProfile(ext));
+                profile.append(corpus.outlinkProfile(i, m.links, true));
             }
         }
         Map<String, Double> metrics = new TreeMap<>();

@@ -107,13 +107,21 @@ public final class SpamEnrichment implements IndexEnrichment {
                 return pageValues(page.domain(), (ContentSignals.PageText) state);
             }
 
+            /** score and flag JSON of a page without content flags of its own, by domain (its domain's alone) */
+            private final Map<String, PageSpam> domainOnly = new ConcurrentHashMap<>();
+
             /** A page's spam score and flags: its domain's graph flags, then its own content flags. */
             private List<Field> pageValues(String domain, ContentSignals.PageText pt) {
-                List<SpamFlag> flags = new ArrayList<>(corpus.domainFlags(domain));
-                flags.addAll(ContentSignals.pageFlags(pt));
-                return List.of(new DoubleDocValuesField(IndexFields.PAGE_SPAM, SpamFlag.score(flags)),
-                        new BinaryDocValuesField(IndexFields.PAGE_SPAM_FLAGS,
-                                new BytesRef(SiteQuality.flagsJson(flags))));
+                List<SpamFlag> own = ContentSignals.pageFlags(pt);
+                PageSpam v = own.isEmpty() ? domainOnly.computeIfAbsent(domain, d -> PageSpam.of(corpus.domainFlags(d)))
+                        : null;
+                if (v == null) {
+                    List<SpamFlag> flags = new ArrayList<>(corpus.domainFlags(domain));
+                    flags.addAll(own);
+                    v = PageSpam.of(flags);
+                }
+                return List.of(new DoubleDocValuesField(IndexFields.PAGE_SPAM, v.score()),
+                        new BinaryDocValuesField(IndexFields.PAGE_SPAM_FLAGS, new BytesRef(v.flagsJson())));
             }
 
             private void collect(String domain, ContentSignals.PageText pt) {
@@ -152,5 +160,13 @@ public final class SpamEnrichment implements IndexEnrichment {
         doc.add(new FeatureField(IndexFields.FEATURES, IndexFields.FEATURE_SPAM, IndexFields.featureValue(spam)));
         doc.add(new StoredField(IndexFields.SPAM_SCORE, spam));
         doc.add(new StoredField(IndexFields.SPAM_FLAGS, SiteQuality.flagsJson(flags)));
+    }
+
+    /** A page's spam score and its flags as JSON (the flags of most pages are their domain's: computed once). */
+    private record PageSpam(double score, byte[] flagsJson) {
+        static PageSpam of(List<SpamFlag> flags) {
+            return new PageSpam(SpamFlag.score(flags),
+                    SiteQuality.flagsJson(flags).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 }

@@ -229,6 +229,32 @@ class IncrementalIngestTest {
         assertSameIndex(oneGo, stepwise, List.of("otter", "fan", "top"));
     }
 
+    /**
+     * cites.org/list links to kelp.org/forests without an anchor, so the title of kelp.org/forests is all its outlink
+     * profile holds; a second ingest gives that page a new title. The citing page must be written again (its
+     * fingerprint hashes the titles of the pages it links to): a fingerprint that missed the title kept its stale
+     * outlink profile, and the ranked {@code outlinks} hits for "giant" would differ from a build in one go. The
+     * unrelated page and its site are kept.
+     */
+    @Test
+    void aPageWhoseLinkTargetGetsANewTitleIsWrittenAgain() throws IOException {
+        String target = "https://kelp.org/forests";
+        Batch first = new Batch(List.of(page("https://cites.org/list", "Reading list", "Pages we like.", target),
+                page(target, "Seaweed notes", "Kelp grows in cold water along rocky coasts."),
+                page("https://other.net/otters", "Otters", "Sea otters eat urchins.")), List.of(), List.of());
+        Batch second = new Batch(List.of(page(target, "Giant forests of the sea",
+                "Kelp grows in cold water along rocky coasts.")), List.of(), List.of());
+        IndexLayout stepwise = new IndexLayout(dir.resolve("stepwise"));
+        ingest(stepwise, first, false);
+        IndexBuilder.Result r = ingest(stepwise, second, false);
+        // written: the retitled page and the page citing it; kept: other.net/otters, no doc value moved; sites
+        // written: kelp.org (its titles) and cites.org (its outlink profile)
+        assertEquals(new IndexBuilder.Writes(true, 2, 1, 0, 2, 1), r.writes());
+        IndexLayout oneGo = new IndexLayout(dir.resolve("one-go"));
+        ingest(oneGo, first.plus(second), false);
+        assertSameIndex(oneGo, stepwise, List.of("giant", "forest", "note", "kelp", "otter"));
+    }
+
     /** Authority point (what the document holds), in-links and referring domains (doc values) of a page. */
     private static String linkFigures(IndexLayout layout, String url) throws IOException {
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
