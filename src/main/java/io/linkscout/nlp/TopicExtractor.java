@@ -252,11 +252,18 @@ public final class TopicExtractor {
         TermStatistics words = st.numDocs() > 0 ? st.forWords(idfWords) : st;
         Scorer scorer = new Scorer(WEIGHTS, st.numDocs() > 0 ? words : background, background, stemCounts,
                 tokenCount);
+        List<Candidate> candidates = new ArrayList<>();
         for (Group g : entities.values()) {
-            topics.add(g.toTopic(g.majorityType(), scorer, titleWords, titleLemmas));
+            candidates.add(g.candidate(g.majorityType(), scorer, titleWords, titleLemmas));
         }
         for (Group g : phrases.values()) {
-            topics.add(g.toTopic(Topic.KEYPHRASE, scorer, titleWords, titleLemmas));
+            candidates.add(g.candidate(Topic.KEYPHRASE, scorer, titleWords, titleLemmas));
+        }
+        if (candidateSink != null) {
+            candidateSink.accept(candidates);
+        }
+        for (Candidate c : candidates) {
+            topics.add(c.topic());
         }
         topics.sort(Comparator.comparingDouble(Topic::weight).reversed()
                 .thenComparing(Topic::phrase).thenComparing(Topic::kind));
@@ -284,10 +291,24 @@ public final class TopicExtractor {
     /** Whether token {@code k} continues (or, with {@code k == start}, starts) a chunk. */
     private static boolean chunkable(List<CoreLabel> toks, int k, int start) {
         CoreLabel t = toks.get(k);
-        if (k > start && k + 1 < toks.size() && isHyphen(t)
-                && toks.get(k - 1).endPosition() == t.beginPosition()
-                && t.endPosition() == toks.get(k + 1).beginPosition() && chunkable(toks.get(k + 1))) {
+        if (markup(toks, k)) {
+            return false;
+        }
+        // a hyphenated compound is one word of the chunk, whatever its parts' tags ("two-stage", "knowledge-based",
+        // "first-order"): its hyphens, the parts after them, and its first part when a chunk word follows it
+        if (k > start && compoundHyphen(toks, k)) {
             return true;
+        }
+        if (k > start && compoundHyphen(toks, k - 1)) {
+            return true;
+        }
+        if (k + 2 < toks.size() && compoundHyphen(toks, k + 1) && compoundPart(t)) {
+            int end = k + 2;
+            while (end + 2 < toks.size() && compoundHyphen(toks, end + 1)) {
+                end += 2;
+            }
+            return toks.get(end).tag() != null && toks.get(end).tag().startsWith("NN")
+                    || end + 1 < toks.size() && chunkable(toks.get(end + 1));
         }
         if (t.tag() != null && (t.tag().equals("VBG") || t.tag().equals("VBN")) && k + 1 < toks.size()
                 && chunkable(toks.get(k + 1)) && wordish(t.word()) && !Stopwords.isStopword(lower(t.word()))) {
@@ -296,8 +317,44 @@ public final class TopicExtractor {
         return chunkable(t);
     }
 
+    /** Token {@code k} is a hyphen written without spaces between two words (with a letter after it). */
+    private static boolean compoundHyphen(List<CoreLabel> toks, int k) {
+        if (k < 1 || k + 1 >= toks.size() || !isHyphen(toks.get(k))) {
+            return false;
+        }
+        CoreLabel before = toks.get(k - 1);
+        CoreLabel t = toks.get(k);
+        CoreLabel after = toks.get(k + 1);
+        return before.endPosition() == t.beginPosition() && t.endPosition() == after.beginPosition()
+                && compoundPart(before) && compoundPart(after) && hasLetter(after.word());
+    }
+
+    private static final Pattern COMPOUND_PART = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private static boolean compoundPart(CoreLabel t) {
+        return COMPOUND_PART.matcher(t.word()).matches();
+    }
+
+    /**
+     * The abstract databases' sub- and superscript markup ("x/sub i/", "B/sup 2/"): "sub" or "sup" written right
+     * after a slash is not a word.
+     */
+    private static boolean markup(List<CoreLabel> toks, int k) {
+        CoreLabel t = toks.get(k);
+        String w = lower(t.word());
+        if (w.equals("/sub") || w.equals("/sup")) {
+            return true;
+        }
+        if (k == 0 || !(w.equals("sub") || w.equals("sup"))) {
+            return false;
+        }
+        CoreLabel prev = toks.get(k - 1);
+        return prev.word().endsWith("/") && prev.endPosition() == t.beginPosition();
+    }
+
     private static boolean isHyphen(CoreLabel t) {
-        return "-".equals(t.word()) || "HYPH".equals(t.tag());
+        String w = t.word();
+        return w.equals("-") || w.equals("\u2010") || w.equals("\u2011");
     }
 
     private static boolean chunkable(CoreLabel t) {
@@ -314,7 +371,8 @@ public final class TopicExtractor {
     private static void addChunk(Map<String, Group> phrases, String body, int si, int base, List<CoreLabel> toks,
                                  boolean[] cov, int begin, int end, int leadEnd) {
         int e = end;
-        while (e > begin && !toks.get(e - 1).tag().startsWith("NN")) {
+        // end on a noun that does not begin a hyphenated compound (the compound is one word: all of it or none)
+        while (e > begin && (!toks.get(e - 1).tag().startsWith("NN") || compoundHyphen(toks, e))) {
             e--;
         }
         int b = e;
@@ -325,7 +383,8 @@ public final class TopicExtractor {
                 words++;
             }
         }
-        while (b < e && isHyphen(toks.get(b))) {
+        // never start inside a compound
+        while (b < e && (isHyphen(toks.get(b)) || compoundHyphen(toks, b - 1))) {
             b++;
         }
         if (e <= b) {
@@ -335,7 +394,7 @@ public final class TopicExtractor {
         // "control"), never starting inside a hyphenated compound
         boolean whole = true;
         for (int s = b; s < e; s++) {
-            if (isHyphen(toks.get(s)) || (s > b && isHyphen(toks.get(s - 1)))) {
+            if (isHyphen(toks.get(s)) || compoundHyphen(toks, s - 1)) {
                 continue;
             }
             boolean allCovered = true;
@@ -497,7 +556,7 @@ public final class TopicExtractor {
             return best;
         }
 
-        Topic toTopic(String kind, Scorer scorer, List<String> titleWords, List<String> titleLemmas) {
+        Candidate candidate(String kind, Scorer scorer, List<String> titleWords, List<String> titleLemmas) {
             Map.Entry<String, Form> display = displayForm();
             Form f = display.getValue();
             List<String> lowerWords = f.words.stream().map(TopicExtractor::lower).toList();
@@ -518,8 +577,9 @@ public final class TopicExtractor {
             }
             Features x = new Features(mentions.size(), whole, first, positionSum, inTitle, lowerWords, kind, allCaps);
             Topic.Parts parts = scorer.parts(x);
-            return new Topic(display.getKey(), kind, round(parts.sum()), mentions.size(), List.copyOf(mentions),
-                    parts);
+            return new Candidate(new Topic(display.getKey(), kind, round(parts.sum()), mentions.size(),
+                    List.copyOf(mentions), parts), x, scorer.tokens(), contentWords(x.lowerWords()).stream()
+                    .map(cw -> scorer.stemCounts().getOrDefault(BackgroundFrequencies.stem(cw), 0)).toList());
         }
     }
 
@@ -549,6 +609,19 @@ public final class TopicExtractor {
 
     // ---------------------------------------------------------------- weights and helpers
 
+    /** A candidate topic (before the cut to the best ones) with the features its weight was computed from. */
+    public record Candidate(Topic topic, Features features, int tokens, List<Integer> wordCounts) {
+    }
+
+    private java.util.function.Consumer<List<Candidate>> candidateSink;
+
+    /** Research hook ({@code bench keyphrases --candidates}): receives every candidate of each extraction. */
+    public TopicExtractor withCandidateSink(java.util.function.Consumer<List<Candidate>> sink) {
+        TopicExtractor t = new TopicExtractor(pipeline, background);
+        t.candidateSink = sink;
+        return t;
+    }
+
     /**
      * What a topic's weight is computed from (see {@link Scorer}).
      *
@@ -561,7 +634,7 @@ public final class TopicExtractor {
      * @param kind       {@link Topic#KEYPHRASE} or the entity type
      * @param allCaps    every written form is in capitals
      */
-    record Features(int count, int whole, int first, double positionSum, boolean inTitle, List<String> lowerWords,
+    public record Features(int count, int whole, int first, double positionSum, boolean inTitle, List<String> lowerWords,
                     String kind, boolean allCaps) {
     }
 
@@ -657,6 +730,10 @@ public final class TopicExtractor {
     }
 
     /** The letter-and-digit words of a phrase that are not function words (all of them if every one is). */
+    public static List<String> contentWordsOf(List<String> lowerWords) {
+        return contentWords(lowerWords);
+    }
+
     static List<String> contentWords(List<String> lowerWords) {
         List<String> all = BackgroundFrequencies.words(String.join(" ", lowerWords));
         List<String> content = all.stream().filter(w -> !Stopwords.isStopword(w)).toList();
