@@ -36,16 +36,17 @@ class TopicExtractorTest {
         TopicResult r = extractor.extract(article.title(), article.text(), TopicFixtures.STATS, 100);
 
         // the shorter phrases inside chunks are candidates and count the chunks they end ("wind farms" counts
-        // "offshore wind farms"); in a 400-token article frequency weighs more than in an abstract
-        assertEquals(List.of("offshore wind farms", "wind turbines", "wind farms", "foundation", "farms"),
+        // "offshore wind farms"); "foundation(s)" and the developer Ørsted (a name the 3-class
+        // NER misses, so a keyphrase, absent from the idf tables) are specific and spread through the article
+        assertEquals(List.of("offshore wind farms", "foundation", "wind turbines", "wind farms", "Ørsted"),
                 r.keyphrases().stream().limit(5).map(Topic::phrase).toList());
         // the 3-class CRF's answers, including its one mistake (Hull, a city, as PERSON); places get the kind bonus
-        assertEquals(List.of("North Sea/LOCATION", "Hornsea/LOCATION", "Britain/LOCATION", "Denmark/LOCATION",
+        assertEquals(List.of("North Sea/LOCATION", "Britain/LOCATION", "Hornsea/LOCATION", "Denmark/LOCATION",
                         "Europe/LOCATION", "Germany/LOCATION", "Netherlands/LOCATION", "England/LOCATION",
-                        "Yorkshire/LOCATION", "Hull/PERSON", "Esbjerg/LOCATION", "Siemens Gamesa/ORGANIZATION"),
+                        "Yorkshire/LOCATION", "Esbjerg/LOCATION", "Hull/PERSON", "Hywind Scotland/LOCATION"),
                 r.entities().stream().limit(12).map(TopicExtractorTest::describe).toList());
-        assertEquals(List.of("North Sea/LOCATION", "offshore wind farms/keyphrase", "Hornsea/LOCATION",
-                        "Britain/LOCATION", "Denmark/LOCATION"),
+        assertEquals(List.of("North Sea/LOCATION", "offshore wind farms/keyphrase", "Britain/LOCATION",
+                        "Hornsea/LOCATION", "Denmark/LOCATION"),
                 r.topics().stream().limit(5).map(TopicExtractorTest::describe).toList());
 
         Topic top = r.topics().get(0);
@@ -82,11 +83,31 @@ class TopicExtractorTest {
                 phrases.toString());
     }
 
+    /**
+     * A hyphenated compound is one word of a chunk whatever its parts' tags (a number, an ordinal, a participle); a
+     * chunk never starts or ends inside one, and one that ends in no noun is not a phrase; the abstract databases'
+     * "/sub i/" subscript markup is not a word.
+     */
+    @Test
+    void compoundsOfAnyPartsAndSubscriptMarkup() {
+        TopicResult r = extractor.extract(null, "Robust two-stage Kalman filters drive a knowledge-based system. "
+                + "The first-order theory of x/sub i/ values holds. The network is self-organizing.",
+                TermStatistics.NONE, 100);
+        List<String> phrases = r.keyphrases().stream().map(Topic::phrase).toList();
+        for (String expected : List.of("two-stage Kalman filters", "knowledge-based system", "first-order theory")) {
+            assertTrue(phrases.contains(expected), expected + " in " + phrases);
+        }
+        for (String p : phrases) {
+            assertTrue(!p.startsWith("stage ") && !p.startsWith("order ") && !p.startsWith("based ")
+                    && !p.equals("self") && !p.matches("(?i).*\\b(sub|sup)\\b.*"), p + " in " + phrases);
+        }
+    }
+
     /** Without an index, specificity comes from the bundled background table. */
     @Test
     void withoutStatisticsTheBackgroundTableWeighs() {
         TopicResult r = extractor.extract(article.title(), article.text(), TermStatistics.NONE, 3);
-        assertEquals(List.of("Hornsea/LOCATION", "North Sea/LOCATION", "offshore wind farms/keyphrase"),
+        assertEquals(List.of("Hornsea/LOCATION", "North Sea/LOCATION", "Ørsted/keyphrase"),
                 r.topics().stream().map(TopicExtractorTest::describe).toList());
         assertEquals(3, r.topics().size());
     }
