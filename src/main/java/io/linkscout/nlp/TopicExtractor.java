@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  *
  * <p><b>Keyphrases</b> are noun-phrase chunks over the POS tags: maximal runs of adjectives and nouns
  * ({@code JJ*, NN*}) that end in a noun, at most {@value #MAX_PHRASE_WORDS} words (longer runs keep their last
- * {@value #MAX_PHRASE_WORDS}); a hyphen written without spaces between two chunk words joins them ("single-engine
- * airplane", one word of the phrase), and an -ing/-ed participle ({@code VBG}, {@code VBN}) directly before a chunk
- * word is a modifier ("sliding mode control"); tokens without a letter and English function words (except inside
- * proper names, {@code NNP*}) break a run, so determiners, pronouns and words like "other" or "several" never sit at an edge.
+ * {@value #MAX_PHRASE_WORDS}); a hyphenated compound written without spaces is one word of the chunk whatever its
+ * parts' tags ("single-engine airplane", "two-stage Kalman filters", "knowledge-based system"; a chunk never starts
+ * or ends inside one, and one that ends in no noun is dropped whole), and an -ing/-ed participle ({@code VBG},
+ * {@code VBN}) directly before a chunk word is a modifier ("sliding mode control"); tokens without a letter, the
+ * "/sub i/" markup of abstract databases and English function words (except inside proper names, {@code NNP*}) break
+ * a run, so determiners, pronouns and words like "other" or "several" never sit at an edge.
  * Occurrences are grouped by a key of the lower-cased modifiers and the lower-cased lemma of the head noun
  * ({@code "Wind turbines"} and {@code "wind turbine"} are one topic); the display form is the most frequent
  * surface form, counting first the occurrences that do not start a sentence (then all; first seen on a tie; a
@@ -44,14 +46,13 @@ import java.util.regex.Pattern;
  * longer chunks count, and how many occurrences are whole chunks or entities is counted separately.
  *
  * <p><b>Weight</b> = the sum of the {@link Topic.Parts} (frequency, position, title, specificity, length, kind,
- * all-caps), computed by {@link Scorer} from {@link Features} with the coefficients {@link #WEIGHTS}, tuned on the
- * keyphrase dev set (README "Keyphrase quality (topics)"); some coefficients change with the text's length. The word
- * idf is the <i>mean</i> {@link TermStatistics#idf(String)} of the phrase's lower-cased words (function words ignored
- * unless the phrase has nothing else) from the index when one is given, else from the bundled background table
- * ({@link BackgroundFrequencies}), and the phrase idf is that table's estimate for the whole phrase (its rarest
- * adjacent word pair). The mean, not the max, of the word idfs: with the max, one rare word makes any phrase around
- * it rank high. Weights are rounded to 4 decimals; ties are broken by phrase, then kind, so results are
- * deterministic.
+ * all-caps), computed by {@link Scorer}: each part sums the terms of its {@link Feature}s, coefficient times value,
+ * with the coefficients {@link #WEIGHTS} of a logistic regression fitted on the keyphrase dev set (README "Keyphrase
+ * quality (topics)"), most of them changing with the text's length; the weight is a log-odds up to a constant per
+ * text. Word idfs ({@link TermStatistics#idf(String)} of the phrase's content words: mean, lowest, highest, last)
+ * come from the index when one is given, else from the bundled background table ({@link BackgroundFrequencies}), and
+ * the phrase idf is that table's estimate for the whole phrase (its rarest adjacent word pair). Weights are rounded
+ * to 4 decimals; ties are broken by phrase, then kind, so results are deterministic.
  *
  * <p><b>Terms</b> ({@link TopicResult#terms(int)}): every noun, adjective and foreign word that is not a function
  * word, grouped by lemma, shown as its most frequent lower-cased surface form, weighted like a one-word topic.
