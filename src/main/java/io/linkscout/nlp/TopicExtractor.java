@@ -844,11 +844,7 @@ public final class TopicExtractor {
     }
 
     /** The letter-and-digit words of a phrase that are not function words (all of them if every one is). */
-    public static List<String> contentWordsOf(List<String> lowerWords) {
-        return contentWords(lowerWords);
-    }
-
-    static List<String> contentWords(List<String> lowerWords) {
+    public static List<String> contentWords(List<String> lowerWords) {
         List<String> all = BackgroundFrequencies.words(String.join(" ", lowerWords));
         List<String> content = all.stream().filter(w -> !Stopwords.isStopword(w)).toList();
         return content.isEmpty() ? all : content;

@@ -6,6 +6,8 @@ import io.linkscout.rank.BatchRunner;
 import io.linkscout.eval.KeyphraseEval;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.nlp.BackgroundFrequencies;
 import io.linkscout.nlp.NlpPipeline;
 import io.linkscout.nlp.TermStatistics;
 import io.linkscout.nlp.Topic;
@@ -54,7 +56,8 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
     Path index;
 
     @Option(names = "--candidates", paramLabel = "FILE.jsonl", description = "Write every candidate topic of "
-            + "each document with the raw features of its weight (one JSON line a document; for fitting).")
+            + "each document with the raw features of its weight (one JSON line a document; for fitting; word "
+            + "document frequencies from the bundled background table).")
     Path candidates;
 
     @Option(names = "--no-check", description = "Print the figures without checking them against "
@@ -148,11 +151,11 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static void writeCandidates(Writer out, String id, TopicResult r, List<TopicExtractor.Candidate> cs)
             throws IOException {
-        io.linkscout.nlp.BackgroundFrequencies bg = io.linkscout.nlp.BackgroundFrequencies.bundled();
+        BackgroundFrequencies bg = BackgroundFrequencies.bundled();
         var doc = JSON.createObjectNode();
         doc.put("id", id).put("tokens", r.tokenCount()).put("sentences", r.sentenceCount()).put("bgDocs", bg.numDocs());
         var arr = doc.putArray("c");
@@ -166,7 +169,7 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
             x.lowerWords().forEach(ws::add);
             var cw = o.putArray("cw");
             var df = o.putArray("df");
-            for (String w : io.linkscout.nlp.TopicExtractor.contentWordsOf(x.lowerWords())) {
+            for (String w : TopicExtractor.contentWords(x.lowerWords())) {
                 cw.add(w);
                 df.add(bg.docFreq(w));
             }
