@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  *
  * <p><b>Keyphrases</b> are noun-phrase chunks over the POS tags: maximal runs of adjectives and nouns
  * ({@code JJ*, NN*}) that end in a noun, at most {@value #MAX_PHRASE_WORDS} words (longer runs keep their last
- * {@value #MAX_PHRASE_WORDS}); a hyphen written without spaces between two chunk words joins them ("single-engine
- * airplane", one word of the phrase), and an -ing/-ed participle ({@code VBG}, {@code VBN}) directly before a chunk
- * word is a modifier ("sliding mode control"); tokens without a letter and English function words (except inside
- * proper names, {@code NNP*}) break a run, so determiners, pronouns and words like "other" or "several" never sit at an edge.
+ * {@value #MAX_PHRASE_WORDS}); a hyphenated compound written without spaces is one word of the chunk whatever its
+ * parts' tags ("single-engine airplane", "two-stage Kalman filters", "knowledge-based system"; a chunk never starts
+ * or ends inside one, and one that ends in no noun is dropped whole), and an -ing/-ed participle ({@code VBG},
+ * {@code VBN}) directly before a chunk word is a modifier ("sliding mode control"); tokens without a letter, the
+ * "/sub i/" markup of abstract databases and English function words (except inside proper names, {@code NNP*}) break
+ * a run, so determiners, pronouns and words like "other" or "several" never sit at an edge.
  * Occurrences are grouped by a key of the lower-cased modifiers and the lower-cased lemma of the head noun
  * ({@code "Wind turbines"} and {@code "wind turbine"} are one topic); the display form is the most frequent
  * surface form, counting first the occurrences that do not start a sentence (then all; first seen on a tie; a
@@ -44,14 +46,13 @@ import java.util.regex.Pattern;
  * longer chunks count, and how many occurrences are whole chunks or entities is counted separately.
  *
  * <p><b>Weight</b> = the sum of the {@link Topic.Parts} (frequency, position, title, specificity, length, kind,
- * all-caps), computed by {@link Scorer} from {@link Features} with the coefficients {@link #WEIGHTS}, tuned on the
- * keyphrase dev set (README "Keyphrase quality (topics)"); some coefficients change with the text's length. The word
- * idf is the <i>mean</i> {@link TermStatistics#idf(String)} of the phrase's lower-cased words (function words ignored
- * unless the phrase has nothing else) from the index when one is given, else from the bundled background table
- * ({@link BackgroundFrequencies}), and the phrase idf is that table's estimate for the whole phrase (its rarest
- * adjacent word pair). The mean, not the max, of the word idfs: with the max, one rare word makes any phrase around
- * it rank high. Weights are rounded to 4 decimals; ties are broken by phrase, then kind, so results are
- * deterministic.
+ * all-caps), computed by {@link Scorer}: each part sums the terms of its {@link Feature}s, coefficient times value,
+ * with the coefficients {@link #WEIGHTS} of a logistic regression fitted on the keyphrase dev set (README "Keyphrase
+ * quality (topics)"), most of them changing with the text's length; the weight is a log-odds up to a constant per
+ * text. Word idfs ({@link TermStatistics#idf(String)} of the phrase's content words: mean, lowest, highest, last)
+ * come from the index when one is given, else from the bundled background table ({@link BackgroundFrequencies}), and
+ * the phrase idf is that table's estimate for the whole phrase (its rarest adjacent word pair). Weights are rounded
+ * to 4 decimals; ties are broken by phrase, then kind, so results are deterministic.
  *
  * <p><b>Terms</b> ({@link TopicResult#terms(int)}): every noun, adjective and foreign word that is not a function
  * word, grouped by lemma, shown as its most frequent lower-cased surface form, weighted like a one-word topic.
@@ -250,13 +251,27 @@ public final class TopicExtractor {
             idfWords.addAll(BackgroundFrequencies.words(w));
         }
         TermStatistics words = st.numDocs() > 0 ? st.forWords(idfWords) : st;
-        Scorer scorer = new Scorer(WEIGHTS, st.numDocs() > 0 ? words : background, background, stemCounts,
-                tokenCount);
+        int maxCount = 1;
         for (Group g : entities.values()) {
-            topics.add(g.toTopic(g.majorityType(), scorer, titleWords, titleLemmas));
+            maxCount = Math.max(maxCount, g.mentions.size());
         }
         for (Group g : phrases.values()) {
-            topics.add(g.toTopic(Topic.KEYPHRASE, scorer, titleWords, titleLemmas));
+            maxCount = Math.max(maxCount, g.mentions.size());
+        }
+        Scorer scorer = new Scorer(WEIGHTS, st.numDocs() > 0 ? words : background, background, stemCounts,
+                tokenCount, sentences.size(), maxCount);
+        List<Candidate> candidates = new ArrayList<>();
+        for (Group g : entities.values()) {
+            candidates.add(g.candidate(g.majorityType(), scorer, titleWords, titleLemmas));
+        }
+        for (Group g : phrases.values()) {
+            candidates.add(g.candidate(Topic.KEYPHRASE, scorer, titleWords, titleLemmas));
+        }
+        if (candidateSink != null) {
+            candidateSink.accept(candidates);
+        }
+        for (Candidate c : candidates) {
+            topics.add(c.topic());
         }
         topics.sort(Comparator.comparingDouble(Topic::weight).reversed()
                 .thenComparing(Topic::phrase).thenComparing(Topic::kind));
@@ -284,10 +299,24 @@ public final class TopicExtractor {
     /** Whether token {@code k} continues (or, with {@code k == start}, starts) a chunk. */
     private static boolean chunkable(List<CoreLabel> toks, int k, int start) {
         CoreLabel t = toks.get(k);
-        if (k > start && k + 1 < toks.size() && isHyphen(t)
-                && toks.get(k - 1).endPosition() == t.beginPosition()
-                && t.endPosition() == toks.get(k + 1).beginPosition() && chunkable(toks.get(k + 1))) {
+        if (markup(toks, k)) {
+            return false;
+        }
+        // a hyphenated compound is one word of the chunk, whatever its parts' tags ("two-stage", "knowledge-based",
+        // "first-order"): its hyphens, the parts after them, and its first part when a chunk word follows it
+        if (k > start && compoundHyphen(toks, k)) {
             return true;
+        }
+        if (k > start && compoundHyphen(toks, k - 1)) {
+            return true;
+        }
+        if (k + 2 < toks.size() && compoundHyphen(toks, k + 1) && compoundPart(t)) {
+            int end = k + 2;
+            while (end + 2 < toks.size() && compoundHyphen(toks, end + 1)) {
+                end += 2;
+            }
+            return toks.get(end).tag() != null && toks.get(end).tag().startsWith("NN")
+                    || end + 1 < toks.size() && chunkable(toks.get(end + 1));
         }
         if (t.tag() != null && (t.tag().equals("VBG") || t.tag().equals("VBN")) && k + 1 < toks.size()
                 && chunkable(toks.get(k + 1)) && wordish(t.word()) && !Stopwords.isStopword(lower(t.word()))) {
@@ -296,8 +325,44 @@ public final class TopicExtractor {
         return chunkable(t);
     }
 
+    /** Token {@code k} is a hyphen written without spaces between two words (with a letter after it). */
+    private static boolean compoundHyphen(List<CoreLabel> toks, int k) {
+        if (k < 1 || k + 1 >= toks.size() || !isHyphen(toks.get(k))) {
+            return false;
+        }
+        CoreLabel before = toks.get(k - 1);
+        CoreLabel t = toks.get(k);
+        CoreLabel after = toks.get(k + 1);
+        return before.endPosition() == t.beginPosition() && t.endPosition() == after.beginPosition()
+                && compoundPart(before) && compoundPart(after) && hasLetter(after.word());
+    }
+
+    private static final Pattern COMPOUND_PART = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private static boolean compoundPart(CoreLabel t) {
+        return COMPOUND_PART.matcher(t.word()).matches();
+    }
+
+    /**
+     * The abstract databases' sub- and superscript markup ("x/sub i/", "B/sup 2/"): "sub" or "sup" written right
+     * after a slash is not a word.
+     */
+    private static boolean markup(List<CoreLabel> toks, int k) {
+        CoreLabel t = toks.get(k);
+        String w = lower(t.word());
+        if (w.equals("/sub") || w.equals("/sup")) {
+            return true;
+        }
+        if (k == 0 || !(w.equals("sub") || w.equals("sup"))) {
+            return false;
+        }
+        CoreLabel prev = toks.get(k - 1);
+        return prev.word().endsWith("/") && prev.endPosition() == t.beginPosition();
+    }
+
     private static boolean isHyphen(CoreLabel t) {
-        return "-".equals(t.word()) || "HYPH".equals(t.tag());
+        String w = t.word();
+        return w.equals("-") || w.equals("\u2010") || w.equals("\u2011");
     }
 
     private static boolean chunkable(CoreLabel t) {
@@ -314,7 +379,8 @@ public final class TopicExtractor {
     private static void addChunk(Map<String, Group> phrases, String body, int si, int base, List<CoreLabel> toks,
                                  boolean[] cov, int begin, int end, int leadEnd) {
         int e = end;
-        while (e > begin && !toks.get(e - 1).tag().startsWith("NN")) {
+        // end on a noun that does not begin a hyphenated compound (the compound is one word: all of it or none)
+        while (e > begin && (!toks.get(e - 1).tag().startsWith("NN") || compoundHyphen(toks, e))) {
             e--;
         }
         int b = e;
@@ -325,7 +391,8 @@ public final class TopicExtractor {
                 words++;
             }
         }
-        while (b < e && isHyphen(toks.get(b))) {
+        // never start inside a compound
+        while (b < e && (isHyphen(toks.get(b)) || compoundHyphen(toks, b - 1))) {
             b++;
         }
         if (e <= b) {
@@ -335,7 +402,7 @@ public final class TopicExtractor {
         // "control"), never starting inside a hyphenated compound
         boolean whole = true;
         for (int s = b; s < e; s++) {
-            if (isHyphen(toks.get(s)) || (s > b && isHyphen(toks.get(s - 1)))) {
+            if (isHyphen(toks.get(s)) || compoundHyphen(toks, s - 1)) {
                 continue;
             }
             boolean allCovered = true;
@@ -497,7 +564,7 @@ public final class TopicExtractor {
             return best;
         }
 
-        Topic toTopic(String kind, Scorer scorer, List<String> titleWords, List<String> titleLemmas) {
+        Candidate candidate(String kind, Scorer scorer, List<String> titleWords, List<String> titleLemmas) {
             Map.Entry<String, Form> display = displayForm();
             Form f = display.getValue();
             List<String> lowerWords = f.words.stream().map(TopicExtractor::lower).toList();
@@ -516,10 +583,16 @@ public final class TopicExtractor {
                 first = Math.min(first, p);
                 positionSum += 1.0 / (p + 1);
             }
-            Features x = new Features(mentions.size(), whole, first, positionSum, inTitle, lowerWords, kind, allCaps);
+            Set<Integer> inSentences = new HashSet<>();
+            for (Mention m : mentions) {
+                inSentences.add(m.sentence());
+            }
+            Features x = new Features(mentions.size(), whole, first, positionSum, inTitle, lowerWords, kind, allCaps,
+                    inSentences.size(), inSentences.contains(0));
             Topic.Parts parts = scorer.parts(x);
-            return new Topic(display.getKey(), kind, round(parts.sum()), mentions.size(), List.copyOf(mentions),
-                    parts);
+            return new Candidate(new Topic(display.getKey(), kind, round(parts.sum()), mentions.size(),
+                    List.copyOf(mentions), parts), x, scorer.tokens(), contentWords(x.lowerWords()).stream()
+                    .map(cw -> scorer.stemCounts().getOrDefault(BackgroundFrequencies.stem(cw), 0)).toList());
         }
     }
 
@@ -549,115 +622,229 @@ public final class TopicExtractor {
 
     // ---------------------------------------------------------------- weights and helpers
 
+    /** A candidate topic (before the cut to the best ones) with the features its weight was computed from. */
+    public record Candidate(Topic topic, Features features, int tokens, List<Integer> wordCounts) {
+    }
+
+    private java.util.function.Consumer<List<Candidate>> candidateSink;
+
+    /** Research hook ({@code bench keyphrases --candidates}): receives every candidate of each extraction. */
+    public TopicExtractor withCandidateSink(java.util.function.Consumer<List<Candidate>> sink) {
+        TopicExtractor t = new TopicExtractor(pipeline, background);
+        t.candidateSink = sink;
+        return t;
+    }
+
     /**
      * What a topic's weight is computed from (see {@link Scorer}).
      *
-     * @param count      occurrences (whole chunks, entities and shorter phrases inside chunks)
-     * @param whole      occurrences as a whole chunk or entity
-     * @param first      token offset of the first occurrence in the text
-     * @param positionSum sum over the occurrences of 1 / (token offset + 1) (PositionRank's position prior)
-     * @param inTitle    the phrase occurs in the title
-     * @param lowerWords the display form's tokens, lower-cased
-     * @param kind       {@link Topic#KEYPHRASE} or the entity type
-     * @param allCaps    every written form is in capitals
+     * @param count         occurrences (whole chunks, entities and shorter phrases inside chunks)
+     * @param whole         occurrences as a whole chunk or entity
+     * @param first         token offset of the first occurrence in the text
+     * @param positionSum   sum over the occurrences of 1 / (token offset + 1) (PositionRank's position prior)
+     * @param inTitle       the phrase occurs in the title
+     * @param lowerWords    the display form's tokens, lower-cased
+     * @param kind          {@link Topic#KEYPHRASE} or the entity type
+     * @param allCaps       every written form is in capitals
+     * @param sentences     sentences with an occurrence
+     * @param firstSentence an occurrence is in the first sentence
      */
-    record Features(int count, int whole, int first, double positionSum, boolean inTitle, List<String> lowerWords,
-                    String kind, boolean allCaps) {
+    public record Features(int count, int whole, int first, double positionSum, boolean inTitle, List<String> lowerWords,
+                    String kind, boolean allCaps, int sentences, boolean firstSentence) {
+    }
+
+    /** The part of {@link Topic.Parts} a feature's term is added to. */
+    public enum Part { FREQUENCY, POSITION, TITLE, SPECIFICITY, LENGTH, KIND, ALL_CAPS }
+
+    /** The inputs of the topic weight, each in one {@link Part}; N = documents of the word idf source. */
+    public enum Feature {
+        /** 1 + ln count. */
+        TF(Part.FREQUENCY),
+        /** ln(1 + whole-chunk count). */
+        WHOLE(Part.FREQUENCY),
+        /** whole-chunk count / count. */
+        WHOLE_SHARE(Part.FREQUENCY),
+        /** sentences with an occurrence / sentences of the text. */
+        SPREAD(Part.FREQUENCY),
+        /** count / the largest count of a candidate of the text. */
+        RELATIVE_COUNT(Part.FREQUENCY),
+        /** first token offset / tokens. */
+        FIRST(Part.POSITION),
+        /** sum of 1 / (token offset + 1), PositionRank's prior. */
+        POSITION_SUM(Part.POSITION),
+        /** 1 when it occurs in the first sentence. */
+        FIRST_SENTENCE(Part.POSITION),
+        /** 1 when in the title. */
+        TITLE(Part.TITLE),
+        /** mean word idf / ln N. */
+        WORD_IDF(Part.SPECIFICITY),
+        /** lowest word idf / ln N. */
+        WORD_IDF_MIN(Part.SPECIFICITY),
+        /** highest word idf / ln N. */
+        WORD_IDF_MAX(Part.SPECIFICITY),
+        /** idf of the last word / ln N. */
+        HEAD_IDF(Part.SPECIFICITY),
+        /** phrase idf (background word pairs) / ln N of the background table. */
+        PHRASE_IDF(Part.SPECIFICITY),
+        /** (1 + ln count) times the phrase idf above. */
+        COUNT_PHRASE_IDF(Part.SPECIFICITY),
+        /** sum over the words of ln(1 + count of its stem in the text) times idf / ln N. */
+        WORD_TFIDF_SUM(Part.SPECIFICITY),
+        /** the mean of the same over the words. */
+        WORD_TFIDF_MEAN(Part.SPECIFICITY),
+        /** 1 for a one-word phrase. */
+        ONE_WORD(Part.LENGTH),
+        /** min(5, words). */
+        WORDS(Part.LENGTH),
+        /** 1 for a place. */
+        LOCATION(Part.KIND),
+        /** 1 for a person. */
+        PERSON(Part.KIND),
+        /** 1 for an organisation. */
+        ORGANIZATION(Part.KIND),
+        /** 1 when every written form is in capitals. */
+        ALL_CAPS(Part.ALL_CAPS);
+
+        final Part part;
+
+        Feature(Part part) {
+            this.part = part;
+        }
     }
 
     /**
-     * The coefficients of the topic weight (README "Keyphrase quality (topics)"). A name ending in {@code PerLength}
-     * is the change of the coefficient before it per unit of {@code L = ln(tokens of the text) - 5.5}, so a long
-     * news story weighs frequency and position more and specificity less than a 250-token abstract.
+     * A feature's coefficient: {@code base + perLength·L} with {@code L = ln(tokens of the text) - 5.5}, so a long
+     * news story can weigh frequency and position more and specificity less than a 250-token abstract.
      */
-    public record Weights(double frequency, double frequencyPerLength, double wholeChunks, double wholeShare,
-                   double firstPosition, double positionSum, double positionSumPerLength,
-                   double title, double titlePerLength,
-                   double wordIdf, double wordIdfPerLength, double phraseIdf, double phraseIdfPerLength,
-                   double wordTfIdfSum, double wordTfIdfMean, double wordTfIdfMeanPerLength,
-                   double oneWord, double oneWordPerLength, double words, double wordsPerLength,
-                   double location, double person, double organization, double allCaps) {
+    public record Weight(double base, double perLength) {
+        /** The coefficient in a text with {@code L = l}. */
+        public double at(double l) {
+            return base + perLength * l;
+        }
     }
 
-    /** The coefficients LinkScout ships, fitted on the keyphrase dev set (README "Keyphrase quality (topics)"). */
-    public static final Weights WEIGHTS = new Weights(
-            2.5, 2.75, 2.5, 5.0,
-            -1.15, 1.25, 1.0,
-            2.25, -1.0,
-            4.9, -1.25, -0.7, -2.0,
-            -0.6, 1.25, 1.0,
-            -1.0, 1.0, -0.5, -0.5,
-            2.35, -1.9, 1.75, -2.8);
+    /**
+     * The coefficients LinkScout ships: a logistic regression of "this candidate is a gold keyphrase" on the features
+     * and their products with L (except the length prior's), fitted on the keyphrase dev set with the two subsets
+     * weighing the same and then the news stories twice (README "Keyphrase quality (topics)"). A topic's weight is its
+     * log-odds up to a constant that is the same for every topic of a text.
+     */
+    public static final Map<Feature, Weight> WEIGHTS = weights();
+
+    private static Map<Feature, Weight> weights() {
+        Map<Feature, Weight> w = new java.util.EnumMap<>(Feature.class);
+        w.put(Feature.TF, new Weight(-0.0791, 0.4844));
+        w.put(Feature.WHOLE, new Weight(1.0777, -0.9055));
+        w.put(Feature.WHOLE_SHARE, new Weight(0.1958, 0.2593));
+        w.put(Feature.SPREAD, new Weight(-1.7524, -0.4610));
+        w.put(Feature.RELATIVE_COUNT, new Weight(0.2814, 0.5316));
+        w.put(Feature.FIRST, new Weight(-0.2889, -0.1216));
+        w.put(Feature.POSITION_SUM, new Weight(0.3491, 0.2928));
+        w.put(Feature.FIRST_SENTENCE, new Weight(0.0797, 0.0585));
+        w.put(Feature.TITLE, new Weight(0.1564, -0.0981));
+        w.put(Feature.WORD_IDF, new Weight(1.3501, -0.9525));
+        w.put(Feature.WORD_IDF_MIN, new Weight(0.5803, 0.2640));
+        w.put(Feature.WORD_IDF_MAX, new Weight(-0.1431, 0.1968));
+        w.put(Feature.HEAD_IDF, new Weight(-0.6224, 0.4388));
+        w.put(Feature.PHRASE_IDF, new Weight(-0.5521, -0.6068));
+        w.put(Feature.COUNT_PHRASE_IDF, new Weight(0.3330, -0.4698));
+        w.put(Feature.WORD_TFIDF_SUM, new Weight(-0.3075, -0.4843));
+        w.put(Feature.WORD_TFIDF_MEAN, new Weight(0.6904, 1.1777));
+        w.put(Feature.ONE_WORD, new Weight(-0.2921, 0.0000));
+        w.put(Feature.WORDS, new Weight(-0.0902, 0.0000));
+        w.put(Feature.LOCATION, new Weight(0.3777, -0.1127));
+        w.put(Feature.PERSON, new Weight(-0.5633, 0.2688));
+        w.put(Feature.ORGANIZATION, new Weight(-0.0318, -0.0271));
+        w.put(Feature.ALL_CAPS, new Weight(-0.7788, 0.0656));
+        return java.util.Collections.unmodifiableMap(w);
+    }
 
     /** Middle of the length scale: {@code L = ln(tokens) - LENGTH_CENTRE} (ln 245 tokens). */
     public static final double LENGTH_CENTRE = 5.5;
 
     /**
-     * Turns {@link Features} into the {@link Topic.Parts} of the weight, with {@code L = ln(max(1, tokens)) - 5.5}:
-     * <ul>
-     * <li>{@code frequency = (frequency + frequencyPerLength·L)·(1 + ln count) + wholeChunks·ln(1 + whole)
-     *     + wholeShare·whole/count}</li>
-     * <li>{@code position = firstPosition·first/tokens + (positionSum + positionSumPerLength·L)·Σ 1/(offset+1)}</li>
-     * <li>{@code title = (title + titlePerLength·L)} when in the title</li>
-     * <li>{@code specificity = (wordIdf + …·L)·mean word idf/ln N + (phraseIdf + …·L)·phrase idf/ln N'
-     *     + wordTfIdfSum·Σ tfidf + (wordTfIdfMean + …·L)·mean tfidf}, where a word's tfidf is
-     *     {@code ln(1 + its count in the text)·idf/ln N} (words are counted by Porter stem over the whole text;
-     *     function words are left out unless the phrase has nothing else), the word idf comes from {@code words}
-     *     (index or background table) and the phrase idf from the background table's word pairs</li>
-     * <li>{@code length = (oneWord + …·L)·[one word] + (words + …·L)·min(5, words)}</li>
-     * <li>{@code kind} = location, person or organization; {@code allCaps} when every form is in capitals</li>
-     * </ul>
+     * Turns {@link Features} into the {@link Topic.Parts} of the weight: each part is the sum over its
+     * {@link Feature}s of coefficient(L) times value. A word's idf comes from {@code words} (index or background table),
+     * the phrase idf from the background table's word pairs; the words are the phrase's {@link #contentWords}, counted
+     * in the text by Porter stem ({@code stemCounts}).
+     *
+     * @param sentences sentences of the text
+     * @param maxCount  the largest occurrence count of a candidate of the text
      */
-    record Scorer(Weights w, TermStatistics words, BackgroundFrequencies phrases, Map<String, Integer> stemCounts,
-                  int tokens) {
+    record Scorer(Map<Feature, Weight> w, TermStatistics words, BackgroundFrequencies phrases,
+                  Map<String, Integer> stemCounts, int tokens, int sentences, int maxCount) {
 
         double length() {
             return Math.log(Math.max(1, tokens)) - LENGTH_CENTRE;
         }
 
-        Topic.Parts parts(Features x) {
-            double l = length();
-            double frequency = (w.frequency() + w.frequencyPerLength() * l) * tf(x.count())
-                    + w.wholeChunks() * Math.log(1 + x.whole()) + w.wholeShare() * x.whole() / Math.max(1, x.count());
-            double position = w.firstPosition() * x.first() / Math.max(1, tokens)
-                    + (w.positionSum() + w.positionSumPerLength() * l) * x.positionSum();
-            double title = x.inTitle() ? w.title() + w.titlePerLength() * l : 0;
+        /** Each feature's value for {@code x}. */
+        Map<Feature, Double> values(Features x) {
+            Map<Feature, Double> v = new java.util.EnumMap<>(Feature.class);
+            double tf = tf(x.count());
+            v.put(Feature.TF, tf);
+            v.put(Feature.WHOLE, Math.log(1 + x.whole()));
+            v.put(Feature.WHOLE_SHARE, (double) x.whole() / Math.max(1, x.count()));
+            v.put(Feature.SPREAD, (double) x.sentences() / Math.max(1, sentences));
+            v.put(Feature.RELATIVE_COUNT, (double) x.count() / Math.max(1, maxCount));
+            v.put(Feature.FIRST, (double) x.first() / Math.max(1, tokens));
+            v.put(Feature.POSITION_SUM, x.positionSum());
+            v.put(Feature.FIRST_SENTENCE, x.firstSentence() ? 1.0 : 0.0);
+            v.put(Feature.TITLE, x.inTitle() ? 1.0 : 0.0);
             double lnN = words.numDocs() > 1 ? Math.log(words.numDocs()) : 0;
-            double wordIdf = lnN > 0 ? phraseIdf(x.lowerWords(), words) / lnN : 0;
-            double phraseIdf = phrases.numDocs() > 1
-                    ? phrases.phraseIdf(x.lowerWords()) / Math.log(phrases.numDocs()) : 0;
             double sum = 0;
+            double min = Double.MAX_VALUE;
+            double max = -Double.MAX_VALUE;
+            double last = 1.0;
+            double tfidf = 0;
             int n = 0;
             for (String word : contentWords(x.lowerWords())) {
-                double idf = lnN > 0 ? words.idf(word) / lnN : 0;
-                sum += Math.log(1 + stemCounts.getOrDefault(BackgroundFrequencies.stem(word), 0)) * idf;
+                double idf = lnN > 0 ? words.idf(word) / lnN : 1.0;
+                sum += idf;
+                min = Math.min(min, idf);
+                max = Math.max(max, idf);
+                last = idf;
+                tfidf += Math.log(1 + stemCounts.getOrDefault(BackgroundFrequencies.stem(word), 0)) * idf;
                 n++;
             }
-            double specificity = (w.wordIdf() + w.wordIdfPerLength() * l) * wordIdf
-                    + (w.phraseIdf() + w.phraseIdfPerLength() * l) * phraseIdf
-                    + w.wordTfIdfSum() * sum
-                    + (w.wordTfIdfMean() + w.wordTfIdfMeanPerLength() * l) * (n == 0 ? 0 : sum / n);
+            v.put(Feature.WORD_IDF, n == 0 ? 1.0 : sum / n);
+            v.put(Feature.WORD_IDF_MIN, n == 0 ? 1.0 : min);
+            v.put(Feature.WORD_IDF_MAX, n == 0 ? 1.0 : max);
+            v.put(Feature.HEAD_IDF, last);
+            double phraseIdf = phrases.numDocs() > 1
+                    ? phrases.phraseIdf(x.lowerWords()) / Math.log(phrases.numDocs()) : 0;
+            v.put(Feature.PHRASE_IDF, phraseIdf);
+            v.put(Feature.COUNT_PHRASE_IDF, tf * phraseIdf);
+            v.put(Feature.WORD_TFIDF_SUM, tfidf);
+            v.put(Feature.WORD_TFIDF_MEAN, n == 0 ? 0 : tfidf / n);
             int wordCount = 0;
             for (String t : x.lowerWords()) {
                 if (!"-".equals(t)) {
                     wordCount++;
                 }
             }
-            double length = (w.oneWord() + w.oneWordPerLength() * l) * (wordCount == 1 ? 1 : 0)
-                    + (w.words() + w.wordsPerLength() * l) * Math.min(5, wordCount);
-            double kind = switch (x.kind()) {
-                case "LOCATION" -> w.location();
-                case "PERSON" -> w.person();
-                case "ORGANIZATION" -> w.organization();
-                default -> 0;
-            };
-            return new Topic.Parts(round(frequency), round(position), round(title), round(specificity),
-                    round(length), kind, x.allCaps() ? w.allCaps() : 0);
+            v.put(Feature.ONE_WORD, wordCount == 1 ? 1.0 : 0.0);
+            v.put(Feature.WORDS, (double) Math.min(5, wordCount));
+            v.put(Feature.LOCATION, "LOCATION".equals(x.kind()) ? 1.0 : 0.0);
+            v.put(Feature.PERSON, "PERSON".equals(x.kind()) ? 1.0 : 0.0);
+            v.put(Feature.ORGANIZATION, "ORGANIZATION".equals(x.kind()) ? 1.0 : 0.0);
+            v.put(Feature.ALL_CAPS, x.allCaps() ? 1.0 : 0.0);
+            return v;
+        }
+
+        Topic.Parts parts(Features x) {
+            double l = length();
+            double[] part = new double[Part.values().length];
+            for (Map.Entry<Feature, Double> e : values(x).entrySet()) {
+                part[e.getKey().part.ordinal()] += w.get(e.getKey()).at(l) * e.getValue();
+            }
+            return new Topic.Parts(round(part[0]), round(part[1]), round(part[2]), round(part[3]), round(part[4]),
+                    round(part[5]), round(part[6]));
         }
     }
 
     /** The letter-and-digit words of a phrase that are not function words (all of them if every one is). */
-    static List<String> contentWords(List<String> lowerWords) {
+    public static List<String> contentWords(List<String> lowerWords) {
         List<String> all = BackgroundFrequencies.words(String.join(" ", lowerWords));
         List<String> content = all.stream().filter(w -> !Stopwords.isStopword(w)).toList();
         return content.isEmpty() ? all : content;
@@ -665,25 +852,6 @@ public final class TopicExtractor {
 
     static double tf(int count) {
         return count <= 0 ? 0 : 1.0 + Math.log(count);
-    }
-
-    /** Mean idf of the phrase's words that are not function words (of all words if all are). */
-    static double phraseIdf(List<String> lowerWords, TermStatistics st) {
-        double sum = 0;
-        int n = 0;
-        for (String w : lowerWords) {
-            if (hasLetter(w) && !Stopwords.isStopword(w)) {
-                sum += st.idf(w);
-                n++;
-            }
-        }
-        if (n == 0) {
-            for (String w : lowerWords) {
-                sum += st.idf(w);
-                n++;
-            }
-        }
-        return n == 0 ? 1.0 : sum / n;
     }
 
     static double round(double w) {

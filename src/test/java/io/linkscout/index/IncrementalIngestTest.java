@@ -129,7 +129,7 @@ class IncrementalIngestTest {
     }
 
     /**
-     * An index written before pages had stored topics (the installed enrichments without {@code page-topics-3}) is
+     * An index written before pages had stored topics (the installed enrichments without {@code page-topics-4}) is
      * rebuilt in full once, then has every page's topics, and the ingest after that is incremental again.
      */
     @Test

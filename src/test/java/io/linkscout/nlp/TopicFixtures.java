@@ -14,17 +14,25 @@ public final class TopicFixtures {
 
     /**
      * The specificity part of a one-word topic, by hand (TopicExtractor.Scorer): {@code wordIdf} is the word's idf
-     * divided by ln N of its statistics, {@code count} its occurrences in a text of {@code tokens} tokens.
+     * divided by ln N of its statistics, {@code count} its occurrences (and those of its stem) in a text of
+     * {@code tokens} tokens. The word is its own lowest, highest, mean and last word; the phrase idf is the word's idf
+     * in the bundled background table.
      */
     public static double oneWordSpecificity(String word, double wordIdf, int count, int tokens) {
-        TopicExtractor.Weights w = TopicExtractor.WEIGHTS;
         double l = Math.log(tokens) - TopicExtractor.LENGTH_CENTRE;
         BackgroundFrequencies bg = BackgroundFrequencies.bundled();
         double phraseIdf = bg.idf(word) / Math.log(bg.numDocs());
         double tfidf = Math.log(1 + count) * wordIdf;
-        return TopicExtractor.round((w.wordIdf() + w.wordIdfPerLength() * l) * wordIdf
-                + (w.phraseIdf() + w.phraseIdfPerLength() * l) * phraseIdf
-                + w.wordTfIdfSum() * tfidf + (w.wordTfIdfMean() + w.wordTfIdfMeanPerLength() * l) * tfidf);
+        return TopicExtractor.round((w(TopicExtractor.Feature.WORD_IDF, l) + w(TopicExtractor.Feature.WORD_IDF_MIN, l)
+                + w(TopicExtractor.Feature.WORD_IDF_MAX, l) + w(TopicExtractor.Feature.HEAD_IDF, l)) * wordIdf
+                + w(TopicExtractor.Feature.PHRASE_IDF, l) * phraseIdf
+                + w(TopicExtractor.Feature.COUNT_PHRASE_IDF, l) * (1 + Math.log(count)) * phraseIdf
+                + (w(TopicExtractor.Feature.WORD_TFIDF_SUM, l) + w(TopicExtractor.Feature.WORD_TFIDF_MEAN, l)) * tfidf);
+    }
+
+    /** The shipped coefficient of {@code f} in a text with {@code L = l}. */
+    public static double w(TopicExtractor.Feature f, double l) {
+        return TopicExtractor.WEIGHTS.get(f).at(l);
     }
 
     public static String resource(String name) {

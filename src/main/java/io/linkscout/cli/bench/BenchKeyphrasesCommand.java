@@ -6,6 +6,8 @@ import io.linkscout.rank.BatchRunner;
 import io.linkscout.eval.KeyphraseEval;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linkscout.nlp.BackgroundFrequencies;
 import io.linkscout.nlp.NlpPipeline;
 import io.linkscout.nlp.TermStatistics;
 import io.linkscout.nlp.Topic;
@@ -53,6 +55,11 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
             + "term frequency and position only).")
     Path index;
 
+    @Option(names = "--candidates", paramLabel = "FILE.jsonl", description = "Write every candidate topic of "
+            + "each document with the raw features of its weight (one JSON line a document; for fitting; word "
+            + "document frequencies from the bundled background table).")
+    Path candidates;
+
     @Option(names = "--no-check", description = "Print the figures without checking them against "
             + "bench/expected.json.")
     boolean noCheck;
@@ -68,7 +75,10 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
         }
         List<Doc> ds = readDocs(docs);
         NlpPipeline pipeline = NlpPipeline.shared().load();
-        TopicExtractor ex = new TopicExtractor(pipeline);
+        List<List<TopicExtractor.Candidate>> seen = new ArrayList<>();
+        TopicExtractor ex = candidates == null ? new TopicExtractor(pipeline)
+                : new TopicExtractor(pipeline).withCandidateSink(seen::add);
+        Writer candidateOut = candidates == null ? null : Files.newBufferedWriter(candidates, StandardCharsets.UTF_8);
         LinkScoutIndex idx = index == null ? null : LinkScoutIndex.open(new IndexLayout(index));
         try {
             TermStatistics stats = idx == null ? TermStatistics.NONE : io.linkscout.search.BackendTermStatistics.of(idx);
@@ -86,6 +96,13 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
                 wall[i] = System.nanoTime() - w0;
                 words += r.tokenCount();
                 predicted.put(d.id(), r.topics().stream().map(Topic::phrase).toList());
+                if (candidateOut != null) {
+                    writeCandidates(candidateOut, d.id(), r, seen.getLast());
+                    seen.clear();
+                }
+            }
+            if (candidateOut != null) {
+                candidateOut.close();
             }
             if (predictions != null) {
                 try (Writer w = Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
@@ -132,6 +149,38 @@ public class BenchKeyphrasesCommand implements Callable<Integer> {
                 idx.close();
             }
         }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static void writeCandidates(Writer out, String id, TopicResult r, List<TopicExtractor.Candidate> cs)
+            throws IOException {
+        BackgroundFrequencies bg = BackgroundFrequencies.bundled();
+        var doc = JSON.createObjectNode();
+        doc.put("id", id).put("tokens", r.tokenCount()).put("sentences", r.sentenceCount()).put("bgDocs", bg.numDocs());
+        var arr = doc.putArray("c");
+        for (TopicExtractor.Candidate c : cs) {
+            TopicExtractor.Features x = c.features();
+            var o = arr.addObject();
+            o.put("p", c.topic().phrase()).put("k", x.kind()).put("n", x.count()).put("wh", x.whole())
+                    .put("f", x.first()).put("ps", x.positionSum()).put("t", x.inTitle()).put("ac", x.allCaps())
+                    .put("w", c.topic().weight());
+            var ws = o.putArray("lw");
+            x.lowerWords().forEach(ws::add);
+            var cw = o.putArray("cw");
+            var df = o.putArray("df");
+            for (String w : TopicExtractor.contentWords(x.lowerWords())) {
+                cw.add(w);
+                df.add(bg.docFreq(w));
+            }
+            o.put("pdf", bg.phraseDocFreq(x.lowerWords()));
+            var wc = o.putArray("wc");
+            c.wordCounts().forEach(wc::add);
+            var sents = o.putArray("s");
+            c.topic().mentions().forEach(m -> sents.add(m.sentence()));
+        }
+        out.write(JSON.writeValueAsString(doc));
+        out.write("\n");
     }
 
     /** The figures as bench/expected.json names them (fractions, 4 decimals). */

@@ -9,7 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code bench keyphrases} on the dev set reproduces the keyphrases-dev/* figures of bench/expected.json. */
@@ -35,5 +39,43 @@ class KeyphraseBenchTest {
         assertEquals(0, code, text);
         assertTrue(text.contains("inspec     docs  500"), text);
         assertTrue(text.contains("keyphrases-dev/kpcrowd"), text);
+    }
+
+    /** {@code --candidates} writes every candidate of a document with the raw features its weight comes from. */
+    @Test
+    void candidatesFileHoldsEveryCandidateWithItsFeatures(@TempDir Path dir) throws Exception {
+        Path docs = dir.resolve("docs.jsonl");
+        Files.writeString(docs, "{\"id\": \"d1\", \"title\": \"Ship control\", "
+                + "\"text\": \"Ship control\\n\\nSafe ship control needs ship control rules.\"}\n");
+        Path candidates = dir.resolve("candidates.jsonl");
+        Path predictions = dir.resolve("pred.tsv");
+        int code = new CommandLine(new BenchKeyphrasesCommand()).execute("--docs", docs.toString(),
+                "--candidates", candidates.toString(), "--predictions", predictions.toString());
+        assertEquals(0, code);
+        List<String> lines = Files.readAllLines(candidates);
+        assertEquals(1, lines.size());
+        JsonNode doc = new ObjectMapper().readTree(lines.get(0));
+        assertEquals("d1", doc.get("id").asText());
+        assertEquals(2, doc.get("sentences").asInt());
+        JsonNode ship = null;
+        JsonNode best = null;
+        for (JsonNode c : doc.get("c")) {
+            if (c.get("p").asText().equalsIgnoreCase("ship control")) {
+                ship = c;
+            }
+            if (best == null || c.get("w").asDouble() > best.get("w").asDouble()) {
+                best = c;
+            }
+        }
+        assertTrue(ship != null, lines.get(0));
+        // the heading, and inside "Safe ship control"; "ship control rules" is a chunk of its own with another head
+        assertEquals(2, ship.get("n").asInt(), ship.toString());
+        assertEquals(1, ship.get("wh").asInt(), ship.toString());
+        assertEquals("[\"ship\",\"control\"]", ship.get("lw").toString());
+        assertEquals(2, ship.get("df").size());
+        assertEquals("[0,1]", ship.get("s").toString());
+        assertTrue(ship.get("t").asBoolean());
+        // the best-weighted candidate is the first prediction
+        assertEquals("d1\t1\t" + best.get("p").asText(), Files.readAllLines(predictions).get(0));
     }
 }
