@@ -181,7 +181,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             if (!noAblation) {
                 line(out, "ablation (5-fold cross-validated; each family's features removed and the model "
                         + "retrained):");
-                List<Trainer.Example> ex = data.examples(rec, model.perGenerator(), threads);
+                List<Trainer.Example> ex = data.examples(rec, cached, model.perGenerator(), threads);
                 // the shipped model's own kind of fit (LambdaMART with its settings, or the linear trainer)
                 RankerFit trainer = model.isTrees() ? LambdaMart.of(model) : Trainer.defaults();
                 EnumSet<Feature> used = EnumSet.allOf(Feature.class);
