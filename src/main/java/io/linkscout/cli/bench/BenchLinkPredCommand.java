@@ -192,7 +192,9 @@ public class BenchLinkPredCommand implements Callable<Integer> {
                 List<Trainer.Example> ex = data.examples(rec, cached, model.perGenerator(), threads);
                 // the shipped model's own kind of fit (LambdaMART with its settings, or the linear trainer)
                 RankerFit trainer = model.isTrees() ? LambdaMart.of(model) : Trainer.defaults();
-                EnumSet<Feature> used = EnumSet.allOf(Feature.class);
+                // the features the shipped model knows (a feature newer than the model is not refitted in), less
+                // those it was trained without
+                EnumSet<Feature> used = EnumSet.copyOf(model.features());
                 if (model.trained().get("without") instanceof List<?> left) {
                     left.forEach(k -> used.remove(Feature.byKey(String.valueOf(k))));
                 }
