@@ -2,7 +2,7 @@
 """Offline ranker experiments on cached feature vectors (numpy only; not bundled, not used at run time).
 
 `linkscout train --split WIKI_DEV,BLOGS_DEV --dump FILE` writes every labelled candidate of every dev query with
-its 34 raw features once (the expensive part: topics + candidate generation, ~20 min on a busy 2-core machine).
+its raw features once (35 since page_topics) (the expensive part: topics + candidate generation, ~20 min on a busy 2-core machine).
 This script then fits models on that file in minutes, so feature and model ideas can be compared before anything
 is changed in io.linkscout.rank:
 
