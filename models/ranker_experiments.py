@@ -2,13 +2,15 @@
 """Offline ranker experiments on cached feature vectors (numpy only; not bundled, not used at run time).
 
 `linkscout train --split WIKI_DEV,BLOGS_DEV --dump FILE` writes every labelled candidate of every dev query with
-its 34 raw features once (the expensive part: topics + candidate generation, ~20 min on a busy 2-core machine).
+its raw features once (35 since page_topics) (the expensive part: topics + candidate generation, ~20 min on a busy 2-core machine).
 This script then fits models on that file in minutes, so feature and model ideas can be compared before anything
 is changed in io.linkscout.rank:
 
   python3 models/ranker_experiments.py FILE VARIANT [--cv] [--starts 3] [--lambdamart] [--no-loco]
       [--wiki-weight W] [--pairs-only-weight] [--pair-weight pair|query] [--l2 X] [--negs N] [--passes N] [--fine]
       [--recall-weight X]
+  python3 models/ranker_experiments.py FILE --stats FEATURE...   (one feature alone, no model: how often it is
+      > 0 for relevant and other candidates, and its within-query AUC, per corpus)
 
 --wiki-weight W: each Wikispeedia query weighs W (blogs 1) in the pairwise loss and in the coordinate-ascent
 objective, as `train --corpus-weight wiki-dev=W` (--pairs-only-weight: in the pairwise loss only); --pair-weight
@@ -293,10 +295,36 @@ def misses(d, S, qs, name):
         print(f"    {k}: mean {d.col(k)[below].mean():.2f} below 100, {d.col(k)[top].mean():.2f} in the top 100")
 
 
+def feature_stats(d, key):
+    """How one raw feature separates each query's relevant candidates from the others (no model): per corpus, the
+    share of relevant / other candidates where it is > 0 and its mean within-query AUC (ties count half), over the
+    queries with both kinds of candidate."""
+    x = d.col(key)
+    names = {0: "wikispeedia", 1: "blogs"}
+    for c in (0, 1):
+        aucs, pos_nz, neg_nz = [], [], []
+        for q in np.flatnonzero(d.qcorp == c):
+            s, e = d.starts[q], d.ends[q]
+            rel = d.lab[s:e] == 1
+            if rel.all() or not rel.any():
+                continue
+            p, n = x[s:e][rel], x[s:e][~rel]
+            aucs.append((p[:, None] > n[None, :]).mean() + 0.5 * (p[:, None] == n[None, :]).mean())
+            pos_nz.append((p > 0).mean())
+            neg_nz.append((n > 0).mean())
+        print(f"  {names[c]}: {key} > 0 for {np.mean(pos_nz):.3f} of relevant and {np.mean(neg_nz):.3f} of other "
+              f"candidates (mean over {len(aucs)} queries); within-query AUC {np.mean(aucs):.3f}")
+
+
 def main():
     args = sys.argv[1:]
     if len(args) < 2:
         sys.exit(__doc__)
+    if args[1] == "--stats":
+        d = Dump(args[0])
+        for key in args[2:]:
+            feature_stats(d, key)
+        return
     cv = "--cv" in args
     for k, conv in (("wiki_weight", float), ("l2", float), ("negs", int), ("passes", int), ("pair_weight", str),
                     ("recall_weight", float)):

@@ -11,8 +11,10 @@ import io.linkscout.rank.Feature;
 import io.linkscout.rank.LambdaMart;
 import io.linkscout.rank.RankerFit;
 import io.linkscout.rank.RankerModel;
+import io.linkscout.rank.RecommendService;
 import io.linkscout.rank.Recommender;
 import io.linkscout.rank.Trainer;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,6 +33,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Learn the ranker model from the dev link-prediction split (never from any other split).")
 public class TrainCommand implements Callable<Integer> {
+
+    @Inject
+    RecommendService service;
 
     @Option(names = "--split", paramLabel = "DIR", split = ",",
             description = "Dev split(s) written by make_linkpred.py / make_blogs_split.py (or linkpred-split); repeat "
@@ -149,7 +154,7 @@ public class TrainCommand implements Callable<Integer> {
                     LinkScoutIndex idx = LinkScoutIndex.open(layout);
                     open.add(idx);
                     Recommender rec = new Recommender(idx, RankerModel.bundledOrNull());
-                    List<Trainer.Example> ex = data.examples(rec, perGenerator, threads);
+                    List<Trainer.Example> ex = data.examples(rec, service.batchTopics(idx), perGenerator, threads);
                     corpora.add(new CrossValidation.Corpus(data.name(), rec, ex, data.qrels));
                     System.err.println("split " + data.name() + ": " + ex.size() + " queries");
                 }

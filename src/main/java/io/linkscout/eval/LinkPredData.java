@@ -4,12 +4,14 @@ import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.ingest.InputFormats;
+import io.linkscout.rank.BatchRunner;
 import io.linkscout.rank.QueryFile;
 import io.linkscout.rank.Recommender;
 import io.linkscout.rank.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,15 +64,20 @@ public final class LinkPredData {
         return split.toAbsolutePath().normalize().getFileName().toString();
     }
 
-    /** Candidates of every query with relevance labels, computed in parallel. */
-    public List<Trainer.Example> examples(Recommender rec, int perGenerator, int threads) {
+    /**
+     * Candidates of every query with relevance labels, computed in parallel; each query's topics come from
+     * {@code topics} (the extraction a ranking run uses, so that topic features mean the same in training).
+     */
+    public List<Trainer.Example> examples(Recommender rec,
+            Function<QueryFile.Query, BatchRunner.Topics> topics,
+            int perGenerator, int threads) {
         String corpus = name();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Trainer.Example>> fs = new ArrayList<>();
             for (QueryFile.Query q : queries) {
                 fs.add(pool.submit(() -> {
-                    Recommender.Candidates c = rec.candidates(rec.prepare(q.title(), q.text(), List.of()).withSite(q.site()),
+                    Recommender.Candidates c = rec.candidates(rec.prepare(q.title(), q.text(), topics.apply(q).phrases()).withSite(q.site()),
                             perGenerator);
                     Set<String> rel = qrels.relevant(EvalUrls.normalise(q.id()));
                     boolean[] labels = new boolean[c.docs().length];

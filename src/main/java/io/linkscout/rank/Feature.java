@@ -53,7 +53,9 @@ public enum Feature {
     SITE_OUT_DOMAINS("site_out_domains", Family.SITE, "distinct other sites the page's site links to (its linking habit)"),
     LINKS_OWN_SITE("links_own_site", Family.SITE,
             "links the page's site already gives the content's own site (0 when the content's site is not known)"),
-    PAGE_LINKS_OWN("page_links_own", Family.SITE, "the page links to other pages of the content's own site (1) or not (0)");
+    PAGE_LINKS_OWN("page_links_own", Family.SITE, "the page links to other pages of the content's own site (1) or not (0)"),
+    PAGE_TOPICS("page_topics", Family.RELEVANCE,
+            "the content's topics that are also topics of the page (its keyphrases stored at ingest), idf-weighted");
 
     /** Signal families, removed one at a time in the benchmark's ablation. */
     public enum Family {

@@ -263,6 +263,7 @@ public final class Recommender {
         float[] sLast = signals.scores(pages(baseTitle.length > 1 && !STOP.contains(baseTitle[baseTitle.length - 1])
                 ? new QuerySpec.Match(IndexFields.BODY, baseTitle[baseTitle.length - 1]) : null), byDoc);
         float[] sLinksOwn = signals.scores(qLinksOwn, byDoc);
+        double[] sTopics = pageTopics(q.topics(), byDoc, n);
 
         // exact title mentions inside candidate pages. Only candidates that contain a title variant (sPhrase > 0)
         // can mention it: mentionSlot[j] = candidate j's index in mentioning, or -1
@@ -336,6 +337,7 @@ public final class Recommender {
                     v[Feature.LINKS_OWN_SITE.ordinal()] = table.linksBetween(site, ownDomainNode);
                 }
                 v[Feature.PAGE_LINKS_OWN.ordinal()] = sLinksOwn[j] > 0 ? 1 : 0;
+                v[Feature.PAGE_TOPICS.ordinal()] = sTopics[j];
             }
         } finally {
             siteFit.keySet().forEach(site -> fitBySite[site] = 0);
@@ -356,6 +358,37 @@ public final class Recommender {
             return q;
         }
         return new QuerySpec.Bool(List.of(q), List.of(new QuerySpec.Authority(authorityBoost)), List.of());
+    }
+
+    /** The content topics {@link #pageTopics} compares (its best ones, distinct keys). */
+    static final int PAGE_TOPICS_COMPARED = 20;
+
+    /**
+     * For each of {@code docs} (ascending doc ids): the sum, over the content's topics (its first
+     * {@value #PAGE_TOPICS_COMPARED} distinct {@link PageTopics#key keys}) that are also a topic of the page (a key
+     * stored at ingest, {@link IndexFields#PAGE_TOPIC_KEYS}), of the topic's idf {@code ln(1 + n / df)} — n the
+     * pages of the link graph, df the pages with that topic. A page whose own keyphrases are the content's, rare
+     * ones weighing most; 0 for a page sharing none (or an index without page topics).
+     */
+    private double[] pageTopics(List<String> topics, int[] docs, int n) {
+        double[] out = new double[docs.length];
+        List<String> keys = topics.stream().map(PageTopics::key).filter(k -> !k.isEmpty()).distinct()
+                .limit(PAGE_TOPICS_COMPARED).toList();
+        for (String k : keys) {
+            QuerySpec q = pages(new QuerySpec.Term(IndexFields.PAGE_TOPIC_KEYS, k));
+            long df = signals.count(q);
+            if (df == 0) {
+                continue;
+            }
+            double idf = Math.log1p((double) Math.max(n, df) / df);
+            float[] has = signals.scores(q, docs);
+            for (int j = 0; j < docs.length; j++) {
+                if (has[j] > 0) {
+                    out[j] += idf;
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether a site links to other sites that write about the content: their fit weighted by ln links. */

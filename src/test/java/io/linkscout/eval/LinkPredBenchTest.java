@@ -65,4 +65,15 @@ class LinkPredBenchTest {
                 r.getErrorOutput());
         assertTrue(!r.getErrorOutput().contains("\tat "), "no stack trace: " + r.getErrorOutput());
     }
+
+    /** The ablation needs at least 2 folds: fewer is a one-line error before anything is ingested. */
+    @Test
+    void ablationFoldsBelowTwoAreAClearError(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("bench", "linkpred", "--split", "target/no-such-split", "--ablation-folds",
+                "1");
+        assertEquals(2, r.exitCode(), r.getOutput() + r.getErrorOutput());
+        assertTrue(r.getErrorOutput().contains("--ablation-folds 1: cross-validation needs at least 2 folds"),
+                r.getErrorOutput());
+        assertTrue(!r.getErrorOutput().contains("\tat "), "no stack trace: " + r.getErrorOutput());
+    }
 }

@@ -167,4 +167,36 @@ class SiteRankingTest {
         Recommender.Candidates again = rec.candidates(content(rec, "https://myblog.example/posts/"), 300);
         assertEquals(java.util.Arrays.deepToString(c.features()), java.util.Arrays.deepToString(again.features()));
     }
+
+    /**
+     * page_topics: the idf, ln(1 + n / df) over the 8 pages, of each content topic that is one of the page's own
+     * topics (stored at ingest, compared by key). The fixture's page topics include "rust" (rust.example's traits
+     * and results pages, the garden page: df 3), "result" (the results page and the content's own post: df 2) and
+     * "cargo" (the cargo page: df 1); "quantum physics" is no page's topic, and "rust" is counted once although
+     * two of the content's topics have that key.
+     */
+    @Test
+    void pageTopicsSumTheIdfOfTheContentTopicsThatArePageTopics() {
+        Recommender rec = new Recommender(index, model());
+        ContentQuery q = rec.prepare("Handling errors in Rust", "Rust error handling: a Result carries the error, "
+                + "and the question mark operator passes errors up. Cargo and Rust make error values ordinary.",
+                List.of("Rust", "Results", "Cargo", "quantum physics", "rust")).withSite("myblog.example");
+        Recommender.Candidates c = rec.candidates(q, 300);
+        Map<String, Double> byUrl = new java.util.TreeMap<>();
+        for (int i = 0; i < c.nodes().length; i++) {
+            byUrl.put(rec.url(c.nodes()[i]), c.features()[i][Feature.PAGE_TOPICS.ordinal()]);
+        }
+        double rust = Math.log(1 + 8 / 3.0);
+        assertEquals(rust, byUrl.get(RUST_A), 1e-12);
+        assertEquals(rust + Math.log(1 + 8 / 2.0), byUrl.get(RUST_B), 1e-12);
+        assertEquals(Math.log(1 + 8 / 1.0), byUrl.get(RUST_C), 1e-12);
+        assertEquals(rust, byUrl.get(MISC), 1e-12);
+        assertEquals(0.0, byUrl.get(HUB));
+        // without topics (an index or a content without them) the feature is 0 everywhere
+        Recommender.Candidates none = rec.candidates(rec.prepare(q.title(), q.text(), List.of())
+                .withSite("myblog.example"), 300);
+        for (double[] v : none.features()) {
+            assertEquals(0.0, v[Feature.PAGE_TOPICS.ordinal()]);
+        }
+    }
 }

@@ -97,6 +97,11 @@ public class BenchLinkPredCommand implements Callable<Integer> {
     @Option(names = "--no-ablation", description = "Skip the ablation.")
     boolean noAblation;
 
+    @Option(names = "--ablation-folds", defaultValue = "5", paramLabel = "N", description = "Cross-validation folds "
+            + "of the ablation (default: ${DEFAULT-VALUE}; fewer refit fewer models: each family costs N fits of the "
+            + "shipped model's kind).")
+    int ablationFolds;
+
     @Option(names = "--no-check", description = "Print the figures without checking them.")
     boolean noCheck;
 
@@ -113,6 +118,9 @@ public class BenchLinkPredCommand implements Callable<Integer> {
 
     private Integer run() throws Exception {
         long wall0 = System.nanoTime();
+        if (ablationFolds < 2) {
+            throw new UserException("--ablation-folds " + ablationFolds + ": cross-validation needs at least 2 folds");
+        }
         int threads = Runtime.getRuntime().availableProcessors();
         StringBuilder out = new StringBuilder();
         if (split == null) {
@@ -179,16 +187,18 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             line(out, "site level: " + site.toText().strip() + (site.queries() == 0
                     ? " (not applicable: no query has a linking page on another site)" : "  (run: " + srf + ")"));
             if (!noAblation) {
-                line(out, "ablation (5-fold cross-validated; each family's features removed and the model "
-                        + "retrained):");
-                List<Trainer.Example> ex = data.examples(rec, model.perGenerator(), threads);
+                line(out, "ablation (" + ablationFolds + "-fold cross-validated, model " + model.name()
+                        + "; each family's features removed and the model retrained):");
+                List<Trainer.Example> ex = data.examples(rec, cached, model.perGenerator(), threads);
                 // the shipped model's own kind of fit (LambdaMART with its settings, or the linear trainer)
                 RankerFit trainer = model.isTrees() ? LambdaMart.of(model) : Trainer.defaults();
-                EnumSet<Feature> used = EnumSet.allOf(Feature.class);
+                // the features the shipped model knows (a feature newer than the model is not refitted in), less
+                // those it was trained without
+                EnumSet<Feature> used = EnumSet.copyOf(model.features());
                 if (model.trained().get("without") instanceof List<?> left) {
                     left.forEach(k -> used.remove(Feature.byKey(String.valueOf(k))));
                 }
-                Evaluator.Result all = CrossValidation.kFold(rec, trainer, ex, data.qrels, used, 5,
+                Evaluator.Result all = CrossValidation.kFold(rec, trainer, ex, data.qrels, used, ablationFolds,
                         model.perGenerator());
                 line(out, "  " + pad("all features") + figures(all));
                 for (Feature.Family fam : Feature.Family.values()) {
@@ -198,7 +208,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
                             fs.add(f);
                         }
                     }
-                    Evaluator.Result res = CrossValidation.kFold(rec, trainer, ex, data.qrels, fs, 5,
+                    Evaluator.Result res = CrossValidation.kFold(rec, trainer, ex, data.qrels, fs, ablationFolds,
                             model.perGenerator());
                     line(out, "  " + pad("without " + fam.name().toLowerCase(Locale.ROOT)) + figures(res));
                 }
