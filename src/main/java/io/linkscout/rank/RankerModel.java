@@ -212,6 +212,12 @@ public final class RankerModel {
         return new RankerModel(name, t, perGenerator, trained);
     }
 
+    /** Whether the score depends on {@code f}: a split of a tree on it, or a linear term of non-zero weight. */
+    public boolean uses(Feature f) {
+        return trees != null && trees.features().contains(f)
+                || terms.stream().anyMatch(t -> t.feature() == f && t.weight() != 0);
+    }
+
     public Set<Feature> features() {
         EnumSet<Feature> s = EnumSet.noneOf(Feature.class);
         if (trees != null) {

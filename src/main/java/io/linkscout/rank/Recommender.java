@@ -67,6 +67,8 @@ public final class Recommender {
 
     private final LinkScoutIndex index;
     private final RankerModel model;
+    /** Whether {@link #model} gives {@link Feature#PAGE_TOPICS} any weight (else ranking skips its queries). */
+    private final boolean pageTopicsUsed;
     private final PageTable table;
     /** null: the text signals come from {@link #index} */
     private final SearchBackend backend;
@@ -110,6 +112,7 @@ public final class Recommender {
         this.table = PageTable.of(index);
         this.demoteAt = demoteAt;
         this.authorityBoost = model.authorityBoost();
+        this.pageTopicsUsed = model.uses(Feature.PAGE_TOPICS);
         this.fitScratch = ThreadLocal.withInitial(() -> new double[table.siteDomainNode.length]);
         this.backend = backend;
         if (backend != null) {
@@ -160,6 +163,16 @@ public final class Recommender {
      * candidate pool only ({@link TopK#scores}).
      */
     public Candidates candidates(ContentQuery q, int perGenerator) {
+        return candidates(q, perGenerator, true);
+    }
+
+    /**
+     * As {@link #candidates(ContentQuery, int)}; {@code everyFeature} false leaves at 0 the features that cost
+     * queries of their own and that the model does not use ({@link Feature#PAGE_TOPICS}: up to
+     * {@value #PAGE_TOPICS_COMPARED} term queries), so ranking pays only for what it scores. Training and feature
+     * dumps compute every feature.
+     */
+    private Candidates candidates(ContentQuery q, int perGenerator, boolean everyFeature) {
         QueryBuilder qb = new QueryBuilder(index.analyzer());
         List<String> titleTerms = unique(ContentQuery.analyze(index.analyzer(), q.title()));
         List<String> topTerms = q.terms().stream().map(ContentQuery.WeightedTerm::term).toList();
@@ -263,7 +276,7 @@ public final class Recommender {
         float[] sLast = signals.scores(pages(baseTitle.length > 1 && !STOP.contains(baseTitle[baseTitle.length - 1])
                 ? new QuerySpec.Match(IndexFields.BODY, baseTitle[baseTitle.length - 1]) : null), byDoc);
         float[] sLinksOwn = signals.scores(qLinksOwn, byDoc);
-        double[] sTopics = pageTopics(q.topics(), byDoc, n);
+        double[] sTopics = everyFeature || pageTopicsUsed ? pageTopics(q.topics(), byDoc, n) : new double[byDoc.length];
 
         // exact title mentions inside candidate pages. Only candidates that contain a title variant (sPhrase > 0)
         // can mention it: mentionSlot[j] = candidate j's index in mentioning, or -1
@@ -529,7 +542,7 @@ public final class Recommender {
 
     /** The full job: candidates, scores, filters, units and explanations. */
     public List<Recommendation> recommend(ContentQuery q, Options o) {
-        Candidates c = candidates(q, model.perGenerator());
+        Candidates c = candidates(q, model.perGenerator(), false);
         Ranked r = rank(c, model);
         List<Recommendation> out = new ArrayList<>();
         // two passes: results below the spam demotion threshold, then the demoted ones (same order within each)

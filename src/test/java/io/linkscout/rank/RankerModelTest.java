@@ -1,6 +1,7 @@
 package io.linkscout.rank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,17 @@ class RankerModelTest {
         RankerModel linear = RankerModel.load(Path.of("models/ranker-linear.json"));
         assertEquals(Feature.values().length - 1, linear.terms().size());
         assertTrue(!linear.features().contains(Feature.PAGE_TOPICS));
+        // so ranking skips page_topics' queries (Recommender), while the features the trees split on are used
+        assertFalse(m.uses(Feature.PAGE_TOPICS));
+        assertFalse(linear.uses(Feature.PAGE_TOPICS));
+        assertTrue(m.uses(Feature.BM25_TITLE));
+        // a term of weight 0 is not a use; the same term with a weight is
+        RankerModel zero = new RankerModel("z", java.util.List.of(new RankerModel.Term(Feature.PAGE_TOPICS, false, 0, 1, 0)),
+                10, java.util.Map.of());
+        assertFalse(zero.uses(Feature.PAGE_TOPICS));
+        RankerModel one = new RankerModel("o", java.util.List.of(new RankerModel.Term(Feature.PAGE_TOPICS, false, 0, 1, 0.5)),
+                10, java.util.Map.of());
+        assertTrue(one.uses(Feature.PAGE_TOPICS));
     }
 
     /** The LambdaMART option in models/ loads as a tree model over the features the linear model weighs. */
