@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class, BenchTableCommand.class, LinkPredSplitCommand.class, SampleCorpusCommand.class,
                 GuestPostsCommand.class, TopicsThatEarnCommand.class, LinkIntersectCommand.class, MentionsCommand.class,
                 CampaignCommand.class, GraphCommand.class, CcGraphCommand.class, UserCommand.class, BackupCommand.class,
-                RestoreCommand.class, MonitorCommand.class, BackgroundDfCommand.class, PosLexiconCommand.class,
+                RestoreCommand.class, GraphExportCommand.class, MonitorCommand.class, BackgroundDfCommand.class, PosLexiconCommand.class,
                 OpenSearchDevCommand.class})
 public class LinkScoutCommand {
 }

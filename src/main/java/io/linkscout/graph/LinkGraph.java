@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Memory: 4 bytes per node for the offsets plus 9 bytes per edge (target, weight, flags), plus the node
  * names. Node ids are dense {@code 0..n-1}; names are sorted, so ids are stable for the same set of nodes.
  */
-public final class LinkGraph {
+public final class LinkGraph implements ArcScan {
 
     /** Edge flag: every link collapsed into this edge is nofollow/sponsored/ugc (passes no authority by default). */
     public static final byte UNFOLLOWED = 1;
@@ -33,12 +33,23 @@ public final class LinkGraph {
         this.flags = flags;
     }
 
+    @Override
     public int nodeCount() {
         return names.length;
     }
 
+    @Override
     public long edgeCount() {
         return targets.length;
+    }
+
+    @Override
+    public void forEachArc(ArcVisitor visitor) {
+        for (int s = 0; s < names.length; s++) {
+            for (int e = offsets[s]; e < offsets[s + 1]; e++) {
+                visitor.arc(s, targets[e], weights[e], (flags[e] & UNFOLLOWED) == 0);
+            }
+        }
     }
 
     public String name(int node) {

@@ -3,7 +3,8 @@ package io.linkscout.graph;
 import java.util.Arrays;
 
 /**
- * PageRank by power iteration over the followed edges of a {@link LinkGraph}.
+ * PageRank by power iteration over the followed edges of a graph: a {@link LinkGraph} in memory or a
+ * {@link CompressedGraph} streamed from disk (any {@link ArcScan}).
  *
  * <p>With damping {@code d}, each iteration gives every node {@code (1-d)/n} plus {@code d} times the rank
  * flowing in; a node's rank is split over its followed out-edges in proportion to their weights (the number of
@@ -12,15 +13,17 @@ import java.util.Arrays;
  * {@code tolerance} or {@code maxIterations}.
  *
  * <p>Memory: four {@code double[n]} arrays (rank, next, teleport, out-weight sums: 32 bytes per node) on top of
- * the graph's 13 bytes per edge; no per-edge allocation. Time: O(edges) per iteration. Deterministic: same
- * graph, same result; permuting node ids permutes the result.
+ * the graph: a {@link LinkGraph}'s 13 bytes per edge, or nothing per edge for a {@link CompressedGraph}, which is
+ * read sequentially from disk once per iteration (plus once for the out-weights); no per-edge allocation. Time:
+ * O(edges) per iteration. Deterministic: same graph, same result, whichever form it is in (arcs are visited in
+ * the same order); permuting node ids permutes the result.
  */
 public final class PageRank {
 
     private PageRank() {
     }
 
-    public static double[] compute(LinkGraph g, double damping, double tolerance, int maxIterations) {
+    public static double[] compute(ArcScan g, double damping, double tolerance, int maxIterations) {
         return compute(g, damping, null, false, null, tolerance, maxIterations);
     }
 
@@ -36,7 +39,7 @@ public final class PageRank {
      * @param blocked        nodes whose out-edges pass nothing (they become dangling), or {@code null}; used to
      *                       stop flagged link farms from passing authority
      */
-    public static double[] compute(LinkGraph g, double damping, double[] teleport, boolean passUnfollowed,
+    public static double[] compute(ArcScan g, double damping, double[] teleport, boolean passUnfollowed,
             boolean[] blocked, double tolerance, int maxIterations) {
         int n = g.nodeCount();
         if (n == 0) {
@@ -61,16 +64,11 @@ public final class PageRank {
             }
         }
         double[] outWeight = new double[n];
-        for (int s = 0; s < n; s++) {
-            if (blocked != null && blocked[s]) {
-                continue;
+        g.forEachArc((s, t, w, followed) -> {
+            if ((passUnfollowed || followed) && (blocked == null || !blocked[s])) {
+                outWeight[s] += w;
             }
-            for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
-                if (passUnfollowed || g.followed(e)) {
-                    outWeight[s] += g.weight(e);
-                }
-            }
-        }
+        });
         double[] rank = Arrays.copyOf(v, n);
         double[] next = new double[n];
         for (int it = 0; it < maxIterations; it++) {
@@ -84,17 +82,13 @@ public final class PageRank {
             for (int i = 0; i < n; i++) {
                 next[i] = jump * v[i];
             }
-            for (int s = 0; s < n; s++) {
-                if (outWeight[s] == 0) {
-                    continue;
+            double[] from = rank;
+            double[] to = next;
+            g.forEachArc((s, t, w, followed) -> {
+                if (outWeight[s] != 0 && (passUnfollowed || followed)) {
+                    to[t] += damping * from[s] / outWeight[s] * w;
                 }
-                double share = damping * rank[s] / outWeight[s];
-                for (int e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
-                    if (passUnfollowed || g.followed(e)) {
-                        next[g.target(e)] += share * g.weight(e);
-                    }
-                }
-            }
+            });
             double diff = 0;
             for (int i = 0; i < n; i++) {
                 diff += Math.abs(next[i] - rank[i]);

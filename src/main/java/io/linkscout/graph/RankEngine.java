@@ -8,7 +8,7 @@ import java.util.List;
  * Spark engine, {@code SparkRankEngine} of the spark package). Callers hand over every ranking of one graph that does not depend on
  * another ranking's result in one {@link #compute} call, so that an engine with a start-up cost pays it once per
  * round, not once per ranking. Every engine has the semantics of
- * {@link PageRank#compute(LinkGraph, double, double[], boolean, boolean[], double, int)}; results agree to rounding.
+ * {@link PageRank#compute(ArcScan, double, double[], boolean, boolean[], double, int)}; results agree to rounding.
  */
 public interface RankEngine {
 

@@ -2,7 +2,7 @@ package io.linkscout.graph;
 
 /**
  * TrustRank and spam mass (Gyöngyi, Garcia-Molina, Pedersen 2004; Gyöngyi, Berkhin, Garcia-Molina, Pedersen
- * 2006), on top of {@link PageRank#compute(LinkGraph, double, double[], boolean, boolean[], double, int)}.
+ * 2006), on top of {@link PageRank#compute(ArcScan, double, double[], boolean, boolean[], double, int)}.
  *
  * <ul>
  * <li>TrustRank {@code t}: PageRank whose teleport vector is uniform over the trusted seeds ({@code 1/k} each,
@@ -44,7 +44,7 @@ public final class TrustRank {
     }
 
     /** TrustRank: PageRank with teleport restricted to the seeds; all zeros when no seed is in the graph. */
-    public static double[] compute(LinkGraph g, double[] seedVector, double damping, boolean passUnfollowed,
+    public static double[] compute(ArcScan g, double[] seedVector, double damping, boolean passUnfollowed,
             boolean[] blocked) {
         return PageRank.compute(g, damping, seedVector, passUnfollowed, blocked, TOLERANCE, MAX_ITERATIONS);
     }

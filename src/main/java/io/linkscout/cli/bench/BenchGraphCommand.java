@@ -1,6 +1,7 @@
 package io.linkscout.cli.bench;
 
 import io.linkscout.error.UserException;
+import io.linkscout.graph.CompressedGraph;
 import io.linkscout.graph.HarmonicCentrality;
 import io.linkscout.graph.LinkGraph;
 import io.linkscout.graph.PageRank;
@@ -27,6 +28,12 @@ import picocli.CommandLine.Option;
  * ({@code target = floor(n·u³)}, so low ids collect most links), duplicates and self-loops dropped, every 20th arc
  * nofollow. PageRank runs on {@link LinkGraph} arrays; harmonic centrality with WebGraph's HyperBall
  * (log2m = {@value HarmonicCentrality#DEFAULT_LOG2M}), since the exact BFS is O(n·m).
+ *
+ * <p>{@code --compressed DIR} also stores the graph as a {@link CompressedGraph} (WebGraph BVGraph + arc labels)
+ * in {@code DIR}, prints its size in bits per arc, runs PageRank again streaming the arcs from disk and prints the
+ * largest difference to the in-memory ranks (0: same arcs, same order). {@code --from DIR} skips the generation
+ * and runs PageRank on a compressed graph stored before, so the peak heap shows what ranking a graph whose arcs
+ * are not in memory costs (32 bytes per node).
  */
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = "Benchmark PageRank + harmonic centrality (HyperBall) on a generated graph; prints seed, "
@@ -49,6 +56,14 @@ public class BenchGraphCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "HyperBall threads (default: available cores).")
     Integer threads;
 
+    @Option(names = "--compressed", paramLabel = "DIR", description = "Also store the graph as a compressed "
+            + "WebGraph (BVGraph + labels) in DIR and run PageRank on it from disk.")
+    Path compressed;
+
+    @Option(names = "--from", paramLabel = "DIR", description = "Run PageRank on a compressed graph stored before "
+            + "(by --compressed or graph-export) instead of generating one; harmonic centrality is skipped.")
+    Path from;
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "target/bench-graph.txt",
             description = "Where to write the figures (default: ${DEFAULT-VALUE}).")
     Path report;
@@ -68,6 +83,11 @@ public class BenchGraphCommand implements Callable<Integer> {
         line(out, String.format(Locale.ROOT, "bench graph: seed %d, %d nodes, %d arcs drawn, %d cores, HyperBall "
                 + "threads %d, max heap %d MB", seed, nodes, edges, Runtime.getRuntime().availableProcessors(), t,
                 Runtime.getRuntime().maxMemory() >> 20));
+        if (from != null) {
+            fromDisk(out);
+            writeReport(out);
+            return 0;
+        }
         long t0 = System.nanoTime();
         long c0 = cpu();
         LinkGraph g = generate(nodes, edges, seed);
@@ -108,12 +128,75 @@ public class BenchGraphCommand implements Callable<Integer> {
                 + "%d MB (all heap pools together, just before a collection); load average %.1f at the end", (t3 - t1) / 1e9,
                 (c3 - c1) / 1e9, (t3 - t0) / 1e9, HeapPeak.mb(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        if (compressed != null) {
+            compressedRun(out, g, pr);
+        }
+        writeReport(out);
+        return 0;
+    }
+
+    private void writeReport(List<String> out) throws IOException {
         if (report.getParent() != null) {
             Files.createDirectories(report.getParent());
         }
         Files.write(report, out, StandardCharsets.UTF_8);
         System.err.println("wrote " + report);
-        return 0;
+    }
+
+    /** Stores {@code g} compressed, prints its size, ranks it from disk and compares with the in-memory ranks. */
+    private void compressedRun(List<String> out, LinkGraph g, double[] pr) throws IOException {
+        long t0 = System.nanoTime();
+        long c0 = cpu();
+        CompressedGraph c = CompressedGraph.store(g, compressed);
+        long t1 = System.nanoTime();
+        long c1 = cpu();
+        line(out, String.format(Locale.ROOT, "compressed (BVGraph + labels) into %s in %.1f s (cpu %.1f s): %s; in "
+                + "memory as LinkGraph arrays %d MB (4 B/node + 9 B/arc, names aside)", compressed, (t1 - t0) / 1e9,
+                (c1 - c0) / 1e9, sizes(c), (4L * g.nodeCount() + 9L * g.edgeCount()) >> 20));
+        double[] fromDisk = PageRank.compute(c, 0.85, 1e-9, 100);
+        long t2 = System.nanoTime();
+        long c2 = cpu();
+        double diff = 0;
+        for (int i = 0; i < pr.length; i++) {
+            diff = Math.max(diff, Math.abs(pr[i] - fromDisk[i]));
+        }
+        line(out, String.format(Locale.ROOT, "pagerank from the compressed graph on disk: %.1f s (cpu %.1f s); "
+                + "largest difference to the in-memory ranks %.3g", (t2 - t1) / 1e9, (c2 - c1) / 1e9, diff));
+    }
+
+    /** PageRank on a compressed graph stored before: nothing per arc in memory. */
+    private void fromDisk(List<String> out) throws IOException {
+        CompressedGraph c;
+        try {
+            c = CompressedGraph.open(from);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserException("--from " + from + ": " + e.getReason() + " (" + e.getFile() + ")");
+        }
+        line(out, String.format(Locale.ROOT, "compressed graph %s: %d nodes, %d arcs; %s", from, c.nodeCount(),
+                c.edgeCount(), sizes(c)));
+        long t0 = System.nanoTime();
+        long c0 = cpu();
+        double[] pr = PageRank.compute(c, 0.85, 1e-9, 100);
+        long t1 = System.nanoTime();
+        long c1 = cpu();
+        int top = 0;
+        for (int i = 1; i < pr.length; i++) {
+            if (pr[i] > pr[top]) {
+                top = i;
+            }
+        }
+        line(out, String.format(Locale.ROOT, "pagerank from disk: %.1f s (damping 0.85, tolerance 1e-9, at most 100 "
+                + "iterations; cpu %.1f s); sum %.9f, top node id %d with %.3g; peak heap %d MB (all heap pools "
+                + "together, just before a collection); load average %.1f at the end", (t1 - t0) / 1e9,
+                (c1 - c0) / 1e9, Arrays.stream(pr).sum(), top, pr[top], HeapPeak.mb(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    }
+
+    private static String sizes(CompressedGraph c) throws IOException {
+        CompressedGraph.Sizes z = c.sizes();
+        double arcs = Math.max(1, c.edgeCount());
+        return String.format(Locale.ROOT, "arcs %.2f bits/arc (%d MB), labels %.2f bits/arc (%d MB), names %d MB",
+                8.0 * z.arcs() / arcs, z.arcs() >> 20, 8.0 * z.labels() / arcs, z.labels() >> 20, z.names() >> 20);
     }
 
     private static void line(List<String> out, String s) {
