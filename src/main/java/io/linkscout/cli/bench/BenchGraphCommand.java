@@ -56,6 +56,10 @@ public class BenchGraphCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "HyperBall threads (default: available cores).")
     Integer threads;
 
+    @Option(names = "--no-harmonic", description = "Skip harmonic centrality (HyperBall), e.g. on graphs of hundreds "
+            + "of millions of arcs where only PageRank and the compressed form are measured.")
+    boolean noHarmonic;
+
     @Option(names = "--compressed", paramLabel = "DIR", description = "Also store the graph as a compressed "
             + "WebGraph (BVGraph + labels) in DIR and run PageRank on it from disk.")
     Path compressed;
@@ -108,26 +112,32 @@ public class BenchGraphCommand implements Callable<Integer> {
         line(out, String.format(Locale.ROOT, "pagerank: %.1f s (damping 0.85, tolerance 1e-9, at most 100 "
                 + "iterations; cpu %.1f s); sum %.9f, top node %s with %.3g", (t2 - t1) / 1e9, (c2 - c1) / 1e9, sum,
                 g.name(top), pr[top]));
-        WebGraphView view = WebGraphView.of(g, false);
         if (log2m < 4 || log2m > 16) {
             throw new UserException("--log2m must be between 4 and 16, got " + log2m);
         }
-        double[] h = HarmonicCentrality.approximate(view, log2m, seed, t);
-        long t3 = System.nanoTime();
-        long c3 = cpu();
-        int htop = 0;
-        for (int i = 1; i < h.length; i++) {
-            if (h[i] > h[htop]) {
-                htop = i;
+        if (noHarmonic) {
+            line(out, String.format(Locale.ROOT, "harmonic centrality skipped (--no-harmonic); total %.1f s; peak heap "
+                    + "%d MB (all heap pools together, just before a collection); load average %.1f", (t2 - t0) / 1e9,
+                    HeapPeak.mb(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        } else {
+            WebGraphView view = WebGraphView.of(g, false);
+            double[] h = HarmonicCentrality.approximate(view, log2m, seed, t);
+            long t3 = System.nanoTime();
+            long c3 = cpu();
+            int htop = 0;
+            for (int i = 1; i < h.length; i++) {
+                if (h[i] > h[htop]) {
+                    htop = i;
+                }
             }
+            line(out, String.format(Locale.ROOT, "harmonic centrality (HyperBall, log2m %d): %.1f s (cpu %.1f s); top "
+                    + "node %s with %.4g", log2m, (t3 - t2) / 1e9, (c3 - c2) / 1e9,
+                    g.name(htop), h[htop]));
+            line(out, String.format(Locale.ROOT, "pagerank + harmonic: %.1f s wall, %.1f s cpu; total %.1f s; peak heap "
+                    + "%d MB (all heap pools together, just before a collection); load average %.1f at the end",
+                    (t3 - t1) / 1e9, (c3 - c1) / 1e9, (t3 - t0) / 1e9, HeapPeak.mb(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
-        line(out, String.format(Locale.ROOT, "harmonic centrality (HyperBall, log2m %d): %.1f s (cpu %.1f s); top "
-                + "node %s with %.4g", log2m, (t3 - t2) / 1e9, (c3 - c2) / 1e9,
-                g.name(htop), h[htop]));
-        line(out, String.format(Locale.ROOT, "pagerank + harmonic: %.1f s wall, %.1f s cpu; total %.1f s; peak heap "
-                + "%d MB (all heap pools together, just before a collection); load average %.1f at the end", (t3 - t1) / 1e9,
-                (c3 - c1) / 1e9, (t3 - t0) / 1e9, HeapPeak.mb(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         if (compressed != null) {
             compressedRun(out, g, pr);
         }
