@@ -51,13 +51,9 @@ public class GraphExportCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserException("--out " + out + ": " + e.getReason() + " (" + e.getFile() + ")");
         }
-        CompressedGraph.Sizes z = c.sizes();
-        double arcs = Math.max(1, c.edgeCount());
-        System.out.printf(Locale.ROOT, "wrote the %s graph of %s to %s: %d nodes, %d arcs; arcs %.2f bits/arc, labels "
-                + "%.2f bits/arc, names %d bytes (%d bytes in all; in memory %d bytes)%n",
+        System.out.printf(Locale.ROOT, "wrote the %s graph of %s to %s: %d nodes, %d arcs; %s%n",
                 "pages".equals(graph) ? "page" : "domain", layout.root(), c.dir(), c.nodeCount(), c.edgeCount(),
-                8.0 * z.arcs() / arcs, 8.0 * z.labels() / arcs, z.names(), z.total(),
-                4L * c.nodeCount() + 9L * c.edgeCount());
+                c.describeSizes());
         return 0;
     }
 }

@@ -149,6 +149,19 @@ public final class CompressedGraph implements ArcScan {
         }
     }
 
+    /**
+     * One line for people: bits per arc of the arcs and of the labels, the names and the total, against what the
+     * same graph takes in memory as a {@link LinkGraph} (4 bytes per node + 9 per arc, names aside).
+     */
+    public String describeSizes() throws IOException {
+        Sizes z = sizes();
+        String perArc = this.arcs == 0 ? "no arcs"
+                : String.format(java.util.Locale.ROOT, "arcs %.2f bits/arc, labels %.2f bits/arc",
+                        8.0 * z.arcs() / this.arcs, 8.0 * z.labels() / this.arcs);
+        return String.format(java.util.Locale.ROOT, "%s, names %,d bytes; %,d bytes on disk in all (as LinkGraph "
+                + "arrays in memory: %,d bytes + names)", perArc, z.names(), z.total(), 4L * nodes + 9L * this.arcs);
+    }
+
     private long size(String part) throws IOException {
         Path f = dir.resolve(part);
         return Files.exists(f) ? Files.size(f) : 0;

@@ -137,6 +137,12 @@ class CompressedGraphTest {
         CompressedGraph c = CompressedGraph.store(empty, dir.resolve("empty"));
         assertEquals(0, c.load().nodeCount());
         assertEquals(0, PageRank.compute(c, 0.85, 1e-9, 10).length);
+        assertTrue(c.describeSizes().startsWith("no arcs, names 0 bytes;"), c.describeSizes());
+        CompressedGraph sparse = CompressedGraph.open(dir.resolve("sparse"));
+        // 4 nodes (x, y, z, zz: 2 + 2 + 2 + 3 bytes with line ends), 1 arc: 4·4 + 9 bytes as arrays
+        assertTrue(sparse.describeSizes().matches("arcs [0-9.]+ bits/arc, labels [0-9.]+ bits/arc, names 9 bytes; "
+                + "[0-9,]+ bytes on disk in all \\(as LinkGraph arrays in memory: 25 bytes \\+ names\\)"),
+                sparse.describeSizes());
     }
 
     @Test

@@ -160,9 +160,8 @@ public class BenchGraphCommand implements Callable<Integer> {
         CompressedGraph c = CompressedGraph.store(g, compressed);
         long t1 = System.nanoTime();
         long c1 = cpu();
-        line(out, String.format(Locale.ROOT, "compressed (BVGraph + labels) into %s in %.1f s (cpu %.1f s): %s; in "
-                + "memory as LinkGraph arrays %d MB (4 B/node + 9 B/arc, names aside)", compressed, (t1 - t0) / 1e9,
-                (c1 - c0) / 1e9, sizes(c), (4L * g.nodeCount() + 9L * g.edgeCount()) >> 20));
+        line(out, String.format(Locale.ROOT, "compressed (BVGraph + labels) into %s in %.1f s (cpu %.1f s): %s",
+                compressed, (t1 - t0) / 1e9, (c1 - c0) / 1e9, c.describeSizes()));
         double[] fromDisk = PageRank.compute(c, 0.85, 1e-9, 100);
         long t2 = System.nanoTime();
         long c2 = cpu();
@@ -183,7 +182,7 @@ public class BenchGraphCommand implements Callable<Integer> {
             throw new UserException("--from " + from + ": " + e.getReason() + " (" + e.getFile() + ")");
         }
         line(out, String.format(Locale.ROOT, "compressed graph %s: %d nodes, %d arcs; %s", from, c.nodeCount(),
-                c.edgeCount(), sizes(c)));
+                c.edgeCount(), c.describeSizes()));
         long t0 = System.nanoTime();
         long c0 = cpu();
         double[] pr = PageRank.compute(c, 0.85, 1e-9, 100);
@@ -202,12 +201,6 @@ public class BenchGraphCommand implements Callable<Integer> {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     }
 
-    private static String sizes(CompressedGraph c) throws IOException {
-        CompressedGraph.Sizes z = c.sizes();
-        double arcs = Math.max(1, c.edgeCount());
-        return String.format(Locale.ROOT, "arcs %.2f bits/arc (%d MB), labels %.2f bits/arc (%d MB), names %d MB",
-                8.0 * z.arcs() / arcs, z.arcs() >> 20, 8.0 * z.labels() / arcs, z.labels() >> 20, z.names() >> 20);
-    }
 
     private static void line(List<String> out, String s) {
         System.out.println(s);
