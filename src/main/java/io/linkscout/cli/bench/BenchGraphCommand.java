@@ -84,14 +84,16 @@ public class BenchGraphCommand implements Callable<Integer> {
         }
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         List<String> out = new ArrayList<>();
-        line(out, String.format(Locale.ROOT, "bench graph: seed %d, %d nodes, %d arcs drawn, %d cores, HyperBall "
-                + "threads %d, max heap %d MB", seed, nodes, edges, Runtime.getRuntime().availableProcessors(), t,
-                Runtime.getRuntime().maxMemory() >> 20));
         if (from != null) {
+            line(out, String.format(Locale.ROOT, "bench graph --from %s: %d cores, max heap %d MB", from,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
             fromDisk(out);
             writeReport(out);
             return 0;
         }
+        line(out, String.format(Locale.ROOT, "bench graph: seed %d, %d nodes, %d arcs drawn, %d cores, HyperBall "
+                + "threads %d, max heap %d MB", seed, nodes, edges, Runtime.getRuntime().availableProcessors(), t,
+                Runtime.getRuntime().maxMemory() >> 20));
         long t0 = System.nanoTime();
         long c0 = cpu();
         LinkGraph g = generate(nodes, edges, seed);
