@@ -105,12 +105,7 @@ public class BenchGraphCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         long c2 = cpu();
         double sum = Arrays.stream(pr).sum();
-        int top = 0;
-        for (int i = 1; i < pr.length; i++) {
-            if (pr[i] > pr[top]) {
-                top = i;
-            }
-        }
+        int top = argMax(pr);
         line(out, String.format(Locale.ROOT, "pagerank: %.1f s (damping 0.85, tolerance 1e-9, at most 100 "
                 + "iterations; cpu %.1f s); sum %.9f, top node %s with %.3g", (t2 - t1) / 1e9, (c2 - c1) / 1e9, sum,
                 g.name(top), pr[top]));
@@ -126,12 +121,7 @@ public class BenchGraphCommand implements Callable<Integer> {
             double[] h = HarmonicCentrality.approximate(view, log2m, seed, t);
             long t3 = System.nanoTime();
             long c3 = cpu();
-            int htop = 0;
-            for (int i = 1; i < h.length; i++) {
-                if (h[i] > h[htop]) {
-                    htop = i;
-                }
-            }
+            int htop = argMax(h);
             line(out, String.format(Locale.ROOT, "harmonic centrality (HyperBall, log2m %d): %.1f s (cpu %.1f s); top "
                     + "node %s with %.4g", log2m, (t3 - t2) / 1e9, (c3 - c2) / 1e9,
                     g.name(htop), h[htop]));
@@ -190,12 +180,7 @@ public class BenchGraphCommand implements Callable<Integer> {
         double[] pr = PageRank.compute(c, 0.85, 1e-9, 100);
         long t1 = System.nanoTime();
         long c1 = cpu();
-        int top = 0;
-        for (int i = 1; i < pr.length; i++) {
-            if (pr[i] > pr[top]) {
-                top = i;
-            }
-        }
+        int top = argMax(pr);
         line(out, String.format(Locale.ROOT, "pagerank from disk: %.1f s (damping 0.85, tolerance 1e-9, at most 100 "
                 + "iterations; cpu %.1f s); sum %.9f, top node id %d with %.3g; peak heap %d MB (all heap pools "
                 + "together, just before a collection); load average %.1f at the end", (t1 - t0) / 1e9,
@@ -254,6 +239,17 @@ public class BenchGraphCommand implements Callable<Integer> {
             names[i] = "n" + "0".repeat(width - Integer.toString(i).length()) + i;
         }
         return new LinkGraph(names, offsets, Arrays.copyOf(targets, p), Arrays.copyOf(weights, p), flags);
+    }
+
+    /** The first index of the largest value (0 for an empty array). */
+    static int argMax(double[] a) {
+        int best = 0;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] > a[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** CPU time of this process (all threads), nanoseconds: comparable across runs when the machine is busy. */
