@@ -96,7 +96,7 @@ public final class TopicExtractor {
      *                  topics)
      * @param text      plain text (e.g. {@link ContentText.Converted#text()}); mention offsets refer to it
      * @param stats     document frequencies for idf, {@link TermStatistics#NONE} for none
-     * @param maxTopics the most topics returned
+     * @param maxTopics the most topics returned; a topic inside a better one chosen takes no slot ({@link #select})
      */
     public TopicResult extract(String title, String text, TermStatistics stats, int maxTopics) {
         long t0 = System.nanoTime();
@@ -104,12 +104,12 @@ public final class TopicExtractor {
         Annotation doc = pipeline.annotate(body);
         Annotation titleDoc = title != null && !title.isBlank() ? pipeline.annotate(title, false) : null;
         long nlpMillis = (System.nanoTime() - t0) / 1_000_000;
-        return extract(titleDoc, body, doc, stats, maxTopics, t0, nlpMillis);
+        return extract(titleDoc, body, doc, stats, maxTopics, true, t0, nlpMillis);
     }
 
     /** As {@link #extract(String, String, TermStatistics, int)} on texts already annotated by the pipeline. */
     TopicResult extract(Annotation titleDoc, String body, Annotation doc, TermStatistics stats, int maxTopics,
-            long t0, long nlpMillis) {
+            boolean skipSubPhrases, long t0, long nlpMillis) {
         TermStatistics st = stats == null ? TermStatistics.NONE : stats;
         List<String> titleWords = new ArrayList<>();
         List<String> titleLemmas = new ArrayList<>();
@@ -272,7 +272,7 @@ public final class TopicExtractor {
         if (candidateSink != null) {
             candidateSink.accept(candidates);
         }
-        List<Topic> top = select(candidates, maxTopics);
+        List<Topic> top = select(candidates, maxTopics, skipSubPhrases);
 
         Set<String> titleWordSet = new HashSet<>(titleWords);
         Set<String> titleLemmaSet = new HashSet<>(titleLemmas);
@@ -596,9 +596,11 @@ public final class TopicExtractor {
     /**
      * The best {@code maxTopics} topics by weight (ties: phrase, then kind), skipping a topic whose words (Porter
      * stems) lie inside a better topic already chosen: "control" after "ship control", "Arafat" after "Yasser
-     * Arafat" takes no slot of its own (README "Keyphrase quality (topics)": sub-phrase redundancy).
+     * Arafat" takes no slot of its own (README "Keyphrase quality (topics)": sub-phrase redundancy). Without
+     * {@code skipSubPhrases} (page topics, which are keys matched across pages: "sea otter" inside "sea otter facts"
+     * must stay a key of its own) only the weights decide.
      */
-    static List<Topic> select(List<Candidate> candidates, int maxTopics) {
+    static List<Topic> select(List<Candidate> candidates, int maxTopics, boolean skipSubPhrases) {
         List<Candidate> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingDouble((Candidate c) -> c.topic().weight()).reversed()
                 .thenComparing(c -> c.topic().phrase()).thenComparing(c -> c.topic().kind()));
@@ -610,7 +612,7 @@ public final class TopicExtractor {
             }
             List<String> stems = stems(c.features().lowerWords());
             boolean inside = false;
-            for (List<String> longer : chosen) {
+            for (List<String> longer : skipSubPhrases ? chosen : List.<List<String>>of()) {
                 if (longer.size() > stems.size() && containsSequence(longer, stems)) {
                     inside = true;
                     break;

@@ -206,12 +206,15 @@ class TopicExtractorTest {
                 candidate("controlling", Topic.KEYPHRASE, 0.9),
                 candidate("fuel", Topic.KEYPHRASE, 0.1));
         assertEquals(List.of("control", "Yasser Arafat", "ship control", "ship controls", "safe ship controls"),
-                TopicExtractor.select(cs, 5).stream().map(Topic::phrase).toList());
+                TopicExtractor.select(cs, 5, true).stream().map(Topic::phrase).toList());
         // "Arafat" lies inside "Yasser Arafat", "controlling" (Porter stem "control") inside "ship control"
         assertEquals(List.of("control", "Yasser Arafat", "ship control", "ship controls", "safe ship controls",
                         "airplane", "fuel"),
-                TopicExtractor.select(cs, 10).stream().map(Topic::phrase).toList());
-        assertEquals(List.of(), TopicExtractor.select(cs, 0));
+                TopicExtractor.select(cs, 10, true).stream().map(Topic::phrase).toList());
+        assertEquals(List.of(), TopicExtractor.select(cs, 0, true));
+        // page topics keep every key: only the weights decide
+        assertEquals(List.of("control", "Yasser Arafat", "Arafat", "ship control", "ship controls"),
+                TopicExtractor.select(cs, 5, false).stream().map(Topic::phrase).toList());
     }
 
     /** The parts of a weight, by hand, for a two-word phrase in a 1,000-token text of 50 sentences. */
