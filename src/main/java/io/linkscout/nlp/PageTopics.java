@@ -67,7 +67,8 @@ public final class PageTopics {
         long t0 = System.nanoTime();
         Annotation doc = extractor.pipeline().annotateLexical(all, lexicon);
         Annotation titleDoc = t.isEmpty() ? null : titleOf(doc, t.length());
-        TopicResult r = extractor.extract(titleDoc, all, doc, TermStatistics.NONE, 3 * TOPICS, t0, 0);
+        TopicResult r = extractor.extract(titleDoc, all, doc, TermStatistics.NONE, 3 * TOPICS,
+                false, t0, 0); // every key stays: a sub-phrase ("sea otter" in "sea otter facts") is shared by pages
         List<String> out = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (Topic topic : r.topics()) {

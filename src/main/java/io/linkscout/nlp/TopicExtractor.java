@@ -54,6 +54,9 @@ import java.util.regex.Pattern;
  * the phrase idf is that table's estimate for the whole phrase (its rarest adjacent word pair). Weights are rounded
  * to 4 decimals; ties are broken by phrase, then kind, so results are deterministic.
  *
+ * <p><b>Selection</b>: the best topics by weight, where a topic whose words lie inside a better topic already chosen
+ * takes no slot ({@link #select}): "control" after "ship control", "Arafat" after "Yasser Arafat".
+ *
  * <p><b>Terms</b> ({@link TopicResult#terms(int)}): every noun, adjective and foreign word that is not a function
  * word, grouped by lemma, shown as its most frequent lower-cased surface form, weighted like a one-word topic.
  */
@@ -93,7 +96,7 @@ public final class TopicExtractor {
      *                  topics)
      * @param text      plain text (e.g. {@link ContentText.Converted#text()}); mention offsets refer to it
      * @param stats     document frequencies for idf, {@link TermStatistics#NONE} for none
-     * @param maxTopics the most topics returned
+     * @param maxTopics the most topics returned; a topic inside a better one chosen takes no slot ({@link #select})
      */
     public TopicResult extract(String title, String text, TermStatistics stats, int maxTopics) {
         long t0 = System.nanoTime();
@@ -101,12 +104,12 @@ public final class TopicExtractor {
         Annotation doc = pipeline.annotate(body);
         Annotation titleDoc = title != null && !title.isBlank() ? pipeline.annotate(title, false) : null;
         long nlpMillis = (System.nanoTime() - t0) / 1_000_000;
-        return extract(titleDoc, body, doc, stats, maxTopics, t0, nlpMillis);
+        return extract(titleDoc, body, doc, stats, maxTopics, true, t0, nlpMillis);
     }
 
     /** As {@link #extract(String, String, TermStatistics, int)} on texts already annotated by the pipeline. */
     TopicResult extract(Annotation titleDoc, String body, Annotation doc, TermStatistics stats, int maxTopics,
-            long t0, long nlpMillis) {
+            boolean skipSubPhrases, long t0, long nlpMillis) {
         TermStatistics st = stats == null ? TermStatistics.NONE : stats;
         List<String> titleWords = new ArrayList<>();
         List<String> titleLemmas = new ArrayList<>();
@@ -244,7 +247,6 @@ public final class TopicExtractor {
             }
         }
 
-        List<Topic> topics = new ArrayList<>();
         // every word an idf is asked for (tokens, and the parts contentWords splits them into), looked up at once
         Set<String> idfWords = new HashSet<>(textWords);
         for (String w : textWords) {
@@ -270,12 +272,7 @@ public final class TopicExtractor {
         if (candidateSink != null) {
             candidateSink.accept(candidates);
         }
-        for (Candidate c : candidates) {
-            topics.add(c.topic());
-        }
-        topics.sort(Comparator.comparingDouble(Topic::weight).reversed()
-                .thenComparing(Topic::phrase).thenComparing(Topic::kind));
-        List<Topic> top = List.copyOf(topics.subList(0, Math.min(Math.max(0, maxTopics), topics.size())));
+        List<Topic> top = select(candidates, maxTopics, skipSubPhrases);
 
         Set<String> titleWordSet = new HashSet<>(titleWords);
         Set<String> titleLemmaSet = new HashSet<>(titleLemmas);
@@ -596,6 +593,50 @@ public final class TopicExtractor {
         }
     }
 
+    /**
+     * The best {@code maxTopics} topics by weight (ties: phrase, then kind), skipping a topic whose words (Porter
+     * stems) lie inside a better topic already chosen: "control" after "ship control", "Arafat" after "Yasser
+     * Arafat" takes no slot of its own (README "Keyphrase quality (topics)": sub-phrase redundancy). Without
+     * {@code skipSubPhrases} (page topics, which are keys matched across pages: "sea otter" inside "sea otter facts"
+     * must stay a key of its own) only the weights decide.
+     */
+    static List<Topic> select(List<Candidate> candidates, int maxTopics, boolean skipSubPhrases) {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingDouble((Candidate c) -> c.topic().weight()).reversed()
+                .thenComparing(c -> c.topic().phrase()).thenComparing(c -> c.topic().kind()));
+        List<Topic> top = new ArrayList<>();
+        List<List<String>> chosen = new ArrayList<>();
+        for (Candidate c : sorted) {
+            if (top.size() >= maxTopics) {
+                break;
+            }
+            List<String> stems = stems(c.features().lowerWords());
+            boolean inside = false;
+            for (List<String> longer : skipSubPhrases ? chosen : List.<List<String>>of()) {
+                if (longer.size() > stems.size() && containsSequence(longer, stems)) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                top.add(c.topic());
+                chosen.add(stems);
+            }
+        }
+        return List.copyOf(top);
+    }
+
+    /** The Porter stems of the letter-and-digit words of a phrase ("multi-step games" → multi, step, game). */
+    static List<String> stems(List<String> lowerWords) {
+        List<String> out = new ArrayList<>();
+        for (String w : lowerWords) {
+            for (String part : BackgroundFrequencies.words(w)) {
+                out.add(BackgroundFrequencies.stem(part));
+            }
+        }
+        return out;
+    }
+
     private static final class TermGroup {
         final Map<String, Integer> surfaces = new LinkedHashMap<>();
         int count;
@@ -726,36 +767,36 @@ public final class TopicExtractor {
     /**
      * The coefficients LinkScout ships: a logistic regression of "this candidate is a gold keyphrase" on the features
      * and their products with L (except the length prior's), fitted on the keyphrase dev set with the two subsets
-     * weighing the same and then the news stories twice (README "Keyphrase quality (topics)"). A topic's weight is its
+     * weighing the same (README "Keyphrase quality (topics)"). A topic's weight is its
      * log-odds up to a constant that is the same for every topic of a text.
      */
     public static final Map<Feature, Weight> WEIGHTS = weights();
 
     private static Map<Feature, Weight> weights() {
         Map<Feature, Weight> w = new java.util.EnumMap<>(Feature.class);
-        w.put(Feature.TF, new Weight(-0.0791, 0.4844));
-        w.put(Feature.WHOLE, new Weight(1.0777, -0.9055));
-        w.put(Feature.WHOLE_SHARE, new Weight(0.1958, 0.2593));
-        w.put(Feature.SPREAD, new Weight(-1.7524, -0.4610));
-        w.put(Feature.RELATIVE_COUNT, new Weight(0.2814, 0.5316));
-        w.put(Feature.FIRST, new Weight(-0.2889, -0.1216));
-        w.put(Feature.POSITION_SUM, new Weight(0.3491, 0.2928));
-        w.put(Feature.FIRST_SENTENCE, new Weight(0.0797, 0.0585));
-        w.put(Feature.TITLE, new Weight(0.1564, -0.0981));
-        w.put(Feature.WORD_IDF, new Weight(1.3501, -0.9525));
-        w.put(Feature.WORD_IDF_MIN, new Weight(0.5803, 0.2640));
-        w.put(Feature.WORD_IDF_MAX, new Weight(-0.1431, 0.1968));
-        w.put(Feature.HEAD_IDF, new Weight(-0.6224, 0.4388));
-        w.put(Feature.PHRASE_IDF, new Weight(-0.5521, -0.6068));
-        w.put(Feature.COUNT_PHRASE_IDF, new Weight(0.3330, -0.4698));
-        w.put(Feature.WORD_TFIDF_SUM, new Weight(-0.3075, -0.4843));
-        w.put(Feature.WORD_TFIDF_MEAN, new Weight(0.6904, 1.1777));
-        w.put(Feature.ONE_WORD, new Weight(-0.2921, 0.0000));
-        w.put(Feature.WORDS, new Weight(-0.0902, 0.0000));
-        w.put(Feature.LOCATION, new Weight(0.3777, -0.1127));
-        w.put(Feature.PERSON, new Weight(-0.5633, 0.2688));
-        w.put(Feature.ORGANIZATION, new Weight(-0.0318, -0.0271));
-        w.put(Feature.ALL_CAPS, new Weight(-0.7788, 0.0656));
+        w.put(Feature.TF, new Weight(-0.2036, 0.5367));
+        w.put(Feature.WHOLE, new Weight(1.2781, -1.0510));
+        w.put(Feature.WHOLE_SHARE, new Weight(0.1227, 0.3191));
+        w.put(Feature.SPREAD, new Weight(-1.7315, -0.5970));
+        w.put(Feature.RELATIVE_COUNT, new Weight(0.3041, 0.6608));
+        w.put(Feature.FIRST, new Weight(-0.2732, -0.1459));
+        w.put(Feature.POSITION_SUM, new Weight(0.4378, 0.3057));
+        w.put(Feature.FIRST_SENTENCE, new Weight(0.0885, 0.0646));
+        w.put(Feature.TITLE, new Weight(0.1787, -0.1331));
+        w.put(Feature.WORD_IDF, new Weight(1.6493, -1.3633));
+        w.put(Feature.WORD_IDF_MIN, new Weight(0.6583, 0.4795));
+        w.put(Feature.WORD_IDF_MAX, new Weight(-0.1291, 0.4070));
+        w.put(Feature.HEAD_IDF, new Weight(-0.6679, 0.3553));
+        w.put(Feature.PHRASE_IDF, new Weight(-0.5711, -0.7949));
+        w.put(Feature.COUNT_PHRASE_IDF, new Weight(0.3795, -0.4883));
+        w.put(Feature.WORD_TFIDF_SUM, new Weight(-0.2838, -0.5421));
+        w.put(Feature.WORD_TFIDF_MEAN, new Weight(0.4677, 1.3807));
+        w.put(Feature.ONE_WORD, new Weight(-0.4728, 0.0000));
+        w.put(Feature.WORDS, new Weight(-0.0070, 0.0000));
+        w.put(Feature.LOCATION, new Weight(0.4370, -0.1731));
+        w.put(Feature.PERSON, new Weight(-0.7044, 0.3667));
+        w.put(Feature.ORGANIZATION, new Weight(-0.0734, -0.0412));
+        w.put(Feature.ALL_CAPS, new Weight(-0.7200, -0.0106));
         return java.util.Collections.unmodifiableMap(w);
     }
 

@@ -36,14 +36,14 @@ class TopicExtractorTest {
         TopicResult r = extractor.extract(article.title(), article.text(), TopicFixtures.STATS, 100);
 
         // the shorter phrases inside chunks are candidates and count the chunks they end ("wind farms" counts
-        // "offshore wind farms"); "foundation(s)" and the developer Ørsted (a name the 3-class
-        // NER misses, so a keyphrase, absent from the idf tables) are specific and spread through the article
-        assertEquals(List.of("offshore wind farms", "foundation", "wind turbines", "wind farms", "Ørsted"),
+        // "offshore wind farms") but take no slot after the longer one; "foundation(s)" is specific and spread
+        // through the article
+        assertEquals(List.of("offshore wind farms", "wind turbines", "foundation", "northern Europe", "Natural Gas"),
                 r.keyphrases().stream().limit(5).map(Topic::phrase).toList());
         // the 3-class CRF's answers, including its one mistake (Hull, a city, as PERSON); places get the kind bonus
         assertEquals(List.of("North Sea/LOCATION", "Britain/LOCATION", "Hornsea/LOCATION", "Denmark/LOCATION",
                         "Europe/LOCATION", "Germany/LOCATION", "Netherlands/LOCATION", "England/LOCATION",
-                        "Yorkshire/LOCATION", "Esbjerg/LOCATION", "Hull/PERSON", "Hywind Scotland/LOCATION"),
+                        "Yorkshire/LOCATION", "Hywind Scotland/LOCATION", "Esbjerg/LOCATION", "Hull/PERSON"),
                 r.entities().stream().limit(12).map(TopicExtractorTest::describe).toList());
         assertEquals(List.of("North Sea/LOCATION", "offshore wind farms/keyphrase", "Britain/LOCATION",
                         "Hornsea/LOCATION", "Denmark/LOCATION"),
@@ -107,7 +107,7 @@ class TopicExtractorTest {
     @Test
     void withoutStatisticsTheBackgroundTableWeighs() {
         TopicResult r = extractor.extract(article.title(), article.text(), TermStatistics.NONE, 3);
-        assertEquals(List.of("Hornsea/LOCATION", "North Sea/LOCATION", "Ørsted/keyphrase"),
+        assertEquals(List.of("Hornsea/LOCATION", "North Sea/LOCATION", "offshore wind farms/keyphrase"),
                 r.topics().stream().map(TopicExtractorTest::describe).toList());
         assertEquals(3, r.topics().size());
     }
@@ -165,15 +165,56 @@ class TopicExtractorTest {
      */
     @Test
     void subPhrasesOfChunksAreCandidates() {
-        TopicResult r = extractor.extract(null, "The safe ship control of his single-engine airplane failed.",
-                TermStatistics.NONE, 100);
+        List<TopicExtractor.Candidate> seen = new java.util.ArrayList<>();
+        TopicResult r = extractor.withCandidateSink(seen::addAll).extract(null,
+                "The safe ship control of his single-engine airplane failed.", TermStatistics.NONE, 100);
+        List<Topic> candidates = seen.stream().map(TopicExtractor.Candidate::topic).toList();
         assertEquals(List.of("airplane", "control", "safe ship control", "ship control", "single-engine airplane"),
-                r.keyphrases().stream().map(Topic::phrase).sorted().toList());
-        Topic whole = r.keyphrases().stream().filter(t -> t.phrase().equals("safe ship control")).findFirst()
+                candidates.stream().map(Topic::phrase).sorted().toList());
+        Topic whole = candidates.stream().filter(t -> t.phrase().equals("safe ship control")).findFirst()
                 .orElseThrow();
         assertEquals(List.of(new Mention(0, 4, 21, "safe ship control")), whole.mentions());
-        Topic head = r.keyphrases().stream().filter(t -> t.phrase().equals("control")).findFirst().orElseThrow();
+        Topic head = candidates.stream().filter(t -> t.phrase().equals("control")).findFirst().orElseThrow();
         assertEquals(List.of(new Mention(0, 14, 21, "control")), head.mentions());
+        // the whole chunks weigh more than their sub-phrases here, so the sub-phrases take no slot of the topics
+        assertEquals(List.of("safe ship control", "single-engine airplane"),
+                r.keyphrases().stream().map(Topic::phrase).sorted().toList());
+    }
+
+    private static TopicExtractor.Candidate candidate(String phrase, String kind, double weight) {
+        List<String> words = java.util.Arrays.stream(phrase.split(" ")).map(TopicExtractor::lower).toList();
+        Topic.Parts parts = new Topic.Parts(weight, 0, 0, 0, 0, 0, 0);
+        return new TopicExtractor.Candidate(new Topic(phrase, kind, weight, 1, List.of(), parts),
+                new TopicExtractor.Features(1, 1, 0, 1.0, false, words, kind, false, 1, true), 100, List.of());
+    }
+
+    /**
+     * Selection: best weight first (ties by phrase); a topic whose Porter stems lie inside a better topic already
+     * chosen takes no slot (so the next one gets it), a longer topic after a shorter one still does, and a topic of
+     * the same length with the same stems is not "inside".
+     */
+    @Test
+    void aSubPhraseOfABetterChosenTopicTakesNoSlot() {
+        List<TopicExtractor.Candidate> cs = List.of(
+                candidate("airplane", Topic.KEYPHRASE, 0.5),
+                candidate("Arafat", "PERSON", 2.4),
+                candidate("ship control", Topic.KEYPHRASE, 2.0),
+                candidate("control", Topic.KEYPHRASE, 3.0),
+                candidate("Yasser Arafat", "PERSON", 2.5),
+                candidate("safe ship controls", Topic.KEYPHRASE, 1.0),
+                candidate("ship controls", Topic.KEYPHRASE, 1.5),
+                candidate("controlling", Topic.KEYPHRASE, 0.9),
+                candidate("fuel", Topic.KEYPHRASE, 0.1));
+        assertEquals(List.of("control", "Yasser Arafat", "ship control", "ship controls", "safe ship controls"),
+                TopicExtractor.select(cs, 5, true).stream().map(Topic::phrase).toList());
+        // "Arafat" lies inside "Yasser Arafat", "controlling" (Porter stem "control") inside "ship control"
+        assertEquals(List.of("control", "Yasser Arafat", "ship control", "ship controls", "safe ship controls",
+                        "airplane", "fuel"),
+                TopicExtractor.select(cs, 10, true).stream().map(Topic::phrase).toList());
+        assertEquals(List.of(), TopicExtractor.select(cs, 0, true));
+        // page topics keep every key: only the weights decide
+        assertEquals(List.of("control", "Yasser Arafat", "Arafat", "ship control", "ship controls"),
+                TopicExtractor.select(cs, 5, false).stream().map(Topic::phrase).toList());
     }
 
     /** The parts of a weight, by hand, for a two-word phrase in a 1,000-token text of 50 sentences. */

@@ -22,7 +22,7 @@ import org.apache.lucene.document.StringField;
  */
 public final class PageTopicsIndexing implements IndexEnrichment {
 
-    public static final String NAME = "page-topics-4";
+    public static final String NAME = "page-topics-5";
 
     private final PageTopics topics;
 
