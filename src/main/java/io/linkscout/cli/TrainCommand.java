@@ -102,8 +102,9 @@ public class TrainCommand implements Callable<Integer> {
     List<String> without;
 
     @Option(names = "--corpus-weight", paramLabel = "CORPUS=W", split = ",",
-            description = "linear: weight of each query of a corpus (named by its split folder, e.g. wiki-dev=2) in the "
-                    + "pairwise loss and the coordinate-ascent objective; corpora not named weigh 1.")
+            description = "linear, and the linear part of boosted: weight of each query of a corpus (named by its split "
+                    + "folder, e.g. wiki-dev=2) in the pairwise loss and the coordinate-ascent objective; corpora not "
+                    + "named weigh 1.")
     Map<String, String> corpusWeight;
 
     @Option(names = "--dump", paramLabel = "FILE",
@@ -193,8 +194,9 @@ public class TrainCommand implements Callable<Integer> {
         if (corpusWeight == null) {
             return out;
         }
-        if (type != Type.linear) {
-            throw new UserException("--corpus-weight goes with --type linear only");
+        if (type == Type.lambdamart) {
+            throw new UserException("--corpus-weight goes with --type linear or boosted (the linear part of the "
+                    + "boosted model), not with plain lambdamart trees");
         }
         for (Map.Entry<String, String> e : corpusWeight.entrySet()) {
             if (!names.contains(e.getKey())) {

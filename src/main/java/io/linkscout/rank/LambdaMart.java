@@ -67,7 +67,20 @@ public record LambdaMart(int trees, int depth, double learningRate, double minCh
                 number(t, "seed", 42).longValue(), t.get("increasing") instanceof List<?> l
                         ? l.stream().map(k -> Feature.byKey(String.valueOf(k))).filter(java.util.Objects::nonNull)
                                 .collect(java.util.stream.Collectors.toSet()) : Set.of(),
-                model.isBoosted() ? Trainer.defaults() : null);
+                model.isBoosted() ? Trainer.defaults().withCorpusWeights(corpusWeights(t.get("linear"))) : null);
+    }
+
+    /** The corpus weights a boosted model's linear part was fitted with (its {@code corpus_weight}), none if absent. */
+    private static Map<String, Double> corpusWeights(Object linearInfo) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        if (linearInfo instanceof Map<?, ?> info && info.get("corpus_weight") instanceof Map<?, ?> w) {
+            w.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    out.put(String.valueOf(k), n.doubleValue());
+                }
+            });
+        }
+        return out;
     }
 
     private static Number number(Map<String, Object> trained, String key, Number otherwise) {

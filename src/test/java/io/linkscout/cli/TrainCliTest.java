@@ -92,6 +92,20 @@ class TrainCliTest {
         assertEquals("train --split wiki-dev,blogs-dev --type boosted --trees 10 --depth 2 --learning-rate 0.1 "
                 + "--min-child-weight 1.0 --seed 42", bm.trained().get("command"));
 
+        // corpus weights for the boosted model's linear part: recorded in its linear block and in the command, and
+        // a refit of the model's kind (LambdaMart.of, as the benchmark's ablation does) uses them again
+        Path weighted = dir.resolve("boosted-weighted.json");
+        LaunchResult bw = launcher.launch("train", "--from-dump", dump.toString(), "--type", "boosted", "--trees", "10",
+                "--depth", "2", "--folds", "3", "--corpus-weight", "wiki-dev=3", "--out", weighted.toString());
+        assertEquals(0, bw.exitCode(), bw.getOutput() + bw.getErrorOutput());
+        RankerModel bwm = RankerModel.load(weighted);
+        assertTrue(bwm.isBoosted());
+        assertEquals("train --split wiki-dev,blogs-dev --type boosted --trees 10 --depth 2 --learning-rate 0.1 "
+                + "--min-child-weight 1.0 --seed 42 --corpus-weight wiki-dev=3.0", bwm.trained().get("command"));
+        assertEquals(Map.of("wiki-dev", 3.0), ((Map<?, ?>) bwm.trained().get("linear")).get("corpus_weight"));
+        assertEquals(Map.of("wiki-dev", 3.0), io.linkscout.rank.LambdaMart.of(bwm).base().corpusWeights());
+        assertEquals(Map.of(), io.linkscout.rank.LambdaMart.of(bm).base().corpusWeights());
+
         Path linear = dir.resolve("linear.json");
         LaunchResult l = launcher.launch("train", "--from-dump", dump.toString(), "--folds", "3", "--corpus-weight",
                 "wiki-dev=2", "--out", linear.toString());
@@ -117,7 +131,7 @@ class TrainCliTest {
         LaunchResult trees = launcher.launch("train", "--from-dump", dump.toString(), "--type", "lambdamart",
                 "--corpus-weight", "wiki-dev=2");
         assertEquals(2, trees.exitCode());
-        assertTrue(trees.getErrorOutput().contains("--corpus-weight goes with --type linear only"),
+        assertTrue(trees.getErrorOutput().contains("--corpus-weight goes with --type linear or boosted"),
                 trees.getErrorOutput());
     }
 
