@@ -38,7 +38,7 @@ class OpenSearchCliTest {
         Path in = Files.createDirectories(WORK).resolve("pages.jsonl");
         Files.writeString(in, String.join("\n",
                 "{\"url\": \"https://a-site.com/kelp\", \"title\": \"Kelp forests\", \"text\": \"Kelp forests and sea "
-                        + "otters. Write to editor@a-site.com.\", \"links\": [\"https://b-site.org/otters\"]}",
+                        + "otters.\", \"links\": [\"https://b-site.org/otters\", \"mailto:editor@a-site.com\"]}",
                 "{\"url\": \"https://b-site.org/otters\", \"title\": \"Sea otters\", \"text\": \"Sea otters eat "
                         + "urchins in kelp forests.\", \"links\": []}") + "\n", StandardCharsets.UTF_8);
         try (OpenSearchLauncher.Cluster c = OpenSearchLauncher.start(OpenSearchLauncher.locateHome(null), 1, "512m",
