@@ -24,7 +24,9 @@ public class IndexResource {
     @GET
     @Path("/stats")
     @Operation(summary = "Index counts", description = "Pages, sites, links (internal/external/unfollowed), "
-            + "graph sizes, distinct body terms, size on disk. 404 when no index has been built yet.")
+            + "graph sizes, distinct body terms, size on disk; with linkscout.backend=opensearch also the cluster's "
+            + "section (backend): its generation, whether it is the embedded index's ingest, documents per type, "
+            + "bytes on the cluster. 404 when no index has been built yet.")
     @APIResponse(responseCode = "200", description = "Index counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndexStats.class)))
     @APIResponse(responseCode = "404", description = "No index has been built at linkscout.index.dir",
@@ -32,7 +34,7 @@ public class IndexResource {
                     schema = @Schema(implementation = ErrorMapper.ErrorBody.class)))
     public IndexStats stats() throws IOException {
         try (IndexService.Lease lease = index.acquire()) {
-            return lease.index().stats();
+            return index.backend().stats(lease.index());
         }
     }
 }

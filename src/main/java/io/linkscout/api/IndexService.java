@@ -97,8 +97,12 @@ public class IndexService {
      * ingest ({@code search.Generations}); both are released afterwards.
      */
     public <T> T withBackend(java.util.function.BiFunction<LinkScoutIndex, io.linkscout.search.SearchBackend, T> use) {
-        return withIndex(idx -> (backends == null ? io.linkscout.search.BackendResolver.Choice.LUCENE
-                : backends.configured()).with(idx, b -> use.apply(idx, b)));
+        return withIndex(idx -> backend().with(idx, b -> use.apply(idx, b)));
+    }
+
+    /** The configured backend ({@code linkscout.backend}); the embedded index alone when none is injected. */
+    public io.linkscout.search.BackendResolver.Choice backend() {
+        return backends == null ? io.linkscout.search.BackendResolver.Choice.LUCENE : backends.configured();
     }
 
     @PreDestroy

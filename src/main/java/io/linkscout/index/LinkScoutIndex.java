@@ -231,7 +231,7 @@ public final class LinkScoutIndex implements Closeable {
                 IndexStats.get(userData, IndexStats.PAGE_EDGES), IndexStats.get(userData, IndexStats.DOMAINS),
                 IndexStats.get(userData, IndexStats.DOMAIN_EDGES), distinctTerms(IndexFields.BODY),
                 userData.getOrDefault(IndexFields.COMMIT_BUILT_AT, ""), size, LinkJoin.fromUserData(userData),
-                ExportLinkCounts.fromUserData(userData));
+                ExportLinkCounts.fromUserData(userData), null);
     }
 
     @Override

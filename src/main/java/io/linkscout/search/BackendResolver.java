@@ -117,10 +117,32 @@ public class BackendResolver {
         }
 
         /**
+         * The counts of {@code index} ({@code stats}, {@code GET /api/index/stats}); on OpenSearch with the alias's
+         * section: its generation, whether it is the embedded index's ingest, its documents per type and its size on
+         * the cluster. A generation that differs is reported, not refused: the counts are how one sees it.
+         */
+        public io.linkscout.index.IndexStats stats(io.linkscout.index.LinkScoutIndex index) throws IOException {
+            io.linkscout.index.IndexStats s = index.stats();
+            if (!opensearch) {
+                return s;
+            }
+            try (OpenSearchBackend b = open()) {
+                String generation = b.generation().orElse(null);
+                return s.with(new io.linkscout.index.IndexStats.Backend(b.describe(), generation,
+                        generation != null && generation.equals(index.commitData().get(
+                                io.linkscout.index.IndexFields.COMMIT_MIRROR)),
+                        b.count(io.linkscout.index.IndexFields.TYPE_PAGE),
+                        b.count(io.linkscout.index.IndexFields.TYPE_SITE),
+                        b.count(io.linkscout.index.IndexFields.TYPE_CATALOG),
+                        b.count(io.linkscout.index.IndexFields.TYPE_AUTHORITY), b.storeBytes()));
+            }
+        }
+
+        /**
          * The search backend: null for {@code lucene} (the embedded index), else the OpenSearch alias, its client
          * closed with it.
          */
-        public SearchBackend open() {
+        public OpenSearchBackend open() {
             if (!opensearch) {
                 return null;
             }

@@ -27,7 +27,11 @@ import org.apache.lucene.document.Document;
  * the copy's) and the kept pages' moved values ({@code update} with just those fields: graph scores, in-links,
  * referring domains, spam score and flags).</li>
  * </ul>
- * {@link #prepareCommit} refreshes and flushes it, waits for its shards and checks that it holds every document
+ * While the documents go in, the new index is in <b>bulk-load mode</b> ({@link #BULK_LOAD}): no replicas, no periodic
+ * refresh, the translog synced in the background rather than per request — one copy of each shard indexes every
+ * document once, and nobody searches it yet. {@link #prepareCommit} refreshes and flushes it, restores the
+ * configured replicas, refresh interval and translog durability (the replicas then copy the finished segments
+ * instead of indexing every document again), waits for its shards and checks that it holds every document
  * (the copy's plus the ones created); {@link #commit} then moves the alias {@code NAME} to it in one
  * {@code _aliases} request (readers switch at once) and deletes the indices the alias named before. Until then
  * searches through the alias see the previous generation; {@link #abort} deletes the new index.
@@ -37,6 +41,14 @@ public final class OpenSearchIndexWriter implements DocumentSink, java.io.Closea
     /** Documents per bulk request, and bytes (roughly: characters) after which a bulk is sent earlier. */
     static final int BULK_DOCS = 500;
     static final int BULK_CHARS = 8 << 20;
+
+    /**
+     * Index settings while a new generation is loaded; {@link #prepareCommit} sets them back ({@link #published}).
+     * A generation is only published after its refresh, flush and document count, so a load interrupted with
+     * unsynced translog entries is never published: the count fails, or the index is deleted by {@link #abort}.
+     */
+    static final Map<String, Object> BULK_LOAD = Map.of("index.number_of_replicas", 0, "index.refresh_interval", "-1",
+            "index.translog.durability", "async");
 
     private final OpenSearchHttp http;
     private final String alias;
@@ -100,17 +112,20 @@ public final class OpenSearchIndexWriter implements DocumentSink, java.io.Closea
             // a clone needs its source read-only; the published generation is never written again anyway
             http.call("PUT", "/" + previous + "/_settings", Map.of("index.blocks.write", true));
             created = true;
-            http.call("POST", "/" + previous + "/_clone/" + physical, Map.of("settings",
-                    Map.of("index.blocks.write", false, "index.number_of_replicas", replicas,
-                            // expunging deletes merges every segment that has any (see prepareCommit)
-                            "index.merge.policy.expunge_deletes_allowed", 0)),
+            Map<String, Object> settings = new LinkedHashMap<>(BULK_LOAD);
+            settings.put("index.blocks.write", false);
+            // expunging deletes merges every segment that has any (see prepareCommit)
+            settings.put("index.merge.policy.expunge_deletes_allowed", 0);
+            http.call("POST", "/" + previous + "/_clone/" + physical, Map.of("settings", settings),
                     Map.of("wait_for_active_shards", "1"));
             basedOn = previous;
             baseCount = http.call("GET", "/" + physical + "/_count", null).path("count").asLong(-1);
             return true;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("settings", OpenSearchSchema.settings(shards, replicas));
+        Map<String, Object> settings = OpenSearchSchema.settings(shards, replicas);
+        BULK_LOAD.forEach((k, v) -> settings.put(k.substring("index.".length()), v));
+        body.put("settings", settings);
         body.put("mappings", Map.of("dynamic", "strict", "properties", OpenSearchSchema.properties(mapped)));
         created = true;
         http.call("PUT", "/" + physical, body);
@@ -248,6 +263,7 @@ public final class OpenSearchIndexWriter implements DocumentSink, java.io.Closea
             expungeDeletes();
         }
         http.call("POST", "/" + physical + "/_flush", null);
+        http.call("PUT", "/" + physical + "/_settings", published());
         int replicas = http.call("GET", "/" + physical + "/_settings", null).path(physical).path("settings").path("index").path("number_of_replicas").asInt(0);
         int dataNodes = http.call("GET", "/_cluster/health", null).path("number_of_data_nodes").asInt(1);
         // every copy when the cluster can hold them all, else at least every primary
@@ -265,6 +281,18 @@ public final class OpenSearchIndexWriter implements DocumentSink, java.io.Closea
                     + (basedOn == null ? added + " were sent" : baseCount + " were copied from " + basedOn + " and "
                     + createdDocs + " added") + "; nothing was published");
         }
+    }
+
+    /**
+     * The settings a published generation has, after {@link #BULK_LOAD}: the configured replicas (a clone: the
+     * configured ones too), and the refresh interval and translog durability back to OpenSearch's defaults (null
+     * resets a setting).
+     */
+    private Map<String, Object> published() {
+        Map<String, Object> s = new HashMap<>();
+        BULK_LOAD.keySet().forEach(k -> s.put(k, null));
+        s.put("index.number_of_replicas", replicas);
+        return s;
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexLayout;
@@ -13,13 +14,15 @@ import io.linkscout.jobs.JobsFixture;
 import io.linkscout.jobs.guestpost.GuestPostFinder;
 import io.linkscout.search.OpenSearchHttp;
 import io.linkscout.search.OpenSearchIndexWriter;
-import io.linkscout.search.OpenSearchLauncher;
+import io.linkscout.search.TestCluster;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,21 +56,19 @@ class OpenSearchServeTest {
 
     /** Starts the cluster and ingests the fixture into both; the application is configured to read the cluster. */
     public static class Cluster implements QuarkusTestResourceLifecycleManager {
-        static OpenSearchLauncher.Cluster cluster;
+        static TestCluster cluster;
 
         @Override
         public Map<String, String> start() {
             try {
-                cluster = OpenSearchLauncher.start(OpenSearchLauncher.locateHome(null), 1, "512m", null);
+                cluster = TestCluster.start(1, "512m");
                 ApiFixture.deleteRecursively(DIR);
-                try (OpenSearchHttp http = new OpenSearchHttp(cluster.urls())) {
-                    IndexBuilder b = new IndexBuilder(new IndexLayout(DIR), 1, null);
-                    b.setMirror(new OpenSearchIndexWriter(http, ALIAS, 2, 0));
-                    b.ingest((sink, report) -> JobsFixture.pages().forEach(p -> {
-                        sink.page(p);
-                        report.pageRead();
-                    }));
-                }
+                IndexBuilder b = new IndexBuilder(new IndexLayout(DIR), 1, null);
+                b.setMirror(new OpenSearchIndexWriter(cluster.http(), ALIAS, 2, 0));
+                b.ingest((sink, report) -> JobsFixture.pages().forEach(p -> {
+                    sink.page(p);
+                    report.pageRead();
+                }));
                 return Map.of("linkscout.index.dir", DIR.toString(), "linkscout.backend", "opensearch",
                         "linkscout.opensearch.url", cluster.urls(), "linkscout.opensearch.index-name", ALIAS);
             } catch (Exception e) {
@@ -77,8 +78,10 @@ class OpenSearchServeTest {
 
         @Override
         public void stop() {
-            if (cluster != null) {
-                cluster.close();
+            try {
+                TestCluster.close(cluster);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -174,6 +177,49 @@ class OpenSearchServeTest {
         assertEquals(JobsFixture.pages().size(), pages);
     }
 
+    @jakarta.inject.Inject
+    io.linkscout.nlp.TopicService topicService;
+
+    /**
+     * {@code POST /api/topics} weighs its topics with the cluster's document frequencies: the same topics and
+     * weights as with the embedded index's (the idf read from the cluster is shown by the missing index's 4xx below).
+     */
+    @Test
+    @Order(3)
+    void topicsWeighAsTheEmbeddedIndex() throws Exception {
+        JsonPath r = post("/api/topics", Map.of("content", JobsFixture.ARTICLE, "top", 10));
+        io.linkscout.nlp.TopicResult expected;
+        try (LinkScoutIndex idx = LinkScoutIndex.open(new IndexLayout(DIR))) {
+            io.linkscout.nlp.ContentText.Converted c = topicService.convert(JobsFixture.ARTICLE,
+                    io.linkscout.nlp.ContentType.AUTO, false);
+            expected = topicService.extractor().extract(r.getString("title"), c.text(),
+                    io.linkscout.search.BackendTermStatistics.of(idx), 10);
+        }
+        assertFalse(expected.topics().isEmpty());
+        assertEquals(expected.topics().stream().map(io.linkscout.nlp.Topic::phrase).toList(),
+                r.getList("topics.phrase"));
+        for (int i = 0; i < expected.topics().size(); i++) {
+            assertEquals(expected.topics().get(i).weight(), r.getDouble("topics[" + i + "].weight"), 1e-6,
+                    expected.topics().get(i).phrase());
+        }
+    }
+
+    /** {@code GET /api/index/stats}: the embedded figures plus the cluster's section, of the same ingest. */
+    @Test
+    @Order(3)
+    void statsShowTheCluster() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode s = get("/api/index/stats");
+        com.fasterxml.jackson.databind.JsonNode b = s.path("backend");
+        assertTrue(b.path("sameIngest").asBoolean(), s.toString());
+        assertTrue(b.path("backend").asText().endsWith(" index " + ALIAS), s.toString());
+        assertTrue(b.path("generation").asText().startsWith(ALIAS + "-"), s.toString());
+        for (String f : List.of("pages", "sites", "catalogRows", "authorityRows")) {
+            assertEquals(s.path(f).asLong(), b.path(f).asLong(), f);
+        }
+        assertEquals(JobsFixture.pages().size(), b.path("pages").asLong());
+        assertTrue(b.path("sizeBytes").asLong() > 0, s.toString());
+    }
+
     /** "Send to campaign": the job on the cluster, its sites added to the campaign (contacts read there too). */
     @Test
     @Order(3)
@@ -200,12 +246,11 @@ class OpenSearchServeTest {
     @Test
     @Order(4)
     void aMissingClusterIndexIsAClearError() throws Exception {
-        try (OpenSearchHttp http = new OpenSearchHttp(Cluster.cluster.urls())) {
-            List<String> physical = new java.util.ArrayList<>();
-            http.call("GET", "/_alias/" + ALIAS, null).fieldNames().forEachRemaining(physical::add);
-            assertEquals(1, physical.size(), physical.toString());
-            http.call("DELETE", "/" + physical.get(0), null);
-        }
+        OpenSearchHttp http = Cluster.cluster.http();
+        List<String> physical = new java.util.ArrayList<>();
+        http.call("GET", "/_alias/" + ALIAS, null).fieldNames().forEachRemaining(physical::add);
+        assertEquals(1, physical.size(), physical.toString());
+        http.call("DELETE", "/" + physical.get(0), null);
         given().contentType(ContentType.JSON).body(Map.of("content", JobsFixture.ARTICLE)).when()
                 .post("/api/guest-posts").then().statusCode(404)
                 .body("message", containsString("has no index '" + ALIAS + "'"));
@@ -214,6 +259,12 @@ class OpenSearchServeTest {
                 .body("message", containsString("has no index '" + ALIAS + "'"));
         given().queryParam("url", site).when().get("/api/pages").then().statusCode(404)
                 .body("message", containsString("has no index '" + ALIAS + "'"));
+        given().when().get("/api/index/stats").then().statusCode(404)
+                .body("message", containsString("has no index '" + ALIAS + "'"));
+        // the topics' idf comes from the cluster: no weights from the embedded index alone
+        given().contentType(ContentType.JSON).body(Map.of("content", JobsFixture.ARTICLE)).when()
+                .post("/api/topics").then().statusCode(400)
+                .body("message", containsString("serves " + ALIAS + ":"));
         // the shared recommender reads the cluster too: its searches now fail with OpenSearch's answer
         given().contentType(ContentType.JSON).body(Map.of("content", JobsFixture.ARTICLE)).when()
                 .post("/api/recommendations").then().statusCode(404)

@@ -38,7 +38,7 @@ class OpenSearchCliTest {
         Path in = Files.createDirectories(WORK).resolve("pages.jsonl");
         Files.writeString(in, String.join("\n",
                 "{\"url\": \"https://a-site.com/kelp\", \"title\": \"Kelp forests\", \"text\": \"Kelp forests and sea "
-                        + "otters.\", \"links\": [\"https://b-site.org/otters\"]}",
+                        + "otters.\", \"links\": [\"https://b-site.org/otters\", \"mailto:editor@a-site.com\"]}",
                 "{\"url\": \"https://b-site.org/otters\", \"title\": \"Sea otters\", \"text\": \"Sea otters eat "
                         + "urchins in kelp forests.\", \"links\": []}") + "\n", StandardCharsets.UTF_8);
         try (OpenSearchLauncher.Cluster c = OpenSearchLauncher.start(OpenSearchLauncher.locateHome(null), 1, "512m",
@@ -86,6 +86,45 @@ class OpenSearchCliTest {
             assertEquals("a-site.com", json.readTree(ie.getOutput()).path("results").path(0).path("domain").asText(),
                     ie.getOutput());
             assertEquals(json.readTree(ie.getOutput()), json.readTree(io.getOutput()));
+            // --campaign: the added sites' contacts are read through the backend the job ran on — the same
+            // prospects, e-mail addresses included, as the embedded index gives
+            List<com.fasterxml.jackson.databind.JsonNode> sent = new java.util.ArrayList<>();
+            for (List<String> job : List.of(intersect, remoteIntersect)) {
+                LaunchResult cr = launcher.launch("campaign", "create", "--name", "Otters", "--target-domain",
+                        "mine.com", "--content", draft.toString());
+                assertEquals(0, cr.exitCode(), all(cr));
+                String out = cr.getOutput();
+                long id = json.readTree(out.substring(out.startsWith("{") ? 0 : out.indexOf("\n{") + 1))
+                        .path("id").asLong();
+                List<String> args = new java.util.ArrayList<>(job);
+                args.addAll(List.of("--campaign", String.valueOf(id)));
+                LaunchResult jr = launcher.launch(args.toArray(String[]::new));
+                assertEquals(0, jr.exitCode(), all(jr));
+                com.fasterxml.jackson.databind.JsonNode added = json.readTree(jr.getOutput()).path("campaign")
+                        .path("added");
+                assertEquals(1, added.size(), jr.getOutput());
+                assertEquals("a-site.com", added.path(0).path("domain").asText(), jr.getOutput());
+                assertEquals("[\"editor@a-site.com\"]", added.path(0).path("contactEmails").toString(),
+                        jr.getOutput());
+                sent.add(added.path(0));
+            }
+            for (String f : List.of("domain", "pageUrl", "score", "authority", "reasons", "contactEmails",
+                    "contactUrl", "source")) {
+                assertEquals(sent.get(0).path(f), sent.get(1).path(f), f);
+            }
+            // stats --backend opensearch: the embedded figures plus the cluster's, of the same ingest
+            LaunchResult se = launcher.launch("stats", "--index", idx, "--format", "json");
+            LaunchResult so = launcher.launch("stats", "--index", idx, "--format", "json", "--backend", "opensearch",
+                    "--opensearch-url", c.urls(), "--index-name", "cli-test");
+            assertEquals(0, so.exitCode(), all(so));
+            var statsEmbedded = json.readTree(se.getOutput());
+            var statsCluster = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(so.getOutput());
+            assertFalse(statsEmbedded.has("backend"), se.getOutput());
+            var section = statsCluster.remove("backend");
+            assertEquals(statsEmbedded, statsCluster);
+            assertTrue(section.path("sameIngest").asBoolean(), so.getOutput());
+            assertEquals(2, section.path("pages").asLong(), so.getOutput());
+            assertEquals(2, section.path("sites").asLong(), so.getOutput());
             // graph --backend opensearch publishes its recomputed scores as a new generation started from a copy
             // of the published one (the embedded index's commit records it), so recommend on the cluster goes on
             // giving the embedded index's answer

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenSearchGenerationsTest {
 
-    static OpenSearchLauncher.Cluster cluster;
+    static TestCluster cluster;
     static OpenSearchHttp http;
 
     @TempDir
@@ -57,18 +57,13 @@ class OpenSearchGenerationsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        cluster = OpenSearchLauncher.start(OpenSearchLauncher.locateHome(null), 2, "512m", null);
-        http = new OpenSearchHttp(cluster.urls());
+        cluster = TestCluster.start(2, "512m");
+        http = cluster.http();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (http != null) {
-            http.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
+        TestCluster.close(cluster);
     }
 
     /**

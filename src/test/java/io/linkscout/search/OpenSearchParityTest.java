@@ -2,6 +2,7 @@ package io.linkscout.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.linkscout.eval.SampleIndex;
 import io.linkscout.index.IndexBuilder;
 import io.linkscout.index.IndexFields;
 import io.linkscout.index.IndexLayout;
+import io.linkscout.index.IndexStats;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.ingest.InputFormats;
 import io.linkscout.ingest.PageRecord;
@@ -55,7 +57,7 @@ class OpenSearchParityTest {
     static final List<String> PAGE_FIELDS = List.of(IndexFields.TITLE, IndexFields.BODY, IndexFields.ANCHORS_IN);
     static final String ALIAS = "sample";
 
-    static OpenSearchLauncher.Cluster cluster;
+    static TestCluster cluster;
     static OpenSearchHttp http;
     static LuceneSearchBackend lucene;
     static OpenSearchBackend opensearch;
@@ -67,8 +69,8 @@ class OpenSearchParityTest {
 
     @BeforeAll
     static void ingestBoth() throws Exception {
-        cluster = OpenSearchLauncher.start(OpenSearchLauncher.locateHome(null), 2, "768m", null);
-        http = new OpenSearchHttp(cluster.urls());
+        cluster = TestCluster.start(2, "768m");
+        http = cluster.http();
         List<Path> files = new ArrayList<>();
         for (String name : SampleIndex.INPUTS) {
             Path f = tmp.resolve(name);
@@ -93,12 +95,7 @@ class OpenSearchParityTest {
         if (lucene != null) {
             lucene.close();
         }
-        if (http != null) {
-            http.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
+        TestCluster.close(cluster);
     }
 
     /** The alias names the one physical index the ingest wrote: 2 shards, 1 replica, every document in it. */
@@ -107,10 +104,41 @@ class OpenSearchParityTest {
     void theIngestPublishedOneIndexBehindTheAlias() throws IOException {
         assertEquals(List.of(firstPhysical), OpenSearchIndexWriter.aliasTargets(http, ALIAS));
         assertEquals(2, opensearch.shards());
+        Map<String, String> published = settings(firstPhysical);
+        assertEquals("1", published.get("index.number_of_replicas"), published.toString());
+        assertFalse(published.containsKey("index.refresh_interval"), published.toString());
+        assertFalse(published.containsKey("index.translog.durability"), published.toString());
         for (String type : List.of(IndexFields.TYPE_PAGE, IndexFields.TYPE_SITE, IndexFields.TYPE_CATALOG,
                 IndexFields.TYPE_AUTHORITY)) {
             assertTrue(lucene.count(type) > 0, type);
             assertEquals(lucene.count(type), opensearch.count(type), type);
+        }
+    }
+
+    /**
+     * {@code stats --backend opensearch} / {@code GET /api/index/stats} on the cluster: the embedded figures
+     * unchanged plus the alias's section, whose counts are the embedded index's, of the same ingest.
+     */
+    @Test
+    @Order(1)
+    void statsThroughTheClusterMatchTheEmbeddedIndex() throws IOException {
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            IndexStats embedded = idx.stats();
+            assertEquals(embedded, BackendResolver.Choice.LUCENE.stats(idx));
+            assertNull(embedded.backend());
+            IndexStats s = new BackendResolver.Choice(true, cluster.urls(), ALIAS, 2, 1).stats(idx);
+            assertEquals(embedded, s.with(null));
+            IndexStats.Backend b = s.backend();
+            assertEquals(opensearch.describe(), b.backend());
+            assertEquals(firstPhysical, b.generation());
+            assertTrue(b.sameIngest());
+            assertEquals(List.of(embedded.pages(), embedded.sites(), embedded.catalogRows(), embedded.authorityRows()),
+                    List.of(b.pages(), b.sites(), b.catalogRows(), b.authorityRows()));
+            assertTrue(embedded.pages() > 1000, "" + embedded.pages());
+            assertEquals(opensearch.storeBytes(), b.sizeBytes());
+            assertTrue(b.sizeBytes() > 0);
+            assertTrue(s.toText().contains("search backend:   " + opensearch.describe() + "\n"
+                    + "                  generation " + firstPhysical + " (the embedded index's ingest)"), s.toText());
         }
     }
 
@@ -283,6 +311,49 @@ class OpenSearchParityTest {
         try (OpenSearchBackend o = new OpenSearchBackend(http, alias, false)) {
             assertEquals(4, o.count(IndexFields.TYPE_PAGE));
         }
+        // the failed one was loaded in bulk-load mode (a clone of the first); the published one has its replica
+        assertBulkLoadedThenPublished(now.get(0));
+        // and a full generation likewise: a new layout, so no copy
+        IndexLayout fresh = new IndexLayout(dir.resolve("fresh"));
+        AtomicReference<String> failedFull = new AtomicReference<>();
+        assertThrows(UserException.class, () -> ingest(fresh, "fresh", List.of("https://e.example/x"), failedFull));
+        assertEquals("0", loading.get("index.number_of_replicas"), loading.toString());
+        assertEquals("-1", loading.get("index.refresh_interval"), loading.toString());
+        assertEquals("async", loading.get("index.translog.durability"), loading.toString());
+        // stats through the cluster of another ingest: reported, not refused
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            IndexStats.Backend other = new BackendResolver.Choice(true, cluster.urls(), ALIAS, 2, 1).stats(idx)
+                    .backend();
+            assertEquals(firstPhysical, other.generation());
+            assertFalse(other.sameIngest());
+            assertEquals(lucene.count(IndexFields.TYPE_PAGE), other.pages());
+        }
+    }
+
+    /** The settings of the index the failed ingest wrote, read while it was loaded (right before the commit). */
+    static Map<String, String> loading;
+
+    /** An index's settings, flat ({@code index.number_of_replicas} → {@code "1"}). */
+    static Map<String, String> settings(String index) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        http.call("GET", "/" + index + "/_settings", null, Map.of("flat_settings", "true")).path(index)
+                .path("settings").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    /**
+     * A generation is loaded in bulk-load mode (no replica, no periodic refresh, the translog synced in the
+     * background) and published with the configured replica and OpenSearch's default refresh and durability.
+     */
+    static void assertBulkLoadedThenPublished(String physical) {
+        assertEquals("0", loading.get("index.number_of_replicas"), loading.toString());
+        assertEquals("-1", loading.get("index.refresh_interval"), loading.toString());
+        assertEquals("async", loading.get("index.translog.durability"), loading.toString());
+        Map<String, String> published = settings(physical);
+        assertEquals("1", published.get("index.number_of_replicas"), published.toString());
+        assertFalse(published.containsKey("index.refresh_interval"), published.toString());
+        assertFalse(published.containsKey("index.translog.durability"), published.toString());
+        assertEquals("green", http.call("GET", "/_cluster/health/" + physical, null).path("status").asText());
     }
 
     /** Ingests pages titled "Kelp" (the Lucene index keeps earlier ones); {@code failed}: fail before the commit. */
@@ -294,6 +365,7 @@ class OpenSearchParityTest {
         if (failed != null) {
             failed.set(w.physicalIndex());
             b.setBeforeCommitHook(() -> {
+                loading = settings(w.physicalIndex());
                 throw new UserException("injected failure before the commit");
             });
         }

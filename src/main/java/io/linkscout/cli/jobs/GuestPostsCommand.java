@@ -73,9 +73,9 @@ public class GuestPostsCommand implements Callable<Integer> {
         BackendResolver.Choice chosen = backend.resolve(backends);
         GuestPostFinder.Options o = GuestPostFinder.validate(top, minAuthority, maxSpam, exclude);
         String text = ContentFiles.read(content);
-        send.run(sender, index, format, "guest-posts",
-                idx -> chosen.with(idx, b -> new GuestPostFinder(idx, b).find(JobsContent.of(idx, b, text, type,
-                        title, allowNonEnglish), o)),
+        send.run(sender, index, chosen, format, "guest-posts",
+                (idx, b) -> new GuestPostFinder(idx, b).find(JobsContent.of(idx, b, text, type, title,
+                        allowNonEnglish), o),
                 r -> r.results().stream().map(GuestPostFinder.Result::toProspect).toList(), GuestPostsCommand::table);
         return 0;
     }

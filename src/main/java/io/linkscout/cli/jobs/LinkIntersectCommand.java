@@ -66,9 +66,9 @@ public class LinkIntersectCommand implements Callable<Integer> {
         BackendResolver.Choice chosen = backend.resolve(backends);
         LinkIntersect.Options o = LinkIntersect.validate(competitors, domain, minOverlap, top, maxSpam);
         String text = content == null ? null : ContentFiles.read(content);
-        send.run(sender, index, format, "link-intersect",
-                idx -> chosen.with(idx, b -> new LinkIntersect(idx, b).run(o, text == null ? null
-                        : JobsContent.of(idx, b, text, "auto", null, false))),
+        send.run(sender, index, chosen, format, "link-intersect",
+                (idx, b) -> new LinkIntersect(idx, b).run(o, text == null ? null
+                        : JobsContent.of(idx, b, text, "auto", null, false)),
                 r -> r.results().stream().map(LinkIntersect.Result::toProspect).toList(), LinkIntersectCommand::table);
         return 0;
     }

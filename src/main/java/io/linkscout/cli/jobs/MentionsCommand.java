@@ -56,7 +56,7 @@ public class MentionsCommand implements Callable<Integer> {
         JobsOutput.check(format);
         Mentions.Options o = Mentions.validate(brand, domain, title, top, maxSpam);
         BackendResolver.Choice chosen = backend.resolve(backends);
-        send.run(sender, index, format, "mentions", idx -> chosen.with(idx, b -> new Mentions(idx, b).run(o)),
+        send.run(sender, index, chosen, format, "mentions", (idx, b) -> new Mentions(idx, b).run(o),
                 r -> r.results().stream().map(Mentions.Result::toProspect).toList(), MentionsCommand::table);
         return 0;
     }

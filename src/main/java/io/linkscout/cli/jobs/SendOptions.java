@@ -5,7 +5,11 @@ import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.jobs.send.CampaignSend;
 import io.linkscout.outreach.IntakeResult;
+import io.linkscout.outreach.SiteContacts;
+import io.linkscout.search.BackendResolver;
+import io.linkscout.search.SearchBackend;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -30,25 +34,39 @@ public class SendOptions {
         sender.check(campaign, sendTop, "--campaign", "--send-top");
     }
 
-    /** Sends the results when --campaign was given; null otherwise. */
-    IntakeResult send(CampaignSend sender, String job, List<ProspectCandidate> results, LinkScoutIndex idx) {
+    /**
+     * Sends the results when --campaign was given, the added sites' contacts read through {@code backend} (the one
+     * the job ran on); null without --campaign.
+     */
+    IntakeResult send(CampaignSend sender, String job, List<ProspectCandidate> results, SearchBackend backend) {
         if (campaign == null) {
             return null;
         }
-        return sender.send(campaign, job, results, sendTop, idx, by == null || by.isBlank() ? "cli" : by);
+        return sender.send(campaign, job, results, sendTop, SiteContacts.through(backend),
+                by == null || by.isBlank() ? "cli" : by);
     }
 
     /**
      * The flow every job command shares once its options are validated: check the campaign options, run the job on
-     * the index, print the answer in {@code format} and, with --campaign, send its prospects to the campaign.
+     * the index with the chosen backend ({@link BackendResolver.Choice#with}: the embedded index, or the OpenSearch
+     * alias of the same ingest), print the answer in {@code format} and, with --campaign, send its prospects to the
+     * campaign with their sites' contacts read through the same backend.
      */
-    <R> void run(CampaignSend sender, IndexOption index, String format, String job, Function<LinkScoutIndex, R> run,
-            Function<R, List<ProspectCandidate>> prospects, Function<R, String> table) throws Exception {
+    <R> void run(CampaignSend sender, IndexOption index, BackendResolver.Choice chosen, String format, String job,
+            BiFunction<LinkScoutIndex, SearchBackend, R> run, Function<R, List<ProspectCandidate>> prospects,
+            Function<R, String> table) throws Exception {
         check(sender);
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout())) {
-            R r = run.apply(idx);
-            List<ProspectCandidate> ps = prospects.apply(r);
-            JobsOutput.print(format, r, () -> table.apply(r), ps, send(sender, job, ps, idx));
+            Ran<R> ran = chosen.with(idx, b -> {
+                R r = run.apply(idx, b);
+                List<ProspectCandidate> ps = prospects.apply(r);
+                return new Ran<>(r, ps, send(sender, job, ps, b));
+            });
+            JobsOutput.print(format, ran.response(), () -> table.apply(ran.response()), ran.prospects(), ran.sent());
         }
+    }
+
+    /** A job's answer, its prospects and what sending them did (null without --campaign). */
+    private record Ran<R>(R response, List<ProspectCandidate> prospects, IntakeResult sent) {
     }
 }

@@ -62,8 +62,8 @@ public class TopicsThatEarnCommand implements Callable<Integer> {
         EarnedTopics.Options o = EarnedTopics.validate(top, domain);
         BackendResolver.Choice chosen = backend.resolve(backends);
         String text = content == null ? null : ContentFiles.read(content);
-        send.run(sender, index, format, "topics-that-earn", idx -> chosen.with(idx,
-                b -> EarnedTopics.forContent(idx, b, text, keywords, o)),
+        send.run(sender, index, chosen, format, "topics-that-earn",
+                (idx, b) -> EarnedTopics.forContent(idx, b, text, keywords, o),
                 r -> r.ideas().stream().flatMap(i -> i.linkingSiteProspects().stream()).toList(),
                 TopicsThatEarnCommand::table);
         return 0;

@@ -3,7 +3,6 @@ package io.linkscout.jobs.send;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linkscout.error.UserException;
-import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.jobs.Jobs;
 import io.linkscout.jobs.ProspectCandidate;
 import io.linkscout.outreach.CampaignService;
@@ -66,17 +65,9 @@ public class CampaignSend {
      * name. Every sent candidate is either added or skipped with its reason; a job that found nothing adds nothing.
      *
      * @param job       the job's name (the prospects' source)
-     * @param idx       the index the job ran on (contacts of the added sites are read from it), or null
+     * @param contacts  where the added sites' contacts are looked up: {@link SiteContacts#through} the backend the
+     *                  job ran on (the embedded index or the OpenSearch alias)
      * @param changedBy who sent them (the status history)
-     */
-    public IntakeResult send(long campaignId, String job, List<ProspectCandidate> results, Integer sendTop,
-            LinkScoutIndex idx, String changedBy) {
-        return send(campaignId, job, results, sendTop, SiteContacts.in(idx), changedBy);
-    }
-
-    /**
-     * As {@link #send(long, String, List, Integer, LinkScoutIndex, String)}, the added sites' contacts looked up in
-     * {@code contacts} (e.g. {@link SiteContacts#through} the backend the job ran on).
      */
     public IntakeResult send(long campaignId, String job, List<ProspectCandidate> results, Integer sendTop,
             ProspectService.ContactLookup contacts, String changedBy) {
