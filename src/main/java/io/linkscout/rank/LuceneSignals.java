@@ -72,34 +72,77 @@ final class LuceneSignals implements TextSignals {
         for (String p : phrases) {
             b.add(qb.createPhraseQuery(IndexFields.BODY, p), BooleanClause.Occur.SHOULD);
         }
-        List<LeafReaderContext> leaves = index.reader().leaves();
-        // one weight per distinct longer title phrase (as the disjunction of them would dedupe), and which documents
-        // contain each: one scorer per segment advanced over the documents, so a Matches is built only where one
-        // matches
-        List<Weight> longerWeights = new ArrayList<>();
-        List<boolean[]> longerHits = new ArrayList<>();
-        int[][] out = new int[docs.length][];
+        // one query per distinct longer title phrase (as the disjunction of them would dedupe)
+        Set<Query> distinct = new LinkedHashSet<>();
+        for (String l : longer) {
+            Query lq = qb.createPhraseQuery(IndexFields.BODY, l);
+            if (lq != null) {
+                distinct.add(lq);
+            }
+        }
         try {
-            Weight phraseWeight = s.createWeight(s.rewrite(b.build()), ScoreMode.COMPLETE_NO_SCORES, 1);
-            Set<Query> distinct = new LinkedHashSet<>();
-            for (String l : longer) {
-                Query lq = qb.createPhraseQuery(IndexFields.BODY, l);
-                if (lq != null) {
-                    distinct.add(lq);
-                }
-            }
+            Query mention = s.rewrite(b.build());
+            List<Query> longerRewritten = new ArrayList<>();
             for (Query lq : distinct) {
-                Weight w = s.createWeight(s.rewrite(lq), ScoreMode.COMPLETE_NO_SCORES, 1);
-                longerWeights.add(w);
-                longerHits.add(TopK.matching(w, leaves, docs));
+                longerRewritten.add(s.rewrite(lq));
             }
-            for (int j = 0; j < docs.length; j++) {
-                int[] m = mentions(phraseWeight, leaves, docs[j]);
-                int covered = m[0] == 0 ? 0 : mentionsIn(longerWeights, longerHits, j, leaves, docs[j]);
-                out[j] = new int[] {m[0], m[1], covered};
-            }
+            return mentions(mention, longerRewritten, index.reader().leaves(), s, docs, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For each of {@code docs} (global, ascending): {count, first position} of the matches of {@code mention} (a
+     * rewritten query) in the body, and the matches of the disjunction of {@code longer} (rewritten queries) there
+     * (0 when the mention has none). With {@code counted}, term and exact phrase queries are counted by
+     * {@link PhraseCounts} (each distinct term's postings read once per segment); otherwise, or for any other
+     * query, from Lucene's {@code Matches}: the same counts.
+     */
+    static int[][] mentions(Query mention, List<Query> longer, List<LeafReaderContext> leaves, IndexSearcher s,
+            int[] docs, boolean counted) throws IOException {
+        List<Query> clauses = clauses(mention);
+        PhraseCounts pc = counted && clauses != null ? PhraseCounts.of(List.of(clauses, longer)) : null;
+        int[][] out = new int[docs.length][];
+        if (pc != null) {
+            int[][] c = pc.count(leaves, docs);
+            for (int j = 0; j < docs.length; j++) {
+                out[j] = new int[] {c[j][0], c[j][1], c[j][0] == 0 ? 0 : c[j][2]};
+            }
+            return out;
+        }
+        // which documents contain each longer title: one scorer per segment advanced over the documents, so a
+        // Matches is built only where one matches
+        List<Weight> longerWeights = new ArrayList<>();
+        List<boolean[]> longerHits = new ArrayList<>();
+        Weight phraseWeight = s.createWeight(mention, ScoreMode.COMPLETE_NO_SCORES, 1);
+        for (Query lq : longer) {
+            Weight w = s.createWeight(lq, ScoreMode.COMPLETE_NO_SCORES, 1);
+            longerWeights.add(w);
+            longerHits.add(TopK.matching(w, leaves, docs));
+        }
+        for (int j = 0; j < docs.length; j++) {
+            int[] m = mentions(phraseWeight, leaves, docs[j]);
+            int covered = m[0] == 0 ? 0 : mentionsIn(longerWeights, longerHits, j, leaves, docs[j]);
+            out[j] = new int[] {m[0], m[1], covered};
+        }
+        return out;
+    }
+
+    /** The clauses of a rewritten disjunction (the query itself when it is not one); null for anything else. */
+    private static List<Query> clauses(Query q) {
+        if (!(q instanceof BooleanQuery bq)) {
+            return List.of(q);
+        }
+        if (bq.getMinimumNumberShouldMatch() > 1) {
+            return null;
+        }
+        List<Query> out = new ArrayList<>();
+        for (BooleanClause c : bq.clauses()) {
+            if (c.occur() != BooleanClause.Occur.SHOULD) {
+                return null;
+            }
+            out.add(c.query());
         }
         return out;
     }
