@@ -52,7 +52,9 @@ class SendToCampaignCliTest {
     void clean() throws Exception {
         try (Connection c = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
                 Statement s = c.createStatement()) {
-            s.execute("truncate table prospect_status_change, prospect, exclusion, campaign restart identity cascade");
+            // the first launch creates the schema (Flyway): on a freshly wiped database there is nothing to empty yet
+            s.execute("do $$ begin if to_regclass('campaign') is not null then truncate table prospect_status_change,"
+                    + " prospect, exclusion, campaign restart identity cascade; end if; end $$");
         }
     }
 
