@@ -172,20 +172,26 @@ def diagnose(d, T, feats, names):
         for lo, hi in ((1, 5), (6, 15), (16, 40), (41, 100), (101, 10000))))
 
 
+def load_dump(path):
+    """The dump (ranker_experiments.Dump) with each row's query id and URL (qids, urls) added."""
+    d = rx.Dump(path)
+    d.qids, d.urls = [], []
+    with open(path) as f:
+        f.readline()
+        for line in f:
+            p = line.split("\t", 4)
+            d.qids.append(p[0])
+            d.urls.append(p[3])
+    return d
+
+
 def main():
     a = sys.argv[1:]
     if len(a) < 4:
         sys.exit(__doc__)
     dump, wiki, blogs, what = a[:4]
     t0 = time.time()
-    d = rx.Dump(dump)
-    d.qids, d.urls = [], []
-    with open(dump) as f:
-        f.readline()
-        for line in f:
-            p = line.split("\t", 4)
-            d.qids.append(p[0])
-            d.urls.append(p[3])
+    d = load_dump(dump)
     names = {0: "wikispeedia", 1: "blogs"}
     feats, T = rx.variant(d, "base")
     print(f"seed {rx.SEED}; {d.nq} queries; loaded in {time.time() - t0:.0f} s", flush=True)

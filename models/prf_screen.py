@@ -9,12 +9,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ranker_experiments as rx
 import prf_experiments as px
 t0 = time.time()
-d = rx.Dump(DUMP)
-d.qids, d.urls = [], []
-with open(DUMP) as f:
-    f.readline()
-    for line in f:
-        p = line.split("\t", 4); d.qids.append(p[0]); d.urls.append(p[3])
+d = px.load_dump(DUMP)
 m = json.load(open("models/ranker-linear.json"))
 S = np.zeros(len(d.lab))
 for t in m["features"]:
