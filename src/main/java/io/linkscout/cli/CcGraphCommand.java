@@ -17,16 +17,20 @@ import picocli.CommandLine.Option;
 /** {@code cc-graph}: a Common Crawl host or domain graph → an authority list CSV for {@code ingest}. */
 @Command(name = "cc-graph", mixinStandardHelpOptions = true,
         description = "Rank the domains of a Common Crawl host- or domain-level web graph (its published vertex and "
-                + "edge files) by LinkScout's PageRank and write an authority list CSV that ingest reads.")
+                + "edge files, or its BVGraph) by LinkScout's PageRank and write an authority list CSV that ingest reads.")
 public class CcGraphCommand implements Callable<Integer> {
 
     @Option(names = "--vertices", required = true, split = ",", paramLabel = "FILE",
             description = "Vertex files: id<TAB>reversed host or domain name (com.example.www), gzip or plain.")
     List<Path> vertices;
 
-    @Option(names = "--edges", required = true, split = ",", paramLabel = "FILE",
+    @Option(names = "--edges", split = ",", paramLabel = "FILE",
             description = "Edge files: from-id<TAB>to-id, gzip or plain.")
     List<Path> edges;
+
+    @Option(names = "--graph", paramLabel = "BASENAME", description = "Instead of --edges: the arcs as a WebGraph "
+            + "BVGraph, as Common Crawl also publishes them (BASENAME.graph + BASENAME.properties), read from disk.")
+    Path graph;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv",
             description = "The authority list to write (domain,cc_rank,cc_pagerank,cc_authority,cc_hosts,"
@@ -53,7 +57,12 @@ public class CcGraphCommand implements Callable<Integer> {
         }
         var rankEngine = engine.engine(spark);
         long t0 = System.nanoTime();
-        CommonCrawlGraph g = CommonCrawlGraph.read(vertices, edges);
+        if ((edges == null || edges.isEmpty()) == (graph == null)) {
+            throw new UserException("give the arcs either as edge files (--edges) or as a BVGraph (--graph), not "
+                    + (graph == null ? "neither" : "both"));
+        }
+        CommonCrawlGraph g = graph != null ? CommonCrawlGraph.readBvGraph(vertices, graph)
+                : CommonCrawlGraph.read(vertices, edges);
         CommonCrawlGraph.Stats s = g.stats();
         for (String p : s.problems()) {
             System.err.println("skipped " + p);

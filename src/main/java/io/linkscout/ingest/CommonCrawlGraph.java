@@ -7,6 +7,8 @@ import io.linkscout.graph.PageRank;
 import io.linkscout.graph.RankEngine;
 import io.linkscout.url.Domains;
 import io.linkscout.url.UrlNormalizer;
+import it.unimi.dsi.webgraph.ImmutableGraph;
+import it.unimi.dsi.webgraph.NodeIterator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -147,42 +149,112 @@ public final class CommonCrawlGraph {
     /** Reads the vertex files, then the edge files, into the domain graph. */
     public static CommonCrawlGraph read(List<Path> vertexFiles, List<Path> edgeFiles) throws IOException {
         if (vertexFiles.isEmpty() || edgeFiles.isEmpty()) {
-            throw new UserException("give the graph's vertex files (--vertices) and edge files (--edges)");
+            throw new UserException("give the graph's vertex files (--vertices) and edge files (--edges or --graph)");
         }
-        for (Path f : concat(vertexFiles, edgeFiles)) {
+        requireFiles(concat(vertexFiles, edgeFiles));
+        Reading r = readVertices(vertexFiles);
+        long[] edgeCounts = eachLine(edgeFiles, (c, where, line) -> {
+            long from = id(c[0]);
+            long to = c.length < 2 ? -1 : id(c[1]);
+            if (from < 0 || to < 0) {
+                r.problems.add(where + ": not an edge line (from<TAB>to): '" + cut(line) + "'");
+                return false;
+            }
+            return r.edge(from, to, where);
+        });
+        return r.finish(vertexFiles, edgeCounts);
+    }
+
+    /**
+     * Reads the vertex files, then the arcs of a graph in WebGraph's BVGraph form — the form Common Crawl also
+     * publishes its host and domain graphs in ({@code BASENAME.graph} + {@code BASENAME.properties}; node ids are
+     * the vertex file's ids) — streaming them from disk ({@code loadOffline}: nothing per arc in memory). Same
+     * domain graph as the edge files of the same crawl.
+     *
+     * @param graph the basename, with or without {@code .graph}
+     */
+    public static CommonCrawlGraph readBvGraph(List<Path> vertexFiles, Path graph) throws IOException {
+        if (vertexFiles.isEmpty()) {
+            throw new UserException("give the graph's vertex files (--vertices)");
+        }
+        requireFiles(vertexFiles);
+        String basename = graph.toString().endsWith(".graph")
+                ? graph.toString().substring(0, graph.toString().length() - ".graph".length()) : graph.toString();
+        for (String ext : new String[] {".graph", ".properties"}) {
+            if (!Files.isRegularFile(Path.of(basename + ext))) {
+                throw new UserException("--graph " + graph + ": " + basename + ext + " not found (give the basename of "
+                        + "a BVGraph, e.g. cc-main-2024-feb-apr-may-domain for cc-main-2024-feb-apr-may-domain.graph "
+                        + "and .properties)");
+            }
+        }
+        Reading r = readVertices(vertexFiles);
+        ImmutableGraph g;
+        try {
+            g = ImmutableGraph.loadOffline(basename);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException("--graph " + graph + ": not a WebGraph graph WebGraph can read (" + e.getMessage()
+                    + "); give the basename of a BVGraph (.graph + .properties)");
+        }
+        long used = 0;
+        long skipped = 0;
+        NodeIterator it = g.nodeIterator();
+        for (int i = 0; i < g.numNodes(); i++) {
+            int from = it.nextInt();
+            int d = it.outdegree();
+            int[] succ = it.successorArray();
+            for (int j = 0; j < d; j++) {
+                if (r.edge(from, succ[j], basename + ".graph: arc " + from + " -> " + succ[j])) {
+                    used++;
+                } else {
+                    skipped++;
+                }
+            }
+        }
+        return r.finish(vertexFiles, new long[] {used, skipped});
+    }
+
+    private static void requireFiles(List<Path> files) {
+        for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new UserException("graph file not found: " + f + " (check the path)");
             }
         }
-        Problems problems = new Problems();
-        LinkGraphBuilder b = new LinkGraphBuilder();
-        Vertices v = new Vertices();
-        long[] vertexCounts = eachLine(vertexFiles, (c, where, line) -> {
+    }
+
+    /** Reads the vertex files: each id's domain, the domains' host counts. */
+    private static Reading readVertices(List<Path> vertexFiles) throws IOException {
+        Reading r = new Reading();
+        r.vertexCounts = eachLine(vertexFiles, (c, where, line) -> {
             long id = c.length < 2 ? -1 : id(c[0]);
             if (id < 0) {
-                problems.add(where + ": not a vertex line (id<TAB>reversed name): '" + cut(line) + "'");
+                r.problems.add(where + ": not a vertex line (id<TAB>reversed name): '" + cut(line) + "'");
                 return false;
             }
             String host = host(c[1]);
             String domain = host == null ? null : Domains.registrableDomain(host);
             if (domain == null || domain.isBlank()) {
-                problems.add(where + ": '" + cut(c[1]) + "' is not a reversed host name like com.example.www");
+                r.problems.add(where + ": '" + cut(c[1]) + "' is not a reversed host name like com.example.www");
                 return false;
             }
-            if (v.domainOf(id) >= 0) {
-                problems.add(where + ": vertex id " + id + " appears twice (the first is kept)");
+            if (r.v.domainOf(id) >= 0) {
+                r.problems.add(where + ": vertex id " + id + " appears twice (the first is kept)");
                 return false;
             }
-            v.add(id, b.number(domain), domain);
+            r.v.add(id, r.b.number(domain), domain);
             return true;
         });
-        long[] edgeCounts = eachLine(edgeFiles, (c, where, line) -> {
-            long from = id(c[0]);
-            long to = c.length < 2 ? -1 : id(c[1]);
-            if (from < 0 || to < 0) {
-                problems.add(where + ": not an edge line (from<TAB>to): '" + cut(line) + "'");
-                return false;
-            }
+        return r;
+    }
+
+    /** One reading of a graph: the vertices, the domain links so far, the problems. */
+    private static final class Reading {
+        final Problems problems = new Problems();
+        final LinkGraphBuilder b = new LinkGraphBuilder();
+        final Vertices v = new Vertices();
+        long[] vertexCounts;
+
+        /** Adds the domain link of the vertex link {@code from -> to}; false (and a problem) when a vertex is unknown. */
+        boolean edge(long from, long to, String where) {
             int a = v.domainOf(from);
             int z = v.domainOf(to);
             if (a < 0 || z < 0) {
@@ -192,23 +264,22 @@ public final class CommonCrawlGraph {
             }
             b.edge(a, z, true);
             return true;
-        });
-        long vertices = vertexCounts[0];
-        long skippedVertices = vertexCounts[1];
-        long edges = edgeCounts[0];
-        long skippedEdges = edgeCounts[1];
-        if (vertices == 0) {
-            throw new UserException("no usable vertex in " + vertexFiles + ": a Common Crawl vertex file has lines "
-                    + "id<TAB>reversed host name (e.g. 0<TAB>com.example.www)"
-                    + (problems.list.isEmpty() ? "" : "; first problem: " + problems.list.get(0)));
         }
-        LinkGraph g = b.build();
-        int[] hosts = new int[g.nodeCount()];
-        for (int d = 0; d < v.names.size(); d++) {
-            hosts[g.node(v.names.get(d))] = v.hostCount[d];
+
+        CommonCrawlGraph finish(List<Path> vertexFiles, long[] edgeCounts) {
+            if (vertexCounts[0] == 0) {
+                throw new UserException("no usable vertex in " + vertexFiles + ": a Common Crawl vertex file has lines "
+                        + "id<TAB>reversed host name (e.g. 0<TAB>com.example.www)"
+                        + (problems.list.isEmpty() ? "" : "; first problem: " + problems.list.get(0)));
+            }
+            LinkGraph g = b.build();
+            int[] hosts = new int[g.nodeCount()];
+            for (int d = 0; d < v.names.size(); d++) {
+                hosts[g.node(v.names.get(d))] = v.hostCount[d];
+            }
+            return new CommonCrawlGraph(g, hosts, new Stats(vertexCounts[0], vertexCounts[1], edgeCounts[0],
+                    edgeCounts[1], problems.count, List.copyOf(problems.list)));
         }
-        return new CommonCrawlGraph(g, hosts, new Stats(vertices, skippedVertices, edges, skippedEdges,
-                problems.count, List.copyOf(problems.list)));
     }
 
     /**

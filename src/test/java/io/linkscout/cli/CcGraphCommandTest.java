@@ -63,6 +63,11 @@ class CcGraphCommandTest {
                 "local[2]");
         assertEquals(2, r.exitCode(), all(r));
         assertTrue(r.getErrorOutput().contains("--master needs --engine spark"), all(r));
+        r = launcher.launch("cc-graph", "--vertices", v, "--edges", e, "--graph", work.resolve("g").toString(),
+                "--out", out.toString());
+        assertEquals(2, r.exitCode(), all(r));
+        assertTrue(r.getErrorOutput().contains("give the arcs either as edge files (--edges) or as a BVGraph (--graph), "
+                + "not both"), all(r));
         r = launcher.launch("cc-graph", "--vertices", v, "--edges", e, "--out", out.toString(), "--engine", "mapreduce");
         assertEquals(2, r.exitCode(), all(r));
         assertTrue(r.getErrorOutput().contains("--engine must be in-process or spark, got mapreduce"), all(r));

@@ -50,6 +50,48 @@ class CommonCrawlGraphTest {
     }
 
     @Test
+    void theSameGraphAsABvGraphGivesTheSameDomainGraphAndRanks() throws Exception {
+        // the fixture's host edges (without the malformed line) stored the way Common Crawl also publishes graphs
+        int[][] arcs = {{0, 1}, {0, 2}, {1, 2}, {1, 3}, {2, 1}, {3, 2}, {5, 4}, {5, 0}};
+        Path basename = tmp.resolve("cc-host");
+        it.unimi.dsi.webgraph.BVGraph.store(new it.unimi.dsi.webgraph.ArrayListMutableGraph(6, arcs).immutableView(),
+                basename.toString());
+        CommonCrawlGraph text = CommonCrawlGraph.read(List.of(fixture("host-vertices.txt.gz")),
+                List.of(fixture("host-edges.txt.gz")));
+        CommonCrawlGraph bv = CommonCrawlGraph.readBvGraph(List.of(fixture("host-vertices.txt.gz")),
+                Path.of(basename + ".graph"));
+        LinkGraph a = text.graph();
+        LinkGraph b = bv.graph();
+        assertEquals(a.nodeCount(), b.nodeCount());
+        assertEquals(a.edgeCount(), b.edgeCount());
+        for (int s = 0; s < a.nodeCount(); s++) {
+            assertEquals(a.name(s), b.name(s));
+            for (int e = a.edgeStart(s); e < a.edgeEnd(s); e++) {
+                assertEquals(a.target(e), b.target(e));
+                assertEquals(a.weight(e), b.weight(e));
+            }
+        }
+        assertEquals(text.rank(RankEngine.IN_PROCESS, 0.85), bv.rank(RankEngine.IN_PROCESS, 0.85));
+        CommonCrawlGraph.Stats s = bv.stats();
+        assertEquals(7, s.edges());
+        assertEquals(1, s.skippedEdges());
+        assertTrue(s.problems().get(1).endsWith("cc-host.graph: arc 5 -> 4: vertex 4 is not in the vertex files (or "
+                + "was skipped)"), s.problems().toString());
+        // the basename without .graph works too; a basename with no graph is a clear error
+        assertEquals(5, CommonCrawlGraph.readBvGraph(List.of(fixture("host-vertices.txt.gz")), basename).graph()
+                .edgeCount());
+        UserException missing = assertThrows(UserException.class, () -> CommonCrawlGraph.readBvGraph(
+                List.of(fixture("host-vertices.txt.gz")), tmp.resolve("nothing")));
+        assertTrue(missing.getMessage().contains("nothing.graph not found (give the basename of a BVGraph"),
+                missing.getMessage());
+        Files.writeString(tmp.resolve("broken.graph"), "not a graph");
+        Files.writeString(tmp.resolve("broken.properties"), "graphclass = no.such.Graph\n");
+        UserException broken = assertThrows(UserException.class, () -> CommonCrawlGraph.readBvGraph(
+                List.of(fixture("host-vertices.txt.gz")), tmp.resolve("broken")));
+        assertTrue(broken.getMessage().contains("not a WebGraph graph WebGraph can read"), broken.getMessage());
+    }
+
+    @Test
     void hostGraphRanksDomainsAsComputedByHand() throws Exception {
         CommonCrawlGraph g = CommonCrawlGraph.read(List.of(fixture("host-vertices.txt.gz")),
                 List.of(fixture("host-edges.txt.gz")));
