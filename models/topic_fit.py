@@ -15,7 +15,8 @@ scorer's own (../shared/bench/eval_keyphrases.py, imported from there).
 --fit    fits on all documents and prints the coefficients as Java (TopicExtractor.weights());
 --experiments  adds each feature of EXPERIMENTS (below) to the shipped ones in turn and prints its held-out figures
          with the per-document difference from the shipped features (mean ± standard error, F1@10 points);
---news-multiword  labels the news stories by their multi-word gold only (the DUC-2001 estimate's labels) before --cv;
+--news-multiword LABEL  before --cv, a news candidate matching a one-word gold phrase gets the (soft) label LABEL
+         instead of 1 (0: the news stories are labelled by their multi-word gold only, the DUC estimate's labels);
 --seed N the random halves (default 42).
 
 The numbers the README quotes for this script were printed by it; on the loaded shared machine one --cv takes about
@@ -302,7 +303,7 @@ def main():
     ap.add_argument('--cv', action='store_true')
     ap.add_argument('--fit', action='store_true')
     ap.add_argument('--experiments', action='store_true')
-    ap.add_argument('--news-multiword', action='store_true')
+    ap.add_argument('--news-multiword', type=float, metavar='LABEL')
     ap.add_argument('--seed', type=int, default=42)
     a = ap.parse_args()
     docs = load(a.cands, a.gold, EXPERIMENTS if a.experiments else {})
@@ -325,12 +326,12 @@ def main():
             report('+' + name, cv(docs, FEATURES + [name], a.seed), base)
         for label, names in GROUPS.items():
             report('+' + label, cv(docs, FEATURES + names, a.seed), base)
-    if a.news_multiword:
+    if a.news_multiword is not None:
         for d in docs:
             if d['id'].startswith('kpcrowd'):
                 multi = set().union(*[{v for v in g if ' ' in v} for g in d['gold']]) if d['gold'] else set()
-                d['y'] = np.array([1.0 if k in multi else 0.0 for k in d['keys']])
-        report('news labelled by multi-word gold', cv(docs, FEATURES, a.seed), base)
+                d['y'] = np.array([1.0 if k in multi else a.news_multiword * y for k, y in zip(d['keys'], d['y'])])
+        report(f'news one-word gold label {a.news_multiword}', cv(docs, FEATURES, a.seed), base)
     if a.fit:
         coef = fit(docs, FEATURES)
         for n in FEATURES:
