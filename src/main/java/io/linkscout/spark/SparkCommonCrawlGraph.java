@@ -44,6 +44,7 @@ public final class SparkCommonCrawlGraph {
             sb.append("damping\t").append(damping).append('\n');
             sb.append("tolerance\t").append(CommonCrawlGraph.TOLERANCE).append('\n');
             sb.append("max-iterations\t").append(CommonCrawlGraph.MAX_ITERATIONS).append('\n');
+            sb.append("max-problems\t").append(CommonCrawlGraph.MAX_PROBLEMS).append('\n');
             for (Path f : vertexFiles) {
                 sb.append("vertices\t").append(f.toAbsolutePath()).append('\t').append(oneLine(f)).append('\n');
             }

@@ -29,9 +29,9 @@ import scala.Tuple2;
  * {@link RankJob#rank}.
  *
  * <p>Input, the job directory's {@code cc.tsv}: lines {@code damping<TAB>D}, {@code tolerance<TAB>T},
- * {@code max-iterations<TAB>N}, and per file {@code vertices|edges<TAB>path<TAB>name in messages}. Output:
- * {@code out/cc/part-*} lines {@code domain<TAB>pagerank<TAB>hosts<TAB>referring domains}, best first across the
- * part files in their order (ties by domain); {@code out/cc.problems}, the first {@value #MAX_PROBLEMS} problems
+ * {@code max-iterations<TAB>N}, {@code max-problems<TAB>N}, and per file
+ * {@code vertices|edges<TAB>path<TAB>name in messages}. Output: {@code out/cc/part-*} lines {@code domain<TAB>pagerank<TAB>hosts<TAB>referring domains}, best first across the
+ * part files in their order (ties by domain); {@code out/cc.problems}, the first {@code max-problems} problems
  * ({@code file:line: what}) in file and line order; and last {@code out/cc.done} ({@code key<TAB>value}: vertices,
  * skipped-vertices, edges, skipped-edges, problems, domains, links, max-pagerank, iterations). A job killed part-way
  * leaves no {@code cc.done}.
@@ -41,9 +41,6 @@ import scala.Tuple2;
  * links once.
  */
 public final class CcGraphJob {
-
-    /** Problems listed in full; beyond this only counted (as {@code CommonCrawlGraph.MAX_PROBLEMS}). */
-    static final int MAX_PROBLEMS = 20;
 
     /** Lines per file at most 2^46; file index at most 2^16 per kind. */
     private static final int LINE_BITS = 46;
@@ -115,6 +112,7 @@ public final class CcGraphJob {
         double damping = 0.85;
         double tolerance = 1e-10;
         int maxIterations = 200;
+        int maxProblems = 20;
         List<String> vertexFiles = new ArrayList<>();
         List<String> vertexNames = new ArrayList<>();
         List<String> edgeFiles = new ArrayList<>();
@@ -125,6 +123,7 @@ public final class CcGraphJob {
                 case "damping" -> damping = Double.parseDouble(f[1]);
                 case "tolerance" -> tolerance = Double.parseDouble(f[1]);
                 case "max-iterations" -> maxIterations = Integer.parseInt(f[1]);
+                case "max-problems" -> maxProblems = Integer.parseInt(f[1]);
                 case "vertices" -> {
                     vertexFiles.add(f[1]);
                     vertexNames.add(f[2]);
@@ -212,7 +211,7 @@ public final class CcGraphJob {
         JavaPairRDD<Long, String> problems = vertexProblems.union(duplicates).union(edgeProblems).union(unknownFrom)
                 .union(unknownTo).persist(keep);
         long problemCount = problems.count();
-        List<Tuple2<Long, String>> first = problems.takeOrdered(MAX_PROBLEMS, new ByWhere());
+        List<Tuple2<Long, String>> first = problems.takeOrdered(maxProblems, new ByWhere());
         long skippedVertices = vertices.count() - usedVertices;
         long skippedEdges = edges.count() - usedEdges;
 
