@@ -5,6 +5,8 @@ import io.linkscout.config.AuthoritySettings;
 import io.linkscout.config.SparkSettings;
 import io.linkscout.error.UserException;
 import io.linkscout.ingest.CommonCrawlGraph;
+import io.linkscout.spark.SparkCommonCrawlGraph;
+import io.linkscout.spark.SparkRankEngine;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,24 +63,29 @@ public class CcGraphCommand implements Callable<Integer> {
             throw new UserException("give the arcs either as edge files (--edges) or as a BVGraph (--graph), not "
                     + (graph == null ? "neither" : "both"));
         }
-        CommonCrawlGraph g = graph != null ? CommonCrawlGraph.readBvGraph(vertices, graph)
-                : CommonCrawlGraph.read(vertices, edges);
-        CommonCrawlGraph.Stats s = g.stats();
+        CommonCrawlGraph.Summary sum;
+        if (graph == null && rankEngine instanceof SparkRankEngine sparkEngine) {
+            // the whole join on Spark: nothing per host, vertex or domain link in this JVM
+            sum = SparkCommonCrawlGraph.rankAndWrite(sparkEngine, vertices, edges, authority.damping(), out, top);
+        } else {
+            CommonCrawlGraph g = graph != null ? CommonCrawlGraph.readBvGraph(vertices, graph)
+                    : CommonCrawlGraph.read(vertices, edges);
+            sum = g.rankAndWrite(rankEngine, authority.damping(), out, top);
+        }
+        CommonCrawlGraph.Stats s = sum.stats();
         for (String p : s.problems()) {
             System.err.println("skipped " + p);
         }
         if (s.problemCount() > s.problems().size()) {
             System.err.println("... and " + (s.problemCount() - s.problems().size()) + " more problem(s)");
         }
-        List<CommonCrawlGraph.Row> rows = g.rank(rankEngine, authority.damping());
-        CommonCrawlGraph.write(rows, out);
         System.err.printf(Locale.ROOT, "read %d vertices (%d skipped) and %d edges (%d skipped) into %d domains and "
                 + "%d domain links; PageRank %s; wrote %s in %.1f s (ingest it: linkscout ingest %s)%n", s.vertices(),
-                s.skippedVertices(), s.edges(), s.skippedEdges(), g.graph().nodeCount(), g.graph().edgeCount(),
+                s.skippedVertices(), s.edges(), s.skippedEdges(), sum.domains(), sum.domainLinks(),
                 rankEngine.describe(), out, (System.nanoTime() - t0) / 1e9, out);
         System.out.printf(Locale.ROOT, "%-5s %-40s %10s %9s %6s %5s%n", "rank", "domain", "pagerank", "authority",
                 "hosts", "refs");
-        for (CommonCrawlGraph.Row r : rows.subList(0, Math.min(top, rows.size()))) {
+        for (CommonCrawlGraph.Row r : sum.top()) {
             System.out.printf(Locale.ROOT, "%-5d %-40s %10.6f %9.1f %6d %5d%n", r.rank(), r.domain(), r.pageRank(),
                     r.authority(), r.hosts(), r.refDomains());
         }

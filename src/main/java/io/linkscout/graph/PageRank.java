@@ -119,19 +119,27 @@ public final class PageRank {
      * every node that modest score rather than 100. Stable across re-runs: same graph, same numbers.
      */
     public static double[] authority(double[] rank) {
-        int n = rank.length;
         double max = 0;
         for (double r : rank) {
             max = Math.max(max, r);
         }
-        double[] a = new double[n];
-        if (n == 0 || max == 0) {
-            return a;
-        }
-        double denom = Math.log1p(Math.max(max * n, MIN_TOP));
-        for (int i = 0; i < n; i++) {
-            a[i] = denom == 0 ? 0 : 100.0 * Math.log1p(rank[i] * n) / denom;
+        java.util.function.DoubleUnaryOperator scale = authorityScale(max, rank.length);
+        double[] a = new double[rank.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = scale.applyAsDouble(rank[i]);
         }
         return a;
+    }
+
+    /**
+     * {@link #authority}'s scale for a graph of {@code n} nodes whose top rank is {@code max}, one rank at a time (for
+     * rankings streamed back from a cluster, never held in one array).
+     */
+    public static java.util.function.DoubleUnaryOperator authorityScale(double max, long n) {
+        if (n == 0 || max == 0) {
+            return r -> 0;
+        }
+        double denom = Math.log1p(Math.max(max * n, MIN_TOP));
+        return r -> denom == 0 ? 0 : 100.0 * Math.log1p(r * n) / denom;
     }
 }

@@ -5,8 +5,6 @@ import io.linkscout.graph.LinkGraph;
 import io.linkscout.graph.LinkGraphBuilder;
 import io.linkscout.graph.PageRank;
 import io.linkscout.graph.RankEngine;
-import io.linkscout.url.Domains;
-import io.linkscout.url.UrlNormalizer;
 import it.unimi.dsi.webgraph.ImmutableGraph;
 import it.unimi.dsi.webgraph.NodeIterator;
 import java.io.BufferedReader;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -56,6 +53,18 @@ public final class CommonCrawlGraph {
             List<String> problems) {
     }
 
+    /** The stopping rule of the ranking: that of {@code graph}'s domain PageRank. */
+    public static final double TOLERANCE = 1e-10;
+
+    public static final int MAX_ITERATIONS = 200;
+
+    /**
+     * A graph ranked and written: what was read, the domains and domain links it gave, and the first rows (for the
+     * terminal).
+     */
+    public record Summary(Stats stats, long domains, long domainLinks, List<Row> top) {
+    }
+
     private final LinkGraph graph;
     private final int[] hosts;
     private final Stats stats;
@@ -74,9 +83,9 @@ public final class CommonCrawlGraph {
         return stats;
     }
 
-    /** One non-blank line of a graph file, split at tabs: whether it was used (else it was skipped). */
+    /** One non-blank line of a graph file: whether it was used (else it was skipped). */
     private interface Line {
-        boolean read(String[] columns, String where, String line);
+        boolean read(String where, String line);
     }
 
     /** Reads every non-blank line of {@code files}; returns {used, skipped}. {@code where} is {@code file:line}. */
@@ -89,7 +98,7 @@ public final class CommonCrawlGraph {
                 while ((line = in.readLine()) != null) {
                     no++;
                     if (!line.isBlank()) {
-                        counts[reader.read(line.split("\t", 3), f + ":" + no, line) ? 0 : 1]++;
+                        counts[reader.read(f + ":" + no, line) ? 0 : 1]++;
                     }
                 }
             }
@@ -132,35 +141,22 @@ public final class CommonCrawlGraph {
         }
     }
 
-    /**
-     * The host or domain name of a reversed Common Crawl vertex name ({@code com.example.www} →
-     * {@code www.example.com}), lower-cased; null when it is not a valid host name.
-     */
+    /** {@link CommonCrawlLines#host}. */
     public static String host(String reversed) {
-        if (reversed == null || reversed.isBlank()) {
-            return null;
-        }
-        List<String> labels = Arrays.asList(reversed.strip().toLowerCase(Locale.ROOT).split("\\.", -1));
-        java.util.Collections.reverse(labels);
-        String h = String.join(".", labels);
-        return UrlNormalizer.isValidHost(h) && h.contains(".") ? h : null;
+        return CommonCrawlLines.host(reversed);
     }
 
     /** Reads the vertex files, then the edge files, into the domain graph. */
     public static CommonCrawlGraph read(List<Path> vertexFiles, List<Path> edgeFiles) throws IOException {
-        if (vertexFiles.isEmpty() || edgeFiles.isEmpty()) {
-            throw new UserException("give the graph's vertex files (--vertices) and edge files (--edges or --graph)");
-        }
-        requireFiles(concat(vertexFiles, edgeFiles));
+        requireInputs(vertexFiles, edgeFiles);
         Reading r = readVertices(vertexFiles);
-        long[] edgeCounts = eachLine(edgeFiles, (c, where, line) -> {
-            long from = id(c[0]);
-            long to = c.length < 2 ? -1 : id(c[1]);
-            if (from < 0 || to < 0) {
-                r.problems.add(where + ": not an edge line (from<TAB>to): '" + cut(line) + "'");
+        long[] edgeCounts = eachLine(edgeFiles, (where, line) -> {
+            CommonCrawlLines.Edge e = CommonCrawlLines.edge(line);
+            if (e.problem() != null) {
+                r.problems.add(where + ": " + e.problem());
                 return false;
             }
-            return r.edge(from, to, where);
+            return r.edge(e.from(), e.to(), where);
         });
         return r.finish(vertexFiles, edgeCounts);
     }
@@ -213,6 +209,23 @@ public final class CommonCrawlGraph {
         return r.finish(vertexFiles, new long[] {used, skipped});
     }
 
+    /** The vertex and edge files are given and exist, else a clear error. */
+    public static void requireInputs(List<Path> vertexFiles, List<Path> edgeFiles) {
+        if (vertexFiles.isEmpty() || edgeFiles.isEmpty()) {
+            throw new UserException("give the graph's vertex files (--vertices) and edge files (--edges or --graph)");
+        }
+        requireFiles(concat(vertexFiles, edgeFiles));
+    }
+
+    /** At least one vertex was usable, else the clear error of an unusable vertex file. */
+    public static void requireVertices(Stats stats, List<Path> vertexFiles) {
+        if (stats.vertices() == 0) {
+            throw new UserException("no usable vertex in " + vertexFiles + ": a Common Crawl vertex file has lines "
+                    + "id<TAB>reversed host name (e.g. 0<TAB>com.example.www)"
+                    + (stats.problems().isEmpty() ? "" : "; first problem: " + stats.problems().get(0)));
+        }
+    }
+
     private static void requireFiles(List<Path> files) {
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
@@ -224,23 +237,17 @@ public final class CommonCrawlGraph {
     /** Reads the vertex files: each id's domain, the domains' host counts. */
     private static Reading readVertices(List<Path> vertexFiles) throws IOException {
         Reading r = new Reading();
-        r.vertexCounts = eachLine(vertexFiles, (c, where, line) -> {
-            long id = c.length < 2 ? -1 : id(c[0]);
-            if (id < 0) {
-                r.problems.add(where + ": not a vertex line (id<TAB>reversed name): '" + cut(line) + "'");
+        r.vertexCounts = eachLine(vertexFiles, (where, line) -> {
+            CommonCrawlLines.Vertex v = CommonCrawlLines.vertex(line);
+            if (v.problem() != null) {
+                r.problems.add(where + ": " + v.problem());
                 return false;
             }
-            String host = host(c[1]);
-            String domain = host == null ? null : Domains.registrableDomain(host);
-            if (domain == null || domain.isBlank()) {
-                r.problems.add(where + ": '" + cut(c[1]) + "' is not a reversed host name like com.example.www");
+            if (r.v.domainOf(v.id()) >= 0) {
+                r.problems.add(where + ": " + CommonCrawlLines.duplicateVertex(v.id()));
                 return false;
             }
-            if (r.v.domainOf(id) >= 0) {
-                r.problems.add(where + ": vertex id " + id + " appears twice (the first is kept)");
-                return false;
-            }
-            r.v.add(id, r.b.number(domain), domain);
+            r.v.add(v.id(), r.b.number(v.domain()), v.domain());
             return true;
         });
         return r;
@@ -258,8 +265,7 @@ public final class CommonCrawlGraph {
             int a = v.domainOf(from);
             int z = v.domainOf(to);
             if (a < 0 || z < 0) {
-                problems.add(where + ": vertex " + (a < 0 ? from : to) + " is not in the vertex files (or was "
-                        + "skipped)");
+                problems.add(where + ": " + CommonCrawlLines.unknownVertex(a < 0 ? from : to));
                 return false;
             }
             b.edge(a, z, true);
@@ -267,18 +273,15 @@ public final class CommonCrawlGraph {
         }
 
         CommonCrawlGraph finish(List<Path> vertexFiles, long[] edgeCounts) {
-            if (vertexCounts[0] == 0) {
-                throw new UserException("no usable vertex in " + vertexFiles + ": a Common Crawl vertex file has lines "
-                        + "id<TAB>reversed host name (e.g. 0<TAB>com.example.www)"
-                        + (problems.list.isEmpty() ? "" : "; first problem: " + problems.list.get(0)));
-            }
+            Stats stats = new Stats(vertexCounts[0], vertexCounts[1], edgeCounts[0], edgeCounts[1], problems.count,
+                    List.copyOf(problems.list));
+            requireVertices(stats, vertexFiles);
             LinkGraph g = b.build();
             int[] hosts = new int[g.nodeCount()];
             for (int d = 0; d < v.names.size(); d++) {
                 hosts[g.node(v.names.get(d))] = v.hostCount[d];
             }
-            return new CommonCrawlGraph(g, hosts, new Stats(vertexCounts[0], vertexCounts[1], edgeCounts[0],
-                    edgeCounts[1], problems.count, List.copyOf(problems.list)));
+            return new CommonCrawlGraph(g, hosts, stats);
         }
     }
 
@@ -288,7 +291,7 @@ public final class CommonCrawlGraph {
      */
     public List<Row> rank(RankEngine engine, double damping) {
         double[] pr = engine.compute(graph, List.of(new RankEngine.Request("cc-pagerank", damping, null, false, null,
-                1e-10, 200))).get(0);
+                TOLERANCE, MAX_ITERATIONS))).get(0);
         double[] authority = PageRank.authority(pr);
         int[] in = graph.inDegrees();
         Integer[] order = new Integer[graph.nodeCount()];
@@ -304,12 +307,29 @@ public final class CommonCrawlGraph {
         return out;
     }
 
-    /** The rows as an authority list CSV ({@link #COLUMNS}) that {@code ingest} reads. */
-    public static void write(List<Row> rows, Path out) throws IOException {
+    /** Ranks the domains ({@link #rank}), writes them to {@code out} ({@link #write}); the first {@code top} rows. */
+    public Summary rankAndWrite(RankEngine engine, double damping, Path out, int top) throws IOException {
+        requireOutFolder(out);
+        List<Row> rows = rank(engine, damping);
+        write(rows, out);
+        return new Summary(stats, graph.nodeCount(), graph.edgeCount(), List.copyOf(rows.subList(0,
+                Math.min(top, rows.size()))));
+    }
+
+    /** The output's folder exists, else a clear error. */
+    public static void requireOutFolder(Path out) {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UserException("--out " + out + ": the folder " + parent + " does not exist");
         }
+    }
+
+    /**
+     * The rows, best first, as an authority list CSV ({@link #COLUMNS}) that {@code ingest} reads; streamed (rows
+     * may come from a cluster, one at a time), written to a temporary file moved into place at the end.
+     */
+    public static void write(Iterable<Row> rows, Path out) throws IOException {
+        requireOutFolder(out);
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
@@ -317,22 +337,12 @@ public final class CommonCrawlGraph {
             for (Row r : rows) {
                 p.printRecord(r.domain(), r.rank(), r.pageRank(), r.authority(), r.hosts(), r.refDomains());
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static long id(String s) {
-        try {
-            long v = Long.parseLong(s.strip());
-            return v < 0 || v >= Integer.MAX_VALUE - 8 ? -1 : v;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String cut(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
     }
 
     private static List<Path> concat(List<Path> a, List<Path> b) {

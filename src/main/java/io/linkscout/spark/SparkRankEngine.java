@@ -101,11 +101,10 @@ public final class SparkRankEngine implements RankEngine {
     public List<double[]> compute(LinkGraph graph, List<Request> requests) {
         Path job = null;
         try {
-            job = workDir == null ? Files.createTempDirectory("linkscout-spark-")
-                    : Files.createTempDirectory(Files.createDirectories(workDir), "linkscout-spark-");
+            job = newJob();
             writeGraph(graph, job);
             writeRequests(graph.nodeCount(), requests, job);
-            run(job);
+            run(job, "io.linkscout.sparkjob.RankJob");
             List<double[]> out = new ArrayList<>(requests.size());
             for (Request r : requests) {
                 out.add(readRanks(job, r.name(), graph.nodeCount()));
@@ -114,12 +113,23 @@ public final class SparkRankEngine implements RankEngine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (job != null && !Boolean.getBoolean("linkscout.spark.keep-job")) {
-                try {
-                    IOUtils.rm(job);
-                } catch (IOException e) {
-                    // a temp directory left behind is not worth failing the computation for
-                }
+            removeJob(job);
+        }
+    }
+
+    /** A new job directory under {@code linkscout.spark.work-dir} (else the system's temp directory). */
+    Path newJob() throws IOException {
+        return workDir == null ? Files.createTempDirectory("linkscout-spark-")
+                : Files.createTempDirectory(Files.createDirectories(workDir), "linkscout-spark-");
+    }
+
+    /** Deletes a job directory (null: nothing), unless {@code -Dlinkscout.spark.keep-job=true} keeps it to look at. */
+    static void removeJob(Path job) {
+        if (job != null && !Boolean.getBoolean("linkscout.spark.keep-job")) {
+            try {
+                IOUtils.rm(job);
+            } catch (IOException e) {
+                // a temp directory left behind is not worth failing the computation for
             }
         }
     }
@@ -177,14 +187,15 @@ public final class SparkRankEngine implements RankEngine {
         Files.writeString(job.resolve("requests.tsv"), sb, StandardCharsets.UTF_8);
     }
 
-    private void run(Path job) throws IOException {
+    /** Runs the job class {@code mainClass} of the built job on {@code job} against the master; throws when it fails. */
+    void run(Path job, String mainClass) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.addAll(jvmOptions());
         cmd.add("-Xmx" + driverMemory);
         cmd.add("-cp");
         cmd.add(classPath());
-        cmd.add("io.linkscout.sparkjob.RankJob");
+        cmd.add(mainClass);
         cmd.addAll(List.of("--master", master, "--job", job.toString()));
         if (partitions > 0) {
             cmd.addAll(List.of("--partitions", Integer.toString(partitions)));

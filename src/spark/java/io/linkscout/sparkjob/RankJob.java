@@ -89,7 +89,18 @@ public final class RankJob {
                 requests.add(Request.parse(lines.get(i), i + 1));
             }
         }
-        SparkConf conf = new SparkConf().setAppName("linkscout-rank").setMaster(master)
+        try (JavaSparkContext sc = context("linkscout-rank", master)) {
+            int p = partitions > 0 ? partitions : Math.max(2, sc.defaultParallelism());
+            run(sc, job, requests, p);
+        }
+    }
+
+    /**
+     * A Spark context on {@code master} ({@code local[N]}: bound to 127.0.0.1; a cluster: its executors load this
+     * job's classes from its jar, served by the driver), without the web UI, logging errors only.
+     */
+    static JavaSparkContext context(String appName, String master) {
+        SparkConf conf = new SparkConf().setAppName(appName).setMaster(master)
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false");
         if (master.startsWith("local")) {
@@ -103,11 +114,9 @@ public final class RankJob {
                 throw new IllegalStateException(e);
             }
         }
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            sc.setLogLevel("ERROR");
-            int p = partitions > 0 ? partitions : Math.max(2, sc.defaultParallelism());
-            run(sc, job, requests, p);
-        }
+        JavaSparkContext sc = new JavaSparkContext(conf);
+        sc.setLogLevel("ERROR");
+        return sc;
     }
 
     static void run(JavaSparkContext sc, Path job, List<Request> requests, int partitions) throws IOException {
@@ -121,14 +130,31 @@ public final class RankJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         for (Request r : requests) {
             Path out = job.resolve("out").resolve(r.name());
-            int iterations = n == 0 ? 0 : rank(sc, job, r, n, idsKeyed, edgeRows, part, out);
+            int iterations = 0;
+            if (n > 0) {
+                Ranking ranking = rank(sc, job, r, n, idsKeyed, edgeRows, part);
+                ranking.ranks().map(t -> t._1() + "\t" + t._2()).saveAsTextFile(out.toString());
+                ranking.release();
+                iterations = ranking.iterations();
+            }
             Files.writeString(job.resolve("out").resolve(r.name() + ".done"), Integer.toString(iterations));
             System.out.printf(Locale.ROOT, "rank %s: %d nodes, %d iterations%n", r.name(), n, iterations);
         }
     }
 
-    private static int rank(JavaSparkContext sc, Path job, Request r, long n, JavaPairRDD<Long, Long> ids,
-            JavaRDD<long[]> edgeRows, HashPartitioner part, Path out) {
+    /** A ranking computed: each node's rank, the iterations it took; {@link #release} after use. */
+    record Ranking(JavaPairRDD<Long, Double> ranks, int iterations, Runnable cleanup) {
+        void release() {
+            cleanup.run();
+        }
+    }
+
+    /**
+     * Ranking {@code r} of the graph of {@code n} nodes {@code ids} (keyed by themselves, partitioned by {@code part})
+     * and {@code edgeRows} ({@code from, to, weight, followed}).
+     */
+    static Ranking rank(JavaSparkContext sc, Path job, Request r, long n, JavaPairRDD<Long, Long> ids,
+            JavaRDD<long[]> edgeRows, HashPartitioner part) {
         boolean pass = r.passUnfollowed();
         double d = r.damping();
         // teleport vector v, normalised to sum 1 (uniform 1/n when absent)
@@ -144,9 +170,7 @@ public final class RankJob {
                     }).reduceByKey(part, Double::sum);
             double sum = raw.values().fold(0.0, Double::sum);
             if (sum == 0) {
-                ids.mapToPair(e -> new Tuple2<>(e._1(), 0.0)).map(t -> t._1() + "\t" + t._2())
-                        .saveAsTextFile(out.toString());
-                return 0;
+                return new Ranking(ids.mapToPair(e -> new Tuple2<>(e._1(), 0.0)), 0, () -> { });
             }
             v = ids.leftOuterJoin(raw).mapValues(t -> t._2().orElse(0.0) / sum);
         }
@@ -197,10 +221,12 @@ public final class RankJob {
                 break;
             }
         }
-        state.map(t -> t._1() + "\t" + t._2().rank()).saveAsTextFile(out.toString());
-        passing.unpersist(false);
-        state.unpersist(false);
-        return it;
+        JavaPairRDD<Long, Node> last = state;
+        JavaPairRDD<Long, Tuple2<Long, Double>> edges = passing;
+        return new Ranking(state.mapValues(Node::rank), it, () -> {
+            edges.unpersist(false);
+            last.unpersist(false);
+        });
     }
 
     /** {@code from, to, weight, followed(0/1)}. */
