@@ -6,20 +6,27 @@ import io.linkscout.search.QuerySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -31,14 +38,73 @@ final class LuceneSignals implements TextSignals {
 
     private final LinkScoutIndex index;
     private final IntUnaryOperator nodeOf;
+    /**
+     * Per query ({@link #forQuery}): each term's statistics and per-segment states, looked up once and shared by
+     * every query of the request that holds the term (the first stage's top k and the candidate scoring build the
+     * same term queries; the page-type filter is in all of them). null: no sharing (every weight looks its terms
+     * up).
+     */
+    private final Map<Term, TermStates> states;
 
     LuceneSignals(LinkScoutIndex index, PageTable table) {
+        this(index, d -> table.docToNode[d], null);
+    }
+
+    private LuceneSignals(LinkScoutIndex index, IntUnaryOperator nodeOf, Map<Term, TermStates> states) {
         this.index = index;
-        this.nodeOf = d -> table.docToNode[d];
+        this.nodeOf = nodeOf;
+        this.states = states;
+    }
+
+    /**
+     * These signals for one query (one thread): term queries share their {@link TermStates} — the same statistics
+     * (document frequency, total term frequency) and the same postings as their own look-up gives, so the same
+     * scores — instead of each weight seeking every term in every segment again.
+     */
+    @Override
+    public TextSignals forQuery() {
+        return new LuceneSignals(index, nodeOf, new HashMap<>());
     }
 
     private Query lucene(QuerySpec q) {
-        return q == null ? null : q.toLucene(index.analyzer());
+        if (q == null) {
+            return null;
+        }
+        Query out = q.toLucene(index.analyzer());
+        try {
+            return out == null || states == null ? out : shared(out, index.searcher(), states);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code q} with each of its term queries (inside booleans, boosts and constant scores) given the term's
+     * states from {@code states}, built there on first use ({@link TermStates#build} with statistics, as a scoring
+     * {@link TermQuery} builds them); any other query as is. Same matches and scores as {@code q}.
+     */
+    static Query shared(Query q, IndexSearcher searcher, Map<Term, TermStates> states) throws IOException {
+        return switch (q) {
+            case TermQuery t -> {
+                TermStates ts = states.get(t.getTerm());
+                if (ts == null) {
+                    ts = TermStates.build(searcher, t.getTerm(), true);
+                    states.put(t.getTerm(), ts);
+                }
+                yield new TermQuery(t.getTerm(), ts);
+            }
+            case BooleanQuery b -> {
+                BooleanQuery.Builder out = new BooleanQuery.Builder();
+                out.setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+                for (BooleanClause c : b.clauses()) {
+                    out.add(shared(c.query(), searcher, states), c.occur());
+                }
+                yield out.build();
+            }
+            case BoostQuery b -> new BoostQuery(shared(b.getQuery(), searcher, states), b.getBoost());
+            case ConstantScoreQuery c -> new ConstantScoreQuery(shared(c.getQuery(), searcher, states));
+            default -> q;
+        };
     }
 
     @Override

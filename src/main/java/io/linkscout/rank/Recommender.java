@@ -173,6 +173,8 @@ public final class Recommender {
      * dumps compute every feature.
      */
     private Candidates candidates(ContentQuery q, int perGenerator, boolean everyFeature) {
+        // one query's signals: its calls share their term look-ups (the same scores)
+        TextSignals signals = this.signals.forQuery();
         QueryBuilder qb = new QueryBuilder(index.analyzer());
         List<String> titleTerms = unique(ContentQuery.analyze(index.analyzer(), q.title()));
         List<String> topTerms = q.terms().stream().map(ContentQuery.WeightedTerm::term).toList();
@@ -276,7 +278,8 @@ public final class Recommender {
         float[] sLast = signals.scores(pages(baseTitle.length > 1 && !STOP.contains(baseTitle[baseTitle.length - 1])
                 ? new QuerySpec.Match(IndexFields.BODY, baseTitle[baseTitle.length - 1]) : null), byDoc);
         float[] sLinksOwn = signals.scores(qLinksOwn, byDoc);
-        double[] sTopics = everyFeature || pageTopicsUsed ? pageTopics(q.topics(), byDoc, n) : new double[byDoc.length];
+        double[] sTopics = everyFeature || pageTopicsUsed ? pageTopics(signals, q.topics(), byDoc, n)
+                : new double[byDoc.length];
 
         // exact title mentions inside candidate pages. Only candidates that contain a title variant (sPhrase > 0)
         // can mention it: mentionSlot[j] = candidate j's index in mentioning, or -1
@@ -383,7 +386,7 @@ public final class Recommender {
      * pages of the link graph, df the pages with that topic. A page whose own keyphrases are the content's, rare
      * ones weighing most; 0 for a page sharing none (or an index without page topics).
      */
-    private double[] pageTopics(List<String> topics, int[] docs, int n) {
+    private double[] pageTopics(TextSignals signals, List<String> topics, int[] docs, int n) {
         double[] out = new double[docs.length];
         List<String> keys = topics.stream().map(PageTopics::key).filter(k -> !k.isEmpty()).distinct()
                 .limit(PAGE_TOPICS_COMPARED).toList();
@@ -404,6 +407,15 @@ public final class Recommender {
         return out;
     }
 
+    /** {@code Math.log1p} of the small link counts, computed once: the same values, read on every out-edge. */
+    private static final double[] LOG1P = java.util.stream.IntStream.range(0, 1 << 12)
+            .mapToDouble(Math::log1p).toArray();
+
+    /** {@code Math.log1p(links)}, from {@link #LOG1P} when it is there. */
+    static double log1p(int links) {
+        return links >= 0 && links < LOG1P.length ? LOG1P[links] : Math.log1p(links);
+    }
+
     /** Whether a site links to other sites that write about the content: their fit weighted by ln links. */
     private double siteLinksSimilar(int site, double[] fitBySite, int ownDomainNode) {
         int from = table.siteDomainNode[site];
@@ -418,7 +430,7 @@ public final class Recommender {
             if (other >= 0 && other != site && to != ownDomainNode) {
                 double fit = fitBySite[other];
                 if (fit != 0) { // a site without fit adds 0.0: the sum is the same without it
-                    sum += fit * Math.log1p(dg.weight(e));
+                    sum += fit * log1p(dg.weight(e));
                 }
             }
         }

@@ -41,4 +41,12 @@ interface TextSignals {
 
     /** The page's stored text and topics. */
     Stored stored(int doc);
+
+    /**
+     * The signals one query's ranking reads (one thread, not kept after it): the same answers, possibly sharing
+     * work between the query's calls (the embedded index shares its term look-ups). By default these signals.
+     */
+    default TextSignals forQuery() {
+        return this;
+    }
 }

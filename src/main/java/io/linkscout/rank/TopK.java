@@ -41,6 +41,12 @@ final class TopK {
         return c != 0 ? c : Integer.compare(a.key, b.key);
     };
 
+    /** {@link #BEST_FIRST} reversed, written out (a heap's comparator: called for every competitive hit). */
+    private static final Comparator<Hit> WORST_FIRST = (a, b) -> {
+        int c = Float.compare(a.score, b.score);
+        return c != 0 ? c : Integer.compare(b.key, a.key);
+    };
+
     /**
      * The k best documents of {@code query}, best first, ties by the smaller {@code tieKey(doc)}; documents whose
      * tie key is negative are never counted. Only positive scores count unless {@code allowZero}. Exact: the
@@ -60,18 +66,13 @@ final class TopK {
 
                 @Override
                 public List<Hit> reduce(Collection<TopCollector> collectors) {
-                    PriorityQueue<Hit> all = new PriorityQueue<>(BEST_FIRST.reversed());
+                    // every collector's k best, sorted once (a total order: the tie key is unique per document)
+                    List<Hit> out = new ArrayList<>();
                     for (TopCollector c : collectors) {
-                        for (Hit h : c.queue) {
-                            all.add(h);
-                            if (all.size() > k) {
-                                all.poll();
-                            }
-                        }
+                        out.addAll(c.queue);
                     }
-                    List<Hit> out = new ArrayList<>(all);
                     out.sort(BEST_FIRST);
-                    return out;
+                    return out.size() > k ? new ArrayList<>(out.subList(0, k)) : out;
                 }
             });
         } catch (IOException e) {
@@ -84,7 +85,7 @@ final class TopK {
         private final IntUnaryOperator tieKey;
         private final boolean allowZero;
         /** worst on top */
-        final PriorityQueue<Hit> queue = new PriorityQueue<>(BEST_FIRST.reversed());
+        final PriorityQueue<Hit> queue = new PriorityQueue<>(WORST_FIRST);
         private int base;
         private Scorable scorer;
 
@@ -112,6 +113,9 @@ final class TopK {
             float score = scorer.score();
             if (score < 0 || (score == 0 && !allowZero)) {
                 return;
+            }
+            if (queue.size() >= k && score < queue.peek().score()) {
+                return; // below the k-th score: cannot enter, whatever its tie key
             }
             int key = tieKey.applyAsInt(base + doc);
             if (key < 0) {

@@ -205,4 +205,12 @@ class RecommenderTest {
         assertEquals(null, Recommender.partialTitle(qb, Tokens.phrase("Why the Ground Moves")));
         assertEquals(null, Recommender.partialTitle(qb, Tokens.phrase("Volcano")));
     }
+
+    @Test
+    void linkCountLogarithmsAreMathLog1pInAndBeyondTheTable() {
+        for (int links = 0; links < 10_000; links++) {
+            assertEquals(Math.log1p(links), Recommender.log1p(links), 0.0, "links " + links);
+        }
+        assertEquals(Math.log1p(Integer.MAX_VALUE), Recommender.log1p(Integer.MAX_VALUE), 0.0);
+    }
 }
