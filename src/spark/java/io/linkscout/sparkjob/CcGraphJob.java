@@ -50,20 +50,10 @@ public final class CcGraphJob {
 
     /** {@code --master URL --job DIR [--partitions P]}. */
     public static void main(String[] args) throws IOException {
-        String master = "local[2]";
-        Path job = null;
-        int partitions = 0;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--master" -> master = args[++i];
-                case "--job" -> job = Path.of(args[++i]);
-                case "--partitions" -> partitions = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        if (job == null) {
-            throw new IllegalArgumentException("--job DIR is required");
-        }
+        RankJob.JobArgs a = RankJob.JobArgs.parse(args);
+        String master = a.master();
+        Path job = a.job();
+        int partitions = a.partitions();
         try (JavaSparkContext sc = RankJob.context("linkscout-cc-graph", master)) {
             run(sc, job, partitions > 0 ? partitions : Math.max(2, sc.defaultParallelism()));
         }

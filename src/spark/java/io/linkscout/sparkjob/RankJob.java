@@ -66,22 +66,33 @@ public final class RankJob {
         }
     }
 
+    /** The arguments every LinkScout Spark job takes: {@code --master URL --job DIR [--partitions P]} (0: default). */
+    record JobArgs(String master, Path job, int partitions) {
+        static JobArgs parse(String[] args) {
+            String master = "local[2]";
+            Path job = null;
+            int partitions = 0;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--master" -> master = args[++i];
+                    case "--job" -> job = Path.of(args[++i]);
+                    case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+            }
+            if (job == null) {
+                throw new IllegalArgumentException("--job DIR is required");
+            }
+            return new JobArgs(master, job, partitions);
+        }
+    }
+
     /** {@code --master URL --job DIR [--partitions P]}. */
     public static void main(String[] args) throws IOException {
-        String master = "local[2]";
-        Path job = null;
-        int partitions = 0;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--master" -> master = args[++i];
-                case "--job" -> job = Path.of(args[++i]);
-                case "--partitions" -> partitions = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        if (job == null) {
-            throw new IllegalArgumentException("--job DIR is required");
-        }
+        JobArgs a = JobArgs.parse(args);
+        String master = a.master();
+        Path job = a.job();
+        int partitions = a.partitions();
         List<Request> requests = new ArrayList<>();
         List<String> lines = Files.readAllLines(job.resolve("requests.tsv"), StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
