@@ -159,22 +159,22 @@ class JsonlPageReaderTest {
         Path file = dir.resolve("many.jsonl");
         Files.writeString(file, sb.toString());
         IngestReport report = new IngestReport();
-        List<String> pages = new java.util.ArrayList<>();
+        List<String> urls = new java.util.ArrayList<>();
         List<Integer> problemsBefore = new java.util.ArrayList<>();
         new JsonlPageReader(new IngestLimits(2000, 10, 10, 1L << 30)).read(file, new TestSink() {
             @Override
             public void page(PageRecord page) {
-                pages.add(page.url());
+                urls.add(page.url());
                 problemsBefore.add(report.problems().size());
             }
         }, report);
-        assertEquals(expectedPages, pages);
+        assertEquals(expectedPages, urls);
         assertEquals(expectedProblemsBefore, problemsBefore);
         assertEquals(expectedProblems, report.problems().stream()
                 .map(p -> p.position() + ": " + p.message().substring(0, p.message().startsWith("invalid JSON")
                         ? "invalid JSON".length() : "line longer than 2000 bytes".length()))
                 .toList());
         assertEquals(java.util.Map.of("jsonl: invalid link url", 80L), report.skipped());
-        assertEquals(2000 - 200 - 200 - 1, pages.size()); // lines - broken - blank - too long
+        assertEquals(2000 - 200 - 200 - 1, urls.size()); // lines - broken - blank - too long
     }
 }
