@@ -9,7 +9,7 @@ import java.util.List;
  * page record; prints, per round, the process CPU and wall time and the SHA-256 prefix of the records (the same
  * hash means the same records). Run against a packaged build (README "Scale"):
  * {@code java -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*"
- * tools/ingest/ReadBench.java pages.jsonl 3}
+ * src/tools/ingest/ReadBench.java pages.jsonl 3}
  */
 public class ReadBench {
     public static void main(String[] a) throws Exception {

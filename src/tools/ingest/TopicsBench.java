@@ -10,7 +10,7 @@ import java.util.List;
  * The page topics ({@code PageTopics}, as the ingest computes them) of the first N pages of a pages JSONL file,
  * several rounds: CPU of the thread per page and the SHA-256 prefix of all topics (the same hash means the same
  * topics). {@code java -cp "target/quarkus-app/app/*:target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*"
- * tools/ingest/TopicsBench.java pages.jsonl 2000 4}
+ * src/tools/ingest/TopicsBench.java pages.jsonl 2000 4}
  */
 public class TopicsBench {
     public static void main(String[] a) throws Exception {
