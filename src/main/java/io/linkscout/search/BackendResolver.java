@@ -23,6 +23,19 @@ public class BackendResolver {
     @Inject
     OpenSearchSettings settings;
 
+    /** For CDI. */
+    public BackendResolver() {
+    }
+
+    /**
+     * Outside CDI (tests of a command's own logic): {@code configured} as {@code linkscout.backend}, {@code settings}
+     * as {@code linkscout.opensearch.*} (may be null with {@code lucene}).
+     */
+    public BackendResolver(String configured, OpenSearchSettings settings) {
+        this.configured = configured;
+        this.settings = settings;
+    }
+
     /**
      * The backend chosen: the explicit values where given, else the configuration. A bad backend name, or OpenSearch
      * values with the Lucene backend, is a {@link UserException} (exit code 2 on the command line).
