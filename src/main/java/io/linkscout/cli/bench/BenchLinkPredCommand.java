@@ -169,6 +169,9 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             IndexBuilder.Result ing;
             try (OpenSearchIndexWriter mirror = chosen.openWriter()) {
                 ing = data.ensureIndex(layout, true, threads, mirror);
+                if (mirror != null) {
+                    line(out, "opensearch: " + mirror.summary());
+                }
             }
             line(out, String.format(Locale.ROOT, "ingest: %d pages in %.1f s (%.0f pages/s, %.1f MB read)",
                     ing.stats().pages(), ing.millis() / 1000.0, ing.stats().pages() / (ing.millis() / 1000.0),
