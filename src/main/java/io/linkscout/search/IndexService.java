@@ -63,6 +63,9 @@ public class IndexService {
     public void serve(IndexLayout layout, BackendResolver.Choice backend) {
         this.servedLayout = layout;
         this.servedBackend = backend;
+        if (backends != null) {
+            backends.serve(backend); // the shared recommender (rank.Rankers) asks the resolver
+        }
     }
 
     /** The served index: {@code serve --index}, else the configured one ({@code linkscout.index.dir}). */

@@ -100,6 +100,8 @@ class IndexServiceTest {
             report.pageRead();
         });
         IndexService service = new IndexService(configured);
+        BackendResolver resolver = new BackendResolver("lucene", null);
+        service.backends = resolver;
         try {
             assertEquals(configured, service.layout().root());
             assertEquals(BackendResolver.Choice.LUCENE, service.backend());
@@ -108,6 +110,7 @@ class IndexServiceTest {
             service.serve(new IndexLayout(chosen), cluster);
             assertEquals(chosen, service.layout().root());
             assertEquals(cluster, service.backend());
+            assertEquals(cluster, resolver.configured()); // what the shared recommender asks for
             assertEquals(Set.of("https://b-site.com/x"), service.withIndex(idx -> {
                 try {
                     return urls(idx);
