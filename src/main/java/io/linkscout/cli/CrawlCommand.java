@@ -10,10 +10,7 @@ import io.linkscout.error.UserException;
 import io.linkscout.crawl.AddressPolicy;
 import io.linkscout.crawl.Crawler;
 import io.linkscout.crawl.Seeds;
-import io.linkscout.cli.common.BackendOption;
 import io.linkscout.index.IndexBuilder;
-import io.linkscout.search.BackendResolver;
-import io.linkscout.search.OpenSearchIndexWriter;
 import io.linkscout.ingest.IngestSink;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -42,12 +39,6 @@ public class CrawlCommand implements Callable<Integer> {
 
     @Mixin
     IndexOption index;
-
-    @Mixin
-    BackendOption backend;
-
-    @Inject
-    BackendResolver backends;
 
     @Option(names = "--seeds", required = true, paramLabel = "FILE",
             description = "Domains or URLs, one a line (# comments), or a CSV with a url/domain column.")
@@ -125,13 +116,7 @@ public class CrawlCommand implements Callable<Integer> {
         o.policy = allowPrivate ? AddressPolicy.allowAll() : AddressPolicy.defaults();
         o.stateDir = state != null ? state : index.layout().root().resolve("crawl");
         o.warcDir = warc;
-        BackendResolver.Choice chosen = backend.resolve(backends);
-        if (noIngest || !chosen.opensearch()) {
-            return run(o, seedList, index.layout(), noIngest, err, AuthorityConfig.of(authority), null);
-        }
-        try (OpenSearchIndexWriter mirror = chosen.openWriter()) { // the cluster checked before the crawl
-            return run(o, seedList, index.layout(), false, err, AuthorityConfig.of(authority), mirror);
-        }
+        return run(o, seedList, index.layout(), noIngest, err, AuthorityConfig.of(authority));
     }
 
     String userAgent(String ua, String contact) {
@@ -149,16 +134,12 @@ public class CrawlCommand implements Callable<Integer> {
     /** Crawls, prints progress and a summary, and ingests the crawl's pages (shared with tests). */
     public static int run(Crawler.Options o, List<Seeds.Seed> seedList, io.linkscout.index.IndexLayout layout,
             boolean noIngest, PrintStream err) throws Exception {
-        return run(o, seedList, layout, noIngest, err, AuthorityConfig.DEFAULTS, null);
+        return run(o, seedList, layout, noIngest, err, AuthorityConfig.DEFAULTS);
     }
 
-    /**
-     * As above, with the authority settings of the ingest that follows the crawl, and the OpenSearch writer that
-     * publishes it too ({@code --backend opensearch}; null: the embedded index only).
-     */
+    /** As above, with the authority settings of the ingest that follows the crawl. */
     public static int run(Crawler.Options o, List<Seeds.Seed> seedList, io.linkscout.index.IndexLayout layout,
-            boolean noIngest, PrintStream err, AuthorityConfig authorityConfig, OpenSearchIndexWriter mirror)
-            throws Exception {
+            boolean noIngest, PrintStream err, AuthorityConfig authorityConfig) throws Exception {
         Crawler crawler = new Crawler(o);
         Crawler.Stats st = crawler.stats();
         err.printf(Locale.ROOT, "crawling %d seed(s) as \"%s\"; state in %s%s%n", seedList.size(), o.userAgent,
@@ -203,7 +184,6 @@ public class CrawlCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(err);
         IndexBuilder builder = new IndexBuilder(layout, Runtime.getRuntime().availableProcessors(), progress);
         builder.setAuthorityConfig(authorityConfig);
-        builder.setMirror(mirror);
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
             IngestSink s = progress.wrap(sink, report);
             Crawler.forEachPage(o.stateDir, p -> {
@@ -213,9 +193,6 @@ public class CrawlCommand implements Callable<Integer> {
         });
         progress.done();
         err.println(IngestCommand.summary(r));
-        if (mirror != null) {
-            err.println("opensearch: " + mirror.summary());
-        }
         return 0;
     }
 
