@@ -1,5 +1,6 @@
 package io.linkscout.api;
 
+import io.linkscout.search.IndexService;
 import io.linkscout.index.IndexFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

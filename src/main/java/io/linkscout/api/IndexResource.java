@@ -1,5 +1,6 @@
 package io.linkscout.api;
 
+import io.linkscout.search.IndexService;
 import io.linkscout.index.IndexStats;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

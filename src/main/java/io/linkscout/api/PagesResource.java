@@ -1,5 +1,6 @@
 package io.linkscout.api;
 
+import io.linkscout.search.IndexService;
 import io.linkscout.error.UserException;
 import io.linkscout.profile.SiteProfiles;
 import io.linkscout.url.UrlNormalizer;

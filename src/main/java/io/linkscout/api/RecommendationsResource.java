@@ -1,5 +1,6 @@
 package io.linkscout.api;
 
+import io.linkscout.search.IndexService;
 import static io.linkscout.api.RequestLimits.AT_MOST_CHARS;
 import static io.linkscout.api.RequestLimits.AT_MOST_ENTRIES;
 import static io.linkscout.api.RequestLimits.BETWEEN_0_AND_100;

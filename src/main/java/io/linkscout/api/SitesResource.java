@@ -1,5 +1,6 @@
 package io.linkscout.api;
 
+import io.linkscout.search.IndexService;
 import io.linkscout.error.UserException;
 import io.linkscout.quality.SiteQuality;
 import io.linkscout.index.IndexFields;

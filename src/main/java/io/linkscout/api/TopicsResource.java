@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/topics}: the topics of a piece of content (see {@link TopicService}); idf from the configured
- * index when there is one (see {@code io.linkscout.api.IndexTermStatisticsProvider}). Errors are JSON
+ * index when there is one (see {@code io.linkscout.search.IndexTermStatisticsProvider}). Errors are JSON
  * {@code {status, error, message}} (see {@code io.linkscout.api.ErrorMapper}).
  */
 @Path("/api/topics")

@@ -10,7 +10,10 @@ import io.linkscout.error.UserException;
 import io.linkscout.crawl.AddressPolicy;
 import io.linkscout.crawl.Crawler;
 import io.linkscout.crawl.Seeds;
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.index.IndexBuilder;
+import io.linkscout.search.BackendResolver;
+import io.linkscout.search.OpenSearchIndexWriter;
 import io.linkscout.ingest.IngestSink;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,6 +42,12 @@ public class CrawlCommand implements Callable<Integer> {
 
     @Mixin
     IndexOption index;
+
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    BackendResolver backends;
 
     @Option(names = "--seeds", required = true, paramLabel = "FILE",
             description = "Domains or URLs, one a line (# comments), or a CSV with a url/domain column.")
@@ -116,7 +125,13 @@ public class CrawlCommand implements Callable<Integer> {
         o.policy = allowPrivate ? AddressPolicy.allowAll() : AddressPolicy.defaults();
         o.stateDir = state != null ? state : index.layout().root().resolve("crawl");
         o.warcDir = warc;
-        return run(o, seedList, index.layout(), noIngest, err, AuthorityConfig.of(authority));
+        BackendResolver.Choice chosen = backend.resolve(backends);
+        if (noIngest || !chosen.opensearch()) {
+            return run(o, seedList, index.layout(), noIngest, err, AuthorityConfig.of(authority), null);
+        }
+        try (OpenSearchIndexWriter mirror = chosen.openWriter()) { // the cluster checked before the crawl
+            return run(o, seedList, index.layout(), false, err, AuthorityConfig.of(authority), mirror);
+        }
     }
 
     String userAgent(String ua, String contact) {
@@ -134,12 +149,16 @@ public class CrawlCommand implements Callable<Integer> {
     /** Crawls, prints progress and a summary, and ingests the crawl's pages (shared with tests). */
     public static int run(Crawler.Options o, List<Seeds.Seed> seedList, io.linkscout.index.IndexLayout layout,
             boolean noIngest, PrintStream err) throws Exception {
-        return run(o, seedList, layout, noIngest, err, AuthorityConfig.DEFAULTS);
+        return run(o, seedList, layout, noIngest, err, AuthorityConfig.DEFAULTS, null);
     }
 
-    /** As above, with the authority settings of the ingest that follows the crawl. */
+    /**
+     * As above, with the authority settings of the ingest that follows the crawl, and the OpenSearch writer that
+     * publishes it too ({@code --backend opensearch}; null: the embedded index only).
+     */
     public static int run(Crawler.Options o, List<Seeds.Seed> seedList, io.linkscout.index.IndexLayout layout,
-            boolean noIngest, PrintStream err, AuthorityConfig authorityConfig) throws Exception {
+            boolean noIngest, PrintStream err, AuthorityConfig authorityConfig, OpenSearchIndexWriter mirror)
+            throws Exception {
         Crawler crawler = new Crawler(o);
         Crawler.Stats st = crawler.stats();
         err.printf(Locale.ROOT, "crawling %d seed(s) as \"%s\"; state in %s%s%n", seedList.size(), o.userAgent,
@@ -184,6 +203,7 @@ public class CrawlCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(err);
         IndexBuilder builder = new IndexBuilder(layout, Runtime.getRuntime().availableProcessors(), progress);
         builder.setAuthorityConfig(authorityConfig);
+        builder.setMirror(mirror);
         IndexBuilder.Result r = builder.ingest((sink, report) -> {
             IngestSink s = progress.wrap(sink, report);
             Crawler.forEachPage(o.stateDir, p -> {
@@ -193,6 +213,9 @@ public class CrawlCommand implements Callable<Integer> {
         });
         progress.done();
         err.println(IngestCommand.summary(r));
+        if (mirror != null) {
+            err.println("opensearch: " + mirror.summary());
+        }
         return 0;
     }
 

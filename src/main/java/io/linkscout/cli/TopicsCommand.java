@@ -7,7 +7,10 @@ import io.linkscout.nlp.Topic;
 import io.linkscout.nlp.ContentType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.error.UserException;
+import io.linkscout.search.BackendResolver;
+import io.linkscout.search.IndexTermStatisticsProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +23,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code topics}: the topics (keyphrases and named entities) LinkScout finds in a piece of content, ranked, with
- * the single terms the ranking uses for its queries.
+ * the single terms the ranking uses for its queries. The idf comes from {@code --index} (or the configured index)
+ * through the backend {@code --backend}, {@code --opensearch-url}, {@code --index-name} choose (as for {@code ingest}
+ * and {@code recommend}: the options, else {@code linkscout.backend} and {@code linkscout.opensearch.*}).
  */
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = "Show the topics (keyphrases, people, organisations, places) LinkScout finds in your content.")
@@ -56,8 +62,17 @@ public class TopicsCommand implements Callable<Integer> {
 
     @Option(names = "--index", paramLabel = "DIR",
             description = "Index whose document frequencies weight the topics (idf); default: the configured index,"
-                    + " if any.")
+                    + " if any (with --backend opensearch it must exist: the embedded index of the cluster's ingest).")
     Path index;
+
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    BackendResolver backends;
+
+    @Inject
+    IndexTermStatisticsProvider statistics;
 
     @Option(names = "--allow-non-english",
             description = "Analyse content that does not look like English (the models are English-only).")
@@ -74,8 +89,10 @@ public class TopicsCommand implements Callable<Integer> {
         if (top < 1) {
             throw new UserException("--top must be at least 1 (got " + top + ")");
         }
+        BackendResolver.Choice chosen = backend.resolve(backends); // a bad --backend before anything is read
         String text = read(content);
-        TopicService.Topics t = service.topics(title, text, ContentType.parse(type), allowNonEnglish, index, top);
+        TopicService.Topics t = service.topicsWithStatistics(title, text, ContentType.parse(type), allowNonEnglish,
+                () -> statistics.forIndex(index, chosen, chosen.opensearch()), top);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

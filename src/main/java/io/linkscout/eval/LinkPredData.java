@@ -45,6 +45,12 @@ public final class LinkPredData {
 
     /** Builds the split's index at {@code layout} unless one is already there; returns the ingest result or null. */
     public IndexBuilder.Result ensureIndex(IndexLayout layout, boolean rebuild, int threads) throws IOException {
+        return ensureIndex(layout, rebuild, threads, null);
+    }
+
+    /** As above; {@code mirror} (null: none) also receives the documents ({@code IndexBuilder.setMirror}). */
+    public IndexBuilder.Result ensureIndex(IndexLayout layout, boolean rebuild, int threads,
+            io.linkscout.index.DocumentSink mirror) throws IOException {
         if (layout.exists() && !rebuild) {
             return null;
         }
@@ -55,7 +61,9 @@ public final class LinkPredData {
                 }
             }
         }
-        return new IndexBuilder(layout, threads, null).ingest((sink, report) -> InputFormats.readAll(
+        IndexBuilder builder = new IndexBuilder(layout, threads, null);
+        builder.setMirror(mirror);
+        return builder.ingest((sink, report) -> InputFormats.readAll(
                 List.of(split.resolve("pages.jsonl.gz")), InputFormats.Format.PAGES, sink, report));
     }
 

@@ -234,15 +234,27 @@ public final class LinkScoutIndex implements Closeable {
                 ExportLinkCounts.fromUserData(userData), null);
     }
 
+    /**
+     * Closes the cached values that hold resources (a shared recommender's or the topic statistics' OpenSearch
+     * client): by {@link #close()}, and for a view ({@link #over}) by the owner of its reader when that reader closes.
+     */
+    public void closeCached() throws IOException {
+        java.util.List<java.io.Closeable> held;
+        synchronized (cache) {
+            held = cache.values().stream().filter(v -> v instanceof java.io.Closeable)
+                    .map(v -> (java.io.Closeable) v).toList();
+            cache.clear();
+        }
+        org.apache.lucene.util.IOUtils.close(held);
+    }
+
     @Override
     public void close() throws IOException {
         if (directory == null) {
-            return; // a view over a reader owned elsewhere
+            return; // a view over a reader owned elsewhere (its owner calls closeCached)
         }
         try {
-            // cached values holding resources (a shared recommender's OpenSearch client) go with the generation
-            org.apache.lucene.util.IOUtils.close(cache.values().stream()
-                    .filter(v -> v instanceof java.io.Closeable).map(v -> (java.io.Closeable) v).toList());
+            closeCached(); // cached values holding resources go with the generation
         } finally {
             try {
                 reader.close();

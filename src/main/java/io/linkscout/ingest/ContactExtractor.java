@@ -140,8 +140,38 @@ public final class ContactExtractor {
         return new ArrayList<>(out);
     }
 
+    /** Hosts with profile rules of their own (after "www.", "m.", "mobile." are stripped); see the switch below. */
+    private static final List<String> SOCIAL_HOSTS = List.of("twitter.com", "x.com", "facebook.com", "fb.com",
+            "instagram.com", "linkedin.com", "youtube.com", "github.com", "pinterest.com", "tiktok.com",
+            "threads.net", "medium.com", "bsky.app");
+    private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
+    private static final Pattern SLASHES = Pattern.compile("/+");
+    private static final Pattern TWITTER_NAME = Pattern.compile("[a-z0-9_]{1,15}");
+    private static final Pattern FEDIVERSE_NAME = Pattern.compile("@[a-z0-9_]{1,30}");
+
+    /**
+     * Whether {@link #socialProfile} can return a profile for {@code url}: its lower-cased text names one of the
+     * {@link #SOCIAL_HOSTS} or holds an '@' (every other host needs a "@name" path). A cheap test that skips parsing
+     * the URL of most links (at ingest every link of every page is checked); it never rejects a profile.
+     */
+    private static boolean maybeProfile(String url) {
+        if (url.indexOf('@') >= 0) {
+            return true;
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        for (String h : SOCIAL_HOSTS) {
+            if (lower.contains(h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The profile URL a link points to, or {@code null} when it is not a social profile. */
     public static String socialProfile(String url) {
+        if (!maybeProfile(url)) {
+            return null;
+        }
         URI u;
         try {
             u = URI.create(url);
@@ -159,14 +189,14 @@ public final class ContactExtractor {
                 host = host.substring(prefix.length());
             }
         }
-        String[] seg = path.replaceAll("^/+|/+$", "").split("/+");
+        String[] seg = SLASHES.split(EDGE_SLASHES.matcher(path).replaceAll(""));
         if (seg.length == 0 || seg[0].isEmpty()) {
             return null;
         }
         String first = seg[0].toLowerCase(Locale.ROOT);
         boolean profile = switch (host) {
             case "twitter.com", "x.com" -> seg.length == 1 && !TWITTER_RESERVED.contains(first)
-                    && first.matches("[a-z0-9_]{1,15}");
+                    && TWITTER_NAME.matcher(first).matches();
             case "facebook.com", "fb.com" -> (seg.length == 1 && !FACEBOOK_RESERVED.contains(first)
                     && !first.endsWith(".php")) || (first.equals("pages") && seg.length >= 2);
             case "instagram.com" -> seg.length == 1 && !INSTAGRAM_RESERVED.contains(first);
@@ -177,7 +207,7 @@ public final class ContactExtractor {
             case "pinterest.com" -> seg.length == 1 && !PINTEREST_RESERVED.contains(first);
             case "tiktok.com", "threads.net", "medium.com" -> seg.length == 1 && first.startsWith("@");
             case "bsky.app" -> seg.length == 2 && first.equals("profile");
-            default -> seg.length == 1 && first.matches("@[a-z0-9_]{1,30}"); // Mastodon and other fediverse servers
+            default -> seg.length == 1 && FEDIVERSE_NAME.matcher(first).matches(); // Mastodon and other fediverse servers
         };
         if (!profile) {
             return null;

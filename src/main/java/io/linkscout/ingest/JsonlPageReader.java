@@ -8,7 +8,13 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.linkscout.url.UrlNormalizer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +71,7 @@ public final class JsonlPageReader implements InputReader {
     @Override
     public void read(Path file, IngestSink sink, IngestReport report) throws IOException {
         String name = IngestFiles.name(file);
+        Lines lines = new Lines(file, name, sink, report);
         try (InputStream in = IngestFiles.open(file)) {
             // lines are split as bytes and handed to Jackson undecoded: about twice as fast as readLine()
             byte[] buf = new byte[1 << 20];
@@ -88,7 +95,7 @@ public final class JsonlPageReader implements InputReader {
                     if (!eof) {
                         if (!skipping && len - start > maxLine) {
                             lineNo++;
-                            lineTooLong(file, lineNo, maxLine, report);
+                            lines.tooLong(lineNo, maxLine);
                             skipping = true;
                         }
                         if (skipping) {
@@ -116,9 +123,9 @@ public final class JsonlPageReader implements InputReader {
                     if (start < len && !skipping) {
                         lineNo++;
                         if (len - start > maxLine) {
-                            lineTooLong(file, lineNo, maxLine, report);
+                            lines.tooLong(lineNo, maxLine);
                         } else {
-                            handleLine(buf, start, len, lineNo, name, file, sink, report);
+                            lines.line(buf, start, len, lineNo);
                         }
                     }
                     break;
@@ -127,15 +134,24 @@ public final class JsonlPageReader implements InputReader {
                     skipping = false; // the end of the long line (counted when it was found too long)
                 } else if (nl - start > maxLine) {
                     lineNo++;
-                    lineTooLong(file, lineNo, maxLine, report);
+                    lines.tooLong(lineNo, maxLine);
                 } else {
                     lineNo++;
-                    handleLine(buf, start, nl, lineNo, name, file, sink, report);
+                    lines.line(buf, start, nl, lineNo);
                 }
                 start = nl + 1;
                 scan = start;
             }
+        } catch (IOException | RuntimeException e) {
+            // what was read before the failure reaches the sink, as when lines were parsed one by one
+            try {
+                lines.finish();
+            } catch (IOException | RuntimeException x) {
+                e.addSuppressed(x);
+            }
+            throw e;
         }
+        lines.finish();
         report.bytesRead(Files.size(file));
     }
 
@@ -145,40 +161,195 @@ public final class JsonlPageReader implements InputReader {
                 + IngestLimits.LINE_BYTES_KEY + " (now " + maxLine + ")");
     }
 
-    private void handleLine(byte[] buf, int from, int end, long lineNo, String name, Path file, IngestSink sink,
-            IngestReport report) {
-        int start = lineNo == 1 && end - from >= 3 && (buf[from] & 0xff) == 0xef && (buf[from + 1] & 0xff) == 0xbb
-                && (buf[from + 2] & 0xff) == 0xbf ? from + 3 : from;
-        boolean blank = true;
-        for (int i = start; i < end; i++) {
-            byte b = buf[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                blank = false;
-                break;
+    /** Lines handed to the parsing threads at a time (and at most this many bytes, unless one line is longer). */
+    private static final int BATCH_LINES = 64;
+    private static final int BATCH_BYTES = 1 << 20;
+
+    /**
+     * The threads that parse lines (JSON, URL normalisation, contacts): one per core, shared by every reader, or
+     * none on a single core. Parsing is most of the reading's CPU and lines are independent, so an ingest reads on
+     * every core; the outcomes are handed to the sink in line order, on the reading thread.
+     */
+    private static volatile ExecutorService parsers;
+
+    private static ExecutorService parsers() {
+        int n = Runtime.getRuntime().availableProcessors();
+        if (n < 2) {
+            return null;
+        }
+        ExecutorService p = parsers;
+        if (p == null) {
+            synchronized (JsonlPageReader.class) {
+                p = parsers;
+                if (p == null) {
+                    AtomicInteger k = new AtomicInteger();
+                    p = Executors.newFixedThreadPool(n, r -> {
+                        Thread t = new Thread(r, "linkscout-jsonl-" + k.getAndIncrement());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                    parsers = p;
+                }
             }
         }
-        if (blank) {
-            return;
+        return p;
+    }
+
+    /** What parsing one line gave: a page, or a problem ({@code field}, {@code message}, {@code hint}). */
+    private record Outcome(long lineNo, PageRecord page, String field, String message, String hint,
+            int skippedLinks) {
+    }
+
+    /**
+     * The lines of one file on their way to the sink: parsed in batches on {@link #parsers()} (at most two batches
+     * per thread in flight), delivered in line order — pages, problems and skip counts exactly as one thread gives
+     * them.
+     */
+    private final class Lines {
+        private final Path file;
+        private final String name;
+        private final IngestSink sink;
+        private final IngestReport report;
+        private final ExecutorService pool = parsers();
+        private final int maxInFlight = 2 * Runtime.getRuntime().availableProcessors();
+        private final ArrayDeque<Future<List<Outcome>>> inFlight = new ArrayDeque<>();
+        private List<byte[]> batch = new ArrayList<>();
+        private List<Long> numbers = new ArrayList<>();
+        private long batchBytes;
+
+        Lines(Path file, String name, IngestSink sink, IngestReport report) {
+            this.file = file;
+            this.name = name;
+            this.sink = sink;
+            this.report = report;
         }
-        try {
-            PageRecord page = parse(buf, start, end - start, name + ":" + lineNo, report);
-            sink.page(page);
-            report.pageRead();
-        } catch (LineProblem p) {
-            report.problem(file.toString(), String.valueOf(lineNo), p.field, p.getMessage(), p.hint);
-        } catch (RuntimeException e) {
-            report.problem(file.toString(), String.valueOf(lineNo), "", "could not read the line: " + e,
-                    "please report this as a bug with the line attached");
+
+        void line(byte[] buf, int from, int end, long lineNo) throws IOException {
+            int start = lineNo == 1 && end - from >= 3 && (buf[from] & 0xff) == 0xef
+                    && (buf[from + 1] & 0xff) == 0xbb && (buf[from + 2] & 0xff) == 0xbf ? from + 3 : from;
+            boolean blank = true;
+            for (int i = start; i < end; i++) {
+                byte b = buf[i];
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    blank = false;
+                    break;
+                }
+            }
+            if (blank) {
+                return;
+            }
+            if (pool == null) {
+                deliver(outcome(Arrays.copyOfRange(buf, start, end), lineNo));
+                return;
+            }
+            batch.add(Arrays.copyOfRange(buf, start, end));
+            numbers.add(lineNo);
+            batchBytes += end - start;
+            if (batch.size() >= BATCH_LINES || batchBytes >= BATCH_BYTES) {
+                submit();
+            }
+        }
+
+        /** A line over the size limit: reported after every line before it. */
+        void tooLong(long lineNo, long maxLine) throws IOException {
+            submit();
+            drain(0);
+            lineTooLong(file, lineNo, maxLine, report);
+        }
+
+        void finish() throws IOException {
+            submit();
+            drain(0);
+        }
+
+        private void submit() throws IOException {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<byte[]> b = batch;
+            List<Long> n = numbers;
+            batch = new ArrayList<>();
+            numbers = new ArrayList<>();
+            batchBytes = 0;
+            inFlight.add(pool.submit(() -> {
+                List<Outcome> out = new ArrayList<>(b.size());
+                for (int i = 0; i < b.size(); i++) {
+                    out.add(outcome(b.get(i), n.get(i)));
+                }
+                return out;
+            }));
+            drain(maxInFlight);
+        }
+
+        /** Delivers the oldest batches until at most {@code keep} are in flight. */
+        private void drain(int keep) throws IOException {
+            while (inFlight.size() > keep) {
+                List<Outcome> out;
+                try {
+                    out = inFlight.poll().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while reading " + file);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IOException("reading " + file + " failed: " + e.getCause(), e.getCause());
+                }
+                for (Outcome o : out) {
+                    deliver(o);
+                }
+            }
+        }
+
+        private Outcome outcome(byte[] line, long lineNo) {
+            int[] skipped = new int[1];
+            try {
+                return new Outcome(lineNo, parse(line, 0, line.length, name + ":" + lineNo, skipped), null, null,
+                        null, skipped[0]);
+            } catch (LineProblem p) {
+                return new Outcome(lineNo, null, p.field, p.getMessage(), p.hint, skipped[0]);
+            } catch (RuntimeException e) {
+                return new Outcome(lineNo, null, "", "could not read the line: " + e,
+                        "please report this as a bug with the line attached", skipped[0]);
+            }
+        }
+
+        private void deliver(Outcome o) {
+            for (int i = 0; i < o.skippedLinks(); i++) {
+                report.skipped(INVALID_LINK);
+            }
+            if (o.page() == null) {
+                report.problem(file.toString(), String.valueOf(o.lineNo()), o.field(), o.message(), o.hint());
+                return;
+            }
+            try {
+                sink.page(o.page());
+                report.pageRead();
+            } catch (RuntimeException e) {
+                report.problem(file.toString(), String.valueOf(o.lineNo()), "", "could not read the line: " + e,
+                        "please report this as a bug with the line attached");
+            }
         }
     }
+
+    private static final String INVALID_LINK = "jsonl: invalid link url";
 
     /** Parses one line (used by tests). */
     PageRecord parseLine(String line, String source, IngestReport report) throws LineProblem {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
-        return parse(b, 0, b.length, source, report);
+        int[] skipped = new int[1];
+        try {
+            return parse(b, 0, b.length, source, skipped);
+        } finally {
+            for (int i = 0; i < skipped[0]; i++) {
+                report.skipped(INVALID_LINK);
+            }
+        }
     }
 
-    private PageRecord parse(byte[] buf, int off, int len, String source, IngestReport report) throws LineProblem {
+    /** Parses one line; {@code skipped[0]} counts the links dropped for an invalid URL. */
+    private PageRecord parse(byte[] buf, int off, int len, String source, int[] skipped) throws LineProblem {
         JsonNode node;
         try {
             node = JSON.readTree(buf, off, len);
@@ -252,7 +423,7 @@ public final class JsonlPageReader implements InputReader {
                 }
                 String target = UrlNormalizer.normalize(url, href);
                 if (target == null) {
-                    report.skipped("jsonl: invalid link url");
+                    skipped[0]++;
                     continue;
                 }
                 if (!target.equals(url)) {

@@ -159,11 +159,26 @@ public final class BackgroundFrequencies implements TermStatistics {
 
     /** Porter stem of a lower-cased word (Snowball's Porter stemmer; a fresh instance per call, so thread-safe). */
     public static String stem(String lowerWord) {
+        // a pure function of the word, asked for every word of every page's topics at ingest: remembered (bounded)
+        String known = STEMS.get(lowerWord);
+        if (known != null) {
+            return known;
+        }
         PorterStemmer s = new PorterStemmer();
         s.setCurrent(lowerWord);
         s.stem();
-        return s.getCurrent();
+        String stem = s.getCurrent();
+        if (STEMS.size() >= MAX_STEMS) {
+            STEMS.clear();
+        }
+        STEMS.put(lowerWord, stem);
+        return stem;
     }
+
+    /** Stems of words seen so far (at most {@value #MAX_STEMS}, then started afresh). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> STEMS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_STEMS = 200_000;
 
     /** Counts document frequencies over texts given one at a time; {@link #write} keeps the frequent entries. */
     public static final class Builder {

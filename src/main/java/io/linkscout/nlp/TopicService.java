@@ -76,8 +76,23 @@ public class TopicService {
     public Topics topics(String title, String content, ContentType type, boolean allowNonEnglish,
                          Path indexDirOrNull, int top) {
         ContentText.Converted c = convert(content, type, allowNonEnglish);
+        return extract(title, c, statistics(indexDirOrNull), top);
+    }
+
+    /**
+     * As {@link #topics}, with the idf from {@code statistics} (the caller chose the index and its backend, e.g.
+     * {@code topics --backend opensearch}); the content is checked before {@code statistics} is asked anything.
+     */
+    public Topics topicsWithStatistics(String title, String content, ContentType type, boolean allowNonEnglish,
+                                       java.util.function.Supplier<TermStatistics> statistics, int top) {
+        ContentText.Converted c = convert(content, type, allowNonEnglish);
+        TermStatistics s = statistics.get();
+        return extract(title, c, s == null ? TermStatistics.NONE : s, top);
+    }
+
+    private Topics extract(String title, ContentText.Converted c, TermStatistics statistics, int top) {
         String t = title != null && !title.isBlank() ? title.strip() : c.title();
-        TopicResult r = extractor().extract(t, c.text(), statistics(indexDirOrNull), top);
+        TopicResult r = extractor().extract(t, c.text(), statistics, top);
         return new Topics(t, c, r);
     }
 

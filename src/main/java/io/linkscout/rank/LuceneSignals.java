@@ -46,6 +46,11 @@ final class LuceneSignals implements TextSignals {
      */
     private final Map<Term, TermStates> states;
 
+    /**
+     * Only page documents have a node ({@link PageTable#docToNode} is filled from the {@code type=page} documents),
+     * so {@link #top} and {@link #scores} of candidates read page documents only and run their queries without the
+     * page-type filter ({@link QuerySpec#withoutType}): the same top k and scores.
+     */
     LuceneSignals(LinkScoutIndex index, PageTable table) {
         this(index, d -> table.docToNode[d], null);
     }
@@ -107,14 +112,26 @@ final class LuceneSignals implements TextSignals {
         };
     }
 
+    /**
+     * The collector counts only documents with a node ({@link #nodeOf} not negative), which are page documents, so
+     * the page-type filter cannot change the top k: it is left out (at 1M pages it was a conjunction of every
+     * generator with a term nearly every document has, most of the first stage's time).
+     */
     @Override
     public List<TopK.Hit> top(QuerySpec query, int k, boolean allowZero) {
-        return TopK.top(index.searcher(), lucene(query), k, nodeOf, allowZero);
+        return TopK.top(index.searcher(), lucene(QuerySpec.withoutType(query, IndexFields.TYPE_PAGE)), k, nodeOf,
+                allowZero);
     }
 
+    /** Without the page-type filter when every one of {@code docs} is a page (has a node): the same scores. */
     @Override
     public float[] scores(QuerySpec query, int[] docs) {
-        return TopK.scores(index.searcher(), lucene(query), docs);
+        boolean pages = true;
+        for (int d : docs) {
+            pages &= nodeOf.applyAsInt(d) >= 0;
+        }
+        return TopK.scores(index.searcher(), lucene(pages ? QuerySpec.withoutType(query, IndexFields.TYPE_PAGE)
+                : query), docs);
     }
 
     @Override

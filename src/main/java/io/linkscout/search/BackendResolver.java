@@ -23,6 +23,19 @@ public class BackendResolver {
     @Inject
     OpenSearchSettings settings;
 
+    /** For CDI. */
+    public BackendResolver() {
+    }
+
+    /**
+     * Outside CDI (tests of a command's own logic): {@code configured} as {@code linkscout.backend}, {@code settings}
+     * as {@code linkscout.opensearch.*} (may be null with {@code lucene}).
+     */
+    public BackendResolver(String configured, OpenSearchSettings settings) {
+        this.configured = configured;
+        this.settings = settings;
+    }
+
     /**
      * The backend chosen: the explicit values where given, else the configuration. A bad backend name, or OpenSearch
      * values with the Lucene backend, is a {@link UserException} (exit code 2 on the command line).
@@ -47,9 +60,21 @@ public class BackendResolver {
         };
     }
 
-    /** The configured backend ({@code serve}, the API). */
+    /** What {@code serve}'s options chose (null: the configuration). */
+    private volatile Choice served;
+
+    /**
+     * The backend {@code serve --backend --opensearch-url --index-name} resolved: from now on {@link #configured()}
+     * answers it, so every reader of the server (the shared recommender, the jobs, sites, pages, topics) uses it.
+     */
+    public void serve(Choice choice) {
+        this.served = choice;
+    }
+
+    /** The backend of the server and the API: {@code serve}'s options ({@link #serve}), else the configuration. */
     public Choice configured() {
-        return resolve(null, null, null);
+        Choice s = served;
+        return s != null ? s : resolve(null, null, null);
     }
 
     /**

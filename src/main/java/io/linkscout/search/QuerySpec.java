@@ -92,6 +92,34 @@ public sealed interface QuerySpec {
         return new Bool(List.of(query), List.of(), List.of(new Term(IndexFields.TYPE, type)));
     }
 
+    /**
+     * {@code query} with every {@link #typed typed(x, type)} inside it (at any depth) replaced by {@code x}. On a
+     * document of {@code type} both match alike and score alike ({@code typed}'s filter scores nothing), so a
+     * caller that only ever reads documents of {@code type} — a top k whose collector counts no other document,
+     * scores of given documents of that type — gets the same answers without the filter, a conjunction with a term
+     * that (for pages) nearly every document has.
+     */
+    static QuerySpec withoutType(QuerySpec query, String type) {
+        return switch (query) {
+            case Bool b when b.must().size() == 1 && b.should().isEmpty() && b.mustNot().isEmpty()
+                    && b.filter().equals(List.of(new Term(IndexFields.TYPE, type))) -> withoutType(b.must().get(0), type);
+            case Bool b -> new Bool(withoutType(b.must(), type), withoutType(b.should(), type),
+                    withoutType(b.filter(), type), withoutType(b.mustNot(), type));
+            case Boost b -> new Boost(withoutType(b.query(), type), b.boost());
+            case ZeroScore z -> new ZeroScore(withoutType(z.query(), type));
+            case null -> null;
+            default -> query;
+        };
+    }
+
+    private static List<QuerySpec> withoutType(List<QuerySpec> queries, String type) {
+        List<QuerySpec> out = new ArrayList<>(queries.size());
+        for (QuerySpec q : queries) {
+            out.add(withoutType(q, type));
+        }
+        return out;
+    }
+
     /** The Lucene query; null when it cannot match (a phrase or match of only stop words, an empty bool). */
     default Query toLucene(Analyzer analyzer) {
         return lucene(this, new QueryBuilder(analyzer));

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Domains {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** {@link #registrableDomain} of a host exactly as given (a pure function: remembering it changes no result). */
+    private static final Map<String, String> BY_INPUT = new ConcurrentHashMap<>();
 
     private Domains() {
     }
@@ -49,6 +51,25 @@ public final class Domains {
      * {@link #requireDomain}.
      */
     public static String registrableDomain(String hostOrUrl) {
+        if (hostOrUrl == null || hostOrUrl.indexOf('/') >= 0) {
+            return resolve(hostOrUrl); // URLs are not remembered: there are too many of them
+        }
+        // a host (what ingest asks, for every link of every page): remembered as given, which skips the IDN and
+        // IP-address checks that come before the look-up by normalised host
+        String d = BY_INPUT.get(hostOrUrl);
+        if (d == null) {
+            d = resolve(hostOrUrl);
+            if (d != null) {
+                if (BY_INPUT.size() > 1_000_000) {
+                    BY_INPUT.clear();
+                }
+                BY_INPUT.put(hostOrUrl, d);
+            }
+        }
+        return d;
+    }
+
+    private static String resolve(String hostOrUrl) {
         if (hostOrUrl == null || hostOrUrl.isBlank()) {
             return null;
         }

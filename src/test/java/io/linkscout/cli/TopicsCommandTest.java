@@ -3,6 +3,11 @@ package io.linkscout.cli;
 import io.linkscout.nlp.TopicService;
 import io.linkscout.nlp.TopicFixtures;
 import io.linkscout.nlp.NlpPipeline;
+import io.linkscout.nlp.TermStatistics;
+import io.linkscout.search.BackendResolver;
+import io.linkscout.search.IndexTermStatisticsProvider;
+import java.util.ArrayList;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +26,20 @@ class TopicsCommandTest {
         Path file = dir.resolve("a.md");
         Files.writeString(file, TopicFixtures.resource("offshore-wind.md"));
         TopicsCommand cmd = new TopicsCommand();
-        cmd.service = new TopicService(NlpPipeline.Options.defaults(), 300_000, index -> TopicFixtures.STATS);
+        cmd.service = new TopicService(NlpPipeline.Options.defaults(), 300_000, index -> {
+            throw new AssertionError("the command reads its statistics through the backend it resolved");
+        });
+        cmd.backends = new BackendResolver("lucene", null);
+        List<BackendResolver.Choice> asked = new ArrayList<>();
+        cmd.statistics = new IndexTermStatisticsProvider() {
+            @Override
+            public TermStatistics forIndex(Path index, BackendResolver.Choice backend, boolean requireIndex) {
+                assertEquals(null, index);
+                assertEquals(false, requireIndex);
+                asked.add(backend);
+                return TopicFixtures.STATS;
+            }
+        };
         StringWriter out = new StringWriter();
         CommandLine cl = new CommandLine(cmd);
         cl.setOut(new PrintWriter(out));
@@ -49,5 +67,7 @@ class TopicsCommandTest {
         assertEquals(0, cl.execute("--content", file.toString(), "--top", "2", "--format", "json"));
         assertTrue(json.toString().contains("\"phrase\" : \"offshore wind farms\""), json.toString());
         assertTrue(json.toString().contains("\"contentType\" : \"markdown\""), json.toString());
+        // the configured backend (lucene here), resolved once per run
+        assertEquals(List.of(BackendResolver.Choice.LUCENE, BackendResolver.Choice.LUCENE), asked);
     }
 }

@@ -54,4 +54,19 @@ class ContactExtractorTest {
                 ContactExtractor.socialProfiles(links));
         assertNull(ContactExtractor.socialProfile("https://twitter.com/share"));
     }
+
+    /** The quick test that skips parsing most links never drops a profile: host case, mobile hosts, "@" paths. */
+    @Test
+    void socialProfilesWhateverTheCaseOfTheHost() {
+        assertEquals(io.linkscout.url.UrlNormalizer.normalize("https://WWW.Twitter.COM/SiteBlog"),
+                ContactExtractor.socialProfile("https://WWW.Twitter.COM/SiteBlog"));
+        assertEquals(io.linkscout.url.UrlNormalizer.normalize("https://m.facebook.com/pages/site/1"),
+                ContactExtractor.socialProfile("https://m.facebook.com/pages/site/1/"));
+        assertEquals(io.linkscout.url.UrlNormalizer.normalize("https://Fosstodon.ORG/@Jane"),
+                ContactExtractor.socialProfile("https://Fosstodon.ORG//@Jane/"));
+        assertNull(ContactExtractor.socialProfile("https://fosstodon.org/@jane/123"));
+        assertNull(ContactExtractor.socialProfile("https://site7.com/page/12"));
+        assertNull(ContactExtractor.socialProfile("https://netflix.com/title"));
+        assertNull(ContactExtractor.socialProfile("not a url with @ and spaces"));
+    }
 }

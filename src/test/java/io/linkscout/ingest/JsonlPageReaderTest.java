@@ -126,4 +126,55 @@ class JsonlPageReaderTest {
                 true, false, "send your pitch pitch", "https://mag.example/apply"))), html.structure());
         assertEquals(null, sink.pages.get(1).structure());
     }
+
+    /**
+     * Lines are parsed on several threads in batches: pages, problems (with a line over the size limit in the
+     * middle) and skipped links still reach the sink and the report in line order, as one thread gives them.
+     */
+    @Test
+    void manyLinesReachTheSinkInLineOrder() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        List<String> expectedPages = new java.util.ArrayList<>();
+        List<String> expectedProblems = new java.util.ArrayList<>();
+        // for each page, how many problems come before it
+        List<Integer> expectedProblemsBefore = new java.util.ArrayList<>();
+        for (int k = 1; k <= 2000; k++) {
+            if (k % 10 == 3) {
+                sb.append("{\"url\": \"https://s.example/").append(k).append("\", \n");
+                expectedProblems.add(k + ": invalid JSON");
+            } else if (k % 10 == 6) {
+                sb.append("   \n");
+            } else if (k == 777) {
+                sb.append("{\"url\": \"https://s.example/long\", \"text\": \"").append("x".repeat(3000))
+                        .append("\"}\n");
+                expectedProblems.add(k + ": line longer than 2000 bytes");
+            } else {
+                // every 25th page has a link that is no http(s) URL (skipped and counted)
+                sb.append("{\"url\": \"https://s.example/").append(k).append("\", \"links\": [\"")
+                        .append(k % 25 == 0 ? "javascript:x()" : "/to/" + (k + 1)).append("\"]}\n");
+                expectedPages.add("https://s.example/" + k);
+                expectedProblemsBefore.add(expectedProblems.size());
+            }
+        }
+        Path file = dir.resolve("many.jsonl");
+        Files.writeString(file, sb.toString());
+        IngestReport report = new IngestReport();
+        List<String> urls = new java.util.ArrayList<>();
+        List<Integer> problemsBefore = new java.util.ArrayList<>();
+        new JsonlPageReader(new IngestLimits(2000, 10, 10, 1L << 30)).read(file, new TestSink() {
+            @Override
+            public void page(PageRecord page) {
+                urls.add(page.url());
+                problemsBefore.add(report.problems().size());
+            }
+        }, report);
+        assertEquals(expectedPages, urls);
+        assertEquals(expectedProblemsBefore, problemsBefore);
+        assertEquals(expectedProblems, report.problems().stream()
+                .map(p -> p.position() + ": " + p.message().substring(0, p.message().startsWith("invalid JSON")
+                        ? "invalid JSON".length() : "line longer than 2000 bytes".length()))
+                .toList());
+        assertEquals(java.util.Map.of("jsonl: invalid link url", 80L), report.skipped());
+        assertEquals(2000 - 200 - 200 - 1, urls.size()); // lines - broken - blank - too long
+    }
 }

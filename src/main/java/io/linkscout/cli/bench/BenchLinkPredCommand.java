@@ -1,5 +1,6 @@
 package io.linkscout.cli.bench;
 
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.config.AuthoritySettings;
 import io.linkscout.eval.Wikispeedia;
 import io.linkscout.eval.Run;
@@ -21,6 +22,10 @@ import io.linkscout.rank.RankerModel;
 import io.linkscout.rank.RecommendService;
 import io.linkscout.rank.Recommender;
 import io.linkscout.rank.Trainer;
+import io.linkscout.search.BackendResolver;
+import io.linkscout.search.Generations;
+import io.linkscout.search.OpenSearchIndexWriter;
+import io.linkscout.search.SearchBackend;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +46,9 @@ import picocli.CommandLine.Option;
  * site level (the page run collapsed to registrable domains, as {@code eval_linkpred.py --unit site}), a check
  * against {@code bench/expected.json} (two-sided tolerance; benchmarks {@code FAMILY/linkscout} and
  * {@code FAMILY/linkscout-site}), the ablation (each feature family removed in turn, 5-fold cross-validated), and
- * speed figures.
+ * speed figures. {@code --backend opensearch}: the ingest also publishes the split on the cluster, and the topics
+ * and rankings read their text signals from it ({@code recommend --backend opensearch}); the link graphs and page
+ * table stay the embedded index's, which must be of the same ingest.
  */
 @Command(name = "linkpred", mixinStandardHelpOptions = true,
         description = "Run the link-prediction benchmark on a dev split (Wikispeedia or blogs), score it at page and "
@@ -105,6 +113,12 @@ public class BenchLinkPredCommand implements Callable<Integer> {
     @Option(names = "--no-check", description = "Print the figures without checking them.")
     boolean noCheck;
 
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    BackendResolver backends;
+
     @Inject
     RecommendService service;
 
@@ -121,6 +135,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
         if (ablationFolds < 2) {
             throw new UserException("--ablation-folds " + ablationFolds + ": cross-validation needs at least 2 folds");
         }
+        BackendResolver.Choice chosen = backend.resolve(backends); // a bad --backend before anything is read
         int threads = Runtime.getRuntime().availableProcessors();
         StringBuilder out = new StringBuilder();
         if (split == null) {
@@ -142,7 +157,8 @@ public class BenchLinkPredCommand implements Callable<Integer> {
         LinkPredData data = new LinkPredData(split);
         IndexLayout layout = new IndexLayout(index != null ? index : split.resolve("bench-index"));
         line(out, "LinkScout link-prediction benchmark, split " + split + " (" + data.queries.size() + " queries), "
-                + threads + " cores, seed " + Trainer.defaults().seed());
+                + threads + " cores, seed " + Trainer.defaults().seed()
+                + (chosen.opensearch() ? ", text signals from opensearch index " + chosen.indexName() : ""));
         if (index != null) {
             if (!layout.exists()) {
                 throw new UserException("--index " + index + ": no LinkScout index there (build it with `train --split "
@@ -150,7 +166,13 @@ public class BenchLinkPredCommand implements Callable<Integer> {
             }
             line(out, "ingest: skipped, ranking over the existing index " + index);
         } else {
-            IndexBuilder.Result ing = data.ensureIndex(layout, true, threads);
+            IndexBuilder.Result ing;
+            try (OpenSearchIndexWriter mirror = chosen.openWriter()) {
+                ing = data.ensureIndex(layout, true, threads, mirror);
+                if (mirror != null) {
+                    line(out, "opensearch: " + mirror.summary());
+                }
+            }
             line(out, String.format(Locale.ROOT, "ingest: %d pages in %.1f s (%.0f pages/s, %.1f MB read)",
                     ing.stats().pages(), ing.millis() / 1000.0, ing.stats().pages() / (ing.millis() / 1000.0),
                     ing.report().bytes() / 1e6));
@@ -158,11 +180,14 @@ public class BenchLinkPredCommand implements Callable<Integer> {
         RankerModel model = RankerModel.bundled();
         Map<String, Double> measured;
         Evaluator.Result site;
-        try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
-            Recommender rec = new Recommender(idx, model, authority.demoteResultsAt());
-            // topics once per query, for the page run and the site run
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout); SearchBackend search = chosen.open()) {
+            if (search != null) {
+                Generations.requireSame(idx, search); // the cluster serves this index's ingest
+            }
+            Recommender rec = new Recommender(idx, model, authority.demoteResultsAt(), search);
+            // topics once per query, for the page run and the site run, with the idf of where the ranking reads
             java.util.function.Function<io.linkscout.rank.QueryFile.Query, BatchRunner.Topics> extract =
-                    service.batchTopics(idx);
+                    service.batchTopics(rec);
             Map<String, BatchRunner.Topics> topics = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.function.Function<io.linkscout.rank.QueryFile.Query, BatchRunner.Topics> cached =
                     q -> topics.computeIfAbsent(q.id(), k -> extract.apply(q));

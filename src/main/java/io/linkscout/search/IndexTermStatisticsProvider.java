@@ -1,14 +1,10 @@
-package io.linkscout.api;
+package io.linkscout.search;
 
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexLayout;
 import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.nlp.TermStatistics;
 import io.linkscout.nlp.TermStatisticsProvider;
-import io.linkscout.search.BackendResolver;
-import io.linkscout.search.BackendTermStatistics;
-import io.linkscout.search.Generations;
-import io.linkscout.search.SearchBackend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Closeable;
@@ -17,15 +13,17 @@ import java.nio.file.Path;
 
 /**
  * Document frequencies for topic weights from a LinkScout index (replaces the no-op
- * {@link io.linkscout.nlp.NoTermStatisticsProvider}), read through the configured backend
- * ({@code linkscout.backend}, for {@code POST /api/topics} and the {@code topics} command alike): the embedded index itself, or the
+ * {@link io.linkscout.nlp.NoTermStatisticsProvider}), read through a backend: the embedded index itself, or the
  * OpenSearch alias, which must serve the embedded index's ingest ({@link Generations#requireSame}, checked once per
- * {@link #forIndex} call; a client per index generation, closed with it).
+ * {@link #forIndex} call; a client per index generation and backend, closed with the generation). Both adapters use
+ * it: {@code POST /api/topics} through the bean interface ({@link #forIndex(Path)}: the configured backend,
+ * {@code linkscout.backend}), the {@code topics} command with the backend its {@code --backend},
+ * {@code --opensearch-url}, {@code --index-name} resolve to ({@link #forIndex(Path, BackendResolver.Choice, boolean)}).
  *
  * <p>{@code null} (the API, and {@code topics} without {@code --index}) means the configured index, or no statistics
- * when none has been built. An explicit folder ({@code topics --index DIR}) must hold an index ({@link UserException}
- * 404 otherwise). Both are read through {@link IndexService}: every lookup acquires the current generation and
- * releases it, so statistics kept by a caller never read a closed reader.
+ * when none has been built (unless the caller requires one). An explicit folder ({@code topics --index DIR}) must
+ * hold an index ({@link UserException} 404 otherwise). Both are read through {@link IndexService}: every lookup
+ * acquires the current generation and releases it, so statistics kept by a caller never read a closed reader.
  */
 @ApplicationScoped
 public class IndexTermStatisticsProvider implements TermStatisticsProvider {
@@ -33,22 +31,29 @@ public class IndexTermStatisticsProvider implements TermStatisticsProvider {
     @Inject
     IndexService indexService;
 
+    /** The statistics of {@code indexDirOrNull} through the configured backend ({@code linkscout.backend}). */
     @Override
     public TermStatistics forIndex(Path indexDirOrNull) {
-        return forIndex(indexDirOrNull, indexService.backend());
+        return forIndex(indexDirOrNull, indexService.backend(), false);
     }
 
-    /** As {@link #forIndex(Path)}, the statistics read through {@code backend}. */
-    TermStatistics forIndex(Path indexDirOrNull, BackendResolver.Choice backend) {
+    /**
+     * As {@link #forIndex(Path)}, the statistics read through {@code backend}.
+     *
+     * @param requireIndex with {@code indexDirOrNull} null: a missing configured index is a {@link UserException}
+     *                     (404) instead of no statistics ({@code topics --backend opensearch}: the cluster's idf was
+     *                     asked for, so a neutral one would be a silent wrong answer)
+     */
+    public TermStatistics forIndex(Path indexDirOrNull, BackendResolver.Choice backend, boolean requireIndex) {
         IndexLayout layout = indexDirOrNull == null ? indexService.layout() : new IndexLayout(indexDirOrNull);
-        if (indexDirOrNull == null && !layout.exists()) {
+        if (indexDirOrNull == null && !requireIndex && !layout.exists()) {
             return TermStatistics.NONE;
         }
         int numDocs;
         try (IndexService.Lease lease = indexService.acquire(layout)) {
             numDocs = statistics(lease.index(), backend, true).numDocs();
         } catch (UserException e) {
-            if (indexDirOrNull != null || backend.opensearch()) {
+            if (indexDirOrNull != null || requireIndex || backend.opensearch()) {
                 throw e; // an explicit index, or the cluster's answer (no idf from the embedded index alone)
             }
             return TermStatistics.NONE; // removed in between
@@ -81,14 +86,40 @@ public class IndexTermStatisticsProvider implements TermStatisticsProvider {
         if (!backend.opensearch()) {
             return idx.cached(BackendTermStatistics.class, BackendTermStatistics::of);
         }
-        Cluster c = idx.cached(Cluster.class, i -> Cluster.open(i, backend));
+        Cluster c = idx.cached(Clusters.class, i -> new Clusters()).get(idx, backend);
         if (check) {
             Generations.requireSame(idx, c.backend);
         }
         return c.statistics;
     }
 
-    /** The OpenSearch client and statistics of one index generation (closed with it, as a cached value). */
+    /** The clients of one index generation, one per backend asked for (closed with it, as a cached value). */
+    static final class Clusters implements Closeable {
+        private final java.util.Map<BackendResolver.Choice, Cluster> byChoice =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        Cluster get(LinkScoutIndex idx, BackendResolver.Choice choice) {
+            return byChoice.computeIfAbsent(choice, c -> Cluster.open(idx, c));
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (Cluster c : byChoice.values()) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            byChoice.clear();
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    /** The OpenSearch client and statistics of one index generation and backend. */
     static final class Cluster implements Closeable {
         final SearchBackend backend;
         final BackendTermStatistics statistics;

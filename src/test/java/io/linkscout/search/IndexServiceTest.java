@@ -1,4 +1,4 @@
-package io.linkscout.api;
+package io.linkscout.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,5 +87,39 @@ class IndexServiceTest {
         UserException e = assertThrows(UserException.class, () -> new IndexService(dir.resolve("none")).acquire());
         assertEquals(404, e.status());
         assertTrue(e.getMessage().contains("ingest"), e.getMessage());
+    }
+
+    /** {@code serve --index B --backend opensearch ...}: requests read B through that backend, not the configuration. */
+    @Test
+    void serveOptionsReplaceTheConfiguredIndexAndBackend() throws Exception {
+        Path configured = dir.resolve("configured");
+        Path chosen = dir.resolve("chosen");
+        new IndexBuilder(new IndexLayout(chosen), 1, null).ingest((sink, report) -> {
+            sink.page(new PageRecord("https://b-site.com/x", "B", "Only in the chosen index.", List.of(), List.of(),
+                    "2024-05-01T00:00:00Z", "https://b-site.com/x"));
+            report.pageRead();
+        });
+        IndexService service = new IndexService(configured);
+        BackendResolver resolver = new BackendResolver("lucene", null);
+        service.backends = resolver;
+        try {
+            assertEquals(configured, service.layout().root());
+            assertEquals(BackendResolver.Choice.LUCENE, service.backend());
+            assertThrows(UserException.class, service::acquire); // nothing at the configured folder
+            BackendResolver.Choice cluster = new BackendResolver.Choice(true, "http://127.0.0.1:9200", "served", 2, 1);
+            service.serve(new IndexLayout(chosen), cluster);
+            assertEquals(chosen, service.layout().root());
+            assertEquals(cluster, service.backend());
+            assertEquals(cluster, resolver.configured()); // what the shared recommender asks for
+            assertEquals(Set.of("https://b-site.com/x"), service.withIndex(idx -> {
+                try {
+                    return urls(idx);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        } finally {
+            service.close();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.linkscout.api;
+package io.linkscout.search;
 
 import io.linkscout.config.IndexSettings;
 import io.linkscout.error.UserException;
@@ -23,10 +23,11 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The indexes the server reads: the configured one ({@code linkscout.index.dir}) and any folder a request names.
- * Each is served by Lucene's {@link SearcherManager}: every use {@link #acquire() acquires} the current generation
- * and releases it when done ({@link Lease#close()}), so a generation stays open exactly as long as someone reads
- * it, however many refreshes happen meanwhile. <b>Refresh policy:</b> on request — every {@link #acquire()} first
+ * The embedded indexes the adapters read — the API, and {@code topics} through {@link IndexTermStatisticsProvider}:
+ * the configured one ({@code linkscout.index.dir}) and any folder a request or {@code --index} names. Each is
+ * served by Lucene's {@link SearcherManager}: every use {@link #acquire() acquires} the current generation and
+ * releases it when done ({@link Lease#close()}), so a generation stays open exactly as long as someone reads it,
+ * however many refreshes happen meanwhile. <b>Refresh policy:</b> on request — every {@link #acquire()} first
  * calls {@link SearcherManager#maybeRefresh()} (cheap when nothing changed; when another thread is already
  * refreshing it returns at once), so a commit by {@code ingest}, {@code crawl} or {@code graph} is seen by the next
  * request. Each generation gets one {@link LinkScoutIndex} view (its link graphs, loaded when the generation is
@@ -39,7 +40,7 @@ public class IndexService {
     @Inject
     IndexSettings settings;
 
-    private final Map<Path, Generations> managers = new ConcurrentHashMap<>();
+    private final Map<Path, Managed> managers = new ConcurrentHashMap<>();
 
     /** For CDI. */
     public IndexService() {
@@ -50,9 +51,27 @@ public class IndexService {
         this.settings = () -> dir.toString();
     }
 
-    /** The configured index ({@code linkscout.index.dir}). */
+    /** What {@code serve}'s options chose instead of the configuration (null: the configuration). */
+    private volatile IndexLayout servedLayout;
+    private volatile BackendResolver.Choice servedBackend;
+
+    /**
+     * The index and backend {@code serve --index --backend --opensearch-url --index-name} chose (resolved by the
+     * command, falling back to the configuration as every command does): from now on {@link #layout()} and
+     * {@link #backend()} answer these instead of {@code linkscout.index.dir} and {@code linkscout.backend}.
+     */
+    public void serve(IndexLayout layout, BackendResolver.Choice backend) {
+        this.servedLayout = layout;
+        this.servedBackend = backend;
+        if (backends != null) {
+            backends.serve(backend); // the shared recommender (rank.Rankers) asks the resolver
+        }
+    }
+
+    /** The served index: {@code serve --index}, else the configured one ({@code linkscout.index.dir}). */
     public IndexLayout layout() {
-        return new IndexLayout(Path.of(settings.dir()));
+        IndexLayout served = servedLayout;
+        return served != null ? served : new IndexLayout(Path.of(settings.dir()));
     }
 
     /**
@@ -76,9 +95,9 @@ public class IndexService {
         return generations(layout).acquire(false);
     }
 
-    private Generations generations(IndexLayout layout) {
+    private Managed generations(IndexLayout layout) {
         layout.requireExists();
-        return managers.computeIfAbsent(layout.root().toAbsolutePath().normalize(), root -> Generations.open(layout));
+        return managers.computeIfAbsent(layout.root().toAbsolutePath().normalize(), root -> Managed.open(layout));
     }
 
     /** Runs {@code use} on the current generation of the configured index and releases it afterwards. */
@@ -89,25 +108,32 @@ public class IndexService {
     }
 
     @Inject
-    io.linkscout.search.BackendResolver backends;
+    BackendResolver backends;
 
     /**
      * Runs {@code use} on the current generation of the configured index with the configured backend's reader
      * ({@code linkscout.backend}): the embedded index itself, or the OpenSearch alias, which must serve the same
-     * ingest ({@code search.Generations}); both are released afterwards.
+     * ingest ({@link Generations}); both are released afterwards.
      */
-    public <T> T withBackend(java.util.function.BiFunction<LinkScoutIndex, io.linkscout.search.SearchBackend, T> use) {
+    public <T> T withBackend(java.util.function.BiFunction<LinkScoutIndex, SearchBackend, T> use) {
         return withIndex(idx -> backend().with(idx, b -> use.apply(idx, b)));
     }
 
-    /** The configured backend ({@code linkscout.backend}); the embedded index alone when none is injected. */
-    public io.linkscout.search.BackendResolver.Choice backend() {
-        return backends == null ? io.linkscout.search.BackendResolver.Choice.LUCENE : backends.configured();
+    /**
+     * The served backend: {@code serve --backend ...}, else the configured one ({@code linkscout.backend}); the
+     * embedded index alone when none is injected.
+     */
+    public BackendResolver.Choice backend() {
+        BackendResolver.Choice served = servedBackend;
+        if (served != null) {
+            return served;
+        }
+        return backends == null ? BackendResolver.Choice.LUCENE : backends.configured();
     }
 
     @PreDestroy
     void close() {
-        for (Generations g : managers.values()) {
+        for (Managed g : managers.values()) {
             g.close();
         }
         managers.clear();
@@ -148,12 +174,12 @@ public class IndexService {
     }
 
     /** The {@link SearcherManager} of one index folder and the {@link LinkScoutIndex} view of each open reader. */
-    private static final class Generations implements Closeable {
+    private static final class Managed implements Closeable {
         private final Directory directory;
         private final SearcherManager manager;
         private final Map<IndexReader.CacheKey, LinkScoutIndex> views = new ConcurrentHashMap<>();
 
-        private Generations(IndexLayout layout) throws IOException {
+        private Managed(IndexLayout layout) throws IOException {
             this.directory = FSDirectory.open(layout.lucene());
             try {
                 this.manager = new SearcherManager(directory, new SearcherFactory() {
@@ -170,7 +196,12 @@ public class IndexService {
                         }
                         IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
                         views.put(helper.getKey(), view);
-                        helper.addClosedListener(views::remove);
+                        helper.addClosedListener(key -> {
+                            LinkScoutIndex closed = views.remove(key);
+                            if (closed != null) {
+                                closed.closeCached(); // its OpenSearch clients go with the generation
+                            }
+                        });
                         return view.searcher();
                     }
                 });
@@ -180,9 +211,9 @@ public class IndexService {
             }
         }
 
-        static Generations open(IndexLayout layout) {
+        static Managed open(IndexLayout layout) {
             try {
-                return new Generations(layout);
+                return new Managed(layout);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -224,7 +255,7 @@ public class IndexService {
 
     /** How many generations of the configured index are open (the current one and any still leased). */
     int openGenerations() {
-        Generations g = managers.get(layout().root().toAbsolutePath().normalize());
+        Managed g = managers.get(layout().root().toAbsolutePath().normalize());
         return g == null ? 0 : g.openViews();
     }
 }
