@@ -71,7 +71,13 @@ public final class JsonlPageReader implements InputReader {
     @Override
     public void read(Path file, IngestSink sink, IngestReport report) throws IOException {
         String name = IngestFiles.name(file);
-        Lines lines = new Lines(file, name, sink, report);
+        try (Lines lines = new Lines(file, name, sink, report)) {
+            read(file, lines);
+        }
+        report.bytesRead(Files.size(file));
+    }
+
+    private void read(Path file, Lines lines) throws IOException {
         try (InputStream in = IngestFiles.open(file)) {
             // lines are split as bytes and handed to Jackson undecoded: about twice as fast as readLine()
             byte[] buf = new byte[1 << 20];
@@ -152,7 +158,6 @@ public final class JsonlPageReader implements InputReader {
             throw e;
         }
         lines.finish();
-        report.bytesRead(Files.size(file));
     }
 
     private static void lineTooLong(Path file, long lineNo, long maxLine, IngestReport report) {
@@ -166,33 +171,27 @@ public final class JsonlPageReader implements InputReader {
     private static final int BATCH_BYTES = 1 << 20;
 
     /**
-     * The threads that parse lines (JSON, URL normalisation, contacts): one per core, shared by every reader, or
+     * The threads that parse lines (JSON, URL normalisation, contacts): one per core for the file being read, or
      * none on a single core. Parsing is most of the reading's CPU and lines are independent, so an ingest reads on
-     * every core; the outcomes are handed to the sink in line order, on the reading thread.
+     * every core; the outcomes are handed to the sink in line order, on the reading thread. The pool ends with the
+     * file ({@link Lines#close()}): a pool kept in a static field would keep its threads, and through them this
+     * class's loader with every model it loaded, alive for the life of the JVM (one per application restart in a
+     * test JVM or a dev-mode reload).
      */
-    private static volatile ExecutorService parsers;
-
-    private static ExecutorService parsers() {
+    private static ExecutorService newParsers(String name, List<Thread> threads) {
         int n = Runtime.getRuntime().availableProcessors();
         if (n < 2) {
             return null;
         }
-        ExecutorService p = parsers;
-        if (p == null) {
-            synchronized (JsonlPageReader.class) {
-                p = parsers;
-                if (p == null) {
-                    AtomicInteger k = new AtomicInteger();
-                    p = Executors.newFixedThreadPool(n, r -> {
-                        Thread t = new Thread(r, "linkscout-jsonl-" + k.getAndIncrement());
-                        t.setDaemon(true);
-                        return t;
-                    });
-                    parsers = p;
-                }
+        AtomicInteger k = new AtomicInteger();
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "linkscout-jsonl-" + k.getAndIncrement() + " " + name);
+            t.setDaemon(true);
+            synchronized (threads) {
+                threads.add(t);
             }
-        }
-        return p;
+            return t;
+        });
     }
 
     /** What parsing one line gave: a page, or a problem ({@code field}, {@code message}, {@code hint}). */
@@ -201,16 +200,17 @@ public final class JsonlPageReader implements InputReader {
     }
 
     /**
-     * The lines of one file on their way to the sink: parsed in batches on {@link #parsers()} (at most two batches
+     * The lines of one file on their way to the sink: parsed in batches on its own {@link #newParsers pool} (at most two batches
      * per thread in flight), delivered in line order — pages, problems and skip counts exactly as one thread gives
      * them.
      */
-    private final class Lines {
+    private final class Lines implements AutoCloseable {
         private final Path file;
         private final String name;
         private final IngestSink sink;
         private final IngestReport report;
-        private final ExecutorService pool = parsers();
+        private final ExecutorService pool;
+        private final List<Thread> threads = new ArrayList<>();
         private final int maxInFlight = 2 * Runtime.getRuntime().availableProcessors();
         private final ArrayDeque<Future<List<Outcome>>> inFlight = new ArrayDeque<>();
         private List<byte[]> batch = new ArrayList<>();
@@ -222,6 +222,27 @@ public final class JsonlPageReader implements InputReader {
             this.name = name;
             this.sink = sink;
             this.report = report;
+            this.pool = newParsers(name, threads);
+        }
+
+        /** Ends the parsing threads (after {@link #finish()}, or abandoning what is still in flight). */
+        @Override
+        public void close() {
+            if (pool == null) {
+                return;
+            }
+            pool.shutdownNow(); // nothing is in flight after finish(); an abandoned batch is interrupted
+            List<Thread> started;
+            synchronized (threads) {
+                started = List.copyOf(threads);
+            }
+            try {
+                for (Thread t : started) {
+                    t.join(); // gone when read returns
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         void line(byte[] buf, int from, int end, long lineNo) throws IOException {

@@ -177,4 +177,39 @@ class JsonlPageReaderTest {
         assertEquals(java.util.Map.of("jsonl: invalid link url", 80L), report.skipped());
         assertEquals(2000 - 200 - 200 - 1, urls.size()); // lines - broken - blank - too long
     }
+
+    /**
+     * The parsing threads end with the file, also when the reading fails: threads left running would keep the reader's
+     * class loader (and every model an application loaded through it) alive for the life of the JVM.
+     */
+    @Test
+    void parsingThreadsEndWithTheFile() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 1; k <= 500; k++) {
+            sb.append("{\"url\": \"https://s.example/").append(k).append("\"}\n");
+        }
+        Path file = dir.resolve("threads.jsonl");
+        Files.writeString(file, sb.toString());
+        TestSink sink = new TestSink();
+        new JsonlPageReader().read(file, sink, new IngestReport());
+        assertEquals(500, sink.pages.size());
+        assertEquals(List.of(), parsingThreads());
+        // a sink's exception becomes a problem of its line; an Error (e.g. out of memory) ends the reading
+        Error failure = org.junit.jupiter.api.Assertions.assertThrows(Error.class,
+                () -> new JsonlPageReader().read(file, new TestSink() {
+                    @Override
+                    public void page(PageRecord page) {
+                        if (page.url().endsWith("/100")) {
+                            throw new Error("sink failed");
+                        }
+                    }
+                }, new IngestReport()));
+        assertEquals("sink failed", failure.getMessage());
+        assertEquals(List.of(), parsingThreads());
+    }
+
+    private static List<String> parsingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("linkscout-jsonl-")).sorted().toList();
+    }
 }
