@@ -58,7 +58,7 @@ public final class TrustRank {
         return out;
     }
 
-    /** Relative spam mass {@code (p − p+)/p}, clamped to [-1, 1]; 0 where {@code p} is 0 ({@link SpamMass#relative}). */
+    /** Relative spam mass {@code (p − p+)/p} clamped to [-1, 1], 0 where {@code p} is 0 ({@link SpamMass#relative}). */
     public static double[] relativeSpamMass(double[] pageRank, double[] coreRank) {
         double[] m = new double[pageRank.length];
         for (int i = 0; i < m.length; i++) {

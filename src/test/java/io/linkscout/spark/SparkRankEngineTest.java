@@ -186,6 +186,9 @@ class SparkRankEngineTest {
                 () -> { });
         Map<String, List<String>> spark = GraphRecomputeTest.snapshot(layout);
         assertEquals(inProcess.keySet(), spark.keySet());
+        // referring domains are among the figures compared, and some site has them
+        assertTrue(spark.values().stream()
+                .anyMatch(v -> v.stream().anyMatch(f -> f.matches("ref_domains=[1-9]\\d*"))), spark.toString());
         for (String doc : inProcess.keySet()) {
             List<String> a = inProcess.get(doc);
             List<String> b = spark.get(doc);
