@@ -104,6 +104,25 @@ public final class LinkGraph implements ArcScan {
         return in;
     }
 
+    /**
+     * Referrers of every node: the distinct other nodes with an edge to it, followed or not — on the domain graph,
+     * each domain's referring domains. A self-link is not counted (the graph builders never make one); targets are
+     * distinct per node, so this is {@code transpose().outDegree(x)} without building the transpose (4 bytes per
+     * node, nothing per edge). The Spark job ({@code io.linkscout.sparkjob.RankJob}) counts the same on its edge
+     * list.
+     */
+    public int[] referrerCounts() {
+        int[] in = new int[names.length];
+        for (int s = 0; s < names.length; s++) {
+            for (int e = offsets[s]; e < offsets[s + 1]; e++) {
+                if (targets[e] != s) {
+                    in[targets[e]]++;
+                }
+            }
+        }
+        return in;
+    }
+
     /** The transposed graph (same names, edges reversed, weights and flags kept). */
     public LinkGraph transpose() {
         int n = names.length;

@@ -49,22 +49,20 @@ public final class TrustRank {
         return PageRank.compute(g, damping, seedVector, passUnfollowed, blocked, TOLERANCE, MAX_ITERATIONS);
     }
 
-    /** Core-based PageRank {@code p+ = γ·t} ({@code goodFraction} = γ). */
+    /** Core-based PageRank {@code p+ = γ·t} ({@code goodFraction} = γ; {@link SpamMass#core} per node). */
     public static double[] coreRank(double[] trust, double goodFraction) {
         double[] out = new double[trust.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = goodFraction * trust[i];
+            out[i] = SpamMass.core(trust[i], goodFraction);
         }
         return out;
     }
 
-    /** Relative spam mass {@code (p − p+)/p}, clamped to [-1, 1]; 0 where {@code p} is 0. */
+    /** Relative spam mass {@code (p − p+)/p} clamped to [-1, 1], 0 where {@code p} is 0 ({@link SpamMass#relative}). */
     public static double[] relativeSpamMass(double[] pageRank, double[] coreRank) {
         double[] m = new double[pageRank.length];
         for (int i = 0; i < m.length; i++) {
-            if (pageRank[i] > 0) {
-                m[i] = Math.max(-1, Math.min(1, (pageRank[i] - coreRank[i]) / pageRank[i]));
-            }
+            m[i] = SpamMass.relative(pageRank[i], coreRank[i]);
         }
         return m;
     }

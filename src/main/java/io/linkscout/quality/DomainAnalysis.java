@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * <ol>
  * <li>{@code p} = PageRank (uniform teleport, dangling mass along the teleport vector, nofollow passes nothing by
  * default); {@code t} = TrustRank from the seeds; {@code m} = relative spam mass {@code (p − p+)/p},
- * {@code p+ = γ·t} ({@link TrustRank}).</li>
+ * {@code p+ = γ·t} ({@link TrustRank}); referring domains ({@link LinkGraph#referrerCounts}). All four come from
+ * the {@link RankEngine}: in this JVM, or on Spark where the rankings are.</li>
  * <li>Link-graph flags ({@link SpamFlag}; HIGH_SPAM_MASS needs spam mass ≥ 0.7 and at least the average PageRank 1/n): HIGH_SPAM_MASS, LINK_FARM, RECIPROCAL_LINKS, SINGLE_REFERRER. A domain
  * whose score from these reaches {@code demote-at} is <em>demoted</em>: its out-links pass nothing.</li>
  * <li>{@code p'} = PageRank with demoted domains' out-links removed; graph authority
@@ -125,25 +126,27 @@ public final class DomainAnalysis {
         boolean pass = cfg.passUnfollowed();
         int[] farmMarks = new int[n]; // linkFarm's membership marks, one tag per domain (x + 1)
         double[] sv = TrustRank.seedVector(g, seeds);
-        List<double[]> round1 = engine.compute(g, List.of(
+        // round 1, where the engine runs: PageRank, TrustRank, and from them spam mass; referring domains
+        RankEngine.Result round1 = engine.compute(g, List.of(
                 new RankEngine.Request("pagerank", d, null, pass, null, 1e-10, 200),
-                new RankEngine.Request("trustrank", d, sv, pass, null, TrustRank.TOLERANCE, TrustRank.MAX_ITERATIONS)));
-        double[] p = round1.get(0);
+                new RankEngine.Request("trustrank", d, sv, pass, null, TrustRank.TOLERANCE, TrustRank.MAX_ITERATIONS)),
+                new RankEngine.Derived(true, new RankEngine.SpamMassOf("pagerank", "trustrank", cfg.goodFraction())));
+        double[] p = round1.ranks().get(0);
         System.arraycopy(p, 0, a.pageRank, 0, n);
         // seeds that pass trust: a seed only linked to gives trust to itself alone, and spam mass measured against
         // it would call every site spam
         int k = TrustSeeds.linkingOut(g, seeds);
-        double[] t = round1.get(1);
+        double[] t = round1.ranks().get(1);
         System.arraycopy(t, 0, a.trustRank, 0, n);
-        double[] m = TrustRank.relativeSpamMass(p, TrustRank.coreRank(t, cfg.goodFraction()));
+        double[] m = round1.spamMass();
         System.arraycopy(m, 0, a.spamMass, 0, n);
+        System.arraycopy(round1.referrers(), 0, a.refDomains, 0, n);
         double[] tr = PageRank.authority(t);
         System.arraycopy(tr, 0, a.trust, 0, n);
 
         LinkGraph gt = g.transpose();
         double[] outW = outWeights(g, pass);
         for (int x = 0; x < n; x++) {
-            a.refDomains[x] = gt.outDegree(x);
             a.topReferrers.add(topReferrers(g, gt, x, p));
             List<SpamFlag> f = new ArrayList<>();
             if (spamMassFlags && k > 0 && m[x] >= 0.7 && p[x] * n >= 1) {

@@ -4,6 +4,9 @@ import io.linkscout.config.SparkSettings;
 import io.linkscout.error.UserException;
 import io.linkscout.graph.LinkGraph;
 import io.linkscout.graph.RankEngine;
+import io.linkscout.graph.RankEngine.Derived;
+import io.linkscout.graph.RankEngine.Result;
+import io.linkscout.graph.RankEngine.SpamMassOf;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,12 +34,21 @@ import org.apache.lucene.util.IOUtils;
  * {@code .done} marker, and {@link #compute} throws a {@link UserException} naming the job's log — so a caller that
  * commits only after every ranking is back (ingest, {@code graph}) keeps the index's previous scores.
  *
- * <p>Memory in this JVM: the scores being read back (8 bytes per node per ranking); the graph is streamed out.
+ * <p>Referring domains and spam mass ({@link RankEngine.Derived}) are computed by the job too and read back with the
+ * rankings.
+ *
+ * <p>Memory in this JVM: the scores being read back (8 bytes per node per ranking or derived figure); the graph is
+ * streamed out.
  */
 public final class SparkRankEngine implements RankEngine {
 
     /** The job jar inside the Spark home. */
     public static final String JOB_JAR = "linkscout-spark-job.jar";
+
+    /** The job directory's folder of derived figures, and their names (the job's {@code derived.tsv} lines). */
+    static final String DERIVED = "derived";
+    static final String REFERRERS = "referrers";
+    static final String SPAM_MASS = "spam-mass";
 
     private final Path home;
     private final String master;
@@ -99,21 +111,63 @@ public final class SparkRankEngine implements RankEngine {
 
     @Override
     public List<double[]> compute(LinkGraph graph, List<Request> requests) {
+        return compute(graph, requests, Derived.NONE).ranks();
+    }
+
+    /**
+     * The rankings and the derived figures, all computed by the Spark job: referring domains are counted on the
+     * edge list there and spam mass is computed from the job's own two rankings, so this JVM reads back one value
+     * per node per figure and holds nothing per edge for them.
+     */
+    @Override
+    public Result compute(LinkGraph graph, List<Request> requests, Derived derived) {
+        derived.check(requests);
+        int n = graph.nodeCount();
         Path job = null;
         try {
             job = newJob();
             writeGraph(graph, job);
-            writeRequests(graph.nodeCount(), requests, job);
+            writeRequests(n, requests, job);
+            writeDerived(derived, job);
             run(job, "io.linkscout.sparkjob.RankJob");
             List<double[]> out = new ArrayList<>(requests.size());
             for (Request r : requests) {
-                out.add(readRanks(job, r.name(), graph.nodeCount()));
+                out.add(readValues(job.resolve("out"), r.name(), "ranking", n));
             }
-            return out;
+            int[] referrers = null;
+            if (derived.referrers()) {
+                double[] c = readValues(job.resolve(DERIVED), REFERRERS, "figure", n);
+                referrers = new int[n];
+                for (int i = 0; i < n; i++) {
+                    referrers[i] = (int) c[i];
+                }
+            }
+            double[] spamMass = derived.spamMass() == null ? null
+                    : readValues(job.resolve(DERIVED), SPAM_MASS, "figure", n);
+            return new Result(out, referrers, spamMass);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             removeJob(job);
+        }
+    }
+
+    /**
+     * {@code derived.tsv}: {@code referrers} and/or {@code spam-mass<TAB>pagerank<TAB>trustrank<TAB>goodFraction}
+     * (absent when nothing is derived).
+     */
+    static void writeDerived(Derived derived, Path job) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        if (derived.referrers()) {
+            sb.append(REFERRERS).append('\n');
+        }
+        if (derived.spamMass() != null) {
+            SpamMassOf s = derived.spamMass();
+            sb.append(String.join("\t", SPAM_MASS, s.pageRank(), s.trustRank(), Double.toString(s.goodFraction())))
+                    .append('\n');
+        }
+        if (!sb.isEmpty()) {
+            Files.writeString(job.resolve("derived.tsv"), sb, StandardCharsets.UTF_8);
         }
     }
 
@@ -232,15 +286,21 @@ public final class SparkRankEngine implements RankEngine {
         return java.util.Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13");
     }
 
-    private static double[] readRanks(Path job, String name, int n) throws IOException {
-        Path out = job.resolve("out");
-        if (!Files.isRegularFile(out.resolve(name + ".done"))) {
-            throw new UserException("the Spark job ended without ranking '" + name + "'; nothing was stored");
+    /**
+     * The values {@code dir/NAME/part-*} ({@code id<TAB>value}, one per node) of a ranking or derived figure
+     * ({@code what}, for messages), after its {@code NAME.done} marker.
+     */
+    private static double[] readValues(Path dir, String name, String what, int n) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(name + ".done"))) {
+            throw new UserException("the Spark job ended without " + what + " '" + name + "'; nothing was stored");
         }
         double[] r = new double[n];
+        if (n == 0) {
+            return r;
+        }
         boolean[] seen = new boolean[n];
         int count = 0;
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(out.resolve(name), "part-*")) {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir.resolve(name), "part-*")) {
             for (Path part : parts) {
                 try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
                     for (String l = in.readLine(); l != null; l = in.readLine()) {
@@ -256,8 +316,8 @@ public final class SparkRankEngine implements RankEngine {
             }
         }
         if (count != n) {
-            throw new UserException("the Spark job returned " + count + " of " + n + " scores for '" + name
-                    + "'; nothing was stored");
+            throw new UserException("the Spark job returned " + count + " of " + n + " values for " + what + " '"
+                    + name + "'; nothing was stored");
         }
         return r;
     }

@@ -19,6 +19,7 @@ import scala.Tuple2;
 
 /**
  * LinkScout's PageRank family on Spark: plain, personalised (TrustRank, topic-sensitive) and with blocked nodes,
+ * plus the per-node figures derived beside them (referring domains, relative spam mass),
  * with exactly the semantics of {@code io.linkscout.graph.PageRank#compute} — weighted followed edges, dangling mass
  * jumping along the teleport vector, blocked nodes passing nothing, L1 stopping rule — so that the figures agree
  * with the in-process code to rounding (summation order only).
@@ -32,13 +33,18 @@ import scala.Tuple2;
  * <li>{@code requests.tsv}: one line per ranking, {@code name<TAB>damping<TAB>passUnfollowed<TAB>tolerance<TAB>
  * maxIterations<TAB>teleport|-<TAB>blocked|-} where teleport is a file of {@code id<TAB>weight} (absent: uniform)
  * and blocked a file of ids.</li>
+ * <li>{@code derived.tsv} (optional): per-node figures besides the rankings — {@code referrers} (referring
+ * domains) and {@code spam-mass<TAB>P<TAB>T<TAB>γ} (relative spam mass from two of the rankings); see
+ * {@link #derive}.</li>
  * </ul>
  * Output: {@code out/NAME/part-*} lines {@code id<TAB>rank} ({@code Double.toString}, exact), then
- * {@code out/NAME.done} holding the iteration count. A job killed part-way leaves no {@code .done} file.
+ * {@code out/NAME.done} holding the iteration count; {@code derived/NAME/part-*} and {@code derived/NAME.done} for
+ * the derived figures. A job killed part-way leaves no {@code .done} file.
  *
  * <p>Memory: edges are held once, partitioned by source ({@code P} partitions, about 40 bytes per edge in
  * serialized storage), and the node state twice during an iteration (about 48 bytes per node); nothing is collected
- * on the driver but sums. Lineage is cut every {@value #CHECKPOINT_EVERY} iterations.
+ * on the driver but sums. Lineage is cut every {@value #CHECKPOINT_EVERY} iterations. Referring domains cost one
+ * shuffle of the (target, source) pairs (distinct); spam mass a join of two saved rankings by node.
  */
 public final class RankJob {
 
@@ -151,6 +157,72 @@ public final class RankJob {
             Files.writeString(job.resolve("out").resolve(r.name() + ".done"), Integer.toString(iterations));
             System.out.printf(Locale.ROOT, "rank %s: %d nodes, %d iterations%n", r.name(), n, iterations);
         }
+        Path derived = job.resolve("derived.tsv");
+        if (Files.isRegularFile(derived)) {
+            List<String> lines = Files.readAllLines(derived, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).isBlank()) {
+                    derive(sc, job, lines.get(i), i + 1, n, idsKeyed, edgeRows, part);
+                }
+            }
+        }
+    }
+
+    /**
+     * One line of {@code derived.tsv}, written to {@code derived/NAME/part-*} ({@code id<TAB>value}, every node) and
+     * then {@code derived/NAME.done}:
+     * <ul>
+     * <li>{@code referrers}: each node's distinct other source nodes over all edges, followed or not (on the domain
+     * graph its referring domains) — the Spark form of {@code io.linkscout.graph.LinkGraph#referrerCounts}, which
+     * counts the same on arrays (a separate classpath and a different data layout, so the rule is written twice;
+     * SparkRankEngineTest checks both agree exactly);</li>
+     * <li>{@code spam-mass<TAB>P<TAB>T<TAB>γ}: relative spam mass of every node from the rankings {@code P}
+     * (PageRank) and {@code T} (TrustRank) this job wrote to {@code out/}, by {@code io.linkscout.graph.SpamMass#of}
+     * — the very class the app uses, compiled into this jar.</li>
+     * </ul>
+     */
+    static void derive(JavaSparkContext sc, Path job, String line, int lineNo, long n, JavaPairRDD<Long, Long> ids,
+            JavaRDD<long[]> edgeRows, HashPartitioner part) throws IOException {
+        String[] f = line.split("\t", -1);
+        Path out = job.resolve("derived").resolve(f[0]);
+        JavaPairRDD<Long, String> values;
+        switch (f[0]) {
+            case "referrers" -> {
+                JavaPairRDD<Long, Long> counts = edgeRows.filter(e -> e[0] != e[1])
+                        .mapToPair(e -> new Tuple2<>(e[1], e[0])).distinct(part.numPartitions())
+                        .mapToPair(t -> new Tuple2<>(t._1(), 1L)).reduceByKey(part, Long::sum);
+                values = ids.leftOuterJoin(counts).mapValues(t -> Long.toString(t._2().orElse(0L)));
+            }
+            case "spam-mass" -> {
+                if (f.length != 4) {
+                    throw new IllegalArgumentException("derived.tsv:" + lineNo + ": spam-mass takes 3 fields, got "
+                            + (f.length - 1));
+                }
+                double goodFraction = Double.parseDouble(f[3]);
+                values = savedRanks(sc, job, f[1], part).join(savedRanks(sc, job, f[2], part))
+                        .mapValues(t -> Double.toString(io.linkscout.graph.SpamMass.of(t._1(), t._2(), goodFraction)));
+            }
+            default -> throw new IllegalArgumentException("derived.tsv:" + lineNo + ": unknown figure '" + f[0]
+                    + "'");
+        }
+        if (n > 0) {
+            values.map(t -> t._1() + "\t" + t._2()).saveAsTextFile(out.toString());
+        }
+        Files.createDirectories(out.getParent());
+        Files.writeString(out.getParent().resolve(f[0] + ".done"), "");
+        System.out.printf(Locale.ROOT, "derived %s: %d nodes%n", f[0], n);
+    }
+
+    /** The ranking {@code name} this job wrote to {@code out/NAME} (exact: {@code Double.toString} round-trips). */
+    private static JavaPairRDD<Long, Double> savedRanks(JavaSparkContext sc, Path job, String name,
+            HashPartitioner part) {
+        if (!Files.isRegularFile(job.resolve("out").resolve(name + ".done"))) {
+            throw new IllegalArgumentException("derived.tsv asks for ranking '" + name + "', which was not computed");
+        }
+        return sc.textFile(job.resolve("out").resolve(name).toString()).filter(l -> !l.isBlank()).mapToPair(l -> {
+            int t = tab(l);
+            return new Tuple2<>(Long.parseLong(l.substring(0, t)), Double.parseDouble(l.substring(t + 1)));
+        }).partitionBy(part);
     }
 
     /** A ranking computed: each node's rank, the iterations it took; {@link #release} after use. */

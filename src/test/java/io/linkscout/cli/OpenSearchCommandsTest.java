@@ -40,9 +40,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code topics}, {@code bench linkpred} and {@code crawl} with {@code --backend opensearch} against a real (1-node)
- * OpenSearch cluster: the idf of the topic weights read from the cluster gives exactly the topics the embedded index
- * gives, the benchmark's figures and runs on the cluster are the embedded ones, a crawl's ingest is published on the
+ * {@code topics}, {@code bench linkpred}, {@code bench load} and {@code crawl} with {@code --backend opensearch}
+ * against a real (1-node) OpenSearch cluster: the idf of the topic weights read from the cluster gives exactly the
+ * topics the embedded index gives, the benchmark's figures and runs on the cluster are the embedded ones, the load
+ * benchmark's invariants hold with the server reading from the cluster, a crawl's ingest is published on the
  * cluster as the embedded index's generation, and the backend errors are one-line messages with exit code 2.
  */
 @QuarkusMainTest
@@ -324,5 +325,44 @@ class OpenSearchCommandsTest {
                 "http://127.0.0.1:1");
         assertOneLineError(r, "OpenSearch at http://127.0.0.1:1 is not reachable");
         assertFalse(Files.exists(WORK.resolve("crawl-refused").resolve("crawl")), "nothing was crawled");
+    }
+    /**
+     * {@code bench load --backend opensearch}: the copy published on the cluster, the server reading from it, both
+     * ingests published there too — the bench's invariants hold (as {@code BenchLoadTest} checks them embedded) and
+     * the cluster ends serving the last ingest.
+     */
+    @Test
+    void benchLoadServesFromTheClusterAndPublishesBothIngests(QuarkusMainLauncher launcher) throws Exception {
+        Path index = WORK.resolve("load-index");
+        ApiFixture.build(index);
+        Path report = WORK.resolve("load.json");
+        LaunchResult r = launcher.launch("bench", "load", "--index", index.toString(), "--seconds", "4",
+                "--clients", "3", "--prospects", "4", "--ingest-pages", "20", "--seed", "7",
+                "--report", report.toString(), "--backend", "opensearch", "--opensearch-url", c.urls(),
+                "--index-name", "load-test");
+        String all = all(r);
+        assertTrue(Files.isRegularFile(report), all);
+        JsonNode j = JSON.readTree(report.toFile());
+        assertEquals("opensearch load-test", j.get("backend").asText(), all);
+        assertTrue(r.getOutput().contains("opensearch: published"), all);
+        assertTrue(j.get("requests").asLong() > 0, all);
+        assertEquals(0, j.get("errors_5xx").asLong(), all);
+        assertEquals(0, j.get("closed_reader_errors").asLong(), all);
+        assertEquals(0, j.get("stack_traces").asLong(), all);
+        assertEquals(0, j.get("transport_errors").asLong(), all);
+        assertEquals(0, j.get("writes_missing_after").asLong(), all);
+        assertEquals(0, j.get("stale_writes_accepted").asLong(), all);
+        assertEquals(2, j.get("ingest_commits").asInt(), all);
+        assertEquals(j.get("index_pages_before").asLong() + 40, j.get("index_pages_after").asLong(), all);
+        assertTrue(j.get("passed").asBoolean(), all);
+        assertEquals(0, r.exitCode(), all);
+        // the only refusals besides the expected 409s: a read landing between an ingest's embedded commit and its
+        // alias switch meets the generation check (README "Distributed engines", bench load)
+        j.get("endpoints").fields().forEachRemaining(e -> e.getValue().get("first_errors").fields()
+                .forEachRemaining(f -> assertTrue(f.getKey().equals("409") || f.getKey().equals("400")
+                        && f.getValue().asText().contains("index load-test serves load-test-"), all)));
+        try (OpenSearchBackend os = new BackendResolver.Choice(true, c.urls(), "load-test", 1, 0).open()) {
+            assertEquals(j.get("index_pages_after").asLong(), os.count(IndexFields.TYPE_PAGE), all);
+        }
     }
 }

@@ -85,6 +85,33 @@ class LinkGraphBuilderTest {
         }
     }
 
+    /**
+     * Referrers (referring domains on the domain graph): distinct other nodes linking, followed or not, parallel
+     * links counted once; a self-link (only a hand-made graph can hold one) not at all; on every builder graph the
+     * out-degree of the transpose, the count DomainAnalysis used before.
+     */
+    @Test
+    void referrerCountsAreDistinctOtherLinkingNodes() {
+        LinkGraph g = new LinkGraphBuilder().edge("a", "c", true).edge("a", "c", true).edge("b", "c", false)
+                .edge("c", "a", true).edge("a", "a", true).node("d").build();
+        assertArrayEquals(new int[] {1, 0, 2, 0}, g.referrerCounts()); // a <- c; c <- a, b (nofollow counts)
+        // a -> a, a -> b, b -> a made by hand: a's self-link is not a referrer
+        LinkGraph selfLink = new LinkGraph(new String[] {"a", "b"}, new int[] {0, 2, 3}, new int[] {0, 1, 0},
+                new int[] {1, 1, 1}, new byte[3]);
+        assertArrayEquals(new int[] {1, 1}, selfLink.referrerCounts());
+        Random rnd = new Random(18L);
+        LinkGraphBuilder b = new LinkGraphBuilder();
+        for (int k = 0; k < 500; k++) {
+            b.edge("n" + rnd.nextInt(60), "n" + rnd.nextInt(60), rnd.nextInt(4) > 0);
+        }
+        LinkGraph r = b.build();
+        LinkGraph t = r.transpose();
+        int[] c = r.referrerCounts();
+        for (int x = 0; x < r.nodeCount(); x++) {
+            assertEquals(t.outDegree(x), c[x], r.name(x));
+        }
+    }
+
     private static List<String> nodes(LinkGraph g) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < g.nodeCount(); i++) {

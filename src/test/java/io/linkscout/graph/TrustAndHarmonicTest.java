@@ -44,6 +44,20 @@ class TrustAndHarmonicTest {
     }
 
     @Test
+    void spamMassArithmeticByHand() {
+        // p = 0.2, t = 0.1, γ = 0.8: p+ = 0.08, m = (0.2 - 0.08) / 0.2 = 0.6
+        assertEquals(0.08, SpamMass.core(0.1, 0.8), 1e-15);
+        assertEquals(0.6, SpamMass.of(0.2, 0.1, 0.8), 1e-15);
+        // clamped to [-1, 1]: a node the core gives three times its PageRank; no rank at all gives 0
+        assertEquals(-1.0, SpamMass.of(0.1, 0.5, 0.8));
+        assertEquals(0.0, SpamMass.of(0.0, 0.3, 0.8));
+        assertEquals(1.0, SpamMass.relative(0.3, -1));
+        // the array forms are the per-node ones
+        assertArrayEquals(new double[] {0.6, -1, 0}, TrustRank.relativeSpamMass(new double[] {0.2, 0.1, 0},
+                TrustRank.coreRank(new double[] {0.1, 0.5, 0.3}, 0.8)), 1e-15);
+    }
+
+    @Test
     void nofollowPassesNoTrust() {
         LinkGraph g = new LinkGraphBuilder().edge("s", "a", false).build();
         double[] t = TrustRank.compute(g, TrustRank.seedVector(g, List.of("s")), 0.85, false, null);

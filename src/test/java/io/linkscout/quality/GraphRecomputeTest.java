@@ -27,7 +27,7 @@ public class GraphRecomputeTest {
     @TempDir
     Path tmp;
 
-    /** Every authority/trust/spam figure of every page and site document, keyed by type and id. */
+    /** Every authority/trust/spam figure and referring-domain count of every page and site document, by type and id. */
     public static Map<String, List<String>> snapshot(IndexLayout layout) throws Exception {
         Map<String, List<String>> out = new TreeMap<>();
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
@@ -37,7 +37,8 @@ public class GraphRecomputeTest {
                 List<String> v = new ArrayList<>();
                 for (String f : List.of(IndexFields.AUTHORITY_VALUE, IndexFields.PAGERANK, IndexFields.SPAM_SCORE,
                         IndexFields.SPAM_FLAGS, IndexFields.TRUST, IndexFields.SPAM_MASS, IndexFields.HARMONIC,
-                        IndexFields.TOPICAL_AUTHORITY, IndexFields.REF_DOMAINS_TOP, IndexFields.AUTHORITY_PRIOR)) {
+                        IndexFields.TOPICAL_AUTHORITY, IndexFields.REF_DOMAINS_TOP, IndexFields.AUTHORITY_PRIOR,
+                        IndexFields.REF_DOMAINS)) {
                     v.add(f + "=" + d.get(f));
                 }
                 v.add(IndexFields.PAGE_SPAM + "=" + idx.pageDouble(h.doc, IndexFields.PAGE_SPAM));

@@ -94,21 +94,48 @@ class SparkRankEngineTest {
 
         LinkGraph cycle = new LinkGraphBuilder().edge("a", "b", true).edge("b", "c", true).edge("c", "a", true)
                 .edge("a", "c", false).build();
-        List<double[]> s = engine("local[2]").compute(cycle, List.of(
+        List<RankEngine.Request> cycleRequests = List.of(
                 new RankEngine.Request("cycle", D, null, false, null, 1e-14, 1000),
                 // TrustRank seeded on a alone: exactly 0 nowhere (a cycle), and the same as in-process
                 new RankEngine.Request("seeded", D, new double[] {1, 0, 0}, false, null, 1e-14, 1000),
                 // b blocked: b passes nothing, its rank jumps back to the teleport (uniform)
-                new RankEngine.Request("blocked", D, null, false, new boolean[] {false, true, false}, 1e-14, 1000)));
-        assertArrayEquals(new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}, s.get(0), 1e-12);
-        assertSame(cycle, RankEngine.IN_PROCESS.compute(cycle, List.of(
-                new RankEngine.Request("cycle", D, null, false, null, 1e-14, 1000),
-                new RankEngine.Request("seeded", D, new double[] {1, 0, 0}, false, null, 1e-14, 1000),
-                new RankEngine.Request("blocked", D, null, false, new boolean[] {false, true, false}, 1e-14, 1000))),
-                s);
-        // an all-zero teleport vector gives all zeros, as in-process
-        assertArrayEquals(new double[3], engine("local[2]").compute(cycle, List.of(
-                new RankEngine.Request("none", D, new double[3], false, null, 1e-10, 200))).get(0), 0);
+                new RankEngine.Request("blocked", D, null, false, new boolean[] {false, true, false}, 1e-14, 1000));
+        // with referring domains and the spam mass of "cycle" against the TrustRank "seeded" (γ = 0.8)
+        RankEngine.Derived derived = new RankEngine.Derived(true, new RankEngine.SpamMassOf("cycle", "seeded", 0.8));
+        RankEngine.Result s = engine("local[2]").compute(cycle, cycleRequests, derived);
+        assertArrayEquals(new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}, s.ranks().get(0), 1e-12);
+        RankEngine.Result inProcess = RankEngine.IN_PROCESS.compute(cycle, cycleRequests, derived);
+        assertSame(cycle, inProcess, s);
+        // by hand: a <- c; b <- a; c <- a (nofollow counts), b
+        assertArrayEquals(new int[] {1, 1, 2}, s.referrers());
+        // TrustRank from a: t_a = (1-d) + d·t_c (a's nofollow edge passes nothing), t_b = d·t_a, t_c = d·t_b, so
+        // t_a = (1-d)/(1-d³); PageRank 1/3 each; spam mass 1 - 0.8·t/(1/3)
+        double ta = (1 - D) / (1 - D * D * D);
+        assertArrayEquals(new double[] {1 - 2.4 * ta, 1 - 2.4 * D * ta, 1 - 2.4 * D * D * ta}, s.spamMass(), 1e-12);
+        // an all-zero teleport vector gives all zeros, as in-process; on a hand-made graph with a self-link
+        // (b -> b), which is no referrer in either engine
+        LinkGraph selfLink = new LinkGraph(new String[] {"a", "b", "c"}, new int[] {0, 2, 4, 5},
+                new int[] {1, 2, 1, 2, 0}, new int[] {1, 1, 1, 1, 1},
+                new byte[] {0, LinkGraph.UNFOLLOWED, 0, 0, 0});
+        List<RankEngine.Request> none = List.of(new RankEngine.Request("none", D, new double[3], false, null, 1e-10,
+                200));
+        RankEngine.Result z = engine("local[2]").compute(selfLink, none, new RankEngine.Derived(true, null));
+        assertArrayEquals(new double[3], z.ranks().get(0), 0);
+        assertArrayEquals(new int[] {1, 1, 2}, z.referrers());
+        assertArrayEquals(RankEngine.IN_PROCESS.compute(selfLink, none, new RankEngine.Derived(true, null))
+                .referrers(), z.referrers());
+        assertEquals(null, z.spamMass());
+    }
+
+    /** The same rankings within 1e-9, the same referrers exactly, the same spam mass within 1e-9. */
+    static void assertSame(LinkGraph g, RankEngine.Result expected, RankEngine.Result actual) {
+        assertSame(g, expected.ranks(), actual.ranks());
+        assertArrayEquals(expected.referrers(), actual.referrers(), "referrers");
+        if (expected.spamMass() == null) {
+            assertEquals(null, actual.spamMass());
+        } else {
+            assertArrayEquals(expected.spamMass(), actual.spamMass(), 1e-9, "spam mass");
+        }
     }
 
     @Test
@@ -127,12 +154,27 @@ class SparkRankEngineTest {
                 TrustRank.MAX_ITERATIONS);
         List<RankEngine.Request> local = List.of(pageRank, trustRank, requests(domains).get(2),
                 requests(domains).get(3));
-        assertSame(domains, RankEngine.IN_PROCESS.compute(domains, local), engine("local[2]").compute(domains, local));
+        // referring domains and spam mass as DomainAnalysis asks for them
+        RankEngine.Derived derived = new RankEngine.Derived(true, new RankEngine.SpamMassOf("pagerank", "trustrank",
+                AuthorityConfig.DEFAULTS.goodFraction()));
+        RankEngine.Result inProcess = RankEngine.IN_PROCESS.compute(domains, local, derived);
+        RankEngine.Result spark = engine("local[2]").compute(domains, local, derived);
+        assertSame(domains, inProcess, spark);
+        // referring domains as DomainAnalysis counted them before (the transpose's out-degree), and not all zero
+        LinkGraph transposed = domains.transpose();
+        int linked = 0;
+        for (int x = 0; x < domains.nodeCount(); x++) {
+            assertEquals(transposed.outDegree(x), spark.referrers()[x], domains.name(x));
+            linked += spark.referrers()[x] > 0 ? 1 : 0;
+        }
+        assertTrue(linked > 100, linked + " linked domains");
+        assertTrue(java.util.Arrays.stream(spark.spamMass()).anyMatch(m -> m > 0.5)
+                && java.util.Arrays.stream(spark.spamMass()).anyMatch(m -> m < 0.5), "spam mass spread");
 
         try (Cluster cluster = Cluster.start(tmp)) {
             List<RankEngine.Request> onCluster = List.of(pageRank, trustRank);
-            assertSame(domains, RankEngine.IN_PROCESS.compute(domains, onCluster),
-                    engine(cluster.master).compute(domains, onCluster));
+            assertSame(domains, RankEngine.IN_PROCESS.compute(domains, onCluster, derived),
+                    engine(cluster.master).compute(domains, onCluster, derived));
         }
     }
 
@@ -144,6 +186,9 @@ class SparkRankEngineTest {
                 () -> { });
         Map<String, List<String>> spark = GraphRecomputeTest.snapshot(layout);
         assertEquals(inProcess.keySet(), spark.keySet());
+        // referring domains are among the figures compared, and some site has them
+        assertTrue(spark.values().stream()
+                .anyMatch(v -> v.stream().anyMatch(f -> f.matches("ref_domains=[1-9]\\d*"))), spark.toString());
         for (String doc : inProcess.keySet()) {
             List<String> a = inProcess.get(doc);
             List<String> b = spark.get(doc);

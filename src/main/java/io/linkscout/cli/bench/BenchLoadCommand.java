@@ -3,6 +3,7 @@ package io.linkscout.cli.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linkscout.cli.common.BackendOption;
 import io.linkscout.config.AuthoritySettings;
 import io.linkscout.error.UserException;
 import io.linkscout.eval.SampleExamples;
@@ -15,6 +16,8 @@ import io.linkscout.index.LinkScoutIndex;
 import io.linkscout.ingest.Link;
 import io.linkscout.ingest.PageRecord;
 import io.linkscout.quality.AuthorityConfig;
+import io.linkscout.search.BackendResolver;
+import io.linkscout.search.OpenSearchIndexWriter;
 import io.linkscout.security.UserService;
 import io.linkscout.site.SiteRepository;
 import jakarta.inject.Inject;
@@ -28,6 +31,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,7 +39,9 @@ import picocli.CommandLine.Option;
  * with a real PostgreSQL (embedded in a temporary folder, or the configured server), driven by concurrent clients
  * over loopback while an ingest commits twice; prints throughput, latency percentiles per endpoint and errors, and
  * checks the requirements (no 5xx, no closed-reader errors, every acknowledged write present afterwards, every stale
- * version refused with 409). Exit code 0 when all hold, 1 otherwise.
+ * version refused with 409). Exit code 0 when all hold, 1 otherwise. {@code --backend opensearch}: the copy is
+ * published on the cluster (a full generation behind {@code --index-name}), the server reads every text signal and
+ * stored document from it ({@code serve --backend opensearch}), and both ingests publish their generation there too.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load benchmark: the real server on a copy of the index (default: the bundled sample) and a real"
@@ -70,6 +76,12 @@ public class BenchLoadCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path report;
 
+    @Mixin
+    BackendOption backend;
+
+    @Inject
+    BackendResolver backends;
+
     @Inject
     UserService users;
 
@@ -83,6 +95,7 @@ public class BenchLoadCommand implements Callable<Integer> {
             throw new UserException("--seconds 1..3600, --clients 1..256, --prospects 1..1000, --ingest-pages "
                     + "1..100000");
         }
+        BackendResolver.Choice chosen = backend.resolve(backends); // a bad --backend before anything is copied
         PrintStream out = System.out;
         AuthorityConfig config = AuthorityConfig.of(authority);
         IndexLayout source = new IndexLayout(index);
@@ -95,6 +108,10 @@ public class BenchLoadCommand implements Callable<Integer> {
         if (domains.isEmpty()) {
             throw new UserException("the index " + index + " has no sites: ingest pages first");
         }
+        if (chosen.opensearch()) {
+            // the copy as a full generation behind the alias (the server reads from the cluster below)
+            ingest(served, config, chosen, List.of(), m -> out.println("opensearch: " + m));
+        }
         URI base = URI.create("http://127.0.0.1:" + System.getProperty(LoadServer.PORT));
         String user = "bench-load-" + System.currentTimeMillis();
         byte[] pw = new byte[24];
@@ -106,13 +123,18 @@ public class BenchLoadCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "serving a copy of %s (%d pages, %d sites) at %s; user %s%n", index, copy.pages(),
                 domains.size(), base, user);
         LoadRun run = new LoadRun(new LoadRun.Options(base, token, domains, clients, seconds, seed, prospects,
-                SampleExamples.title(example, text), text), round -> ingest(served, config, domains, round));
+                SampleExamples.title(example, text), text),
+                round -> ingest(served, config, chosen, pages(domains, round), m -> { }));
         ObjectNode r;
         try {
+            if (chosen.opensearch()) {
+                backends.serve(chosen); // every reader of the server from the cluster, as serve --backend does
+            }
             run.setUp(out);
             out.printf(Locale.ROOT, "%d clients for %d s (seed %d); two ingests of %d pages commit at 1/3 and 2/3"
                     + " ...%n", clients, seconds, seed, ingestPages);
             r = run.run(out);
+            r.put("backend", chosen.opensearch() ? "opensearch " + chosen.indexName() : "lucene");
             r.put("index_pages_before", copy.pages());
             try (LinkScoutIndex after = LinkScoutIndex.open(served)) {
                 r.put("index_pages_after", after.stats().pages());
@@ -122,6 +144,9 @@ public class BenchLoadCommand implements Callable<Integer> {
                     .put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         } finally {
             run.tearDown();
+            if (chosen.opensearch()) {
+                backends.serve(null); // the configuration's backend again
+            }
             users.remove(user);
             org.apache.lucene.util.IOUtils.rm(served.root());
         }
@@ -135,9 +160,8 @@ public class BenchLoadCommand implements Callable<Integer> {
         return r.get("passed").asBoolean() ? 0 : 1;
     }
 
-    /** Adds {@code ingestPages} new pages (linking to sites of the index) and commits: a new generation. */
-    private long ingest(IndexLayout served, AuthorityConfig config, List<String> domains, int round)
-            throws java.io.IOException {
+    /** The {@code ingestPages} new pages of ingest {@code round}, each linking to a site of the index. */
+    private List<PageRecord> pages(List<String> domains, int round) {
         List<PageRecord> pages = new ArrayList<>();
         for (int i = 0; i < ingestPages; i++) {
             String d = domains.get((i * 7 + round) % domains.size());
@@ -146,9 +170,25 @@ public class BenchLoadCommand implements Callable<Integer> {
                     + "command-line tools, volcanoes and static sites.", List.of(Link.of("https://" + d + "/")),
                     List.of(), null, "bench-load:" + round));
         }
+        return pages;
+    }
+
+    /**
+     * Ingests {@code pages} and commits: a new generation, with {@code opensearch} published on the cluster too
+     * (no pages: the index as it is), its summary handed to {@code published}. Returns the pages ingested.
+     */
+    private static long ingest(IndexLayout served, AuthorityConfig config, BackendResolver.Choice chosen,
+            List<PageRecord> pages, java.util.function.Consumer<String> published) throws java.io.IOException {
         IndexBuilder b = new IndexBuilder(served, 1, null);
         b.setAuthorityConfig(config);
-        return b.ingest((sink, rep) -> pages.forEach(sink::page)).stats().pages();
+        try (OpenSearchIndexWriter mirror = chosen.openWriter()) {
+            b.setMirror(mirror);
+            long added = b.ingest((sink, rep) -> pages.forEach(sink::page)).stats().pages();
+            if (mirror != null) {
+                published.accept(mirror.summary());
+            }
+            return added;
+        }
     }
 
     private static List<String> siteDomains(IndexLayout layout) throws java.io.IOException {
@@ -167,6 +207,13 @@ public class BenchLoadCommand implements Callable<Integer> {
                 e.getKey(), e.getValue().get("requests").asLong(), e.getValue().get("p50_ms").asDouble(),
                 e.getValue().get("p95_ms").asDouble(), e.getValue().get("p99_ms").asDouble(),
                 e.getValue().get("statuses").toString()));
+        // what the unexpected errors said (a 409 is the expected answer to a stale version)
+        r.get("endpoints").fields().forEachRemaining(e -> e.getValue().path("first_errors").fields()
+                .forEachRemaining(f -> {
+                    if (!f.getKey().equals("409")) {
+                        out.printf(Locale.ROOT, "first %s of %s: %s%n", f.getKey(), e.getKey(), f.getValue().asText());
+                    }
+                }));
         out.printf(Locale.ROOT, "errors by status: %s; 5xx %d, transport %d, closed-reader %d, stack traces %d%n",
                 r.get("errors_by_status"), r.get("errors_5xx").asLong(), r.get("transport_errors").asLong(),
                 r.get("closed_reader_errors").asLong(), r.get("stack_traces").asLong());

@@ -110,6 +110,8 @@ final class LoadRun {
         long[] nanos = new long[1024];
         int n;
         final Map<Integer, Long> statuses = new TreeMap<>();
+        /** The first answer of each error status (at most 300 characters): what the errors were. */
+        final Map<Integer, String> firstErrors = new TreeMap<>();
 
         synchronized void add(long t, int status) {
             if (n == nanos.length) {
@@ -117,6 +119,10 @@ final class LoadRun {
             }
             nanos[n++] = t;
             statuses.merge(status, 1L, Long::sum);
+        }
+
+        synchronized void error(int status, String body) {
+            firstErrors.putIfAbsent(status, body.length() > 300 ? body.substring(0, 300) + "..." : body);
         }
 
         synchronized double percentileMs(double p) {
@@ -408,8 +414,10 @@ final class LoadRun {
             x.put("p50_ms", round1(e.percentileMs(50))).put("p95_ms", round1(e.percentileMs(95)))
                     .put("p99_ms", round1(e.percentileMs(99)));
             ObjectNode st = x.putObject("statuses");
+            ObjectNode fe = x.putObject("first_errors");
             synchronized (e) {
                 e.statuses.forEach((s, n) -> st.put(Integer.toString(s), n));
+                e.firstErrors.forEach((s, b) -> fe.put(Integer.toString(s), b));
             }
         });
         ObjectNode req = r.putObject("requirements");
@@ -476,6 +484,9 @@ final class LoadRun {
         if (endpoint != null) {
             requests.incrementAndGet();
             endpoints.get(endpoint).add(t, r.status());
+            if (r.status() >= 400) {
+                endpoints.get(endpoint).error(r.status(), r.body());
+            }
             if (r.status() >= 500) {
                 errors5xx.incrementAndGet();
             }

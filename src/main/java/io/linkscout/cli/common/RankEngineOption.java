@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 public class RankEngineOption {
 
     @Option(names = "--engine", defaultValue = "in-process", description = "Where PageRank and the other rankings "
-            + "run: in-process or spark (default: ${DEFAULT-VALUE}).")
+            + "run (for graph also referring domains and spam mass): in-process or spark (default: "
+            + "${DEFAULT-VALUE}).")
     String engine;
 
     @Option(names = "--master", description = "With --engine spark: local[N] or spark://host:port "
