@@ -122,7 +122,7 @@ public class RecommendCommand implements Callable<Integer> {
         Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(d -> Domains.requireDomain("--exclude-domain", d))
                 .collect(java.util.stream.Collectors.toSet());
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout());
-                SearchBackend search = chosen.open()) {
+                SearchBackend search = chosen.open(idx)) {
             Recommender rec = rankers.recommender(idx, model, search);
             if (queries != null) {
                 List<QueryFile.Query> qs = QueryFile.read(queries);

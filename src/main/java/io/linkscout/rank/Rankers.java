@@ -100,7 +100,7 @@ public class Rankers {
     public Recommender shared(LinkScoutIndex index) {
         RankerModel m = model(null);
         return index.cached(Shared.class, i -> {
-            io.linkscout.search.SearchBackend b = backends == null ? null : backends.configured().open();
+            io.linkscout.search.SearchBackend b = backends == null ? null : backends.configured().open(i);
             try {
                 return new Shared(new Recommender(i, m, authority.demoteResultsAt(), b), b);
             } catch (RuntimeException e) {

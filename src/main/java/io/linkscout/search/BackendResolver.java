@@ -127,11 +127,12 @@ public class BackendResolver {
 
         /**
          * Runs {@code job} with the text signals of this backend for the embedded index {@code index}: the index
-         * itself ({@link LuceneSearchBackend}) for {@code lucene}, else the OpenSearch alias, which must serve the
-         * generation {@code index} was ingested with ({@link Generations#requireSame}); closed afterwards.
+         * itself ({@link LuceneSearchBackend}) for {@code lucene}, else OpenSearch's index of {@code index}'s ingest
+         * ({@link #open(io.linkscout.index.LinkScoutIndex)}, checked by {@link Generations#requireSame}); closed
+         * afterwards.
          */
         public <R> R with(io.linkscout.index.LinkScoutIndex index, java.util.function.Function<SearchBackend, R> job) {
-            try (SearchBackend b = opensearch ? open() : new LuceneSearchBackend(index, false)) {
+            try (SearchBackend b = opensearch ? open(index) : new LuceneSearchBackend(index, false)) {
                 if (opensearch) {
                     Generations.requireSame(index, b);
                 }
@@ -168,12 +169,35 @@ public class BackendResolver {
          * closed with it.
          */
         public OpenSearchBackend open() {
+            return open((String) null);
+        }
+
+        /**
+         * The search backend for reading with the embedded index {@code index}: null for {@code lucene}, else the
+         * physical OpenSearch index its last commit was ingested with ({@link io.linkscout.index.IndexFields#COMMIT_MIRROR})
+         * while the cluster still has it, else the alias. An ingest publishes its physical index complete and
+         * refreshed, commits the embedded index naming it, and only then moves the alias: a reader of the new
+         * embedded generation therefore finds its own ingest's documents in that window instead of being refused
+         * for reading the alias's previous generation ({@link Generations#requireSame} still checks what is read).
+         */
+        public OpenSearchBackend open(io.linkscout.index.LinkScoutIndex index) {
+            String physical = opensearch && index != null
+                    ? index.commitData().get(io.linkscout.index.IndexFields.COMMIT_MIRROR) : null;
+            return open(physical);
+        }
+
+        private OpenSearchBackend open(String physicalOrNull) {
             if (!opensearch) {
                 return null;
             }
             OpenSearchHttp http = http();
             try {
-                return new OpenSearchBackend(http, indexName, true);
+                String name = indexName;
+                if (physicalOrNull != null && OpenSearchIndexWriter.isGenerationOf(indexName, physicalOrNull)
+                        && http.exists("/" + physicalOrNull)) {
+                    name = physicalOrNull;
+                }
+                return new OpenSearchBackend(http, name, true);
             } catch (RuntimeException e) {
                 try {
                     http.close();

@@ -130,7 +130,7 @@ public class IndexTermStatisticsProvider implements TermStatisticsProvider {
         }
 
         static Cluster open(LinkScoutIndex idx, BackendResolver.Choice choice) {
-            SearchBackend b = choice.open();
+            SearchBackend b = choice.open(idx);
             try {
                 return new Cluster(b, new BackendTermStatistics(b, idx.analyzer()));
             } catch (RuntimeException e) {

@@ -33,7 +33,8 @@ import org.apache.lucene.document.Document;
  * configured replicas, refresh interval and translog durability (the replicas then copy the finished segments
  * instead of indexing every document again), waits for its shards and checks that it holds every document
  * (the copy's plus the ones created); {@link #commit} then moves the alias {@code NAME} to it in one
- * {@code _aliases} request (readers switch at once) and deletes the indices the alias named before. Until then
+ * {@code _aliases} request (readers switch at once) and deletes the generations before the one it replaces (that
+ * one stays until the next publication, for readers of the previous embedded commit). Until then
  * searches through the alias see the previous generation; {@link #abort} deletes the new index.
  */
 public final class OpenSearchIndexWriter implements DocumentSink, java.io.Closeable {
@@ -97,6 +98,15 @@ public final class OpenSearchIndexWriter implements DocumentSink, java.io.Closea
                 .format(DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS"));
         this.shards = shards;
         this.replicas = replicas;
+    }
+
+    /**
+     * Whether {@code physical} is a name this writer gives a generation published behind {@code alias}
+     * ({@code ALIAS-yyyyMMddHHmmssSSS}).
+     */
+    public static boolean isGenerationOf(String alias, String physical) {
+        return physical.length() == alias.length() + 18 && physical.startsWith(alias + "-")
+                && physical.substring(alias.length() + 1).chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /**
@@ -337,14 +347,29 @@ public final class OpenSearchIndexWriter implements DocumentSink, java.io.Closea
             throw new UserException(e.getMessage() + "; the embedded index is committed, OpenSearch keeps the "
                     + "previous generation of '" + alias + "': run the ingest again to publish it", e.status());
         }
-        for (String b : before) {
-            if (!b.equals(physical)) {
-                try {
-                    http.call("DELETE", "/" + b, null);
-                } catch (UserException e) {
-                    System.err.println("warning: could not delete the previous OpenSearch index " + b + ": "
-                            + e.getMessage());
+        // the generation just replaced stays until the next one is published: a reader that acquired the previous
+        // embedded commit reads that commit's own generation (BackendResolver.Choice#open(LinkScoutIndex)) and
+        // must not find it deleted mid-request; the ones before it go
+        List<String> older = new ArrayList<>();
+        try {
+            for (JsonNode i : http.call("GET", "/_cat/indices/" + alias + "-*", null,
+                    Map.of("format", "json", "h", "index", "expand_wildcards", "all"))) {
+                String name = i.path("index").asText();
+                if (isGenerationOf(alias, name) && !name.equals(physical) && !before.contains(name)) {
+                    older.add(name);
                 }
+            }
+        } catch (UserException e) { // published: what is left over is only disk, removed by the next ingest
+            System.err.println("warning: could not list the older OpenSearch indices of " + alias + ": "
+                    + e.getMessage());
+        }
+        java.util.Collections.sort(older);
+        for (String b : older) {
+            try {
+                http.call("DELETE", "/" + b, null);
+            } catch (UserException e) {
+                System.err.println("warning: could not delete the older OpenSearch index " + b + ": "
+                        + e.getMessage());
             }
         }
     }

@@ -307,10 +307,21 @@ class OpenSearchParityTest {
         List<String> now = OpenSearchIndexWriter.aliasTargets(http, alias);
         assertEquals(1, now.size());
         assertFalse(now.contains(first));
-        assertFalse(http.exists("/" + first), "the previous generation is deleted");
+        assertTrue(http.exists("/" + first), "the generation just replaced stays for readers of its embedded commit");
         try (OpenSearchBackend o = new OpenSearchBackend(http, alias, false)) {
             assertEquals(4, o.count(IndexFields.TYPE_PAGE));
         }
+        // a reader of an embedded commit reads the generation that commit names, by its own name (not the alias)
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout);
+                OpenSearchBackend o = new BackendResolver.Choice(true, http.urls(), alias, 1, 0).open(idx)) {
+            assertEquals(now.get(0), o.generation().orElseThrow());
+        }
+        ingest(layout, alias, List.of("https://e.example/x"), null);
+        List<String> third = OpenSearchIndexWriter.aliasTargets(http, alias);
+        assertFalse(http.exists("/" + first), "the generation before the replaced one is deleted");
+        assertTrue(http.exists("/" + now.get(0)), "the replaced one stays");
+        assertEquals(1, third.size());
+        assertFalse(third.contains(now.get(0)));
         // the failed one was loaded in bulk-load mode (a clone of the first); the published one has its replica
         assertBulkLoadedThenPublished(now.get(0));
         // and a full generation likewise: a new layout, so no copy

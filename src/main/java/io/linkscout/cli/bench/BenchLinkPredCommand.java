@@ -180,7 +180,7 @@ public class BenchLinkPredCommand implements Callable<Integer> {
         RankerModel model = RankerModel.bundled();
         Map<String, Double> measured;
         Evaluator.Result site;
-        try (LinkScoutIndex idx = LinkScoutIndex.open(layout); SearchBackend search = chosen.open()) {
+        try (LinkScoutIndex idx = LinkScoutIndex.open(layout); SearchBackend search = chosen.open(idx)) {
             if (search != null) {
                 Generations.requireSame(idx, search); // the cluster serves this index's ingest
             }
