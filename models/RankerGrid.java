@@ -33,7 +33,12 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  * SPECS: one variant a line, {@code key=value} tokens: {@code name=}, {@code lin=} and {@code tree=} (feature sets:
  * {@code base} = every feature but similar_links, in_degree, authority, spam, page_topics; {@code base+f1+f2}
  * adds, {@code none} = no part), {@code trees= depth= eta= mcw=}, {@code x.PARAM=VALUE} (any other XGBoost
- * parameter), {@code mod=NAME} (an experimental column written into the unused spam column, see {@link #mod}).
+ * parameter), {@code tw=W} (Wikispeedia's query groups weigh W in the trees' fit, as {@code train --tree-weight
+ * wiki-dev=W}), {@code cw=CORPUS:W} (corpus weight of the linear part, as {@code --corpus-weight}),
+ * {@code only=REGEX} (only the matching splits: {@code fold0}..{@code fold4}, {@code loco-CORPUS}) and
+ * {@code mod=NAME[,NAME]} (experimental per-query columns written into the spam and authority columns, which no
+ * shipped model uses; list {@code +spam} / {@code +authority} in {@code tree=} to use them: see {@link #column}).
+ * Prints one line per variant: CV and leave-one-corpus-out nDCG@10/recall@100 per corpus. Needs JDK 25's javac.
  */
 public final class RankerGrid {
 
