@@ -86,6 +86,11 @@ public class TrainCommand implements Callable<Integer> {
             description = "lambdamart: features the score may only rise with (monotone constraints).")
     List<String> increasing;
 
+    @Option(names = "--trees-also", paramLabel = "FEATURE", split = ",",
+            description = "boosted: features only the trees may split on (the linear part gives them no weight; they "
+                    + "may be among --without), e.g. similar_links,in_degree.")
+    List<String> treesAlso;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -106,6 +111,11 @@ public class TrainCommand implements Callable<Integer> {
                     + "folder, e.g. wiki-dev=2) in the pairwise loss and the coordinate-ascent objective; corpora not "
                     + "named weigh 1.")
     Map<String, String> corpusWeight;
+
+    @Option(names = "--tree-weight", paramLabel = "CORPUS=W", split = ",",
+            description = "boosted and lambdamart: weight of each query of a corpus (named by its split folder, e.g. "
+                    + "wiki-dev=3) in the trees' fit (XGBoost group weights); corpora not named weigh 1.")
+    Map<String, String> treeWeight;
 
     @Option(names = "--dump", paramLabel = "FILE",
             description = "Write every labelled candidate with its raw features as TSV and stop (feature vectors "
@@ -190,17 +200,22 @@ public class TrainCommand implements Callable<Integer> {
 
     /** The {@code --corpus-weight} values by corpus name; an error naming the option for a bad one. */
     private Map<String, Double> corpusWeights(List<String> names) {
+        if (corpusWeight != null && type == Type.lambdamart) {
+            throw new UserException("--corpus-weight goes with --type linear or boosted (the linear part of the "
+                    + "boosted model), not with plain lambdamart trees (see --tree-weight)");
+        }
+        return weights("--corpus-weight", corpusWeight, names);
+    }
+
+    /** Weights by corpus name of a {@code CORPUS=W} option; an error naming the option for a bad one. */
+    private static Map<String, Double> weights(String option, Map<String, String> given, List<String> names) {
         Map<String, Double> out = new java.util.TreeMap<>();
-        if (corpusWeight == null) {
+        if (given == null) {
             return out;
         }
-        if (type == Type.lambdamart) {
-            throw new UserException("--corpus-weight goes with --type linear or boosted (the linear part of the "
-                    + "boosted model), not with plain lambdamart trees");
-        }
-        for (Map.Entry<String, String> e : corpusWeight.entrySet()) {
+        for (Map.Entry<String, String> e : given.entrySet()) {
             if (!names.contains(e.getKey())) {
-                throw new UserException("--corpus-weight: unknown corpus \"" + e.getKey() + "\" (corpora: "
+                throw new UserException(option + ": unknown corpus \"" + e.getKey() + "\" (corpora: "
                         + String.join(", ", names) + ")");
             }
             double w;
@@ -210,7 +225,7 @@ public class TrainCommand implements Callable<Integer> {
                 w = Double.NaN;
             }
             if (!(w > 0) || !Double.isFinite(w)) {
-                throw new UserException("--corpus-weight " + e.getKey() + "=" + e.getValue() + ": the weight must be "
+                throw new UserException(option + " " + e.getKey() + "=" + e.getValue() + ": the weight must be "
                         + "a finite number > 0, e.g. " + e.getKey() + "=2");
             }
             out.put(e.getKey(), w);
@@ -222,8 +237,18 @@ public class TrainCommand implements Callable<Integer> {
         List<String> names = corpora.stream().map(CrossValidation.Corpus::name).toList();
         Map<String, Double> weights = corpusWeights(names);
         Trainer linear = new Trainer(seed, 1e-3, 40, 400).withCorpusWeights(weights);
+        if (treesAlso != null && !treesAlso.isEmpty() && type != Type.boosted) {
+            throw new UserException("--trees-also goes with --type boosted (features the trees may use beside the "
+                    + "linear part's); for --type lambdamart leave the features out of --without instead");
+        }
+        if (treeWeight != null && !treeWeight.isEmpty() && type == Type.linear) {
+            throw new UserException("--tree-weight goes with --type boosted or lambdamart (it weighs the trees' fit); "
+                    + "for the linear model use --corpus-weight");
+        }
+        Map<String, Double> treeWeights = weights("--tree-weight", treeWeight, names);
         LambdaMart lambdaMart = new LambdaMart(trees, depth, learningRate, minChildWeight, seed,
-                features("--increasing", increasing));
+                features("--increasing", increasing)).withTreesAlso(features("--trees-also", treesAlso))
+                .withTreeWeights(treeWeights);
         RankerFit trainer = switch (type) {
             case linear -> linear;
             case lambdamart -> lambdaMart;
@@ -248,6 +273,14 @@ public class TrainCommand implements Callable<Integer> {
                     .append(minChildWeight);
             if (increasing != null && !increasing.isEmpty()) {
                 command.append(" --increasing ").append(String.join(",", ((LambdaMart) trainer).increasing().stream()
+                        .map(f -> f.key).toList()));
+            }
+            if (!treeWeights.isEmpty()) {
+                command.append(" --tree-weight ").append(String.join(",", treeWeights.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            }
+            if (!((LambdaMart) trainer).treesAlso().isEmpty()) {
+                command.append(" --trees-also ").append(String.join(",", ((LambdaMart) trainer).treesAlso().stream()
                         .map(f -> f.key).toList()));
             }
         }

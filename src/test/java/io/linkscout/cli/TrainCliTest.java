@@ -133,6 +133,21 @@ class TrainCliTest {
         assertEquals(2, trees.exitCode());
         assertTrue(trees.getErrorOutput().contains("--corpus-weight goes with --type linear or boosted"),
                 trees.getErrorOutput());
+        for (String[] bad : new String[][] {
+                {"--type", "boosted", "--tree-weight", "nope=2",
+                        "--tree-weight: unknown corpus \"nope\" (corpora: wiki-dev, blogs-dev)"},
+                {"--type", "boosted", "--tree-weight", "wiki-dev=-1",
+                        "--tree-weight wiki-dev=-1: the weight must be a finite number > 0, e.g. wiki-dev=2"},
+                {"--type", "linear", "--tree-weight", "wiki-dev=2",
+                        "--tree-weight goes with --type boosted or lambdamart (it weighs the trees' fit)"},
+                {"--type", "lambdamart", "--trees-also", "in_degree",
+                        "--trees-also goes with --type boosted (features the trees may use beside the linear"},
+                {"--type", "boosted", "--trees-also", "nope",
+                        "--trees-also: unknown feature \"nope\" (features: "}}) {
+            LaunchResult r = launcher.launch("train", "--from-dump", dump.toString(), bad[0], bad[1], bad[2], bad[3]);
+            assertEquals(2, r.exitCode(), String.join(" ", bad));
+            assertTrue(r.getErrorOutput().contains(bad[4]), r.getErrorOutput());
+        }
     }
 
     @Test

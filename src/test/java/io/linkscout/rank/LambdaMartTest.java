@@ -234,6 +234,42 @@ class LambdaMartTest {
                 + "command)", assertThrows(UserException.class, () -> RankerModel.parse(root, "b.json")).getMessage());
     }
 
+    /**
+     * {@code treesAlso}: the linear part is fitted on title and term BM25 only, the trees may also split on the
+     * out-degree (where the relevant pages differ). The linear terms do not name the out-degree, the trees do, every
+     * query's 3 relevant pages come first, and the setting is recorded so that a refit (the bench ablation) is alike.
+     */
+    @Test
+    void treesAlsoSplitOnFeaturesTheLinearPartDoesNotWeigh(@TempDir Path dir) throws Exception {
+        List<Trainer.Example> ex = middlingOutDegree((q, i) -> 1 + (q + i) % 2);
+        Set<Feature> linearOnes = EnumSet.of(Feature.BM25_TITLE, Feature.BM25_TERMS);
+        LambdaMart lm = new LambdaMart(30, 3, 0.3, 0, 42).boostedFrom(Trainer.defaults())
+                .withTreesAlso(EnumSet.of(Feature.OUT_DEGREE));
+        RankerModel m = lm.fit(ex, linearOnes, 300, Map.of());
+        assertEquals(List.of(Feature.BM25_TITLE, Feature.BM25_TERMS),
+                m.terms().stream().map(RankerModel.Term::feature).toList());
+        assertEquals(List.of(Feature.BM25_TITLE, Feature.BM25_TERMS, Feature.OUT_DEGREE), m.trees().features());
+        assertEquals(List.of("out_degree"), m.trained().get("trees_also"));
+        assertTrue(m.uses(Feature.OUT_DEGREE));
+        for (Trainer.Example e : ex) {
+            assertEquals(0, topThreeMisses(Recommender.rank(e.candidates(), m).nodes()), e.queryId());
+        }
+        m.write(dir.resolve("b.json"));
+        RankerModel back = RankerModel.load(dir.resolve("b.json"));
+        assertEquals(EnumSet.of(Feature.OUT_DEGREE), LambdaMart.of(back).treesAlso());
+        assertTrue(LambdaMart.of(back).base() != null);
+        assertArrayEquals(m.scores(ex.get(0).candidates().features()),
+                LambdaMart.of(back).fit(ex, linearOnes, 300, Map.of()).scores(ex.get(0).candidates().features()));
+        // group weights for the trees (--tree-weight): recorded in the model and read back for a refit
+        Map<String, Double> w = Map.of("fixture", 3.0);
+        RankerModel weighted = lm.withTreeWeights(w).fit(ex, linearOnes, 300, Map.of());
+        assertEquals(Map.of("fixture", 3.0), weighted.trained().get("tree_corpus_weight"));
+        weighted.write(dir.resolve("w.json"));
+        assertEquals(w, LambdaMart.of(RankerModel.load(dir.resolve("w.json"))).treeWeights());
+        assertEquals("tree weight of fixture must be finite and > 0: 0.0", assertThrows(IllegalArgumentException.class,
+                () -> lm.withTreeWeights(Map.of("fixture", 0.0))).getMessage());
+    }
+
     /** How many of a ranking's first three nodes are not among the relevant nodes 0, 1, 2. */
     private static int topThreeMisses(int[] nodes) {
         int misses = 0;
