@@ -26,7 +26,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  * feature set and cached on disk, so a tree setting costs only its 7 tree fits.
  *
  * <pre>
- * javac -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' -d /tmp/grid models/RankerGrid.java
+ * javac -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' -d /tmp/grid src/tools/ranker/RankerGrid.java
  * java -cp '/tmp/grid:target/quarkus-app/app/*:target/quarkus-app/lib/main/*' io.linkscout.rank.RankerGrid \
  *     DUMP SPECS CACHE_DIR
  * </pre>
