@@ -192,12 +192,10 @@ public class BackendResolver {
             }
             OpenSearchHttp http = http();
             try {
-                String name = indexName;
-                if (physicalOrNull != null && OpenSearchIndexWriter.isGenerationOf(indexName, physicalOrNull)
-                        && http.exists("/" + physicalOrNull)) {
-                    name = physicalOrNull;
-                }
-                return new OpenSearchBackend(http, name, true);
+                OpenSearchBackend own = physicalOrNull != null
+                        && OpenSearchIndexWriter.isGenerationOf(indexName, physicalOrNull)
+                        ? OpenSearchBackend.ifExists(http, physicalOrNull, true) : null;
+                return own != null ? own : new OpenSearchBackend(http, indexName, true);
             } catch (RuntimeException e) {
                 try {
                     http.close();

@@ -32,13 +32,22 @@ public final class OpenSearchBackend implements SearchBackend {
      * @param owned whether {@link #close} closes the HTTP client
      */
     public OpenSearchBackend(OpenSearchHttp http, String index, boolean owned) {
-        this.http = http;
-        this.index = OpenSearchIndexWriter.requireName(index);
-        this.owned = owned;
+        this(http, index, owned, null);
         if (!http.exists("/" + index)) {
             throw new UserException("OpenSearch at " + http.urls() + " has no index '" + index + "': ingest into it "
                     + "first (linkscout ingest --backend opensearch --index-name " + index + " ...)", 404);
         }
+    }
+
+    private OpenSearchBackend(OpenSearchHttp http, String index, boolean owned, Void existenceCheckedByCaller) {
+        this.http = http;
+        this.index = OpenSearchIndexWriter.requireName(index);
+        this.owned = owned;
+    }
+
+    /** The backend over {@code index} when the cluster has it (one {@code HEAD}), else null. */
+    static OpenSearchBackend ifExists(OpenSearchHttp http, String index, boolean owned) {
+        return http.exists("/" + index) ? new OpenSearchBackend(http, index, owned, null) : null;
     }
 
     @Override
