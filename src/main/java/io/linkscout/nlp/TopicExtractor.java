@@ -161,7 +161,8 @@ public final class TopicExtractor {
                     continue;
                 }
                 int j = i + 1;
-                while (j < toks.size() && type.equals(entityType(toks.get(j).ner()))) {
+                while (j < toks.size() && type.equals(entityType(toks.get(j).ner()))
+                        && !lineBreakBetween(body, toks.get(j - 1), toks.get(j))) {
                     j++;
                 }
                 addEntity(entities, body, si, base[si], toks, i, j, type, leadEnd);
@@ -225,7 +226,8 @@ public final class TopicExtractor {
                     continue;
                 }
                 int j = i;
-                while (j < toks.size() && chunkable(toks, j, i)) {
+                while (j < toks.size() && chunkable(toks, j, i)
+                        && (j == i || !lineBreakBetween(body, toks.get(j - 1), toks.get(j)))) {
                     j++;
                 }
                 addChunk(phrases, body, si, base[si], toks, cov, i, j, leadEnd);
@@ -329,6 +331,27 @@ public final class TopicExtractor {
      */
     static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "today", "tonight", "yesterday", "tomorrow", "a.m.", "p.m.");
+
+    /**
+     * A line break separates the two tokens and the second does not start with a lower-case letter: a title and
+     * the first line of its text, a heading and its paragraph, two list items, a news story's headline and its
+     * dateline ("… Walk of Fame star" / "LOS ANGELES (Reuters) -") are never one topic. A line that goes on in
+     * lower case is running text wrapped at a fixed width ("offshore wind" / "farms"), which stays one phrase.
+     * (Markdown's soft line breaks are spaces by then, see {@link ContentText}.)
+     */
+    static boolean lineBreakBetween(String body, CoreLabel a, CoreLabel b) {
+        int from = a.endPosition();
+        int to = b.beginPosition();
+        if (from < 0 || to > body.length() || from >= to) {
+            return false;
+        }
+        int nl = body.indexOf('\n', from);
+        if (nl < 0 || nl >= to) {
+            return false;
+        }
+        String w = b.word();
+        return w == null || w.isEmpty() || !Character.isLowerCase(w.codePointAt(0));
+    }
 
     /** Token {@code k} is a hyphen written without spaces between two words (with a letter after it). */
     private static boolean compoundHyphen(List<CoreLabel> toks, int k) {

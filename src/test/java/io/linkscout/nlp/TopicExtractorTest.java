@@ -120,6 +120,23 @@ class TopicExtractorTest {
         }
     }
 
+    /**
+     * A line break ends a phrase and a name (a headline and its dateline are not one topic) unless the line goes
+     * on in lower case, as running text wrapped at a fixed width does.
+     */
+    @Test
+    void aLineBreakEndsAPhraseUnlessTheTextRunsOn() {
+        TopicResult r = extractor.extract(null, "Cruz gets Hollywood Walk of Fame star\nLOS ANGELES (Reuters) - "
+                + "Penelope Cruz got her star on the Walk of Fame. The offshore wind\nfarms of the North Sea grow.",
+                TermStatistics.NONE, 100);
+        List<String> phrases = r.topics().stream().map(Topic::phrase).toList();
+        assertTrue(phrases.contains("offshore wind farms"), phrases.toString());
+        assertTrue(phrases.contains("LOS ANGELES"), phrases.toString());
+        for (String p : phrases) {
+            assertTrue(!p.contains("\n") && !p.matches("(?i).*\\bstar los\\b.*"), p + " in " + phrases);
+        }
+    }
+
     /** Without an index, specificity comes from the bundled background table. */
     @Test
     void withoutStatisticsTheBackgroundTableWeighs() {
