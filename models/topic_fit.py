@@ -18,6 +18,9 @@ scorer's own (../shared/bench/eval_keyphrases.py, imported from there).
 --news-multiword LABEL  before --cv, a news candidate matching a one-word gold phrase gets the (soft) label LABEL
          instead of 1 (0: the news stories are labelled by their multi-word gold only, the DUC estimate's labels);
 --seed N the random halves (default 42).
+--prior P [P ...]  held-out halves with other one-word priors (the shipped procedure adds ONE_WORD_PRIOR = -0.5 to
+         the fitted ONE_WORD coefficient; --cv and --fit include it);
+--first-phrases  the lead baseline (FirstPhrases) over the same candidates, per subset and on the DUC estimate.
 
 The numbers the README quotes for this script were printed by it; on the loaded shared machine one --cv takes about
 20 s of CPU, most of it reading the dump.
@@ -42,6 +45,8 @@ FEATURES = ['TF', 'WHOLE', 'WHOLE_SHARE', 'SPREAD', 'RELATIVE_COUNT', 'FIRST', '
             'WORD_TFIDF_SUM', 'WORD_TFIDF_MEAN', 'ONE_WORD', 'WORDS', 'LOCATION', 'PERSON', 'ORGANIZATION',
             'ALL_CAPS']
 LENGTH_FREE = {'ONE_WORD', 'WORDS'}
+# TopicExtractor.ONE_WORD_PRIOR: added to the fitted ONE_WORD coefficient (README "A prior against one-word topics")
+ONE_WORD_PRIOR = -0.5
 
 
 def _words(c):
@@ -233,6 +238,21 @@ def select(d, weights, k=10):
     return [d['c'][i]['p'] for i in out]
 
 
+def first_phrases(d, k=10):
+    """FirstPhrases (pke's lead baseline) over the extractor's candidates: those that occur as a whole chunk, by first
+    token offset (ties: longer first, then the phrase), one per scorer key."""
+    cs = sorted((c for c in d['c'] if c['wh'] > 0), key=lambda c: (c['f'], -len(c['lw']), c['p']))
+    out, seen = [], set()
+    for c in cs:
+        kp = key(c['p'])
+        if kp and kp not in seen:
+            seen.add(kp)
+            out.append(c['p'])
+            if len(out) == k:
+                break
+    return out
+
+
 def f1(pred, gold, k):
     """The scorer's F1@k (its ev.prf) of one document's ranked phrases against its gold (sets of variants)."""
     seen, keys = set(), []
@@ -257,7 +277,9 @@ def scores(docs, preds):
     return {s: (100 * np.mean([a for a, _ in v]), 100 * np.mean([b for _, b in v]), v) for s, v in out.items()}
 
 
-def cv(docs, names, seed=42, penalty=1.0):
+def cv(docs, names, seed=42, penalty=1.0, prior=None):
+    """Held-out halves; the fitted ONE_WORD coefficient gets PRIOR (default ONE_WORD_PRIOR) added, as shipped."""
+    prior = ONE_WORD_PRIOR if prior is None else prior
     rng = np.random.RandomState(seed)
     idx = rng.permutation(len(docs))
     half = [set(idx[: len(docs) // 2]), set(idx[len(docs) // 2:])]
@@ -266,6 +288,7 @@ def cv(docs, names, seed=42, penalty=1.0):
         train = [d for i, d in enumerate(docs) if i not in half[h]]
         test = [d for i, d in enumerate(docs) if i in half[h]]
         coef = fit(train, names, penalty)
+        coef['ONE_WORD'] += prior
         for d in test:
             preds[d['id']] = select(d, weight(d, coef, names))
     return scores(docs, preds)
@@ -287,10 +310,12 @@ def shipped():
     """The coefficients in TopicExtractor.weights(), read from the Java source."""
     src = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'main', 'java', 'io', 'linkscout',
                        'nlp', 'TopicExtractor.java')
+    text = open(src).read()
+    prior = float(re.search(r'ONE_WORD_PRIOR = ([-0-9.]+);', text).group(1))
     coef = {}
-    for m in re.finditer(r'w\.put\(Feature\.(\w+), new Weight\(([-0-9.]+), ([-0-9.]+)\)\)', open(src).read()):
-        coef[m.group(1)] = float(m.group(2))
-        coef[m.group(1) + '*L'] = float(m.group(3))
+    for m in re.finditer(r'w\.put\(Feature\.(\w+), new Weight\(([-0-9.]+)( \+ ONE_WORD_PRIOR)?, ([-0-9.]+)\)\)', text):
+        coef[m.group(1)] = float(m.group(2)) + (prior if m.group(3) else 0.0)
+        coef[m.group(1) + '*L'] = float(m.group(4))
     return coef
 
 
@@ -305,6 +330,10 @@ def main():
     ap.add_argument('--experiments', action='store_true')
     ap.add_argument('--news-multiword', type=float, metavar='LABEL')
     ap.add_argument('--seed', type=int, default=42)
+    ap.add_argument('--prior', type=float, nargs='+', metavar='P',
+                    help='held-out halves with each one-word prior P instead of ONE_WORD_PRIOR')
+    ap.add_argument('--first-phrases', action='store_true',
+                    help='the lead baseline over the same candidates: whole chunks by first position')
     a = ap.parse_args()
     docs = load(a.cands, a.gold, EXPERIMENTS if a.experiments else {})
     base = None
@@ -332,10 +361,17 @@ def main():
                 multi = set().union(*[{v for v in g if ' ' in v} for g in d['gold']]) if d['gold'] else set()
                 d['y'] = np.array([1.0 if k in multi else a.news_multiword * y for k, y in zip(d['keys'], d['y'])])
         report(f'news one-word gold label {a.news_multiword}', cv(docs, FEATURES, a.seed), base)
+    if a.prior:
+        for p in a.prior:
+            report(f'one-word prior {p:+.2f}, seed {a.seed}', cv(docs, FEATURES, a.seed, prior=p), base)
+    if a.first_phrases:
+        preds = {d['id']: first_phrases(d) for d in docs}
+        report('FirstPhrases (lead baseline)', scores(docs, preds))
     if a.fit:
         coef = fit(docs, FEATURES)
         for n in FEATURES:
-            print(f'        w.put(Feature.{n}, new Weight({coef[n]:.4f}, {coef.get(n + "*L", 0.0):.4f}));')
+            prior = ' + ONE_WORD_PRIOR' if n == 'ONE_WORD' else ''
+            print(f'        w.put(Feature.{n}, new Weight({coef[n]:.4f}{prior}, {coef.get(n + "*L", 0.0):.4f}));')
 
 
 if __name__ == '__main__':

@@ -36,17 +36,19 @@ class TopicExtractorTest {
         TopicResult r = extractor.extract(article.title(), article.text(), TopicFixtures.STATS, 100);
 
         // the shorter phrases inside chunks are candidates and count the chunks they end ("wind farms" counts
-        // "offshore wind farms") but take no slot after the longer one; "foundation(s)" is specific and spread
-        // through the article
-        assertEquals(List.of("offshore wind farms", "wind turbines", "foundation", "northern Europe", "Natural Gas"),
+        // "offshore wind farms") but take no slot after the longer one; the one-word prior ranks the single word
+        // "foundation(s)", specific and spread through the article, below these phrases
+        assertEquals(List.of("offshore wind farms", "wind turbines", "northern Europe", "Natural Gas", "large cities"),
                 r.keyphrases().stream().limit(5).map(Topic::phrase).toList());
         // the 3-class CRF's answers, including its one mistake (Hull, a city, as PERSON); places get the kind bonus
+        // (one-word names weigh less than two-word ones by the one-word prior: "Hywind Scotland" and "Siemens Gamesa"
+        // enter the first 12, "Europe" leaves them)
         assertEquals(List.of("North Sea/LOCATION", "Britain/LOCATION", "Hornsea/LOCATION", "Denmark/LOCATION",
-                        "Europe/LOCATION", "Germany/LOCATION", "Netherlands/LOCATION", "England/LOCATION",
-                        "Yorkshire/LOCATION", "Hywind Scotland/LOCATION", "Esbjerg/LOCATION", "Hull/PERSON"),
+                        "Hywind Scotland/LOCATION", "Germany/LOCATION", "Netherlands/LOCATION", "England/LOCATION",
+                        "Yorkshire/LOCATION", "Siemens Gamesa/ORGANIZATION", "Esbjerg/LOCATION", "Hull/PERSON"),
                 r.entities().stream().limit(12).map(TopicExtractorTest::describe).toList());
-        assertEquals(List.of("North Sea/LOCATION", "offshore wind farms/keyphrase", "Britain/LOCATION",
-                        "Hornsea/LOCATION", "Denmark/LOCATION"),
+        assertEquals(List.of("North Sea/LOCATION", "offshore wind farms/keyphrase", "wind turbines/keyphrase",
+                        "Britain/LOCATION", "Hornsea/LOCATION"),
                 r.topics().stream().limit(5).map(TopicExtractorTest::describe).toList());
 
         Topic top = r.topics().get(0);
@@ -100,6 +102,38 @@ class TopicExtractorTest {
         for (String p : phrases) {
             assertTrue(!p.startsWith("stage ") && !p.startsWith("order ") && !p.startsWith("based ")
                     && !p.equals("self") && !p.matches("(?i).*\\b(sub|sup)\\b.*"), p + " in " + phrases);
+        }
+    }
+
+    /** Days and times of the news are neither topics nor parts of one; the words around them still are. */
+    @Test
+    void daysAndTimesAreNotTopics() {
+        TopicResult r = extractor.extract(null, "The singer was arrested Friday after a car chase. She faces a plea "
+                + "hearing Monday at 9 a.m. Tuesday's court session was moved. Police said the car chase began "
+                + "yesterday.", TermStatistics.NONE, 100);
+        List<String> phrases = r.topics().stream().map(Topic::phrase).toList();
+        assertTrue(phrases.contains("car chase"), phrases.toString());
+        assertTrue(phrases.contains("plea hearing"), phrases.toString());
+        assertTrue(phrases.contains("court session"), phrases.toString());
+        for (String p : phrases) {
+            assertTrue(!p.matches("(?i).*\\b(friday|monday|tuesday|yesterday|a\\.m\\.)(\\b|$).*"), p + " in " + phrases);
+        }
+    }
+
+    /**
+     * A line break ends a phrase and a name (a headline and its dateline are not one topic) unless the line goes
+     * on in lower case, as running text wrapped at a fixed width does.
+     */
+    @Test
+    void aLineBreakEndsAPhraseUnlessTheTextRunsOn() {
+        TopicResult r = extractor.extract(null, "Cruz gets Hollywood Walk of Fame star\nLOS ANGELES (Reuters) - "
+                + "Penelope Cruz got her star on the Walk of Fame. The offshore wind\nfarms of the North Sea grow.",
+                TermStatistics.NONE, 100);
+        List<String> phrases = r.topics().stream().map(Topic::phrase).toList();
+        assertTrue(phrases.contains("offshore wind farms"), phrases.toString());
+        assertTrue(phrases.contains("LOS ANGELES"), phrases.toString());
+        for (String p : phrases) {
+            assertTrue(!p.contains("\n") && !p.matches("(?i).*\\bstar los\\b.*"), p + " in " + phrases);
         }
     }
 

@@ -22,7 +22,7 @@ import org.apache.lucene.document.StringField;
  */
 public final class PageTopicsIndexing implements IndexEnrichment {
 
-    public static final String NAME = "page-topics-5";
+    public static final String NAME = "page-topics-6";
 
     private final PageTopics topics;
 

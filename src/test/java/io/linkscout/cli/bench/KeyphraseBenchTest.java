@@ -39,6 +39,23 @@ class KeyphraseBenchTest {
         assertEquals(0, code, text);
         assertTrue(text.contains("inspec     docs  500"), text);
         assertTrue(text.contains("keyphrases-dev/kpcrowd"), text);
+        assertTrue(text.contains("kpcrowd-mw docs  440"), text);
+        assertTrue(text.contains("keyphrases-dev/kpcrowd-multiword"), text);
+    }
+
+    /**
+     * The multi-word gold of a document: a phrase counts when one of its variants has two words or more; a document
+     * without such a phrase is left out (as {@code models/topic_fit.py}'s DUC estimate does).
+     */
+    @Test
+    void multiWordGoldKeepsPhrasesWithAMultiWordVariant() {
+        var gold = new java.util.TreeMap<String, List<java.util.Set<String>>>();
+        gold.put("a", List.of(java.util.Set.of("ship"), java.util.Set.of("ship control"),
+                java.util.Set.of("kf", "kalman filter")));
+        gold.put("b", List.of(java.util.Set.of("ship"), java.util.Set.of("control")));
+        var multi = BenchKeyphrasesCommand.multiWord(gold);
+        assertEquals(java.util.Map.of("a", List.of(java.util.Set.of("ship control"),
+                java.util.Set.of("kf", "kalman filter"))), multi);
     }
 
     /** {@code --candidates} writes every candidate of a document with the raw features its weight comes from. */
