@@ -22,8 +22,9 @@ class RankerModelTest {
     }
 
     /**
-     * The bundled default is trees boosted from a linear model; its linear part and its trees use every feature
-     * except the four left out (train --without), and the linear option in models/ weighs every feature.
+     * The bundled default is trees boosted from a linear model; its linear part uses every feature except the five
+     * left out (train --without), its trees those and similar_links (train --trees-also similar_links), and the
+     * linear option in models/ weighs every feature.
      */
     @Test
     void bundledModelValidatesAndUsesEveryFeature() {
@@ -31,10 +32,14 @@ class RankerModelTest {
         assertTrue(m.isBoosted());
         java.util.Set<Feature> used = java.util.EnumSet.allOf(Feature.class);
         used.removeAll(java.util.EnumSet.of(Feature.SIMILAR_LINKS, Feature.IN_DEGREE, Feature.AUTHORITY, Feature.SPAM));
-        // page_topics is newer than the shipped models: they neither list nor use it (README "Ranking")
+        // page_topics: the shipped models neither list nor use it (README "Ranking")
         used.remove(Feature.PAGE_TOPICS);
         assertEquals(used, java.util.EnumSet.copyOf(m.terms().stream().map(RankerModel.Term::feature).toList()));
-        assertEquals(used, java.util.EnumSet.copyOf(m.trees().features()));
+        java.util.Set<Feature> treesUse = java.util.EnumSet.copyOf(used);
+        treesUse.add(Feature.SIMILAR_LINKS);
+        assertEquals(treesUse, java.util.EnumSet.copyOf(m.trees().features()));
+        assertEquals(java.util.List.of("similar_links"), m.trained().get("trees_also"));
+        assertTrue(m.uses(Feature.SIMILAR_LINKS));
         RankerModel linear = RankerModel.load(Path.of("models/ranker-linear.json"));
         assertEquals(Feature.values().length - 1, linear.terms().size());
         assertTrue(!linear.features().contains(Feature.PAGE_TOPICS));
