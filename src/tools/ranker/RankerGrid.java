@@ -38,7 +38,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  * {@code only=REGEX} (only the matching splits: {@code fold0}..{@code fold4}, {@code loco-CORPUS}) and
  * {@code mod=NAME[,NAME]} (experimental per-query columns written into the spam and authority columns, which no
  * shipped model uses; list {@code +spam} / {@code +authority} in {@code tree=} to use them: see {@link #column}).
- * Prints one line per variant: CV and leave-one-corpus-out nDCG@10/recall@100 per corpus. Needs JDK 25's javac.
+ * Prints one line per variant: CV and leave-one-corpus-out nDCG@10/recall@100 and MRR per corpus. Needs JDK 25's javac.
  */
 public final class RankerGrid {
 
@@ -52,7 +52,7 @@ public final class RankerGrid {
         if (spec.equals("none")) {
             return EnumSet.noneOf(Feature.class);
         }
-        String[] p = spec.split("\\+");
+        String[] p = spec.split("\\+|(?=-)"); // base+f1-f2: "+f" adds, "-f" removes
         EnumSet<Feature> out = EnumSet.allOf(Feature.class);
         out.removeAll(DROPPED);
         if (!p[0].equals("base")) {
@@ -148,6 +148,16 @@ public final class RankerGrid {
                 }
             }
             default -> {
+                if (mod.startsWith("f:")) { // a per-page column from a file: URL TAB value (missing: 0)
+                    Map<String, Double> col = FILE_COLUMNS.computeIfAbsent(mod.substring(2), RankerGrid::readColumn);
+                    int[] nodes = e.candidates().nodes();
+                    for (int i = 0; i < n; i++) {
+                        String u = c.urls().apply(nodes[i]);
+                        Double v = col.get(e.queryId() + "\t" + u); // a per-(query, page) value wins
+                        g[i][o] = v != null ? v : col.getOrDefault(u, 0.0);
+                    }
+                    return;
+                }
                 // rank percentile (1 = best) or z-score of a raw feature within the query: rFEATURE / zFEATURE
                 Feature f = Feature.byKey(mod.substring(1));
                 if (f == null) {
@@ -184,6 +194,25 @@ public final class RankerGrid {
                 }
             }
         }
+    }
+
+    static final Map<String, Map<String, Double>> FILE_COLUMNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Map<String, Double> readColumn(String file) {
+        Map<String, Double> out = new java.util.HashMap<>();
+        try {
+            for (String l : Files.readAllLines(Path.of(file))) {
+                String[] p = l.split("\t");
+                if (p.length >= 3 && p[0].startsWith("q:")) { // q:QUERY TAB URL TAB value
+                    out.put(p[0].substring(2) + "\t" + p[1], Double.parseDouble(p[2]));
+                } else {
+                    out.put(p[0], Double.parseDouble(p[1]));
+                }
+            }
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return out;
     }
 
     static String host(String url) {
@@ -269,8 +298,9 @@ public final class RankerGrid {
                     continue;
                 }
                 Evaluator.Result r = Evaluator.evaluate(Run.of(en), c.qrels());
-                sb.append(String.format(Locale.ROOT, "\t%s %s %.4f/%.4f", what, c.name(),
-                        r.means().get(Evaluator.NDCG_10), r.means().get(Evaluator.RECALL_100)));
+                sb.append(String.format(Locale.ROOT, "\t%s %s %.4f/%.4f mrr %.4f", what, c.name(),
+                        r.means().get(Evaluator.NDCG_10), r.means().get(Evaluator.RECALL_100),
+                        r.means().get(Evaluator.MRR)));
             }
         }
         return sb.toString();

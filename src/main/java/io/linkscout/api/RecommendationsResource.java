@@ -88,7 +88,11 @@ public class RecommendationsResource {
             Boolean allowNonEnglish,
             @Schema(description = "The site your content is published on (host, URL or domain): its own pages are "
                     + "never returned, and sites that already link to it rank higher")
-            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String site) {
+            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String site,
+            @Schema(description = "When the content was published: an ISO-8601 date (2024-05-30) or its dated "
+                    + "address (https://example.com/2024/05/30/post/); pages published before it rank lower. "
+                    + "Leave it out for new content")
+            @Size(max = URL_CHARS, message = AT_MOST_CHARS) String published) {
     }
 
     @Inject
@@ -159,7 +163,7 @@ public class RecommendationsResource {
         }
         String site = q.site() == null || q.site().isBlank() ? null : Domains.requireDomain("site", q.site());
         return new RecommendService.Request(q.title(), q.content(), type, top, unit, minAuthority, exclude,
-                Boolean.TRUE.equals(q.allowNonEnglish()), maxSpam, site);
+                Boolean.TRUE.equals(q.allowNonEnglish()), maxSpam, site, q.published());
     }
 
     private static Recommender.Unit parseUnit(String unit) {

@@ -91,6 +91,12 @@ public class RecommendCommand implements Callable<Integer> {
             + "query's optional \"site\" field instead.")
     String site;
 
+    @Option(names = "--published", paramLabel = "DATE", description = "When your content was published (ISO date "
+            + "such as 2024-05-30, or its dated address such as https://example.com/2024/05/30/post/): pages published "
+            + "before it rank lower. Leave it out for new content. Batch mode reads each query's optional "
+            + "\"published\" field, else the date in its id.")
+    String published;
+
     @Option(names = "--model", paramLabel = "FILE", description = "Ranker model (default: linkscout.ranker.model, "
             + "else the bundled models/ranker.json).")
     Path model;
@@ -119,6 +125,11 @@ public class RecommendCommand implements Callable<Integer> {
         }
         BackendResolver.Choice chosen = backend.resolve(backends); // a bad --backend before anything is opened
         String ownSite = site == null ? null : Domains.requireDomain("--site", site);
+        try {
+            RecommendService.publishedDay(published); // a bad date before anything is opened
+        } catch (UserException e) {
+            throw new UserException("--" + e.getMessage());
+        }
         Set<String> ex = exclude == null ? Set.of() : exclude.stream().map(d -> Domains.requireDomain("--exclude-domain", d))
                 .collect(java.util.stream.Collectors.toSet());
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout());
@@ -136,7 +147,7 @@ public class RecommendCommand implements Callable<Integer> {
             }
             RecommendService.Response resp = service.recommend(rec, new RecommendService.Request(
                     title, ContentFiles.read(content), type, top == null ? 20 : top, unit, minAuthority, ex,
-                    allowNonEnglish, maxSpam, ownSite));
+                    allowNonEnglish, maxSpam, ownSite, published));
             print(resp, System.out);
         }
         return 0;

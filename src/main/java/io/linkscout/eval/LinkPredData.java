@@ -85,7 +85,8 @@ public final class LinkPredData {
             List<Future<Trainer.Example>> fs = new ArrayList<>();
             for (QueryFile.Query q : queries) {
                 fs.add(pool.submit(() -> {
-                    Recommender.Candidates c = rec.candidates(rec.prepare(q.title(), q.text(), topics.apply(q).phrases()).withSite(q.site()),
+                    Recommender.Candidates c = rec.candidates(rec.prepare(q.title(), q.text(), topics.apply(q).phrases()).withSite(q.site())
+                            .withPublished(q.published()),
                             perGenerator);
                     Set<String> rel = qrels.relevant(EvalUrls.normalise(q.id()));
                     boolean[] labels = new boolean[c.docs().length];

@@ -142,6 +142,10 @@ final class DocumentMapper {
         d.add(new TextField(IndexFields.BODY, text, Field.Store.NO));
         d.add(new StoredField(IndexFields.TEXT, text));
         d.add(new IntField(IndexFields.TEXT_LENGTH, text.length(), Field.Store.YES));
+        int published = io.linkscout.url.PublicationDate.of(m.url, fetchedAt);
+        if (published != io.linkscout.url.PublicationDate.UNKNOWN) {
+            d.add(new StoredField(IndexFields.PAGE_DATE, published));
+        }
         d.add(new TextField(IndexFields.ANCHORS_IN, corpus.anchorsIn[i], Field.Store.YES));
         String profile = corpus.outlinkProfile(i, m.links);
         d.add(new TextField(IndexFields.OUTLINKS, profile, Field.Store.NO));

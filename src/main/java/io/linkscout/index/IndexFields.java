@@ -39,6 +39,11 @@ public final class IndexFields {
     public static final String TEXT = "text";
     /** Length of {@link #TEXT} in characters (stored). */
     public static final String TEXT_LENGTH = "text_length";
+    /**
+     * Page: when it was published, in days since 1970-01-01 (stored int; absent when unknown): its dated permalink,
+     * else its {@code fetched_at} ({@link io.linkscout.url.PublicationDate}).
+     */
+    public static final String PAGE_DATE = "page_date";
     /** Anchor text the page receives from other pages. */
     public static final String ANCHORS_IN = "anchors_in";
     /**

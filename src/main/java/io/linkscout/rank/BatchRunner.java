@@ -57,7 +57,8 @@ public final class BatchRunner {
                     Topics t = topics == null ? new Topics(List.of(), 0) : topics.apply(q);
                     topicMs[qi] = t.millis();
                     long r0 = System.nanoTime();
-                    ContentQuery cq = rec.prepare(q.title(), q.text(), t.phrases()).withSite(q.site());
+                    ContentQuery cq = rec.prepare(q.title(), q.text(), t.phrases()).withSite(q.site())
+                            .withPublished(q.published());
                     List<Recommendation> out = rec.recommend(cq, options);
                     rankMs[qi] = (System.nanoTime() - r0) / 1e6;
                     return out;

@@ -29,14 +29,22 @@ import org.apache.lucene.index.Term;
  * @param topics   display phrases of the content's topics (keyphrases and entities), best first; may be empty
  * @param site     registrable domain the content is (or will be) published on, or null when unknown: its own
  *                 pages are never recommended, and links other sites already give it are a ranking signal
+ * @param published when the content was published (days since 1970-01-01), or
+ *                 {@link io.linkscout.url.PublicationDate#UNKNOWN} (new content): pages published before it are
+ *                 unlikely to link to it ({@link Feature#DATED_AFTER})
  */
 public record ContentQuery(String title, String text, Tokens tokens, List<WeightedTerm> terms, List<String> lead,
-        List<String> topics, String site) {
+        List<String> topics, String site, int published) {
 
     /** The same content published on {@code site} (a host, URL or domain, reduced to its registrable domain). */
     public ContentQuery withSite(String site) {
         String s = io.linkscout.url.Domains.registrableDomain(site);
-        return new ContentQuery(title, text, tokens, terms, lead, topics, s);
+        return new ContentQuery(title, text, tokens, terms, lead, topics, s, published);
+    }
+
+    /** The same content published on {@code day} (days since 1970-01-01, or {@code PublicationDate.UNKNOWN}). */
+    public ContentQuery withPublished(int day) {
+        return new ContentQuery(title, text, tokens, terms, lead, topics, site, day);
     }
 
     /** An analyzed term and its weight. */
@@ -115,7 +123,7 @@ public record ContentQuery(String title, String text, Tokens tokens, List<Weight
             }
         }
         return new ContentQuery(t, body, Tokens.of(t + "\n" + body), top, lead,
-                topics == null ? List.of() : List.copyOf(topics), null);
+                topics == null ? List.of() : List.copyOf(topics), null, io.linkscout.url.PublicationDate.UNKNOWN);
     }
 
     /** The analyzed terms of {@code text}, as the index's body field would hold them. */

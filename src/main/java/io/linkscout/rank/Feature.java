@@ -55,11 +55,13 @@ public enum Feature {
             "links the page's site already gives the content's own site (0 when the content's site is not known)"),
     PAGE_LINKS_OWN("page_links_own", Family.SITE, "the page links to other pages of the content's own site (1) or not (0)"),
     PAGE_TOPICS("page_topics", Family.RELEVANCE,
-            "the content's topics that are also topics of the page (its keyphrases stored at ingest), idf-weighted");
+            "the content's topics that are also topics of the page (its keyphrases stored at ingest), idf-weighted"),
+    DATED_AFTER("dated_after", Family.RECENCY,
+            "the page was published on or after the content (1), before it (-1), or either date is unknown (0)");
 
     /** Signal families, removed one at a time in the benchmark's ablation. */
     public enum Family {
-        RELEVANCE, MENTION, CITATION, AUTHORITY, SPAM, SITE
+        RELEVANCE, MENTION, CITATION, AUTHORITY, SPAM, SITE, RECENCY
     }
 
     public final String key;

@@ -24,7 +24,7 @@ import org.apache.lucene.search.TermQuery;
  * URL, title, domain, link counts and authority, and a dictionary of page titles for finding which pages the
  * user's content names. Built once per index generation ({@link LinkScoutIndex#cached}).
  *
- * <p>Memory: about 60 bytes per page plus the titles and URLs, and one {@code int[]} entry per distinct title
+ * <p>Memory: about 64 bytes per page plus the titles and URLs, and one {@code int[]} entry per distinct title
  * variant.
  */
 public final class PageTable {
@@ -38,6 +38,8 @@ public final class PageTable {
     /** registrable domain -> site authority (0-100) */
     final Map<String, Double> siteAuthority = new HashMap<>();
     final int[] textLength;
+    /** when the page was published (days since 1970-01-01), or {@link io.linkscout.url.PublicationDate#UNKNOWN} */
+    final int[] published;
     final int[] docToNode;
     final int[] nodeToDoc;
     final String[] titles;
@@ -86,12 +88,14 @@ public final class PageTable {
         outDegree = new int[n];
         externalOut = new int[n];
         textLength = new int[n];
+        published = new int[n];
+        Arrays.fill(published, io.linkscout.url.PublicationDate.UNKNOWN);
         reverse = graph.transpose();
         StoredFields sf = idx.reader().storedFields();
         ScoreDoc[] hits = idx.searcher().search(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PAGE)),
                 Math.max(1, maxDoc)).scoreDocs;
         Set<String> fields = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.DOMAIN, IndexFields.OUT_LINKS, IndexFields.TEXT_LENGTH,
-                IndexFields.OUT_LINKS_EXTERNAL);
+                IndexFields.OUT_LINKS_EXTERNAL, IndexFields.PAGE_DATE);
         for (ScoreDoc h : hits) {
             Document d = sf.document(h.doc, fields);
             int node = graph.node(d.get(IndexFields.ID));
@@ -107,6 +111,9 @@ public final class PageTable {
             externalOut[node] = d.getField(IndexFields.OUT_LINKS_EXTERNAL) == null ? 0
                     : d.getField(IndexFields.OUT_LINKS_EXTERNAL).numericValue().intValue();
             textLength[node] = d.getField(IndexFields.TEXT_LENGTH).numericValue().intValue();
+            if (d.getField(IndexFields.PAGE_DATE) != null) {
+                published[node] = d.getField(IndexFields.PAGE_DATE).numericValue().intValue();
+            }
             spam[node] = idx.pageDouble(h.doc, IndexFields.PAGE_SPAM);
             String flags = idx.pageString(h.doc, IndexFields.PAGE_SPAM_FLAGS);
             spamFlags[node] = flags == null || flags.equals("[]") ? null : flags;

@@ -48,9 +48,21 @@ public class RecommendService {
      * @param maxSpam        drop results whose spam score (0–100) is above this; 100 keeps all
      * @param site           the site the content is published on (host, URL or domain; null if unknown): its own
      *                       pages are never returned, and sites already linking to it rank higher
+     * @param published      when the content was published: an ISO-8601 date or date-time, or a dated permalink of
+     *                       it ({@code https://example.com/2024/05/30/post/}); null for new content. Pages
+     *                       published before it rank lower ({@link Feature#DATED_AFTER})
      */
     public record Request(String title, String content, String contentType, int top, Recommender.Unit unit,
-            double minAuthority, Set<String> excludeDomains, boolean allowNonEnglish, double maxSpam, String site) {
+            double minAuthority, Set<String> excludeDomains, boolean allowNonEnglish, double maxSpam, String site,
+            String published) {
+
+        /** The content's publication date unknown. */
+        public Request(String title, String content, String contentType, int top, Recommender.Unit unit,
+                double minAuthority, Set<String> excludeDomains, boolean allowNonEnglish, double maxSpam,
+                String site) {
+            this(title, content, contentType, top, unit, minAuthority, excludeDomains, allowNonEnglish, maxSpam, site,
+                    null);
+        }
 
         /** The content's site unknown. */
         public Request(String title, String content, String contentType, int top, Recommender.Unit unit,
@@ -91,7 +103,8 @@ public class RecommendService {
         double topicMs = (System.nanoTime() - t0) / 1e6;
         long t1 = System.nanoTime();
         List<String> phrases = tr.topics().stream().map(Topic::phrase).toList();
-        ContentQuery q = rec.prepare(title, c.text(), phrases).withSite(r.site());
+        ContentQuery q = rec.prepare(title, c.text(), phrases).withSite(r.site())
+                .withPublished(publishedDay(r.published()));
         List<Recommendation> results = rec.recommend(q, new Recommender.Options(r.top(), r.unit(), r.minAuthority(),
                 r.excludeDomains(), true, r.maxSpam()));
         double rankMs = (System.nanoTime() - t1) / 1e6;
@@ -99,6 +112,24 @@ public class RecommendService {
                 .map(t -> new TopicView(t.phrase(), t.kind(), Recommender.round(t.weight()), t.count())).toList();
         return new Response(title, r.unit().name().toLowerCase(Locale.ROOT), rec.model().name(), tv, results,
                 Recommender.round(topicMs), Recommender.round(rankMs));
+    }
+
+    /**
+     * A request's {@code published}: an ISO-8601 date or date-time, or a dated permalink; null or blank is unknown.
+     * Anything else is an error saying what is accepted.
+     */
+    public static int publishedDay(String published) {
+        if (published == null || published.isBlank()) {
+            return io.linkscout.url.PublicationDate.UNKNOWN;
+        }
+        String p = published.strip();
+        int day = p.contains("/") ? io.linkscout.url.PublicationDate.ofUrl(p.contains("://") ? p : "https://x/" + p)
+                : io.linkscout.url.PublicationDate.fetchedDay(p);
+        if (day == io.linkscout.url.PublicationDate.UNKNOWN) {
+            throw new io.linkscout.error.UserException("published: not a date: \"" + p + "\" (give an ISO-8601 date "
+                    + "such as 2024-05-30, or the content's dated address such as https://example.com/2024/05/30/post/)");
+        }
+        return day;
     }
 
     /** Topic extraction for batch runs (benchmark queries are plain text). */

@@ -354,6 +354,7 @@ public final class Recommender {
                 }
                 v[Feature.PAGE_LINKS_OWN.ordinal()] = sLinksOwn[j] > 0 ? 1 : 0;
                 v[Feature.PAGE_TOPICS.ordinal()] = sTopics[j];
+                v[Feature.DATED_AFTER.ordinal()] = datedAfter(q.published(), table.published[node]);
             }
         } finally {
             siteFit.keySet().forEach(site -> fitBySite[site] = 0);
@@ -362,6 +363,17 @@ public final class Recommender {
         relative(f, Feature.BM25_TERMS, Feature.TERMS_REL);
         relative(f, Feature.BM25_LEAD, Feature.LEAD_REL);
         return new Candidates(q, docs, nodes, f, named);
+    }
+
+    /**
+     * {@link Feature#DATED_AFTER}: 1 when the page was published on or after the content, -1 before it, 0 when either
+     * date is unknown (days since 1970-01-01).
+     */
+    static double datedAfter(int content, int page) {
+        if (content == io.linkscout.url.PublicationDate.UNKNOWN || page == io.linkscout.url.PublicationDate.UNKNOWN) {
+            return 0;
+        }
+        return page >= content ? 1 : -1;
     }
 
     /**

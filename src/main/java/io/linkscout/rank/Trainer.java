@@ -26,7 +26,7 @@ public final class Trainer implements RankerFit {
     static final Set<Feature> IDENTITY = EnumSet.of(Feature.MENTION_EARLY, Feature.REVERSE_EARLY,
             Feature.MENTION_ANY, Feature.REVERSE_ANY, Feature.AUTHORITY, Feature.MENTION_BROAD, Feature.FREE_MENTION,
             Feature.SPAM, Feature.TITLE_REL, Feature.TERMS_REL, Feature.LEAD_REL, Feature.SITE_FIT,
-            Feature.PAGE_LINKS_OWN);
+            Feature.PAGE_LINKS_OWN, Feature.DATED_AFTER);
 
     /** One training query of a corpus: its candidates and which of them are relevant. */
     public record Example(String queryId, Recommender.Candidates candidates, boolean[] relevant,
