@@ -169,10 +169,14 @@ class RecommendationsResourceTest {
                 "excludeDomains[0]: \" \" is not a domain (give a registrable domain, host or URL such as example.com)");
         assertError(post(article("site", "-")), 400,
                 "site: \"-\" is not a domain (give a registrable domain, host or URL such as example.com)");
+        assertError(post(article("published", "last spring")), 400, "published: not a date: \"last spring\" (give an"
+                + " ISO-8601 date such as 2024-05-30, or the content's dated address such as"
+                + " https://example.com/2024/05/30/post/)");
+        post(article("published", "2024-05-30")).statusCode(200);
         assertError(post(article("top", "many")), 400, "invalid JSON request body: \"top\" must be an integer");
         assertError(post(article("exclude_domains", List.of("x.com"))), 400,
                 "invalid JSON request body: unknown field \"exclude_domains\" (known fields: allowNonEnglish, content,"
-                        + " contentType, excludeDomains, maxSpam, minAuthority, site, title, top, unit)");
+                        + " contentType, excludeDomains, maxSpam, minAuthority, published, site, title, top, unit)");
         assertError(post(article("excludeDomains", "x.com")), 400,
                 "invalid JSON request body: \"excludeDomains\" must be an array");
     }
