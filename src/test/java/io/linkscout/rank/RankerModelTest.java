@@ -41,8 +41,11 @@ class RankerModelTest {
         assertEquals(java.util.List.of("similar_links"), m.trained().get("trees_also"));
         assertTrue(m.uses(Feature.SIMILAR_LINKS));
         RankerModel linear = RankerModel.load(Path.of("models/ranker-linear.json"));
-        assertEquals(Feature.values().length - 1, linear.terms().size());
+        // the linear option predates page_topics and dated_after: it lists every other feature
+        assertEquals(Feature.values().length - 2, linear.terms().size());
         assertTrue(!linear.features().contains(Feature.PAGE_TOPICS));
+        assertTrue(!linear.features().contains(Feature.DATED_AFTER));
+        assertTrue(m.uses(Feature.DATED_AFTER));
         // so ranking skips page_topics' queries (Recommender), while the features the trees split on are used
         assertFalse(m.uses(Feature.PAGE_TOPICS));
         assertFalse(linear.uses(Feature.PAGE_TOPICS));
