@@ -40,6 +40,9 @@ final class DocumentMapper {
         this.corpus = corpus;
         this.config = config;
         IndexEnrichment.Corpus view = domain -> {
+            if (corpus.domainAnalysis == null) {
+                return List.of(); // graph step left for later: the graph step writes the domain flags
+            }
             int dn = corpus.domainGraph.node(domain);
             return dn >= 0 ? corpus.domainAnalysis.flags.get(dn) : List.of();
         };

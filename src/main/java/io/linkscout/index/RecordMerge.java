@@ -286,6 +286,7 @@ final class RecordMerge {
             m.contactUrls = p.contactUrls();
             m.social = p.social();
             if (prev != null) {
+                m.replacedDoc = prev.oldDoc >= 0 ? prev.oldDoc : prev.replacedDoc;
                 // what exports said about this URL stays with the new version of the page
                 m.toolLinks = prev.toolLinks;
                 m.toolMetrics = prev.toolMetrics;
