@@ -7,6 +7,7 @@ import io.linkscout.config.IngestSettings;
 import io.linkscout.ingest.IngestLimits;
 import io.linkscout.cli.common.TerminalProgress;
 import io.linkscout.cli.common.BackendOption;
+import io.linkscout.cli.common.GraphWhen;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
@@ -78,12 +79,9 @@ public class IngestCommand implements Callable<Integer> {
             + "documents before committing (term statistics then equal those of a full rebuild).")
     boolean expungeDeletes;
 
-    /** When the graph step runs: with the ingest ({@code now}) or by a later {@code graph} ({@code later}). */
-    public enum GraphWhen { now, later }
-
-    @Option(names = "--graph", paramLabel = "WHEN", defaultValue = "now", description = "now (default): recompute "
-            + "the graph scores (authority, trust, spam, in-links, referring domains, site documents) with this "
-            + "ingest; later: an incremental ingest writes only the pages the inputs change and records the graph "
+    @Option(names = "--graph", paramLabel = "WHEN", description = "now (default: linkscout.ingest.graph, now): "
+            + "recompute the graph scores (authority, trust, spam, in-links, referring domains, site documents) "
+            + "with this ingest; later: an incremental ingest writes only the pages the inputs change and records the graph "
             + "scores as pending until `graph` (or an ingest with --graph now) completes them.")
     GraphWhen graph;
 
@@ -101,9 +99,15 @@ public class IngestCommand implements Callable<Integer> {
         builder.setAuthorityConfig(AuthorityConfig.of(authority));
         builder.setRebuild(rebuild);
         builder.setExpungeDeletes(expungeDeletes);
-        builder.setGraphLater(graph == GraphWhen.later);
+        GraphWhen when = graph != null ? graph : switch (ingestLimits.graph()) {
+            case "now" -> GraphWhen.now;
+            case "later" -> GraphWhen.later;
+            default -> throw new UserException("linkscout.ingest.graph must be now or later, got '"
+                    + ingestLimits.graph() + "'");
+        };
+        builder.setGraphLater(when == GraphWhen.later);
         try (OpenSearchIndexWriter mirror = backend.resolve(backends).openWriter()) {
-            if (mirror != null && graph == GraphWhen.later) {
+            if (mirror != null && when == GraphWhen.later) {
                 throw new UserException("--graph later cannot be combined with --backend opensearch (the mirror gets "
                         + "the graph scores with every ingest): use --graph now");
             }

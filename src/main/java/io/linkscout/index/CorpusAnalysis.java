@@ -100,9 +100,13 @@ final class CorpusAnalysis {
         titleHash = new long[n];
         domains = new String[n];
         hostDomains = new HashMap<>();
+        // every page looked up once: the map holds hundreds of thousands of URLs (a cache miss per look-up)
+        PageMeta[] metas = new PageMeta[n];
         for (int i = 0; i < n; i++) {
             ordinal.put(urls[i], i);
-            titles[i] = pages.get(urls[i]).title;
+            metas[i] = pages.get(urls[i]);
+            metas[i].ordinal = i;
+            titles[i] = metas[i].title;
             titleHash[i] = hash64(titles[i]);
             domains[i] = domainOf(urls[i], hostDomains);
         }
@@ -137,12 +141,12 @@ final class CorpusAnalysis {
         long unfollowed = 0;
         linkStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            linkStart[i + 1] = Math.addExact(linkStart[i], pages.get(urls[i]).links.size());
+            linkStart[i + 1] = Math.addExact(linkStart[i], metas[i].links.size());
         }
         linkTarget = new int[linkStart[n]];
         internalLink = new java.util.BitSet(linkStart[n]);
         for (int i = 0; i < n; i++) {
-            PageMeta m = pages.get(urls[i]);
+            PageMeta m = metas[i];
             int li = linkStart[i];
             for (Link l : m.links) {
                 int at = li++;

@@ -529,7 +529,7 @@ public final class IndexBuilder {
             counts.pagesKept++; // its graph values and the sites wait for the graph step
             return true;
         }
-        List<Field> values = new java.util.ArrayList<>(mapper.graphValues(corpus.ordinal.get(m.url)));
+        List<Field> values = new java.util.ArrayList<>(mapper.graphValues(m.ordinal));
         values.addAll(mapper.kept(m));
         counts.pagesKept++;
         // only those that moved (each field of an update costs a term lookup per segment at commit), in one call
@@ -564,13 +564,20 @@ public final class IndexBuilder {
         NumericDocValues in = org.apache.lucene.index.MultiDocValues.getNumericValues(old, IndexFields.PAGE_IN_LINKS);
         NumericDocValues refs = org.apache.lucene.index.MultiDocValues.getNumericValues(old,
                 IndexFields.PAGE_REF_DOMAINS);
-        // old pages, and pages read now that replace one (from the old version's document)
-        PageMeta[] olds = pages.values().stream().filter(m -> m.oldDoc >= 0 || m.replacedDoc >= 0)
-                .sorted(java.util.Comparator.comparingInt(m -> m.oldDoc >= 0 ? m.oldDoc : m.replacedDoc))
-                .toArray(PageMeta[]::new);
-        for (PageMeta m : olds) {
-            int i = corpus.ordinal.get(m.url);
+        // old pages, and pages read now that replace one (from the old version's document), by doc id (no sort)
+        PageMeta[] byDoc = new PageMeta[old.maxDoc()];
+        for (PageMeta m : pages.values()) {
             int doc = m.oldDoc >= 0 ? m.oldDoc : m.replacedDoc;
+            if (doc >= 0) {
+                byDoc[doc] = m;
+            }
+        }
+        for (int doc = 0; doc < byDoc.length; doc++) {
+            PageMeta m = byDoc[doc];
+            if (m == null) {
+                continue;
+            }
+            int i = m.ordinal;
             if (auth != null && auth.advanceExact(doc)) {
                 corpus.pageAuthority[i] = Double.longBitsToDouble(auth.longValue());
             }

@@ -23,6 +23,8 @@ final class PageMeta {
      * from while the graph step is pending, {@link IndexBuilder#setGraphLater}), else -1
      */
     int replacedDoc = -1;
+    /** its number in this build's corpus analysis (URL order; set by {@link CorpusAnalysis}), -1 before */
+    int ordinal = -1;
     boolean hasText;
     List<String> emails = List.of();
     List<String> contactUrls = List.of();
