@@ -95,6 +95,10 @@ public class GraphCommand implements Callable<Integer> {
 
     static String toText(GraphRecompute.Summary s) {
         StringBuilder sb = new StringBuilder();
+        if (s.completedPending() != null) {
+            sb.append("completed the graph scores pending since the ingest of ").append(s.completedPending())
+                    .append('\n');
+        }
         sb.append(String.format(Locale.ROOT, "recomputed authority, trust and spam for %d sites in %.1f s "
                 + "(%d trust seeds link out in the index%s; %d sites with spam flags)%n", s.sites(),
                 s.millis() / 1000.0, s.seedsInIndex(), s.fallbackSeeds() ? ", from the fallback tier" : "",

@@ -7,6 +7,7 @@ import io.linkscout.config.IngestSettings;
 import io.linkscout.ingest.IngestLimits;
 import io.linkscout.cli.common.TerminalProgress;
 import io.linkscout.cli.common.BackendOption;
+import io.linkscout.cli.common.GraphWhen;
 import io.linkscout.cli.common.IndexOption;
 import io.linkscout.error.UserException;
 import io.linkscout.index.IndexBuilder;
@@ -78,6 +79,12 @@ public class IngestCommand implements Callable<Integer> {
             + "documents before committing (term statistics then equal those of a full rebuild).")
     boolean expungeDeletes;
 
+    @Option(names = "--graph", paramLabel = "WHEN", description = "now (default: linkscout.ingest.graph, now): "
+            + "recompute the graph scores (authority, trust, spam, in-links, referring domains, site documents) "
+            + "with this ingest; later: an incremental ingest writes only the pages the inputs change and records the graph "
+            + "scores as pending until `graph` (or an ingest with --graph now) completes them.")
+    GraphWhen graph;
+
     @Override
     public Integer call() throws Exception {
         for (Path p : inputs) {
@@ -92,7 +99,18 @@ public class IngestCommand implements Callable<Integer> {
         builder.setAuthorityConfig(AuthorityConfig.of(authority));
         builder.setRebuild(rebuild);
         builder.setExpungeDeletes(expungeDeletes);
+        GraphWhen when = graph != null ? graph : switch (ingestLimits.graph()) {
+            case "now" -> GraphWhen.now;
+            case "later" -> GraphWhen.later;
+            default -> throw new UserException("linkscout.ingest.graph must be now or later, got '"
+                    + ingestLimits.graph() + "'");
+        };
+        builder.setGraphLater(when == GraphWhen.later);
         try (OpenSearchIndexWriter mirror = backend.resolve(backends).openWriter()) {
+            if (mirror != null && when == GraphWhen.later) {
+                throw new UserException("--graph later cannot be combined with --backend opensearch (the mirror gets "
+                        + "the graph scores with every ingest): use --graph now");
+            }
             builder.setMirror(mirror);
             return ingest(builder, progress, to, mirror);
         }
@@ -135,7 +153,11 @@ public class IngestCommand implements Callable<Integer> {
                 r.peakHeapBytes() >> 20));
         sb.append(String.format(Locale.ROOT, "replaced %d page(s) already in the index%n", r.replacedPages()));
         IndexBuilder.Writes w = r.writes();
-        if (w.incremental()) {
+        if (w.incremental() && r.graphDeferred()) {
+            sb.append(String.format(Locale.ROOT, "incremental, graph step left for later: wrote %d page(s), kept %d; "
+                    + "graph scores and site documents pending since %s (run `linkscout graph` to complete them)%n",
+                    w.pagesWritten(), w.pagesKept(), r.graphPending()));
+        } else if (w.incremental()) {
             sb.append(String.format(Locale.ROOT, "incremental: wrote %d page(s), kept %d (graph scores updated on "
                     + "%d), wrote %d site(s), kept %d%n", w.pagesWritten(), w.pagesKept(), w.scoresUpdated(),
                     w.sitesWritten(), w.sitesKept()));

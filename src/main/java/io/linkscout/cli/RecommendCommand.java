@@ -134,6 +134,10 @@ public class RecommendCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.toSet());
         try (LinkScoutIndex idx = LinkScoutIndex.open(index.layout());
                 SearchBackend search = chosen.open(idx)) {
+            String pending = idx.graphPendingWarning();
+            if (pending != null) {
+                System.err.println("warning: " + pending);
+            }
             Recommender rec = rankers.recommender(idx, model, search);
             if (queries != null) {
                 List<QueryFile.Query> qs = QueryFile.read(queries);

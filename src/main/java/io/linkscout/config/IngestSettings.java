@@ -22,4 +22,11 @@ public interface IngestSettings {
     /** {@code linkscout.ingest.max-zip-entry-bytes}: a {@code .zip} entry larger than this unpacked is not read. */
     @WithDefault("4294967296")
     long maxZipEntryBytes();
+
+    /**
+     * {@code linkscout.ingest.graph}: when {@code ingest} runs the graph step without {@code --graph}: {@code now}
+     * (with the ingest) or {@code later} (pending until {@code graph}).
+     */
+    @WithDefault("now")
+    String graph();
 }

@@ -75,6 +75,23 @@ final class CorpusAnalysis {
     CorpusAnalysis(Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
             Map<String, AuthorityRecord> authority, Map<String, ExportLink> exportLinks, AuthorityConfig config,
             List<String> trustSeeds, List<String> trustSeedsFallback, RankEngine engine) {
+        this(pages, catalog, authority, exportLinks, config, trustSeeds, trustSeedsFallback, engine, true);
+    }
+
+    /** Whether this analysis computed the graphs and their scores (false: {@code ingest --graph later}). */
+    final boolean graphScores;
+
+    /**
+     * As above; with {@code graphScores} false (an ingest that leaves the graph step for later) only what the page
+     * documents' text fields need — links joined to pages, anchor text received, titles, link counts — is derived:
+     * no graphs ({@link #pageGraph}, {@link #domainGraph} and {@link #domainAnalysis} are null) and the per-page
+     * scores ({@link #pageRank}, {@link #pageAuthority}, {@link #inLinks}, {@link #refDomains}) are zero for the
+     * caller to fill with the previous commit's values.
+     */
+    CorpusAnalysis(Map<String, PageMeta> pages, Map<String, SiteRecord> catalog,
+            Map<String, AuthorityRecord> authority, Map<String, ExportLink> exportLinks, AuthorityConfig config,
+            List<String> trustSeeds, List<String> trustSeedsFallback, RankEngine engine, boolean graphScores) {
+        this.graphScores = graphScores;
         urls = pages.keySet().toArray(String[]::new);
         Arrays.sort(urls);
         int n = urls.length;
@@ -83,9 +100,13 @@ final class CorpusAnalysis {
         titleHash = new long[n];
         domains = new String[n];
         hostDomains = new HashMap<>();
+        // every page looked up once: the map holds hundreds of thousands of URLs (a cache miss per look-up)
+        PageMeta[] metas = new PageMeta[n];
         for (int i = 0; i < n; i++) {
             ordinal.put(urls[i], i);
-            titles[i] = pages.get(urls[i]).title;
+            metas[i] = pages.get(urls[i]);
+            metas[i].ordinal = i;
+            titles[i] = metas[i].title;
             titleHash[i] = hash64(titles[i]);
             domains[i] = domainOf(urls[i], hostDomains);
         }
@@ -120,12 +141,12 @@ final class CorpusAnalysis {
         long unfollowed = 0;
         linkStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            linkStart[i + 1] = Math.addExact(linkStart[i], pages.get(urls[i]).links.size());
+            linkStart[i + 1] = Math.addExact(linkStart[i], metas[i].links.size());
         }
         linkTarget = new int[linkStart[n]];
         internalLink = new java.util.BitSet(linkStart[n]);
         for (int i = 0; i < n; i++) {
-            PageMeta m = pages.get(urls[i]);
+            PageMeta m = metas[i];
             int li = linkStart[i];
             for (Link l : m.links) {
                 int at = li++;
@@ -138,7 +159,7 @@ final class CorpusAnalysis {
                 if (td.equals(domains[i])) {
                     internal++;
                     internalLink.set(at);
-                } else {
+                } else if (graphScores) {
                     dg.edge(domainIds[i], dg.number(td), !l.unfollowed());
                     if (pairs != null) {
                         pairs.add(domains[i] + '\t' + td);
@@ -151,8 +172,10 @@ final class CorpusAnalysis {
                 if (t < 0 || t == i) {
                     continue;
                 }
-                pg.edge(i, t, !l.unfollowed());
-                if (!domains[i].equals(domains[t])) {
+                if (graphScores) {
+                    pg.edge(i, t, !l.unfollowed());
+                }
+                if (graphScores && !domains[i].equals(domains[t])) {
                     if (referralCount == referrals.length) {
                         referrals = Arrays.copyOf(referrals, referralCount * 2);
                     }
@@ -170,7 +193,7 @@ final class CorpusAnalysis {
                 }
             }
         }
-        for (ExportLink e : exportLinks.values()) {
+        for (ExportLink e : graphScores ? exportLinks.values() : List.<ExportLink>of()) {
             String s = e.sourceDomain();
             String t = e.targetDomain();
             if (!e.gone() && t != null && !t.equals(s) && pairs.add(s + '\t' + t)) {
@@ -181,6 +204,20 @@ final class CorpusAnalysis {
         this.internalLinks = internal;
         this.unfollowedLinks = unfollowed;
         linkJoin = LinkJoin.of(tally);
+        anchorsIn = new String[n];
+        for (int i = 0; i < n; i++) {
+            anchorsIn[i] = anchors.get(i) == null ? "" : anchors.get(i).toString();
+        }
+        if (!graphScores) {
+            pageGraph = null;
+            domainGraph = null;
+            domainAnalysis = null;
+            pageRank = new double[n];
+            pageAuthority = new double[n];
+            inLinks = new int[n];
+            refDomains = new int[n];
+            return;
+        }
         pageGraph = pg.build();
         domainGraph = dg.build();
         domainAnalysis = analyseDomains(domainGraph, catalog, authority, config, trustSeeds, trustSeedsFallback,
@@ -201,10 +238,6 @@ final class CorpusAnalysis {
             if (k == 0 || referrals[k] != referrals[k - 1]) {
                 refDomains[(int) (referrals[k] >>> 32)]++;
             }
-        }
-        anchorsIn = new String[n];
-        for (int i = 0; i < n; i++) {
-            anchorsIn[i] = anchors.get(i) == null ? "" : anchors.get(i).toString();
         }
     }
 

@@ -40,6 +40,9 @@ final class DocumentMapper {
         this.corpus = corpus;
         this.config = config;
         IndexEnrichment.Corpus view = domain -> {
+            if (corpus.domainAnalysis == null) {
+                return List.of(); // graph step left for later: the graph step writes the domain flags
+            }
             int dn = corpus.domainGraph.node(domain);
             return dn >= 0 ? corpus.domainAnalysis.flags.get(dn) : List.of();
         };
@@ -60,7 +63,7 @@ final class DocumentMapper {
      * fingerprint (the page is written again, with the same content).
      */
     long fingerprint(PageMeta m) {
-        return fingerprint(corpus.ordinal.get(m.url), m.links);
+        return fingerprint(m.ordinal, m.links);
     }
 
     private long fingerprint(int i, List<io.linkscout.ingest.Link> links) {
@@ -102,7 +105,7 @@ final class DocumentMapper {
      * the enrichments' doc values of the page ({@link IndexEnrichment.Pass#keptValues}), to update where they moved.
      */
     List<Field> kept(PageMeta m) {
-        int i = corpus.ordinal.get(m.url);
+        int i = m.ordinal;
         IndexEnrichment.KeptPage kept = new IndexEnrichment.KeptPage(corpus.domains[i], m.url, contacts(m));
         List<Field> values = new java.util.ArrayList<>();
         for (int k = 0; k < enrichments.size(); k++) {
@@ -130,7 +133,7 @@ final class DocumentMapper {
      */
     Document page(PageMeta m, String text, List<String> emails, String fetchedAt, String source,
             PageStructure structure, Document old) {
-        int i = corpus.ordinal.get(m.url);
+        int i = m.ordinal;
         Document d = new Document();
         d.add(new StringField(IndexFields.TYPE, IndexFields.TYPE_PAGE, Field.Store.YES));
         d.add(new StringField(IndexFields.ID, m.url, Field.Store.YES));

@@ -92,7 +92,12 @@ public final class IndexBuilder {
      * @param writes what the ingest wrote (incremental or a full rebuild, documents written and kept)
      */
     public record Result(IngestReport report, IndexStats stats, long newPages, long replacedPages,
-            long millis, long peakHeapBytes, Writes writes) {
+            long millis, long peakHeapBytes, Writes writes, String graphPending) {
+
+        /** Whether this ingest left the graph scores pending ({@link IndexBuilder#setGraphLater}). */
+        public boolean graphDeferred() {
+            return graphPending != null;
+        }
     }
 
     /**
@@ -127,6 +132,20 @@ public final class IndexBuilder {
 
     private boolean rebuild;
     private boolean expungeDeletes;
+    private boolean graphLater;
+
+    /**
+     * Leave the graph step for later ({@code ingest --graph later}): an incremental ingest then writes the pages its
+     * inputs change (their text fields: anchors received, outlink profiles) and nothing that depends on the graphs —
+     * no graphs, PageRank or domain analysis are computed, the kept pages' authority, PageRank, in-links, referring
+     * domains and spam doc values are left as they are, a page written keeps its old values (a new page gets 0), the
+     * site documents and graph files stay those of the previous commit — and the commit records that the graph
+     * scores are pending ({@link IndexFields#COMMIT_GRAPH_PENDING}) until {@code graph} (or an ingest with the graph
+     * step) completes them. Without effect on a full build (a new index, {@link #setRebuild}), which computes them.
+     */
+    public void setGraphLater(boolean later) {
+        this.graphLater = later;
+    }
 
     /**
      * Rebuild every document even when the index allows an incremental ingest ({@code ingest --rebuild}). The
@@ -227,7 +246,12 @@ public final class IndexBuilder {
         long replaced;
         long peak;
         Writes writes;
+        String pending;
         boolean mirrored = false;
+        if (graphLater && mirror != null) {
+            throw new UserException("--graph later cannot be combined with a mirror (--backend opensearch): "
+                    + "ingest without it or with --graph now");
+        }
         try {
             try (IndexTransaction tx = IndexTransaction.open(layout, storage)) {
                 try (DirectoryReader old = tx.openCommitted()) {
@@ -254,6 +278,7 @@ public final class IndexBuilder {
                         progress.phase("writing index");
                         WriteCounts counts = new WriteCounts(incremental);
                         Map<String, String> userData = write(tx, old, spill, records, counts);
+                        pending = userData.get(IndexFields.COMMIT_GRAPH_PENDING);
                         peak = Math.max(peak, usedHeap());
                         writes = counts.toWrites();
                         beforeCommit.run();
@@ -299,7 +324,7 @@ public final class IndexBuilder {
             stats = idx.stats();
         }
         return new Result(report, stats, report.pages(), replaced, (System.nanoTime() - t0) / 1_000_000,
-                Math.max(peak, usedHeap()), writes);
+                Math.max(peak, usedHeap()), writes, pending);
     }
 
     /**
@@ -368,9 +393,19 @@ public final class IndexBuilder {
         boolean incremental = counts.incremental;
         Map<String, PageMeta> pages = records.pages;
         records.applyToolLinks();
+        // the graph step is left for later only by an incremental ingest (a full build has no scores to carry)
+        boolean later = graphLater && incremental;
         CorpusAnalysis corpus = new CorpusAnalysis(pages, records.catalog, records.authority, records.exportLinks,
-                authorityConfig, trustSeeds, trustSeedsFallback, rankEngine);
-        Map<String, String> graphs = tx.writeGraphs(corpus.pageGraph, corpus.domainGraph);
+                authorityConfig, trustSeeds, trustSeedsFallback, rankEngine, !later);
+        Map<String, String> oldUserData = old == null ? Map.of() : IndexLayout.userData(old.directory());
+        Map<String, String> graphs;
+        if (later) {
+            carryGraphScores(old, corpus, pages);
+            graphs = Map.of(IndexLayout.PAGE_GRAPH, oldUserData.get(IndexLayout.PAGE_GRAPH),
+                    IndexLayout.DOMAIN_GRAPH, oldUserData.get(IndexLayout.DOMAIN_GRAPH));
+        } else {
+            graphs = tx.writeGraphs(corpus.pageGraph, corpus.domainGraph);
+        }
         DocumentMapper mapper = new DocumentMapper(corpus, authorityConfig, enrichments);
         IndexWriter writer = tx.writer();
         if (!incremental) {
@@ -412,9 +447,10 @@ public final class IndexBuilder {
             });
             pool.finish();
         }
-        SiteAggregates sites = new SiteAggregates(corpus, pages, records.catalog, records.authority,
+        // the site documents carry the domain graph's figures: the graph step writes them
+        SiteAggregates sites = later ? null : new SiteAggregates(corpus, pages, records.catalog, records.authority,
                 records.exportLinks);
-        for (String domain : sites.domains()) {
+        for (String domain : later ? List.<String>of() : sites.domains()) {
             Document d = mapper.site(sites.of(domain));
             if (incremental) {
                 Long before = records.oldSiteFingerprints.get(domain);
@@ -461,9 +497,18 @@ public final class IndexBuilder {
         userData.put(IndexStats.LINKS, Long.toString(corpus.links));
         userData.put(IndexStats.INTERNAL_LINKS, Long.toString(corpus.internalLinks));
         userData.put(IndexStats.UNFOLLOWED_LINKS, Long.toString(corpus.unfollowedLinks));
-        userData.put(IndexStats.PAGE_EDGES, Long.toString(corpus.pageGraph.edgeCount()));
-        userData.put(IndexStats.DOMAINS, Long.toString(corpus.domainGraph.nodeCount()));
-        userData.put(IndexStats.DOMAIN_EDGES, Long.toString(corpus.domainGraph.edgeCount()));
+        if (later) {
+            // the graphs of the previous commit, and since when the scores are pending
+            for (String k : List.of(IndexStats.PAGE_EDGES, IndexStats.DOMAINS, IndexStats.DOMAIN_EDGES)) {
+                userData.put(k, oldUserData.getOrDefault(k, "0"));
+            }
+            userData.put(IndexFields.COMMIT_GRAPH_PENDING, oldUserData.getOrDefault(IndexFields.COMMIT_GRAPH_PENDING,
+                    userData.get(IndexFields.COMMIT_BUILT_AT)));
+        } else {
+            userData.put(IndexStats.PAGE_EDGES, Long.toString(corpus.pageGraph.edgeCount()));
+            userData.put(IndexStats.DOMAINS, Long.toString(corpus.domainGraph.nodeCount()));
+            userData.put(IndexStats.DOMAIN_EDGES, Long.toString(corpus.domainGraph.edgeCount()));
+        }
         userData.putAll(corpus.linkJoin.userData());
         userData.putAll(ExportLinkCounts.of(pages.values(), records.exportLinks.values()).userData());
         userData.putAll(extraCommitData);
@@ -480,7 +525,11 @@ public final class IndexBuilder {
         if (m.dirty || m.enrichmentStateMissing || m.oldFingerprint == 0 || mapper.fingerprint(m) != m.oldFingerprint) {
             return false;
         }
-        List<Field> values = new java.util.ArrayList<>(mapper.graphValues(corpus.ordinal.get(m.url)));
+        if (!corpus.graphScores) {
+            counts.pagesKept++; // its graph values and the sites wait for the graph step
+            return true;
+        }
+        List<Field> values = new java.util.ArrayList<>(mapper.graphValues(m.ordinal));
         values.addAll(mapper.kept(m));
         counts.pagesKept++;
         // only those that moved (each field of an update costs a term lookup per segment at commit), in one call
@@ -498,6 +547,50 @@ public final class IndexBuilder {
             counts.scoresUpdated++;
         }
         return true;
+    }
+
+    /**
+     * The graph step left for later: every old page starts from the graph scores its old document holds (authority,
+     * PageRank, in-links, referring domains), so that a page written again — or read again — keeps them (and its
+     * authority point, which its fingerprint hashes) and a kept page's fingerprint compares with the one it was
+     * written with. Pages read for the first time keep 0 until the graph step; the spam score of a page written
+     * meanwhile holds only its own content's flags (its domain's graph flags come with the graph step).
+     */
+    private static void carryGraphScores(DirectoryReader old, CorpusAnalysis corpus, Map<String, PageMeta> pages)
+            throws IOException {
+        NumericDocValues auth = org.apache.lucene.index.MultiDocValues.getNumericValues(old,
+                IndexFields.AUTHORITY_VALUE);
+        NumericDocValues rank = org.apache.lucene.index.MultiDocValues.getNumericValues(old, IndexFields.PAGERANK);
+        NumericDocValues in = org.apache.lucene.index.MultiDocValues.getNumericValues(old, IndexFields.PAGE_IN_LINKS);
+        NumericDocValues refs = org.apache.lucene.index.MultiDocValues.getNumericValues(old,
+                IndexFields.PAGE_REF_DOMAINS);
+        // old pages, and pages read now that replace one (from the old version's document), by doc id (no sort)
+        PageMeta[] byDoc = new PageMeta[old.maxDoc()];
+        for (PageMeta m : pages.values()) {
+            int doc = m.oldDoc >= 0 ? m.oldDoc : m.replacedDoc;
+            if (doc >= 0) {
+                byDoc[doc] = m;
+            }
+        }
+        for (int doc = 0; doc < byDoc.length; doc++) {
+            PageMeta m = byDoc[doc];
+            if (m == null) {
+                continue;
+            }
+            int i = m.ordinal;
+            if (auth != null && auth.advanceExact(doc)) {
+                corpus.pageAuthority[i] = Double.longBitsToDouble(auth.longValue());
+            }
+            if (rank != null && rank.advanceExact(doc)) {
+                corpus.pageRank[i] = Double.longBitsToDouble(rank.longValue());
+            }
+            if (in != null && in.advanceExact(doc)) {
+                corpus.inLinks[i] = (int) in.longValue();
+            }
+            if (refs != null && refs.advanceExact(doc)) {
+                corpus.refDomains[i] = (int) refs.longValue();
+            }
+        }
     }
 
     /**

@@ -189,6 +189,13 @@ public final class IndexFields {
      * index behind the alias); absent when the commit was written without a mirror.
      */
     public static final String COMMIT_MIRROR = "linkscout.mirror";
+    /**
+     * Commit user-data key present while the graph scores are pending ({@code ingest --graph later}): the time
+     * ({@link #COMMIT_BUILT_AT}) of the first ingest that left them for later. The pages' authority, PageRank,
+     * in-links, referring domains and spam doc values, the site documents and the graph files are then those of an
+     * earlier commit (a page read since then has none); {@code graph}, or an ingest with the graph step, completes them and removes it.
+     */
+    public static final String COMMIT_GRAPH_PENDING = "linkscout.graph.pending";
 
     /** The {@link #UID} of a document. */
     public static String uid(String type, String id) {

@@ -22,12 +22,16 @@ import java.util.Map;
  * @param sizeBytes      bytes on disk (Lucene files and graphs)
  * @param linkJoin       how the links joined to indexed pages ({@code null} for an index written before this was
  *                       recorded)
+ * @param graphPending   the time of the first ingest since which the graph scores are pending ({@code ingest --graph
+ *                       later}), {@code null} when they are current
  * @param backend        the documents as the search backend serving them holds them (OpenSearch); {@code null} for
  *                       the embedded index alone
  */
 public record IndexStats(String path, long pages, long sites, long catalogRows, long authorityRows, long links,
         long internalLinks, long externalLinks, long unfollowedLinks, long pageEdges, long domains,
         long domainEdges, long terms, String builtAt, long sizeBytes, LinkJoin linkJoin, ExportLinkCounts exports,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String graphPending,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         Backend backend) {
 
@@ -63,7 +67,8 @@ public record IndexStats(String path, long pages, long sites, long catalogRows, 
     /** These figures with the backend's section. */
     public IndexStats with(Backend b) {
         return new IndexStats(path, pages, sites, catalogRows, authorityRows, links, internalLinks, externalLinks,
-                unfollowedLinks, pageEdges, domains, domainEdges, terms, builtAt, sizeBytes, linkJoin, exports, b);
+                unfollowedLinks, pageEdges, domains, domainEdges, terms, builtAt, sizeBytes, linkJoin, exports,
+                graphPending, b);
     }
 
     static final String LINKS = "linkscout.stats.links";
@@ -82,7 +87,8 @@ public record IndexStats(String path, long pages, long sites, long catalogRows, 
     public String toText() {
         return String.join("\n",
                 "index:            " + path,
-                "built at:         " + builtAt,
+                "built at:         " + builtAt + (graphPending == null ? ""
+                        : "\nWARNING:          " + LinkScoutIndex.graphPendingWarning(graphPending)),
                 "pages:            " + pages,
                 "sites:            " + sites,
                 "catalog rows:     " + catalogRows,

@@ -87,6 +87,28 @@ public final class LinkScoutIndex implements Closeable {
         return userData;
     }
 
+    /**
+     * The time (ISO-8601) of the first ingest since which the graph scores are pending ({@code ingest --graph later}; see
+     * {@link IndexFields#COMMIT_GRAPH_PENDING}), or {@code null} when they are those of the documents.
+     */
+    public String graphPendingSince() {
+        return userData.get(IndexFields.COMMIT_GRAPH_PENDING);
+    }
+
+    /**
+     * A one-line warning while the graph scores are pending ({@link #graphPendingSince()}), {@code null} otherwise.
+     */
+    public String graphPendingWarning() {
+        return graphPendingWarning(graphPendingSince());
+    }
+
+    /** The warning for graph scores pending since the ingest of {@code since} ({@code null}: none). */
+    public static String graphPendingWarning(String since) {
+        return since == null ? null : "graph scores pending since the ingest of " + since
+                + ": authority, trust, spam, in-links and referring domains and the site documents predate the last "
+                + "ingest(s) (run `linkscout graph` to complete them)";
+    }
+
     /** The page graph of this commit (loaded on first use). */
     public LinkGraph pageGraph() {
         LinkGraph g = pageGraph;
@@ -231,7 +253,7 @@ public final class LinkScoutIndex implements Closeable {
                 IndexStats.get(userData, IndexStats.PAGE_EDGES), IndexStats.get(userData, IndexStats.DOMAINS),
                 IndexStats.get(userData, IndexStats.DOMAIN_EDGES), distinctTerms(IndexFields.BODY),
                 userData.getOrDefault(IndexFields.COMMIT_BUILT_AT, ""), size, LinkJoin.fromUserData(userData),
-                ExportLinkCounts.fromUserData(userData), null);
+                ExportLinkCounts.fromUserData(userData), graphPendingSince(), null);
     }
 
     /**

@@ -18,6 +18,13 @@ final class PageMeta {
     int spill = -1;
     /** doc id in the old index, or -1 */
     int oldDoc = -1;
+    /**
+     * for a page read now that replaces one of the old index: the old version's doc id (whose graph scores it starts
+     * from while the graph step is pending, {@link IndexBuilder#setGraphLater}), else -1
+     */
+    int replacedDoc = -1;
+    /** its number in this build's corpus analysis (URL order; set by {@link CorpusAnalysis}), -1 before */
+    int ordinal = -1;
     boolean hasText;
     List<String> emails = List.of();
     List<String> contactUrls = List.of();

@@ -54,7 +54,8 @@ final class RecordMerge {
     final Map<String, Long> oldSiteFingerprints = new HashMap<>();
     /** Incremental ingest: whether every old page and site document has a fingerprint (else: a full rebuild). */
     boolean everyDocumentFingerprinted = true;
-    private Set<String> oldUrls = Set.of();
+    /** old pages a page read now replaced (counted as they are replaced: no set of every old URL) */
+    private long replaced;
 
     /** Loads the raw records of the existing index (the index at {@code root}, for error messages). */
     void loadOld(DirectoryReader old, Path root) throws IOException {
@@ -150,7 +151,6 @@ final class RecordMerge {
                 }
             }
         }
-        oldUrls = new HashSet<>(pages.keySet());
     }
 
     /** The identity of an export row kept as a raw record: tool, report, source, target. */
@@ -211,13 +211,7 @@ final class RecordMerge {
 
     /** Old pages that the new inputs replaced. */
     long replacedPages() {
-        long n = 0;
-        for (String u : oldUrls) {
-            if (pages.get(u).oldDoc < 0) {
-                n++;
-            }
-        }
-        return n;
+        return replaced;
     }
 
     /** The sink the inputs are read into: titles and links stay in memory, texts go to {@code spill}. */
@@ -286,6 +280,10 @@ final class RecordMerge {
             m.contactUrls = p.contactUrls();
             m.social = p.social();
             if (prev != null) {
+                if (prev.oldDoc >= 0) {
+                    replaced++; // the first version read now of an old page (a later one replaces a new page)
+                }
+                m.replacedDoc = prev.oldDoc >= 0 ? prev.oldDoc : prev.replacedDoc;
                 // what exports said about this URL stays with the new version of the page
                 m.toolLinks = prev.toolLinks;
                 m.toolMetrics = prev.toolMetrics;

@@ -17,7 +17,9 @@ import java.util.Map;
  * (doc values, FeatureField and stored fields of page and site documents). It runs the same code as ingest — an
  * ingest with no new input, which rewrites only the documents whose figures changed and updates the pages' graph
  * scores in place — so the two always agree, and like ingest it writes one commit: a failure leaves the previous
- * commit untouched. Running it twice gives the same numbers.
+ * commit untouched. Running it twice gives the same numbers. It is also the graph step that {@code ingest --graph
+ * later} leaves pending ({@link io.linkscout.index.IndexFields#COMMIT_GRAPH_PENDING}): it completes them (the commit
+ * no longer names them pending), and a run that fails or is killed leaves them pending, to be run again.
  */
 public final class GraphRecompute {
 
@@ -29,10 +31,12 @@ public final class GraphRecompute {
      *
      * @param seedsInIndex TrustRank seeds that link out in the index (those trust flows from)
      * @param fallbackSeeds whether the fallback tier was used (no seed of models/trust-seeds.txt links out)
+     * @param completedPending the time of the ingest since which the graph scores were pending
+     *                         ({@code ingest --graph later}) and that this run completed; null when none were
      */
     public record Summary(int sites, int flaggedSites, long seedsInIndex, boolean fallbackSeeds, long millis,
             List<SiteQuality> top, List<SiteQuality> topByTrust, List<SiteQuality> topByReferringDomains,
-            List<SiteQuality> mostSpammy) {
+            List<SiteQuality> mostSpammy, String completedPending) {
     }
 
     /** Recomputes and commits; then reads the stored figures back. */
@@ -73,7 +77,9 @@ public final class GraphRecompute {
             io.linkscout.index.DocumentSink mirror, IndexBuilder.Progress progress, Runnable beforeCommit)
             throws Exception {
         Map<String, String> keep = new LinkedHashMap<>();
+        String pending;
         try (LinkScoutIndex idx = LinkScoutIndex.open(layout)) {
+            pending = idx.graphPendingSince();
             for (Map.Entry<String, String> e : idx.commitData().entrySet()) {
                 if (e.getKey().equals("linkscout.sample")) {
                     keep.put(e.getKey(), e.getValue());
@@ -105,7 +111,8 @@ public final class GraphRecompute {
             List<SiteQuality> byRefs = all.stream().filter(q -> q.refDomains() > 0)
                     .sorted(Comparator.comparingInt((SiteQuality q) -> -q.refDomains())
                             .thenComparing(SiteQuality::domain)).limit(top).toList();
-            return new Summary(all.size(), flagged, seeds, fallback, r.millis(), byAuth, byTrust, byRefs, bySpam);
+            return new Summary(all.size(), flagged, seeds, fallback, r.millis(), byAuth, byTrust, byRefs, bySpam,
+                    pending);
         }
     }
 

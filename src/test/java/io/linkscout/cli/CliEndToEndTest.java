@@ -103,6 +103,54 @@ class CliEndToEndTest {
     }
 
     @Test
+    void ingestWithTheGraphLaterWarnsUntilGraphCompletesIt(QuarkusMainLauncher launcher) throws Exception {
+        Path first = WORK.resolve("graph-later-1.jsonl");
+        Files.writeString(first, String.join("\n",
+                "{\"url\": \"https://a-site.com/one\", \"title\": \"One\", \"text\": \"Kelp forests and sea otters.\","
+                        + " \"links\": [\"https://b-site.org/two\"]}",
+                "{\"url\": \"https://b-site.org/two\", \"title\": \"Two\", \"text\": \"Sea otters eat urchins.\"}",
+                ""), StandardCharsets.UTF_8);
+        Path second = WORK.resolve("graph-later-2.jsonl");
+        Files.writeString(second, "{\"url\": \"https://c-site.net/three\", \"title\": \"Three\", \"text\": "
+                + "\"Otters and kelp.\", \"links\": [\"https://b-site.org/two\"]}\n", StandardCharsets.UTF_8);
+        Path index = WORK.resolve("graph-later-index");
+        assertEquals(0, launcher.launch("ingest", "--index", index.toString(), first.toString()).exitCode());
+        LaunchResult r = launcher.launch("ingest", "--index", index.toString(), "--graph", "later",
+                second.toString());
+        assertEquals(0, r.exitCode(), all(r));
+        // c-site's page is new; its link has no anchor text, so b-site's page is kept, as is a-site's
+        assertTrue(r.getErrorOutput().contains("incremental, graph step left for later: wrote 1 page(s), kept 2; "
+                + "graph scores and site documents pending since "), all(r));
+        LaunchResult stats = launcher.launch("stats", "--index", index.toString());
+        assertEquals(0, stats.exitCode(), all(stats));
+        assertTrue(stats.getOutput().contains("\nWARNING:          graph scores pending since the ingest of "),
+                all(stats));
+        LaunchResult json = launcher.launch("stats", "--index", index.toString(), "--format", "json");
+        String since = new ObjectMapper().readTree(json.getOutput()).get("graphPending").asText();
+        LaunchResult rec = launcher.launch("recommend", "--index", index.toString(), "--content",
+                ARTICLE.toString(), "--format", "json");
+        assertEquals(0, rec.exitCode(), all(rec));
+        assertTrue(rec.getErrorOutput().contains("warning: graph scores pending since the ingest of " + since
+                + ": "), all(rec));
+        LaunchResult graph = launcher.launch("graph", "--index", index.toString());
+        assertEquals(0, graph.exitCode(), all(graph));
+        assertTrue(graph.getOutput().startsWith("completed the graph scores pending since the ingest of " + since
+                + "\n"), all(graph));
+        LaunchResult after = launcher.launch("stats", "--index", index.toString(), "--format", "json");
+        assertFalse(new ObjectMapper().readTree(after.getOutput()).has("graphPending"), after.getOutput());
+        assertEquals(3, new ObjectMapper().readTree(after.getOutput()).get("sites").asInt());
+        LaunchResult rec2 = launcher.launch("recommend", "--index", index.toString(), "--content",
+                ARTICLE.toString(), "--format", "json");
+        assertFalse(rec2.getErrorOutput().contains("graph scores pending"), all(rec2));
+
+        LaunchResult bad = launcher.launch("ingest", "--index", index.toString(), "--graph", "tomorrow",
+                second.toString());
+        assertEquals(2, bad.exitCode(), all(bad));
+        assertTrue(bad.getErrorOutput().contains("--graph"), all(bad));
+        assertNoStackTrace(bad);
+    }
+
+    @Test
     void ingestOfNothingReadableExits3(QuarkusMainLauncher launcher) throws Exception {
         Path in = WORK.resolve("all-bad.jsonl");
         Files.writeString(in, "{\"url\": \"mailto:someone@example.com\", \"text\": \"x\"}\n"

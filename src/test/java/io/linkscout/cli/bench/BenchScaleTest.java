@@ -47,6 +47,21 @@ class BenchScaleTest {
         assertTrue(run.get("incremental_scores_updated").asInt() <= run.get("incremental_pages_kept").asInt(),
                 run.toString());
         assertTrue(run.get("index_bytes").asLong() > 0);
+        // by default the incremental ingest leaves the graph step for later (no graph score updated in it, no site
+        // written) and the graph step runs on its own, timed apart
+        assertEquals("later", run.get("incremental_graph").asText(), run.toString());
+        assertEquals(0, run.get("incremental_scores_updated").asInt(), run.toString());
+        for (String f : List.of("graph_seconds", "graph_cpu_seconds", "graph_cpu_share", "graph_pages_written",
+                "graph_scores_updated", "graph_sites_written")) {
+            assertTrue(run.has(f), f + " missing in " + run);
+        }
+        assertTrue(run.get("graph_cpu_seconds").asDouble() > 0, run.toString());
+        assertEquals(run.get("graph_cpu_seconds").asDouble() / run.get("ingest_cpu_seconds").asDouble(),
+                run.get("graph_cpu_share").asDouble(), 0.01);
+        // the 20 new pages are linked to by nobody before: the graph step writes at least their sites' documents
+        assertTrue(run.get("graph_sites_written").asInt() > 0, run.toString());
+        assertTrue(r.getOutput().contains("with the graph step left for later, then the graph step in "),
+                r.getOutput());
         // CPU share = incremental CPU / full CPU, both measured (a 2,000-page ingest takes some CPU)
         assertTrue(run.get("ingest_cpu_seconds").asDouble() > 0, run.toString());
         assertEquals(run.get("incremental_cpu_seconds").asDouble() / run.get("ingest_cpu_seconds").asDouble(),
