@@ -37,17 +37,7 @@ class GraphLaterTest {
     private static final List<String> WORDS = List.of("otter", "river", "sea", "alpha", "wildlif", "guid");
 
     static IndexBuilder.Result ingestLater(IndexLayout layout, Batch b) throws IOException {
-        IndexBuilder builder = new IndexBuilder(layout, 2, null);
-        builder.setExpungeDeletes(true);
-        builder.setGraphLater(true);
-        return builder.ingest((sink, report) -> {
-            b.pages().forEach(p -> {
-                sink.page(p);
-                report.pageRead();
-            });
-            b.catalog().forEach(sink::site);
-            b.authority().forEach(sink::authority);
-        });
+        return IncrementalIngestTest.ingest(layout, b, false, true);
     }
 
     /** The graph step as {@code graph} runs it (an ingest with no input), merging away replaced documents. */

@@ -38,9 +38,16 @@ class IncrementalIngestTest {
     }
 
     static IndexBuilder.Result ingest(IndexLayout layout, Batch b, boolean rebuild) throws IOException {
+        return ingest(layout, b, rebuild, false);
+    }
+
+    /** As {@link #ingest(IndexLayout, Batch, boolean)}; {@code graphLater} leaves the graph scores pending. */
+    static IndexBuilder.Result ingest(IndexLayout layout, Batch b, boolean rebuild, boolean graphLater)
+            throws IOException {
         IndexBuilder builder = new IndexBuilder(layout, 2, null);
         builder.setRebuild(rebuild);
         builder.setExpungeDeletes(true);
+        builder.setGraphLater(graphLater);
         return builder.ingest((sink, report) -> {
             b.pages().forEach(p -> {
                 sink.page(p);
