@@ -362,7 +362,26 @@ public final class Recommender {
         relative(f, Feature.BM25_TITLE, Feature.TITLE_REL);
         relative(f, Feature.BM25_TERMS, Feature.TERMS_REL);
         relative(f, Feature.BM25_LEAD, Feature.LEAD_REL);
+        noneAfter(f);
         return new Candidates(q, docs, nodes, f, named);
+    }
+
+    /**
+     * When no candidate was published on or after the content (content dated today, or after everything the index
+     * holds), {@link Feature#DATED_AFTER} tells the candidates nothing apart: it is set to 0 for all of them, as for
+     * content without a date, rather than marking every page "before" (a case the model has not seen: every dev query
+     * with a date has candidates dated after it).
+     */
+    static void noneAfter(double[][] f) {
+        int j = Feature.DATED_AFTER.ordinal();
+        for (double[] v : f) {
+            if (v[j] > 0) {
+                return;
+            }
+        }
+        for (double[] v : f) {
+            v[j] = 0;
+        }
     }
 
     /**

@@ -78,6 +78,16 @@ class RecencyRankingTest {
     void newContentLeavesTheOrderToTheOtherSignals() {
         // every value 0: ties by URL
         assertEquals(List.of(BEFORE, SAME_DAY, AFTER, UNDATED), ranked(PublicationDate.UNKNOWN));
+        // content dated after every page (e.g. today): no page is "after" it, so the feature is 0 for all, as above
+        assertEquals(List.of(BEFORE, SAME_DAY, AFTER, UNDATED), ranked(day("2030-01-01")));
+        double[][] f = new double[2][Feature.values().length];
+        f[0][Feature.DATED_AFTER.ordinal()] = -1;
+        Recommender.noneAfter(f);
+        assertEquals(0, f[0][Feature.DATED_AFTER.ordinal()]);
+        f[0][Feature.DATED_AFTER.ordinal()] = -1;
+        f[1][Feature.DATED_AFTER.ordinal()] = 1;
+        Recommender.noneAfter(f);
+        assertEquals(-1, f[0][Feature.DATED_AFTER.ordinal()]);
     }
 
     @Test
