@@ -34,7 +34,7 @@ class GraphLaterTest {
     @TempDir
     Path dir;
 
-    private static final List<String> WORDS = List.of("otter", "river", "sea", "alpha", "wildlif", "guid");
+    private static final List<String> WORDS = IncrementalIngestTest.WORDS;
 
     static IndexBuilder.Result ingestLater(IndexLayout layout, Batch b) throws IOException {
         return IncrementalIngestTest.ingest(layout, b, false, true);
@@ -48,21 +48,14 @@ class GraphLaterTest {
         return builder.ingest((sink, report) -> { });
     }
 
+    /** A1-A3 (as {@link IncrementalIngestTest}). */
     private static Batch a() {
-        List<PageRecord> p = IndexFixtures.pages();
-        return new Batch(p.subList(0, 3), IndexFixtures.catalog().subList(0, 2), List.of());
+        return IncrementalIngestTest.a();
     }
 
-    /** B2 and B3, a new page on a new site linking to B1 and A1, and a new version of A2. */
+    /** B2 and B3, a new page on a new site ({@link #GAMMA}) linking to B1 and A1, and a new version of A2. */
     private static Batch b() {
-        List<PageRecord> p = new ArrayList<>(IndexFixtures.pages().subList(3, 5));
-        p.add(new PageRecord(GAMMA, "Otter links", "Links about sea otters and river otters.",
-                List.of(new Link(IndexFixtures.B1, "otters of rivers", ""), new Link(IndexFixtures.A1, "guide", "")),
-                List.of(), null, "t:6"));
-        p.add(new PageRecord(IndexFixtures.A2, "About Alpha", "Alpha writes about wildlife and otters.",
-                List.of(new Link(IndexFixtures.A1, "guide", ""), new Link(IndexFixtures.B2, "sea otters", "")),
-                List.of(), null, "t:7"));
-        return new Batch(p, IndexFixtures.catalog().subList(2, 3), IndexFixtures.authority());
+        return IncrementalIngestTest.b();
     }
 
     private static final String GAMMA = "https://gamma.net/otters";

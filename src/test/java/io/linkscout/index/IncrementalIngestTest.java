@@ -65,14 +65,14 @@ class IncrementalIngestTest {
         assertEquals(IndexSnapshot.ranked(expected, words), IndexSnapshot.ranked(actual, words));
     }
 
-    private static final List<String> WORDS = List.of("otter", "river", "sea", "alpha", "wildlif", "guid");
+    static final List<String> WORDS = List.of("otter", "river", "sea", "alpha", "wildlif", "guid");
 
-    private static Batch a() {
+    static Batch a() {
         List<PageRecord> p = IndexFixtures.pages();
         return new Batch(p.subList(0, 3), IndexFixtures.catalog().subList(0, 2), List.of());
     }
 
-    private static Batch b() {
+    static Batch b() {
         List<PageRecord> p = new ArrayList<>(IndexFixtures.pages().subList(3, 5));
         // a new page linking to B1 (its anchors change) and a new version of A2 (replaced)
         p.add(new PageRecord("https://gamma.net/otters", "Otter links", "Links about sea otters and river otters.",
