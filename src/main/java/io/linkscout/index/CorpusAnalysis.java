@@ -174,12 +174,12 @@ final class CorpusAnalysis {
                 }
                 if (graphScores) {
                     pg.edge(i, t, !l.unfollowed());
-                }
-                if (graphScores && !domains[i].equals(domains[t])) {
-                    if (referralCount == referrals.length) {
-                        referrals = Arrays.copyOf(referrals, referralCount * 2);
+                    if (!domains[i].equals(domains[t])) {
+                        if (referralCount == referrals.length) {
+                            referrals = Arrays.copyOf(referrals, referralCount * 2);
+                        }
+                        referrals[referralCount++] = ((long) t << 32) | domainIds[i];
                     }
-                    referrals[referralCount++] = ((long) t << 32) | domainIds[i];
                 }
                 if (!l.anchor().isBlank()) {
                     StringBuilder sb = anchors.get(t);
@@ -193,11 +193,13 @@ final class CorpusAnalysis {
                 }
             }
         }
-        for (ExportLink e : graphScores ? exportLinks.values() : List.<ExportLink>of()) {
-            String s = e.sourceDomain();
-            String t = e.targetDomain();
-            if (!e.gone() && t != null && !t.equals(s) && pairs.add(s + '\t' + t)) {
-                dg.edge(s, t, e.rel().isEmpty());
+        if (graphScores) {
+            for (ExportLink e : exportLinks.values()) {
+                String s = e.sourceDomain();
+                String t = e.targetDomain();
+                if (!e.gone() && t != null && !t.equals(s) && pairs.add(s + '\t' + t)) {
+                    dg.edge(s, t, e.rel().isEmpty());
+                }
             }
         }
         this.links = links;

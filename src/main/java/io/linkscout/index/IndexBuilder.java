@@ -447,23 +447,25 @@ public final class IndexBuilder {
             });
             pool.finish();
         }
-        // the site documents carry the domain graph's figures: the graph step writes them
-        SiteAggregates sites = later ? null : new SiteAggregates(corpus, pages, records.catalog, records.authority,
-                records.exportLinks);
-        for (String domain : later ? List.<String>of() : sites.domains()) {
-            Document d = mapper.site(sites.of(domain));
-            if (incremental) {
-                Long before = records.oldSiteFingerprints.get(domain);
-                if (before != null && before == d.getField(IndexFields.DERIVED_FP).numericValue().longValue()) {
-                    counts.sitesKept++;
-                    continue;
+        // the site documents carry the domain graph's figures: with the graph step left for later, it writes them
+        if (!later) {
+            SiteAggregates sites = new SiteAggregates(corpus, pages, records.catalog, records.authority,
+                    records.exportLinks);
+            for (String domain : sites.domains()) {
+                Document d = mapper.site(sites.of(domain));
+                if (incremental) {
+                    Long before = records.oldSiteFingerprints.get(domain);
+                    if (before != null && before == d.getField(IndexFields.DERIVED_FP).numericValue().longValue()) {
+                        counts.sitesKept++;
+                        continue;
+                    }
+                    writer.updateDocument(uidTerm(IndexFields.TYPE_SITE, domain), d);
+                } else {
+                    writer.addDocument(d);
                 }
-                writer.updateDocument(uidTerm(IndexFields.TYPE_SITE, domain), d);
-            } else {
-                writer.addDocument(d);
+                mirror(d);
+                counts.sitesWritten++;
             }
-            mirror(d);
-            counts.sitesWritten++;
         }
         for (SiteRecord r : records.catalog.values()) {
             if (!incremental || records.newCatalogKeys.contains(r.key())) {
