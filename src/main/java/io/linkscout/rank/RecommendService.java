@@ -123,8 +123,7 @@ public class RecommendService {
             return io.linkscout.url.PublicationDate.UNKNOWN;
         }
         String p = published.strip();
-        int day = p.contains("/") ? io.linkscout.url.PublicationDate.ofUrl(p.contains("://") ? p : "https://x/" + p)
-                : io.linkscout.url.PublicationDate.fetchedDay(p);
+        int day = io.linkscout.url.PublicationDate.ofDateOrAddress(p);
         if (day == io.linkscout.url.PublicationDate.UNKNOWN) {
             throw new io.linkscout.error.UserException("published: not a date: \"" + p + "\" (give an ISO-8601 date "
                     + "such as 2024-05-30, or the content's dated address such as https://example.com/2024/05/30/post/)");

@@ -62,6 +62,21 @@ public final class PublicationDate {
     }
 
     /**
+     * A date as a person gives it: an ISO-8601 date or date-time ({@link #fetchedDay}), or a dated address — a URL
+     * or just its path ({@code 2024/05/30/post}); {@link #UNKNOWN} when it is neither.
+     */
+    public static int ofDateOrAddress(String value) {
+        if (value == null || value.isBlank()) {
+            return UNKNOWN;
+        }
+        String v = value.strip();
+        if (!v.contains("/")) {
+            return fetchedDay(v);
+        }
+        return ofUrl(v.contains("://") ? v : "https://host/" + (v.startsWith("/") ? v.substring(1) : v));
+    }
+
+    /**
      * The day of a {@code fetched_at} value: an ISO-8601 date or date-time (an offset is kept as written: the
      * day is the writer's local day); {@link #UNKNOWN} for null, blank or anything else.
      */
