@@ -102,6 +102,12 @@ public final class ContactExtractor {
     }
 
     static boolean isContactPath(String url) {
+        // most links name no contact word anywhere: they need no URI parse (the path is part of the address, and
+        // the pattern's words, matched ignoring ASCII case, are in the lower-cased address wherever they match)
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.contains("contact") && !lower.contains("kontakt") && !lower.contains("get-in-touch")) {
+            return false;
+        }
         try {
             String path = URI.create(url).getRawPath();
             return path != null && CONTACT_SEGMENT.matcher(path).find();

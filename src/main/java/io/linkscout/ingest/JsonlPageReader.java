@@ -554,9 +554,24 @@ public final class JsonlPageReader implements InputReader {
                     sb.append(' ');
                 }
                 pendingSpace = false;
-                sb.append(c);
+                // the run of ordinary characters from here, appended at once (one copy, not one call a character)
+                int end = i + 1;
+                while (end < n && ordinary(text.charAt(end))) {
+                    end++;
+                }
+                sb.append(text, i, end);
+                i = end - 1;
             }
         }
         return sb.toString();
+    }
+
+    /** Neither a line break nor whitespace in the sense of {@link #normaliseText}. */
+    private static boolean ordinary(char c) {
+        if (c > ' ' && c < 0x7f) {
+            return true;
+        }
+        return !(c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == ' ' || c == '\t' || c == '\u00a0'
+                || c == '\f' || c == '\u000b' || c > 0x7f && Character.isWhitespace(c));
     }
 }

@@ -149,12 +149,36 @@ public final class BackgroundFrequencies implements TermStatistics {
 
     /** The lower-cased words of a text: runs of letters and digits. */
     public static List<String> words(String text) {
+        // the runs of [\p{L}\p{N}] (WORD), scanned by code point: no matcher per call (asked for every candidate
+        // phrase of every page at ingest)
         List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            out.add(m.group().toLowerCase(Locale.ROOT));
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (wordChar(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            out.add(text.substring(start).toLowerCase(Locale.ROOT));
         }
         return out;
+    }
+
+    /** Whether {@code cp} is a letter or a number in the sense of {@code \p{L}} and {@code \p{N}}. */
+    private static boolean wordChar(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     /** Porter stem of a lower-cased word (Snowball's Porter stemmer; a fresh instance per call, so thread-safe). */

@@ -617,9 +617,10 @@ public final class TopicExtractor {
             }
             Features x = new Features(mentions.size(), whole, first, positionSum, inTitle, lowerWords, kind, allCaps,
                     inSentences.size(), inSentences.contains(0));
-            Topic.Parts parts = scorer.parts(x);
+            List<String> content = contentWords(x.lowerWords());
+            Topic.Parts parts = scorer.parts(x, content);
             return new Candidate(new Topic(display.getKey(), kind, round(parts.sum()), mentions.size(),
-                    List.copyOf(mentions), parts), x, scorer.tokens(), contentWords(x.lowerWords()).stream()
+                    List.copyOf(mentions), parts), x, scorer.tokens(), content.stream()
                     .map(cw -> scorer.stemCounts().getOrDefault(BackgroundFrequencies.stem(cw), 0)).toList());
         }
     }
@@ -860,19 +861,22 @@ public final class TopicExtractor {
             return Math.log(Math.max(1, tokens)) - LENGTH_CENTRE;
         }
 
-        /** Each feature's value for {@code x}. */
-        Map<Feature, Double> values(Features x) {
-            Map<Feature, Double> v = new java.util.EnumMap<>(Feature.class);
+        /**
+         * Each feature's value for {@code x} by {@link Feature#ordinal()}; {@code content} is
+         * {@link #contentWords contentWords(x.lowerWords())}.
+         */
+        double[] valueArray(Features x, List<String> content) {
+            double[] v = new double[FEATURES.length];
             double tf = tf(x.count());
-            v.put(Feature.TF, tf);
-            v.put(Feature.WHOLE, Math.log(1 + x.whole()));
-            v.put(Feature.WHOLE_SHARE, (double) x.whole() / Math.max(1, x.count()));
-            v.put(Feature.SPREAD, (double) x.sentences() / Math.max(1, sentences));
-            v.put(Feature.RELATIVE_COUNT, (double) x.count() / Math.max(1, maxCount));
-            v.put(Feature.FIRST, (double) x.first() / Math.max(1, tokens));
-            v.put(Feature.POSITION_SUM, x.positionSum());
-            v.put(Feature.FIRST_SENTENCE, x.firstSentence() ? 1.0 : 0.0);
-            v.put(Feature.TITLE, x.inTitle() ? 1.0 : 0.0);
+            v[Feature.TF.ordinal()] = tf;
+            v[Feature.WHOLE.ordinal()] = Math.log(1 + x.whole());
+            v[Feature.WHOLE_SHARE.ordinal()] = (double) x.whole() / Math.max(1, x.count());
+            v[Feature.SPREAD.ordinal()] = (double) x.sentences() / Math.max(1, sentences);
+            v[Feature.RELATIVE_COUNT.ordinal()] = (double) x.count() / Math.max(1, maxCount);
+            v[Feature.FIRST.ordinal()] = (double) x.first() / Math.max(1, tokens);
+            v[Feature.POSITION_SUM.ordinal()] = x.positionSum();
+            v[Feature.FIRST_SENTENCE.ordinal()] = x.firstSentence() ? 1.0 : 0.0;
+            v[Feature.TITLE.ordinal()] = x.inTitle() ? 1.0 : 0.0;
             double lnN = words.numDocs() > 1 ? Math.log(words.numDocs()) : 0;
             double sum = 0;
             double min = Double.MAX_VALUE;
@@ -880,7 +884,7 @@ public final class TopicExtractor {
             double last = 1.0;
             double tfidf = 0;
             int n = 0;
-            for (String word : contentWords(x.lowerWords())) {
+            for (String word : content) {
                 double idf = lnN > 0 ? words.idf(word) / lnN : 1.0;
                 sum += idf;
                 min = Math.min(min, idf);
@@ -889,41 +893,49 @@ public final class TopicExtractor {
                 tfidf += Math.log(1 + stemCounts.getOrDefault(BackgroundFrequencies.stem(word), 0)) * idf;
                 n++;
             }
-            v.put(Feature.WORD_IDF, n == 0 ? 1.0 : sum / n);
-            v.put(Feature.WORD_IDF_MIN, n == 0 ? 1.0 : min);
-            v.put(Feature.WORD_IDF_MAX, n == 0 ? 1.0 : max);
-            v.put(Feature.HEAD_IDF, last);
+            v[Feature.WORD_IDF.ordinal()] = n == 0 ? 1.0 : sum / n;
+            v[Feature.WORD_IDF_MIN.ordinal()] = n == 0 ? 1.0 : min;
+            v[Feature.WORD_IDF_MAX.ordinal()] = n == 0 ? 1.0 : max;
+            v[Feature.HEAD_IDF.ordinal()] = last;
             double phraseIdf = phrases.numDocs() > 1
                     ? phrases.phraseIdf(x.lowerWords()) / Math.log(phrases.numDocs()) : 0;
-            v.put(Feature.PHRASE_IDF, phraseIdf);
-            v.put(Feature.COUNT_PHRASE_IDF, tf * phraseIdf);
-            v.put(Feature.WORD_TFIDF_SUM, tfidf);
-            v.put(Feature.WORD_TFIDF_MEAN, n == 0 ? 0 : tfidf / n);
+            v[Feature.PHRASE_IDF.ordinal()] = phraseIdf;
+            v[Feature.COUNT_PHRASE_IDF.ordinal()] = tf * phraseIdf;
+            v[Feature.WORD_TFIDF_SUM.ordinal()] = tfidf;
+            v[Feature.WORD_TFIDF_MEAN.ordinal()] = n == 0 ? 0 : tfidf / n;
             int wordCount = 0;
             for (String t : x.lowerWords()) {
                 if (!"-".equals(t)) {
                     wordCount++;
                 }
             }
-            v.put(Feature.ONE_WORD, wordCount == 1 ? 1.0 : 0.0);
-            v.put(Feature.WORDS, (double) Math.min(5, wordCount));
-            v.put(Feature.LOCATION, "LOCATION".equals(x.kind()) ? 1.0 : 0.0);
-            v.put(Feature.PERSON, "PERSON".equals(x.kind()) ? 1.0 : 0.0);
-            v.put(Feature.ORGANIZATION, "ORGANIZATION".equals(x.kind()) ? 1.0 : 0.0);
-            v.put(Feature.ALL_CAPS, x.allCaps() ? 1.0 : 0.0);
+            v[Feature.ONE_WORD.ordinal()] = wordCount == 1 ? 1.0 : 0.0;
+            v[Feature.WORDS.ordinal()] = Math.min(5, wordCount);
+            v[Feature.LOCATION.ordinal()] = "LOCATION".equals(x.kind()) ? 1.0 : 0.0;
+            v[Feature.PERSON.ordinal()] = "PERSON".equals(x.kind()) ? 1.0 : 0.0;
+            v[Feature.ORGANIZATION.ordinal()] = "ORGANIZATION".equals(x.kind()) ? 1.0 : 0.0;
+            v[Feature.ALL_CAPS.ordinal()] = x.allCaps() ? 1.0 : 0.0;
             return v;
         }
 
         Topic.Parts parts(Features x) {
+            return parts(x, contentWords(x.lowerWords()));
+        }
+
+        /** As {@link #parts(Features)} with the phrase's {@link #contentWords} already found. */
+        Topic.Parts parts(Features x, List<String> content) {
             double l = length();
             double[] part = new double[Part.values().length];
-            for (Map.Entry<Feature, Double> e : values(x).entrySet()) {
-                part[e.getKey().part.ordinal()] += w.get(e.getKey()).at(l) * e.getValue();
+            double[] v = valueArray(x, content);
+            for (Feature f : FEATURES) { // in declaration order, as the sums always were
+                part[f.part.ordinal()] += w.get(f).at(l) * v[f.ordinal()];
             }
             return new Topic.Parts(round(part[0]), round(part[1]), round(part[2]), round(part[3]), round(part[4]),
                     round(part[5]), round(part[6]));
         }
     }
+
+    private static final Feature[] FEATURES = Feature.values();
 
     /** The letter-and-digit words of a phrase that are not function words (all of them if every one is). */
     public static List<String> contentWords(List<String> lowerWords) {

@@ -86,8 +86,11 @@ public class RecommendService {
     public record TopicView(String phrase, String kind, double weight, int count) {
     }
 
-    /** The answer: the topics found, the results with explanations, and timings. */
-    public record Response(String title, String unit, String model, List<TopicView> topics,
+    /**
+     * The answer: the topics found, the results with explanations, and timings; {@code published} is the content's
+     * publication date as understood (ISO date), null when unknown.
+     */
+    public record Response(String title, String unit, String model, String published, List<TopicView> topics,
             List<Recommendation> results, double topicMillis, double rankMillis) {
     }
 
@@ -103,15 +106,17 @@ public class RecommendService {
         double topicMs = (System.nanoTime() - t0) / 1e6;
         long t1 = System.nanoTime();
         List<String> phrases = tr.topics().stream().map(Topic::phrase).toList();
-        ContentQuery q = rec.prepare(title, c.text(), phrases).withSite(r.site())
-                .withPublished(publishedDay(r.published()));
+        int published = publishedDay(r.published());
+        ContentQuery q = rec.prepare(title, c.text(), phrases).withSite(r.site()).withPublished(published);
         List<Recommendation> results = rec.recommend(q, new Recommender.Options(r.top(), r.unit(), r.minAuthority(),
                 r.excludeDomains(), true, r.maxSpam()));
         double rankMs = (System.nanoTime() - t1) / 1e6;
         List<TopicView> tv = tr.topics().stream()
                 .map(t -> new TopicView(t.phrase(), t.kind(), Recommender.round(t.weight()), t.count())).toList();
-        return new Response(title, r.unit().name().toLowerCase(Locale.ROOT), rec.model().name(), tv, results,
-                Recommender.round(topicMs), Recommender.round(rankMs));
+        return new Response(title, r.unit().name().toLowerCase(Locale.ROOT), rec.model().name(),
+                published == io.linkscout.url.PublicationDate.UNKNOWN ? null
+                        : java.time.LocalDate.ofEpochDay(published).toString(),
+                tv, results, Recommender.round(topicMs), Recommender.round(rankMs));
     }
 
     /**

@@ -196,6 +196,33 @@ public final class UrlNormalizer {
         return h != null && !h.isEmpty() && !h.startsWith(".") && !h.contains("..");
     }
 
+    /**
+     * Whether {@code h} is dot-separated labels of 1 to 63 chars of {@code [a-z0-9_-]}, none starting with
+     * {@code xn--}: {@link IDN#toASCII} returns such a host unchanged ({@code UrlNormalizerTest} compares them).
+     */
+    static boolean plainLabels(String h) {
+        int label = 0;
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c == '.') {
+                if (label == 0) {
+                    return false;
+                }
+                label = 0;
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+                if (++label > 63) {
+                    return false;
+                }
+                if (label == 4 && h.startsWith("xn--", i - 3)) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return label > 0;
+    }
+
     static String normalizeHost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
@@ -207,10 +234,12 @@ public final class UrlNormalizer {
         if (h.startsWith("[")) {
             return h;
         }
-        try {
-            h = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
+        if (!plainLabels(h)) { // a plain host (nearly every link) is its own IDN form: no conversion
+            try {
+                h = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
         // IDN mapping can itself end the name with a dot ("⒈" is "1."): strip it again, so normalising is idempotent
         while (h.endsWith(".")) {
@@ -251,12 +280,22 @@ public final class UrlNormalizer {
     }
 
     /** Percent-encodes characters that {@link URI} refuses (spaces, non-ASCII, quotes, pipes, ...). */
+    /** Whether every char of {@code s} before {@code end} is a letter, digit, '+', '-' or '.'. */
+    private static boolean schemeChars(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            char ch = s.charAt(i);
+            if (!(Character.isLetterOrDigit(ch) || ch == '+' || ch == '-' || ch == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String escapeIllegal(String s) {
         int authStart = -1;
         int authEnd = -1;
         int dslash = s.indexOf("//");
-        if (dslash >= 0 && (dslash == 0 || s.charAt(dslash - 1) == ':' && s.substring(0, dslash - 1).chars()
-                .allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '+' || ch == '-' || ch == '.'))) {
+        if (dslash >= 0 && (dslash == 0 || s.charAt(dslash - 1) == ':' && schemeChars(s, dslash - 1))) {
             authStart = dslash + 2;
             authEnd = authStart;
             while (authEnd < s.length() && "/?#".indexOf(s.charAt(authEnd)) < 0) {

@@ -35,6 +35,7 @@
       minAuthority: LS.num($('min-authority')), maxSpam: LS.num($('max-spam')), excludeDomains: LS.domainsList($('exclude').value) };
     if ($('title').value.trim()) r.title = $('title').value.trim();
     if ($('site').value.trim()) r.site = $('site').value.trim();
+    if ($('published').value.trim()) r.published = $('published').value.trim();
     return r;
   }
 
@@ -55,7 +56,7 @@
   function render(res) {
     $('results-section').hidden = false;
     $('results-meta').textContent = res.results.length + ' ' + (res.unit === 'site' ? 'sites' : 'pages') + ' for “' +
-      (res.title || 'your content') + '”, ranked by ' + res.model + ' (topics ' + fmt(res.topicMillis, 0) + ' ms, ranking ' + fmt(res.rankMillis, 0) + ' ms)';
+      (res.title || 'your content') + '”' + (res.published ? ' published ' + res.published : '') + ', ranked by ' + res.model + ' (topics ' + fmt(res.topicMillis, 0) + ' ms, ranking ' + fmt(res.rankMillis, 0) + ' ms)';
     const topics = clear($('topics'));
     for (const t of res.topics) topics.append(el('li', { class: 'chip' + (t.kind && t.kind !== 'keyphrase' ? ' entity' : ''), title: t.kind + ', weight ' + fmt(t.weight, 2) }, t.phrase));
     const tb = clear($('results').tBodies[0]);

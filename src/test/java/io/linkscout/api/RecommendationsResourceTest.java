@@ -85,6 +85,7 @@ class RecommendationsResourceTest {
                 .body("results[3].evidence.kind", hasItem("named-by-content"))
                 .body("results[4].evidence.kind", contains("cites"))
                 .body("results[4].evidence[0].url", equalTo(ApiFixture.OTTERS))
+                .body("published", org.hamcrest.Matchers.nullValue())
                 .body("topicMillis", notNullValue())
                 .body("rankMillis", notNullValue());
     }
@@ -172,7 +173,9 @@ class RecommendationsResourceTest {
         assertError(post(article("published", "last spring")), 400, "published: not a date: \"last spring\" (give an"
                 + " ISO-8601 date such as 2024-05-30, or the content's dated address such as"
                 + " https://example.com/2024/05/30/post/)");
-        post(article("published", "2024-05-30")).statusCode(200);
+        post(article("published", "2024-05-30")).statusCode(200).body("published", equalTo("2024-05-30"));
+        post(article("published", "https://example.com/2021/03/04/post/")).statusCode(200)
+                .body("published", equalTo("2021-03-04"));
         assertError(post(article("top", "many")), 400, "invalid JSON request body: \"top\" must be an integer");
         assertError(post(article("exclude_domains", List.of("x.com"))), 400,
                 "invalid JSON request body: unknown field \"exclude_domains\" (known fields: allowNonEnglish, content,"

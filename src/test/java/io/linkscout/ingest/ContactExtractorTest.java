@@ -1,7 +1,9 @@
 package io.linkscout.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,5 +70,32 @@ class ContactExtractorTest {
         assertNull(ContactExtractor.socialProfile("https://site7.com/page/12"));
         assertNull(ContactExtractor.socialProfile("https://netflix.com/title"));
         assertNull(ContactExtractor.socialProfile("not a url with @ and spaces"));
+    }
+
+    /** The word check before the URI parse never changes the answer: the same as parsing every address. */
+    @Test
+    void contactPathsWithAndWithoutTheWordCheck() {
+        java.util.regex.Pattern segment = java.util.regex.Pattern.compile("(?:^|/)(?:contact|contact-us|contactus|"
+                + "contact_us|kontakt|contacto|get-in-touch)(?:\\.html?|\\.php)?(?:/|$)",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        String[] pieces = {"https://", "x.com", "/", "Contact", "CONTACT", "contact-us", "KONTAKT", "Get-In-Touch",
+                ".html", ".php", "?", "q=contact", "#contact", "about", "%20", " ", "contacts", "\u212a"};
+        java.util.Random random = new java.util.Random(20261207);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String url = sb.toString();
+            boolean expected;
+            try {
+                String path = java.net.URI.create(url).getRawPath();
+                expected = path != null && segment.matcher(path).find();
+            } catch (IllegalArgumentException e) {
+                expected = false;
+            }
+            assertEquals(expected, ContactExtractor.isContactPath(url), url);
+        }
+        assertTrue(ContactExtractor.isContactPath("https://x.com/Contact-Us.html?ref=1"));
     }
 }

@@ -109,6 +109,49 @@ class JsonlPageReaderTest {
     @Test
     void normaliseText() {
         assertEquals("a b\nc", JsonlPageReader.normaliseText("  a \u00a0 b \r\n\n\t c  \n"));
+        // the runs of ordinary characters are copied at once: the same text as one character at a time
+        char[] alphabet = {'a', 'Z', '.', ' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u2029', '\f', '\u000b', '\u3000',
+                '\u2003', '\u0001', 'é', '中', '\u007f', '\u0085'};
+        java.util.Random random = new java.util.Random(20261207);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(20); k > 0; k--) {
+                sb.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String text = sb.toString();
+            assertEquals(normaliseOneByOne(text), JsonlPageReader.normaliseText(text), "round " + round);
+        }
+    }
+
+    /** {@link JsonlPageReader#normaliseText} as it was written first, one character at a time (the reference). */
+    private static String normaliseOneByOne(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        boolean pendingNewline = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+                if (!sb.isEmpty()) {
+                    pendingNewline = true;
+                }
+                pendingSpace = false;
+            } else if (c == ' ' || c == '\t' || c == '\u00a0' || c == '\f' || c == '\u000b'
+                    || c > 0x7f && Character.isWhitespace(c)) {
+                if (!sb.isEmpty() && !pendingNewline) {
+                    pendingSpace = true;
+                }
+            } else {
+                if (pendingNewline) {
+                    sb.append('\n');
+                    pendingNewline = false;
+                } else if (pendingSpace) {
+                    sb.append(' ');
+                }
+                pendingSpace = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     @Test

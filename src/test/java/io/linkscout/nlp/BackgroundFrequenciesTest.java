@@ -65,4 +65,28 @@ class BackgroundFrequenciesTest {
         assertTrue(bg.docFreq("the") > 5000, "the: " + bg.docFreq("the"));
         assertTrue(bg.docFreq("volcano") > 0 && bg.docFreq("volcano") < 500, "volcano: " + bg.docFreq("volcano"));
     }
+
+    /** {@code words} scans code points; it must give exactly the runs of {@code [\p{L}\p{N}]+}, lower-cased. */
+    @Test
+    void wordsAreTheRunsOfLettersAndNumbers() {
+        assertEquals(List.of("sea", "otter", "s", "2nd", "ⅻ", "½", "𝐀b", "müller"),
+                BackgroundFrequencies.words("Sea-otter's 2nd ⅻ ½ 𝐀B Müller!"));
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+        int[] alphabet = {'a', 'Z', '9', ' ', '-', '\'', '_', '\n', 'é', 'ß', 'Σ', 'ǅ', 'ʰ', '中', '٣', 'Ⅻ', '½', '̀',
+                '€', 0x1D400, 0x1F600, 0xD800};
+        java.util.Random random = new java.util.Random(20261207);
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                sb.appendCodePoint(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String text = sb.toString();
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = word.matcher(text);
+            while (m.find()) {
+                expected.add(m.group().toLowerCase(java.util.Locale.ROOT));
+            }
+            assertEquals(expected, BackgroundFrequencies.words(text), "round " + round + ": \"" + text + "\"");
+        }
+    }
 }

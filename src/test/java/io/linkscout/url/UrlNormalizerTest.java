@@ -1,8 +1,11 @@
 package io.linkscout.url;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -92,5 +95,35 @@ class UrlNormalizerTest {
     void idnMappingToATrailingDotIsIdempotent() {
         assertEquals("http://1/", UrlNormalizer.normalize("http://\u2488"));
         assertEquals("http://1/", UrlNormalizer.normalize(UrlNormalizer.normalize("http://\u2488")));
+    }
+
+    /** A plain host skips IDN: it must be exactly what {@link java.net.IDN#toASCII} gives for it. */
+    @Test
+    void plainHostsAreTheirOwnIdnForm() {
+        String l63 = "a".repeat(63);
+        assertTrue(UrlNormalizer.plainLabels("www.example-site.co.uk"));
+        assertTrue(UrlNormalizer.plainLabels(l63 + "." + l63 + "." + l63 + "." + l63 + "." + l63));
+        assertFalse(UrlNormalizer.plainLabels("a" + l63 + ".com"));
+        assertFalse(UrlNormalizer.plainLabels("xn--r8jz45g.jp"));
+        assertFalse(UrlNormalizer.plainLabels("a..b"));
+        assertFalse(UrlNormalizer.plainLabels(".a"));
+        assertFalse(UrlNormalizer.plainLabels("ü.de"));
+        assertFalse(UrlNormalizer.plainLabels(""));
+        String chars = "abz09-_.x";
+        java.util.Random random = new java.util.Random(20261207);
+        int plain = 0;
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1 + random.nextInt(14); k > 0; k--) {
+                sb.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            String h = sb.toString();
+            if (UrlNormalizer.plainLabels(h)) {
+                plain++;
+                assertEquals(h, java.net.IDN.toASCII(h, java.net.IDN.ALLOW_UNASSIGNED).toLowerCase(java.util.Locale.ROOT),
+                        h);
+            }
+        }
+        assertTrue(plain > 1000, "plain hosts tried: " + plain);
     }
 }

@@ -167,8 +167,12 @@ class WebUiBrowserTest {
         paste("content", ApiFixture.ARTICLE);
         driver.findElement(By.id("title")).clear();
         driver.findElement(By.cssSelector("label[for=unit-site]")).click();
+        // the content's date as its dated address: the API reads the date from it and the page says what it read
+        driver.findElement(By.id("published")).sendKeys("https://seaforest.blog/2021/03/04/kelp-atlas/");
         driver.findElement(By.id("run")).click();
         waitUntil(d -> d.findElements(By.cssSelector("#results tr.result")).size() >= 3);
+        assertTrue(driver.findElement(By.id("results-meta")).getText().contains("published 2021-03-04"),
+                driver.findElement(By.id("results-meta")).getText());
         assertFalse(driver.findElements(By.cssSelector("#topics li")).isEmpty(), "the content's topics are shown");
         List<WebElement> rows = driver.findElements(By.cssSelector("#results tr.result"));
 
