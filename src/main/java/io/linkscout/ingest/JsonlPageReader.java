@@ -536,13 +536,12 @@ public final class JsonlPageReader implements InputReader {
         boolean pendingNewline = false;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+            if (lineBreak(c)) {
                 if (!sb.isEmpty()) {
                     pendingNewline = true;
                 }
                 pendingSpace = false;
-            } else if (c == ' ' || c == '\t' || c == '\u00a0' || c == '\f' || c == '\u000b'
-                    || c > 0x7f && Character.isWhitespace(c)) {
+            } else if (space(c)) {
                 if (!sb.isEmpty() && !pendingNewline) {
                     pendingSpace = true;
                 }
@@ -566,12 +565,19 @@ public final class JsonlPageReader implements InputReader {
         return sb.toString();
     }
 
-    /** Neither a line break nor whitespace in the sense of {@link #normaliseText}. */
+    /** A line break: LF, CR, the line and the paragraph separator. */
+    private static boolean lineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Whitespace within a line (non-breaking spaces included). */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\u00a0' || c == '\f' || c == '\u000b'
+                || c > 0x7f && Character.isWhitespace(c);
+    }
+
+    /** Neither a line break nor whitespace (printable ASCII decided at once). */
     private static boolean ordinary(char c) {
-        if (c > ' ' && c < 0x7f) {
-            return true;
-        }
-        return !(c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == ' ' || c == '\t' || c == '\u00a0'
-                || c == '\f' || c == '\u000b' || c > 0x7f && Character.isWhitespace(c));
+        return c > ' ' && c < 0x7f || !lineBreak(c) && !space(c);
     }
 }
