@@ -26,6 +26,8 @@ import org.apache.lucene.index.Term;
  * @param tokens   exact-match tokens of title + text
  * @param terms    top analyzed terms with tf-idf weights, best first (ties by term)
  * @param lead     analyzed terms of the lead paragraph, in order, unique
+ * @param leadRarest the {@value #LEAD_GENERATOR_TERMS} terms of {@code lead} that the fewest indexed documents hold
+ *                 (ties by term; terms no document holds left out), rarest first: the lead generator's query
  * @param topics   display phrases of the content's topics (keyphrases and entities), best first; may be empty
  * @param site     registrable domain the content is (or will be) published on, or null when unknown: its own
  *                 pages are never recommended, and links other sites already give it are a ranking signal
@@ -34,17 +36,17 @@ import org.apache.lucene.index.Term;
  *                 unlikely to link to it ({@link Feature#DATED_AFTER})
  */
 public record ContentQuery(String title, String text, Tokens tokens, List<WeightedTerm> terms, List<String> lead,
-        List<String> topics, String site, int published) {
+        List<String> leadRarest, List<String> topics, String site, int published) {
 
     /** The same content published on {@code site} (a host, URL or domain, reduced to its registrable domain). */
     public ContentQuery withSite(String site) {
         String s = io.linkscout.url.Domains.registrableDomain(site);
-        return new ContentQuery(title, text, tokens, terms, lead, topics, s, published);
+        return new ContentQuery(title, text, tokens, terms, lead, leadRarest, topics, s, published);
     }
 
     /** The same content published on {@code day} (days since 1970-01-01, or {@code PublicationDate.UNKNOWN}). */
     public ContentQuery withPublished(int day) {
-        return new ContentQuery(title, text, tokens, terms, lead, topics, site, day);
+        return new ContentQuery(title, text, tokens, terms, lead, leadRarest, topics, site, day);
     }
 
     /** An analyzed term and its weight. */
@@ -56,6 +58,12 @@ public record ContentQuery(String title, String text, Tokens tokens, List<Weight
     /** How many tf-idf terms make the content's term query. */
     public static final int TERMS = 30;
     public static final int LEAD_TERMS = 50;
+    /**
+     * How many of the lead's terms make the lead generator's query: its rarest ones. The lead's common words add
+     * little to a page's score but make the top k read their long postings (at 1M pages, a third of the ranking
+     * time went to the 50-term query); {@link Feature#BM25_LEAD} still scores every lead term.
+     */
+    public static final int LEAD_GENERATOR_TERMS = 20;
 
     public static ContentQuery of(String title, String text, List<String> topics, Analyzer analyzer,
             IndexReader reader) {
@@ -93,18 +101,6 @@ public record ContentQuery(String title, String text, Tokens tokens, List<Weight
                 tf.merge(term, 1, Integer::sum);
             }
         }
-        long n = Math.max(1, numDocs);
-        List<WeightedTerm> weighted = new ArrayList<>();
-        Map<String, Long> df = docFreqs.apply(List.copyOf(tf.keySet()));
-        for (Map.Entry<String, Integer> e : tf.entrySet()) {
-            long d = df.getOrDefault(e.getKey(), 0L);
-            double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-            weighted.add(new WeightedTerm(e.getKey(), e.getValue() * idf));
-        }
-        weighted.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed()
-                .thenComparing(WeightedTerm::term));
-        List<WeightedTerm> top = List.copyOf(weighted.subList(0, Math.min(TERMS, weighted.size())));
-
         // lead: the first substantial paragraph that shares a word with the title (skips bylines, infoboxes)
         List<String> titleTerms = analyze(analyzer, t);
         List<String> lead = List.of();
@@ -122,7 +118,25 @@ public record ContentQuery(String title, String text, Tokens tokens, List<Weight
                 break;
             }
         }
-        return new ContentQuery(t, body, Tokens.of(t + "\n" + body), top, lead,
+        long n = Math.max(1, numDocs);
+        List<WeightedTerm> weighted = new ArrayList<>();
+        // one look-up for the content's terms and the lead's (which may hold short words and numbers the terms skip)
+        java.util.Set<String> looked = new java.util.LinkedHashSet<>(tf.keySet());
+        looked.addAll(lead);
+        Map<String, Long> df = docFreqs.apply(List.copyOf(looked));
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            long d = df.getOrDefault(e.getKey(), 0L);
+            double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+            weighted.add(new WeightedTerm(e.getKey(), e.getValue() * idf));
+        }
+        weighted.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed()
+                .thenComparing(WeightedTerm::term));
+        List<WeightedTerm> top = List.copyOf(weighted.subList(0, Math.min(TERMS, weighted.size())));
+        List<String> rarest = lead.stream().filter(x -> df.getOrDefault(x, 0L) > 0) // no page holds the others
+                .sorted(Comparator.comparingLong((String x) -> df.getOrDefault(x, 0L)).thenComparing(x -> x))
+                .limit(LEAD_GENERATOR_TERMS).toList();
+
+        return new ContentQuery(t, body, Tokens.of(t + "\n" + body), top, lead, rarest,
                 topics == null ? List.of() : List.copyOf(topics), null, io.linkscout.url.PublicationDate.UNKNOWN);
     }
 

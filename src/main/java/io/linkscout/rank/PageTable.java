@@ -259,8 +259,9 @@ public final class PageTable {
 
     /**
      * Known titles (variants) that contain {@code phrase} as a contiguous part but are longer ("Hoover Dam" for
-     * "dam"), at most {@code max}, in dictionary order: a mention inside one of them names that page, not the
-     * phrase's.
+     * "dam"): a mention inside one of them names that page, not the phrase's. When more than {@code max} do, the
+     * {@code max} most linked-to ones (the links into the pages holding the title, summed; ties in dictionary
+     * order) — the names a mention most likely belongs to; otherwise all of them, in dictionary order.
      */
     List<String> longerTitlesContaining(String[] phrase, int max) {
         List<String> out = new ArrayList<>();
@@ -276,12 +277,24 @@ public final class PageTable {
         for (String key : keys) {
             if (key.length() > needle.length() - 2 && (" " + key + " ").contains(needle)) {
                 out.add(key);
-                if (out.size() >= max) {
-                    break;
-                }
             }
         }
-        return out;
+        if (out.size() <= max) {
+            return out;
+        }
+        Map<String, Long> links = new HashMap<>(out.size() * 2);
+        for (String key : out) {
+            long sum = 0;
+            for (int node : titleDict.get(key)) {
+                sum += inDegree[node];
+            }
+            links.put(key, sum);
+        }
+        out.sort((a, b) -> {
+            int c = Long.compare(links.get(b), links.get(a));
+            return c != 0 ? c : a.compareTo(b);
+        });
+        return new ArrayList<>(out.subList(0, Math.max(0, max)));
     }
 
     public int nodeCount() {

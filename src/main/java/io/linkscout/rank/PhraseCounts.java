@@ -22,16 +22,17 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Counts the matches of many exact phrases (and single terms) of one field in a few given documents, reading each
- * distinct term of all the phrases once per segment: its postings (documents only, one reused enum) are advanced
- * over the given documents, and positions are read only where every term of a phrase is in the document. The
+ * distinct term of all the phrases at most once per segment and only as far as a match needs it: a phrase's
+ * matches start from the positions of its most shared term, and its other terms' positions are read one at a time
+ * until one is not at its offset (see {@code countInLeaf}). The
  * counts are those of Lucene's {@code Matches} for the same queries (a phrase matches at each position where its
  * first term is followed by the others at their offsets; the match starts at the first term's position; a
  * disjunction's matches are its clauses' matches, duplicates included), without one phrase scorer per phrase and
  * segment: the longer-title check of {@link Feature#FREE_MENTION} looks up to 200 phrases in every segment.
  *
  * <p>Only term queries and slop-0 phrase queries on one field are read this way ({@link #of} returns null for
- * anything else, and the caller falls back to {@code Matches}). Memory per call: O(distinct terms x documents of
- * a segment) bits, never O(index).
+ * anything else, and the caller falls back to {@code Matches}). Memory per call: O(distinct terms read x documents
+ * of a segment) references plus the positions decoded, never O(index).
  */
 final class PhraseCounts {
 
@@ -44,11 +45,40 @@ final class PhraseCounts {
     private final List<Phrase> phrases;
     private final int groups;
 
+    /** Per phrase: the index (into its terms) of the term its matches are anchored on. */
+    private final int[] anchors;
+    /** Per phrase: the indices of its other terms, in the order they are checked. */
+    private final int[][] checkOrder;
+
     private PhraseCounts(String field, List<BytesRef> terms, List<Phrase> phrases, int groups) {
         this.field = field;
         this.terms = terms;
         this.phrases = phrases;
         this.groups = groups;
+        // how many phrases hold each term: a phrase is anchored on its most shared term (positions read once for
+        // all of them) and its other terms are checked least shared first (the likeliest to rule a match out)
+        int[] shared = new int[terms.size()];
+        for (Phrase p : phrases) {
+            for (int k : Arrays.stream(p.term()).distinct().toArray()) {
+                shared[k]++;
+            }
+        }
+        anchors = new int[phrases.size()];
+        checkOrder = new int[phrases.size()][];
+        for (int p = 0; p < phrases.size(); p++) {
+            int[] tid = phrases.get(p).term();
+            int a = 0;
+            for (int x = 1; x < tid.length; x++) {
+                if (shared[tid[x]] > shared[tid[a]]) {
+                    a = x;
+                }
+            }
+            anchors[p] = a;
+            final int anchor = a;
+            checkOrder[p] = java.util.stream.IntStream.range(0, tid.length).filter(x -> x != anchor).boxed()
+                    .sorted(java.util.Comparator.comparingInt((Integer x) -> shared[tid[x]]).thenComparingInt(x -> x))
+                    .mapToInt(Integer::intValue).toArray();
+        }
     }
 
     /**
@@ -142,121 +172,115 @@ final class PhraseCounts {
         return out;
     }
 
+    private static final int[] NONE = new int[0];
+
+    /**
+     * One segment's matches, phrase by phrase and document by document (ascending), reading only what a match
+     * needs: each phrase is anchored on the term of it that the most phrases share (the content's title, for the
+     * longer titles), whose positions are read once per document and shared; the phrase's other terms are then
+     * checked one at a time, the ones fewest phrases share first, and the check stops at the first that is not at
+     * its offset. A term's postings are sought in the segment only when a check first needs it, and its positions
+     * in a document decoded only then (one positions enum per term, advanced forward as the documents ascend).
+     */
     private void countInLeaf(LeafReaderContext ctx, int[] docs, int from, int to, int[][] out) throws IOException {
         Terms t = field == null ? null : ctx.reader().terms(field);
         if (t == null) {
             return;
         }
         int m = to - from;
-        int nt = terms.size();
         TermsEnum te = t.iterator();
-        TermState[] states = new TermState[nt];
-        // which of the leaf's documents hold each term: one docs-only enum, reused for every term
-        long[][] has = new long[nt][];
-        PostingsEnum pe = null;
-        for (int k = 0; k < nt; k++) {
-            if (!te.seekExact(terms.get(k))) {
-                continue;
+        Postings postings = new Postings(te, terms, m);
+        for (int j = 0; j < m; j++) {
+            int local = docs[from + j] - ctx.docBase;
+            int[] o = out[from + j];
+            for (int p = 0; p < phrases.size(); p++) {
+                Phrase ph = phrases.get(p);
+                int[] anchor = postings.positions(ph.term()[anchors[p]], j, local);
+                int count = 0;
+                int first = -1;
+                for (int at : anchor) {
+                    int start = at - ph.offset()[anchors[p]];
+                    boolean match = true;
+                    for (int x : checkOrder[p]) {
+                        int[] ps = postings.positions(ph.term()[x], j, local);
+                        if (Arrays.binarySearch(ps, start + ph.offset()[x]) < 0) {
+                            match = false;
+                            break;
+                        }
+                    }
+                    if (match) {
+                        if (count == 0) {
+                            first = start + ph.offset()[0];
+                        }
+                        count++;
+                    }
+                }
+                if (count > 0) {
+                    int g = ph.group();
+                    o[2 * g] += count;
+                    o[2 * g + 1] = o[2 * g + 1] < 0 ? first : Math.min(o[2 * g + 1], first);
+                }
             }
-            states[k] = te.termState();
-            pe = te.postings(pe, PostingsEnum.NONE);
-            long[] bits = null;
-            for (int j = 0; j < m; j++) {
-                int local = docs[from + j] - ctx.docBase;
+        }
+    }
+
+    /**
+     * One segment's postings of the phrases' terms, read lazily: a term is sought on first use, and its positions
+     * in the segment's j-th given document are decoded on first use and kept (documents must be asked for in
+     * ascending order, as one positions enum per term only moves forward). Memory: O(distinct terms x documents of
+     * the segment) references plus the positions decoded.
+     */
+    private static final class Postings {
+        private final TermsEnum te;
+        private final List<BytesRef> terms;
+        /** per term: 0 not sought yet, 1 in the segment, -1 absent */
+        private final byte[] state;
+        private final PostingsEnum[] enums;
+        private final int docs;
+        /** per term (null until first used) and document: its positions, null until read */
+        private final int[][][] positions;
+
+        Postings(TermsEnum te, List<BytesRef> terms, int docs) {
+            this.te = te;
+            this.terms = terms;
+            this.state = new byte[terms.size()];
+            this.enums = new PostingsEnum[terms.size()];
+            this.docs = docs;
+            this.positions = new int[terms.size()][][];
+        }
+
+        /** Positions of term {@code k} in the j-th document (segment-local id {@code local}), ascending; empty if none. */
+        int[] positions(int k, int j, int local) throws IOException {
+            if (positions[k] == null) {
+                positions[k] = new int[docs][];
+            }
+            int[] known = positions[k][j];
+            if (known != null) {
+                return known;
+            }
+            if (state[k] == 0) {
+                state[k] = te.seekExact(terms.get(k)) ? (byte) 1 : (byte) -1;
+                if (state[k] == 1) {
+                    enums[k] = te.postings(null, PostingsEnum.POSITIONS);
+                }
+            }
+            int[] ps = NONE;
+            if (state[k] == 1) {
+                PostingsEnum pe = enums[k];
                 int at = pe.docID();
                 if (at < local) {
                     at = pe.advance(local);
                 }
-                if (at == DocIdSetIterator.NO_MORE_DOCS) {
-                    break;
-                }
                 if (at == local) {
-                    if (bits == null) {
-                        bits = new long[(m + 63) >>> 6];
-                    }
-                    bits[j >>> 6] |= 1L << j;
-                }
-            }
-            has[k] = bits;
-        }
-        // the (term, document) pairs whose positions are needed: every term of a phrase that is whole there
-        boolean[][] need = new boolean[nt][];
-        List<int[]> whole = new ArrayList<>(); // {phrase, j}
-        for (int p = 0; p < phrases.size(); p++) {
-            int[] tid = phrases.get(p).term();
-            for (int j = 0; j < m; j++) {
-                boolean all = true;
-                for (int k : tid) {
-                    long[] bits = has[k];
-                    if (bits == null || (bits[j >>> 6] & (1L << j)) == 0) {
-                        all = false;
-                        break;
-                    }
-                }
-                if (all) {
-                    whole.add(new int[] {p, j});
-                    for (int k : tid) {
-                        if (need[k] == null) {
-                            need[k] = new boolean[m];
-                        }
-                        need[k][j] = true;
+                    int freq = pe.freq();
+                    ps = new int[freq];
+                    for (int f = 0; f < freq; f++) {
+                        ps[f] = pe.nextPosition();
                     }
                 }
             }
-        }
-        if (whole.isEmpty()) {
-            return;
-        }
-        // their positions, one positions enum per term, reused
-        int[][][] positions = new int[nt][][];
-        for (int k = 0; k < nt; k++) {
-            if (need[k] == null) {
-                continue;
-            }
-            te.seekExact(terms.get(k), states[k]);
-            pe = te.postings(pe, PostingsEnum.POSITIONS);
-            positions[k] = new int[m][];
-            for (int j = 0; j < m; j++) {
-                if (!need[k][j]) {
-                    continue;
-                }
-                int local = docs[from + j] - ctx.docBase;
-                if (pe.docID() < local) {
-                    pe.advance(local);
-                }
-                int freq = pe.freq();
-                int[] ps = new int[freq];
-                for (int f = 0; f < freq; f++) {
-                    ps[f] = pe.nextPosition();
-                }
-                positions[k][j] = ps; // ascending, as postings give them
-            }
-        }
-        for (int[] pj : whole) {
-            Phrase ph = phrases.get(pj[0]);
-            int j = pj[1];
-            int[] lead = positions[ph.term()[0]][j];
-            int count = 0;
-            int first = -1;
-            for (int leadPos : lead) {
-                int phrasePos = leadPos - ph.offset()[0];
-                boolean match = true;
-                for (int x = 1; x < ph.term().length && match; x++) {
-                    match = Arrays.binarySearch(positions[ph.term()[x]][j], phrasePos + ph.offset()[x]) >= 0;
-                }
-                if (match) {
-                    if (count == 0) {
-                        first = leadPos;
-                    }
-                    count++;
-                }
-            }
-            if (count > 0) {
-                int[] o = out[from + j];
-                int g = ph.group();
-                o[2 * g] += count;
-                o[2 * g + 1] = o[2 * g + 1] < 0 ? first : Math.min(o[2 * g + 1], first);
-            }
+            positions[k][j] = ps;
+            return ps;
         }
     }
 }

@@ -62,7 +62,7 @@ public final class Recommender {
     }
 
     private static final int SIMILAR_PAGES = 20;
-    /** At most this many longer titles are checked for mentions that are not free. */
+    /** At most this many longer titles (the most linked-to ones) are checked for mentions that are not free. */
     private static final int MAX_LONGER_TITLES = 200;
 
     private final LinkScoutIndex index;
@@ -195,7 +195,9 @@ public final class Recommender {
         // first stage: each generator's top k; the term query deeper, for the site-level fit
         List<TopK.Hit> termHits = signals.top(firstStage(qTerms), perGenerator * SITE_FIT_DEPTH_FACTOR, false);
         LinkedHashSet<Integer> pool = new LinkedHashSet<>();
-        for (QuerySpec g : java.util.Arrays.asList(qTitle, qPhrase, qLead, qOutTerms)) {
+        // the lead generator reads the lead's rarest terms only; BM25_LEAD scores the candidates with all of them
+        QuerySpec qLeadRarest = pages(terms(IndexFields.BODY, q.leadRarest()));
+        for (QuerySpec g : java.util.Arrays.asList(qTitle, qPhrase, qLeadRarest, qOutTerms)) {
             for (TopK.Hit h : signals.top(firstStage(g), perGenerator, false)) {
                 pool.add(h.doc());
             }

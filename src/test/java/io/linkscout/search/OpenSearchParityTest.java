@@ -454,6 +454,7 @@ class OpenSearchParityTest {
                 io.linkscout.rank.ContentQuery qr = remote.prepare(c[0], c[1], TOPICS);
                 assertEquals(qe.terms(), qr.terms(), "the content's tf-idf terms (the backend's statistics): " + c[0]);
                 assertEquals(qe.lead(), qr.lead(), c[0]);
+                assertEquals(qe.leadRarest(), qr.leadRarest(), c[0]);
                 List<io.linkscout.rank.ContentQuery> variants = new ArrayList<>(List.of(qe));
                 if (ci == 0) {
                     variants.add(qe.withSite("github.com")); // the generator of pages linking to the own site
