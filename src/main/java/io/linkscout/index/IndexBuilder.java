@@ -279,6 +279,11 @@ public final class IndexBuilder {
                         WriteCounts counts = new WriteCounts(incremental);
                         Map<String, String> userData = write(tx, old, spill, records, counts);
                         pending = userData.get(IndexFields.COMMIT_GRAPH_PENDING);
+                        if (!incremental && mergeFullBuild) {
+                            // a full build is read far more than it is written: one segment, before it is published
+                            progress.phase("merging segments");
+                            mergeSegments(tx.writer());
+                        }
                         peak = Math.max(peak, usedHeap());
                         writes = counts.toWrites();
                         beforeCommit.run();
@@ -328,6 +333,26 @@ public final class IndexBuilder {
     }
 
     /**
+     * Merges a full build's segments into one before its commit (Anserini's {@code -optimize}; Lucene's
+     * {@code forceMerge(1)}). Ranking reads every segment for each of its queries — term look-ups, a scorer per
+     * query, postings advanced per candidate — so one segment instead of the ~14 a 1M-page build leaves cut the
+     * ranking time by a third there ({@code bench scale}, README "Scale"); the merge costs about 5 % of the full
+     * build's time. The previous commit stays what readers see until the commit; an incremental ingest adds small
+     * segments that Lucene's merge policy merges as usual. Disk: the merge needs room for one more copy of the new
+     * segments.
+     */
+    static void mergeSegments(IndexWriter writer) throws IOException {
+        writer.forceMerge(1);
+    }
+
+    private boolean mergeFullBuild = true;
+
+    /** Test hook: whether a full build is merged into one segment ({@link #mergeSegments}; by default it is). */
+    void setMergeFullBuild(boolean merge) {
+        this.mergeFullBuild = merge;
+    }
+
+    /**
      * A write that failed for want of disk space (ENOSPC anywhere in the cause chain: Lucene, the graph files, the
      * spill) as a {@link UserException} naming the index folder and what to do; anything else unchanged. The
      * transaction has been closed by then: nothing was committed, the previous commit is what readers see, and the
@@ -341,7 +366,8 @@ public final class IndexBuilder {
                 throw new UserException("the ingest ran out of disk space writing the index folder " + layout.root()
                         + " (no space left on device); nothing was committed: the index still holds its previous "
                         + "commit, and the next ingest removes what this one left. Free space on that disk (an "
-                        + "ingest needs room for the new files beside the old ones, up to twice the index's size) "
+                        + "ingest needs room for the new files beside the old ones, and a full build for merging them: up to three "
+                        + "times the index's size) "
                         + "or ingest into an index on another disk (--index), then run the ingest again", e);
             }
         }
