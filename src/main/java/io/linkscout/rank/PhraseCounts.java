@@ -28,7 +28,8 @@ import org.apache.lucene.util.BytesRef;
  * counts are those of Lucene's {@code Matches} for the same queries (a phrase matches at each position where its
  * first term is followed by the others at their offsets; the match starts at the first term's position; a
  * disjunction's matches are its clauses' matches, duplicates included), without one phrase scorer per phrase and
- * segment: the longer-title check of {@link Feature#FREE_MENTION} looks up to 200 phrases in every segment.
+ * segment: the longer-title check of {@link Feature#FREE_MENTION} looks up to
+ * {@value Recommender#MAX_LONGER_TITLES} phrases in every segment.
  *
  * <p>Only term queries and slop-0 phrase queries on one field are read this way ({@link #of} returns null for
  * anything else, and the caller falls back to {@code Matches}). Memory per call: O(distinct terms read x documents
