@@ -9,11 +9,9 @@ import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -32,8 +30,8 @@ import org.apache.lucene.util.BytesRef;
  * {@value Recommender#MAX_LONGER_TITLES} phrases in every segment.
  *
  * <p>Only term queries and slop-0 phrase queries on one field are read this way ({@link #of} returns null for
- * anything else, and the caller falls back to {@code Matches}). Memory per call: O(distinct terms read x documents
- * of a segment) references plus the positions decoded, never O(index).
+ * anything else, and the caller falls back to {@code Matches}). Memory per call: O(distinct terms) plus the
+ * positions of one document, never O(index).
  */
 final class PhraseCounts {
 
@@ -190,7 +188,7 @@ final class PhraseCounts {
         }
         int m = to - from;
         TermsEnum te = t.iterator();
-        Postings postings = new Postings(te, terms, m);
+        Postings postings = new Postings(te, terms);
         for (int j = 0; j < m; j++) {
             int local = docs[from + j] - ctx.docBase;
             int[] o = out[from + j];
@@ -227,9 +225,9 @@ final class PhraseCounts {
 
     /**
      * One segment's postings of the phrases' terms, read lazily: a term is sought on first use, and its positions
-     * in the segment's j-th given document are decoded on first use and kept (documents must be asked for in
-     * ascending order, as one positions enum per term only moves forward). Memory: O(distinct terms x documents of
-     * the segment) references plus the positions decoded.
+     * in the document being counted are decoded on first use and kept until the next document (documents must be
+     * asked for in ascending order, as one positions enum per term only moves forward). Memory: O(distinct terms)
+     * plus the positions decoded for one document.
      */
     private static final class Postings {
         private final TermsEnum te;
@@ -237,27 +235,24 @@ final class PhraseCounts {
         /** per term: 0 not sought yet, 1 in the segment, -1 absent */
         private final byte[] state;
         private final PostingsEnum[] enums;
-        private final int docs;
-        /** per term (null until first used) and document: its positions, null until read */
-        private final int[][][] positions;
+        /** per term: the document (index j) its {@link #positions} are of, -1 for none yet */
+        private final int[] at;
+        private final int[][] positions;
 
-        Postings(TermsEnum te, List<BytesRef> terms, int docs) {
+        Postings(TermsEnum te, List<BytesRef> terms) {
             this.te = te;
             this.terms = terms;
             this.state = new byte[terms.size()];
             this.enums = new PostingsEnum[terms.size()];
-            this.docs = docs;
-            this.positions = new int[terms.size()][][];
+            this.at = new int[terms.size()];
+            Arrays.fill(at, -1);
+            this.positions = new int[terms.size()][];
         }
 
         /** Positions of term {@code k} in the j-th document (segment-local id {@code local}), ascending; empty if none. */
         int[] positions(int k, int j, int local) throws IOException {
-            if (positions[k] == null) {
-                positions[k] = new int[docs][];
-            }
-            int[] known = positions[k][j];
-            if (known != null) {
-                return known;
+            if (at[k] == j) {
+                return positions[k];
             }
             if (state[k] == 0) {
                 state[k] = te.seekExact(terms.get(k)) ? (byte) 1 : (byte) -1;
@@ -268,11 +263,11 @@ final class PhraseCounts {
             int[] ps = NONE;
             if (state[k] == 1) {
                 PostingsEnum pe = enums[k];
-                int at = pe.docID();
-                if (at < local) {
-                    at = pe.advance(local);
+                int doc = pe.docID();
+                if (doc < local) {
+                    doc = pe.advance(local);
                 }
-                if (at == local) {
+                if (doc == local) {
                     int freq = pe.freq();
                     ps = new int[freq];
                     for (int f = 0; f < freq; f++) {
@@ -280,7 +275,8 @@ final class PhraseCounts {
                     }
                 }
             }
-            positions[k][j] = ps;
+            at[k] = j;
+            positions[k] = ps;
             return ps;
         }
     }
